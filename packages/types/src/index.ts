@@ -1,0 +1,31 @@
+/**
+ * @errata/types — TypeScript types and the runtime error catalog generated from the Errata OpenAPI contract.
+ *
+ * @example
+ * import type { OperationError } from '@errata/types';
+ * import { catalog } from '@errata/types';
+ * function retryable(error: OperationError<'runModel'>) {
+ *   return catalog[error.code].retry !== 'never';
+ * }
+ */
+
+// Generated from the spec by openapi-typescript.
+export type { components, operations, paths, webhooks } from './generated/openapi.js';
+
+// The runtime catalog.
+export { catalog, docsUrl, errorCodes, isErrorCode, providers } from './catalog.js';
+export type { CatalogEntry, ErrorCategory, ErrorCode, ProviderId, RetryPolicy } from './catalog.js';
+
+// Which errors each operation returns.
+export type {
+  AnyErrorBody,
+  ErrorBody,
+  OperationError,
+  OperationErrorCode,
+  OperationErrorStatus,
+  OperationId,
+} from './operation-errors.js';
+
+// Mapping other providers' errors to canonical codes.
+export { findCanonicalCode, matchCrosswalk } from './crosswalk.js';
+export type { ProviderErrorKey } from './crosswalk.js';

@@ -1,0 +1,54 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import type { ErrorBody, ErrorCode, OperationError, OperationErrorCode, OperationErrorStatus } from './index.js';
+
+describe('OperationError', () => {
+  it("is exactly the union of an operation's declared codes for a status", () => {
+    expectTypeOf<OperationErrorCode<'runModel', 429>>().toEqualTypeOf<
+      'RATE_LIMIT_EXCEEDED' | 'CONCURRENT_LIMIT_EXCEEDED' | 'DAILY_QUOTA_EXCEEDED' | 'OUT_OF_CAPACITY'
+    >();
+    expectTypeOf<OperationErrorCode<'listModels', 429>>().toEqualTypeOf<'RATE_LIMIT_EXCEEDED' | 'CONCURRENT_LIMIT_EXCEEDED'>();
+    expectTypeOf<OperationErrorCode<'submitRequest', 429>>().toEqualTypeOf<
+      'RATE_LIMIT_EXCEEDED' | 'CONCURRENT_LIMIT_EXCEEDED' | 'QUEUE_LIMIT_EXCEEDED' | 'DAILY_QUOTA_EXCEEDED'
+    >();
+  });
+
+  it('lists only the statuses an operation declares', () => {
+    expectTypeOf<OperationErrorStatus<'getRequestStatus'>>().toEqualTypeOf<400 | 401 | 403 | 404 | 429 | 500 | 502 | 503 | 504>();
+  });
+
+  it('narrows on code to expose that code’s details', () => {
+    const error = {} as OperationError<'runModel', 400>;
+    if (error.code === 'INVALID_FIELD_VALUE') {
+      expectTypeOf(error.details.field).toEqualTypeOf<string>();
+      expectTypeOf(error.status).toEqualTypeOf<400>();
+    }
+    const failed = {} as OperationError<'getRequestStatus', 400>;
+    if (failed.code === 'REQUEST_FAILED') {
+      expectTypeOf(failed.details.job.status).toEqualTypeOf<'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED' | 'FAILED'>();
+    }
+  });
+
+  it('requires retry_after on codes whose policy is to wait', () => {
+    expectTypeOf<ErrorBody<'RATE_LIMIT_EXCEEDED'>['retry_after']>().toEqualTypeOf<number>();
+    expectTypeOf<ErrorBody<'INTERNAL_ERROR'>['retry_after']>().toEqualTypeOf<number | undefined>();
+  });
+
+  it('rejects a code the operation does not declare', () => {
+    // @ts-expect-error MODEL_NOT_FOUND is not a 429 of runModel
+    const notA429: OperationErrorCode<'runModel', 429> = 'MODEL_NOT_FOUND';
+    // @ts-expect-error listModels declares no 404
+    type NoSuchStatus = OperationError<'listModels', 404>;
+    const error = {} as OperationError<'listModels'>;
+    // @ts-expect-error REQUEST_FAILED is never returned by listModels, so the comparison cannot be true
+    if (error.code === 'REQUEST_FAILED') throw new Error('unreachable');
+    expectTypeOf(notA429).toBeString();
+    expectTypeOf<NoSuchStatus>().toBeNever();
+  });
+
+  it('ErrorCode is the catalog’s keys', () => {
+    expectTypeOf<'MODEL_NOT_FOUND'>().toExtend<ErrorCode>();
+    // @ts-expect-error not a code
+    const bogus: ErrorCode = 'NOT_A_CODE';
+    expectTypeOf(bogus).toBeString();
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * The long texts of the catalog: message templates, descriptions and remedies. A separate entry
+ * point, so that bundles which only need codes and statuses leave these out.
+ *
+ * @example
+ * import { errorTexts, formatMessage } from '@errata/types/texts';
+ * formatMessage('MODEL_NOT_FOUND', { model: 'echo-1' }); // "Model echo-1 does not exist."
+ */
+import type { ErrorCode } from './catalog.js';
+import { errorTexts } from './generated/texts.js';
+
+export { errorTexts } from './generated/texts.js';
+
+/**
+ * Fills a code's message template. Parameters that are not given stay as `{name}`, so a message
+ * is never silently wrong.
+ *
+ * @example
+ * formatMessage('INVALID_FIELD_VALUE', { field: 'samples', issue: 'must be <= 4' });
+ */
+export function formatMessage(code: ErrorCode, params: Record<string, string | number> = {}): string {
+  return errorTexts[code].message.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}

@@ -1,0 +1,73 @@
+// Each custom rule runs against the minimal fixture broken in exactly one way, and must fire;
+// the unbroken fixture must pass every rule. One `redocly lint` run covers the whole table.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+type Doc = Record<string, any>;
+const root = join(import.meta.dirname, '..', '..');
+const minimal = (): Doc => parse(readFileSync(join(import.meta.dirname, 'fixtures/minimal.yaml'), 'utf8'));
+const schemas = (doc: Doc) => doc.components.schemas;
+const responses = (doc: Doc) => doc.components.responses;
+
+const cases: { name: string; rule: string; breakIt: (doc: Doc) => void }[] = [
+  { name: 'x-error without a remedy', rule: 'errata/error-metadata', breakIt: (d) => delete schemas(d).MODEL_NOT_FOUND['x-error'].remedy },
+  { name: 'x-error with an unknown retry policy', rule: 'errata/error-metadata', breakIt: (d) => (schemas(d).MODEL_NOT_FOUND['x-error'].retry = 'sometimes') },
+  { name: 'an error schema without examples', rule: 'errata/error-metadata', breakIt: (d) => delete schemas(d).INTERNAL_ERROR.examples },
+  { name: 'an example whose doc_url points elsewhere', rule: 'errata/error-metadata', breakIt: (d) => (schemas(d).INTERNAL_ERROR.examples[0].doc_url = 'https://errata.dev/docs/errors#OTHER') },
+  { name: 'after_retry_after without a required retry_after', rule: 'errata/error-metadata', breakIt: (d) => delete schemas(d).RATE_LIMIT_EXCEEDED.allOf[1].required },
+  { name: 'a crosswalk to an undeclared provider', rule: 'errata/error-metadata', breakIt: (d) => (schemas(d).MODEL_NOT_FOUND['x-error'].crosswalk.acme = [{ status: 404 }]) },
+  { name: 'two schemas with the same internal code', rule: 'errata/error-codes-unique', breakIt: (d) => (schemas(d).INTERNAL_ERROR['x-error'].internal_code = 3003) },
+  { name: 'two schemas with the same code', rule: 'errata/error-codes-unique', breakIt: (d) => (schemas(d).INTERNAL_ERROR.allOf[1].properties.code.const = 'MODEL_NOT_FOUND') },
+  { name: 'one provider error crosswalked to two codes', rule: 'errata/error-codes-unique', breakIt: (d) => (schemas(d).INTERNAL_ERROR['x-error'].crosswalk = { generic: [{ code: 'MODEL_NOT_FOUND', status: 404 }] }) },
+  { name: 'a 500 schema listed under 429', rule: 'errata/error-status-matches', breakIt: (d) => responses(d).TooManyRequests.content['application/json'].schema.oneOf.push({ $ref: '#/components/schemas/INTERNAL_ERROR' }) },
+  { name: 'an error response that is not the envelope', rule: 'errata/error-response-envelope', breakIt: (d) => (responses(d).ServerError.content['application/json'].schema = { type: 'object', properties: { error: { type: 'string' } } }) },
+  { name: 'an error response served as text/html', rule: 'errata/error-response-envelope', breakIt: (d) => (responses(d).ServerError.content = { 'text/html': { schema: { type: 'string' } } }) },
+  { name: 'a 429 without Retry-After', rule: 'errata/retry-after-header', breakIt: (d) => delete responses(d).TooManyRequests.headers['Retry-After'] },
+  { name: 'a success response without X-Request-Id', rule: 'errata/request-id-header', breakIt: (d) => delete d.paths['/v1/models'].get.responses['200'].headers },
+  { name: 'an operation with no 5xx response', rule: 'errata/operation-5xx-response', breakIt: (d) => delete d.paths['/v1/models'].get.responses['500'] },
+];
+
+type Problem = { ruleId: string; message: string; location: { source: { ref: string } }[] };
+let problemsByFile: Map<string, Problem[]>;
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'errata-lint-'));
+  const files = [join(dir, 'good.yaml')];
+  writeFileSync(files[0]!, stringify(minimal()));
+  cases.forEach((c, i) => {
+    const doc = minimal();
+    c.breakIt(doc);
+    files.push(join(dir, `case-${i}.yaml`));
+    writeFileSync(files[i + 1]!, stringify(doc));
+  });
+  let out: string;
+  try {
+    out = execFileSync('redocly', ['lint', '--config', join(root, 'redocly.yaml'), '--format', 'json', ...files], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  } catch (error) {
+    out = (error as { stdout: string }).stdout; // lint exits 1 when it finds problems, as it must here
+  }
+  // With several files, redocly prints one JSON report per file, one after the other.
+  const reports = out.trim().split(/(?<=\n\})(?=\{)/).map((chunk) => JSON.parse(chunk) as { problems: Problem[] });
+  const problems = reports.flatMap((report) => report.problems);
+  problemsByFile = new Map();
+  for (const problem of problems) {
+    const file = problem.location[0]!.source.ref.split('/').pop()!;
+    problemsByFile.set(file, [...(problemsByFile.get(file) ?? []), problem]);
+  }
+});
+
+describe('Errata lint rules', () => {
+  it('pass the minimal fixture', () => {
+    expect(problemsByFile.get('good.yaml') ?? []).toEqual([]);
+  });
+
+  it.each(cases.map((c, i) => ({ ...c, file: `case-${i}.yaml` })))('$rule fires on $name', ({ rule, file }) => {
+    const rules = (problemsByFile.get(file) ?? []).map((p) => p.ruleId);
+    expect(rules).toContain(rule);
+  });
+});

@@ -1,0 +1,19 @@
+// Bundles the split spec into one document, dist/openapi.json and dist/openapi.yaml: the form
+// that every package generates from and that ships to users. Lint runs separately (`pnpm lint`).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
+
+const specDir = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = join(specDir, 'dist');
+mkdirSync(dist, { recursive: true });
+execFileSync('redocly', ['bundle', '--config', '../redocly.yaml', 'openapi.yaml', '-o', 'dist/openapi.json'], {
+  cwd: specDir,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const doc = JSON.parse(readFileSync(join(dist, 'openapi.json'), 'utf8'));
+writeFileSync(join(dist, 'openapi.json'), JSON.stringify(doc, null, 2) + '\n');
+writeFileSync(join(dist, 'openapi.yaml'), stringify(doc, { lineWidth: 0 }));
+console.log(`bundled ${Object.keys(doc.paths).length} paths, ${Object.keys(doc.components.schemas).length} schemas into spec/dist/`);
