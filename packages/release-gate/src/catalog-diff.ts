@@ -1,0 +1,78 @@
+/**
+ * The catalog-aware rules no generic OpenAPI differ knows. Consumers switch on error codes, on their
+ * status and on their retry policy; so removing or changing any of those breaks them (major), while
+ * adding a code is minor: a well-behaved consumer already handles codes it does not know (see
+ * RELEASING.md). Texts are patch.
+ *
+ * @example
+ * catalogChanges(released, current).filter((c) => c.impact === 'major');
+ */
+import type { Impact, SpecChange } from './impact.js';
+import { errorDefinitions, operationCodes, type Doc } from './internal/spec-model.js';
+
+const change = (impact: Impact, rule: string, message: string): SpecChange => ({ impact, rule, message, source: 'errata' });
+
+// Metadata a consumer may branch on: changing any of these is breaking.
+const BREAKING_FIELDS = [
+  ['status', 'status-changed'],
+  ['internal_code', 'internal-code-changed'],
+  ['retry', 'retry-policy-changed'],
+  ['category', 'category-changed'],
+] as const;
+const TEXT_FIELDS = ['message', 'remedy'] as const;
+
+export function catalogChanges(base: Doc, revision: Doc): SpecChange[] {
+  const changes: SpecChange[] = [];
+  const before = errorDefinitions(base);
+  const after = errorDefinitions(revision);
+
+  for (const [code, old] of before) {
+    const now = after.get(code);
+    if (!now) {
+      changes.push(change('major', 'code-removed', `Error code ${code} was removed from the catalog.`));
+      continue;
+    }
+    for (const [field, rule] of BREAKING_FIELDS) {
+      if (old.meta[field] !== now.meta[field]) changes.push(change('major', rule, `${code}: ${field} changed from ${old.meta[field]} to ${now.meta[field]}.`));
+    }
+    for (const field of TEXT_FIELDS) {
+      if (old.meta[field] !== now.meta[field]) changes.push(change('patch', 'error-text-changed', `${code}: ${field} reworded.`));
+    }
+    if (old.title !== now.title || old.description !== now.description) changes.push(change('patch', 'error-text-changed', `${code}: title or description reworded.`));
+    if (JSON.stringify(old.examples) !== JSON.stringify(now.examples)) changes.push(change('patch', 'error-example-changed', `${code}: examples changed.`));
+    changes.push(...crosswalkChanges(code, old.meta.crosswalk ?? {}, now.meta.crosswalk ?? {}));
+  }
+  for (const code of after.keys()) {
+    if (!before.has(code)) changes.push(change('minor', 'code-added', `Error code ${code} was added to the catalog.`));
+  }
+
+  const opsBefore = operationCodes(base);
+  const opsAfter = operationCodes(revision);
+  for (const [operation, statuses] of opsBefore) {
+    const now = opsAfter.get(operation);
+    if (!now) continue; // a removed operation is Redocly's path-removed/operation-removed (major)
+    const codesNow = new Set([...now.values()].flatMap((codes) => [...codes]));
+    for (const codes of statuses.values()) {
+      for (const code of codes) if (!codesNow.has(code)) changes.push(change('major', 'operation-code-removed', `${operation} no longer returns ${code}.`));
+    }
+  }
+  for (const [operation, statuses] of opsAfter) {
+    const before = opsBefore.get(operation);
+    if (!before) continue; // a new operation is Redocly's path-added/operation-added (minor)
+    const codesBefore = new Set([...before.values()].flatMap((codes) => [...codes]));
+    for (const codes of statuses.values()) {
+      for (const code of codes) if (!codesBefore.has(code)) changes.push(change('minor', 'operation-code-added', `${operation} may now return ${code}.`));
+    }
+  }
+  return changes;
+}
+
+function crosswalkChanges(code: string, before: Record<string, unknown[]>, after: Record<string, unknown[]>): SpecChange[] {
+  const keys = (walk: Record<string, unknown[]>) => new Set(Object.entries(walk).flatMap(([provider, entries]) => (entries ?? []).map((e) => `${provider} ${JSON.stringify(e)}`)));
+  const old = keys(before);
+  const now = keys(after);
+  return [
+    ...[...old].filter((k) => !now.has(k)).map((k) => change('major', 'crosswalk-entry-removed', `${code}: crosswalk entry ${k} was removed (normalization changes).`)),
+    ...[...now].filter((k) => !old.has(k)).map((k) => change('minor', 'crosswalk-entry-added', `${code}: crosswalk entry ${k} was added.`)),
+  ];
+}

@@ -1,0 +1,24 @@
+// A consumer outside the workspace: it must compile against the packed packages' declarations
+// and run against their ESM builds.
+import { catalog, isErrorCode, type OperationError } from '@errata/types';
+import { formatMessage } from '@errata/types/texts';
+import { createClient, ErrataError } from '@errata/client';
+import { createRequire } from 'node:module';
+
+function describe(error: OperationError<'runModel', 429>): string {
+  return `${error.code}: retry ${catalog[error.code].retry} after ${error.retry_after ?? '?'}s`;
+}
+
+const client = createClient({ baseUrl: 'http://127.0.0.1:9', apiKey: 'sk_test_consumer', maxRetries: 0, timeout: 500 });
+const result = await client.GET('/v1/models');
+const spec = createRequire(import.meta.url)('@errata/types/openapi.json') as { openapi: string };
+
+console.log(JSON.stringify({
+  codes: Object.keys(catalog).length,
+  known: isErrorCode('MODEL_NOT_FOUND'),
+  message: formatMessage('MODEL_NOT_FOUND', { model: 'echo-1' }),
+  describe: describe({ code: 'RATE_LIMIT_EXCEEDED', message: 'm', status: 429, request_id: 'r', doc_url: 'u', retry_after: 3 }),
+  transportError: result.error?.code,
+  errorClass: typeof ErrataError,
+  spec: spec.openapi,
+}));
