@@ -7,6 +7,7 @@ import errorStatusMatches from './rules/error-status-matches.js';
 import operation5xxResponse from './rules/operation-5xx-response.js';
 import requestIdHeader from './rules/request-id-header.js';
 import retryAfterHeader from './rules/retry-after-header.js';
+import streamErrorCodes from './rules/stream-error-codes.js';
 
 export default function errataPlugin() {
   return {
@@ -34,6 +35,7 @@ export default function errataPlugin() {
         'retry-after-header': retryAfterHeader,
         'request-id-header': requestIdHeader,
         'operation-5xx-response': operation5xxResponse,
+        'stream-error-codes': streamErrorCodes,
       },
     },
   };

@@ -29,6 +29,8 @@ const cases: { name: string; rule: string; breakIt: (doc: Doc) => void }[] = [
   { name: 'a 429 without Retry-After', rule: 'errata/retry-after-header', breakIt: (d) => delete responses(d).TooManyRequests.headers['Retry-After'] },
   { name: 'a success response without X-Request-Id', rule: 'errata/request-id-header', breakIt: (d) => delete d.paths['/v1/models'].get.responses['200'].headers },
   { name: 'an operation with no 5xx response', rule: 'errata/operation-5xx-response', breakIt: (d) => delete d.paths['/v1/models'].get.responses['500'] },
+  { name: 'a stream error event carrying a code without mid_stream', rule: 'errata/stream-error-codes', breakIt: (d) => (schemas(d).StreamError = { type: 'object', properties: { event: { const: 'error' }, data: { oneOf: [{ $ref: '#/components/schemas/INTERNAL_ERROR' }], discriminator: { propertyName: 'code' } } } }) },
+  { name: 'a malformed mid_stream', rule: 'errata/error-metadata', breakIt: (d) => (schemas(d).INTERNAL_ERROR['x-error'].mid_stream = { retry_safe: 'yes' }) },
 ];
 
 type Problem = { ruleId: string; message: string; location: { source: { ref: string } }[] };

@@ -40,12 +40,15 @@ const catalog = Object.fromEntries(errors.map(({ code, schema, meta }) => [code,
   retry: meta.retry,
   title: schema.title,
   docUrl: `${docsUrl}#${code}`,
+  // null when the code cannot happen after a stream's first byte.
+  midStream: meta.mid_stream ? { retrySafe: meta.mid_stream.retry_safe } : null,
   crosswalk: meta.crosswalk ?? {},
 }]));
 const texts = Object.fromEntries(errors.map(({ code, schema, meta }) => [code, {
   message: meta.message,
   description: schema.description,
   remedy: meta.remedy,
+  ...(meta.mid_stream ? { midStreamNote: meta.mid_stream.note } : {}),
 }]));
 
 writeFileSync(join(out, 'catalog.ts'), `${HEADER}
@@ -56,7 +59,7 @@ export const docsUrl = ${literal(docsUrl)};
 export const catalog = ${literal(catalog)} as const;
 `);
 writeFileSync(join(out, 'texts.ts'), `${HEADER}
-/** The long texts of each code: message template (with {named} parameters), description, remedy. */
+/** The long texts of each code: message template (with {named} parameters), description, remedy, and what a retry means mid-stream. */
 export const errorTexts = ${literal(texts)} as const;
 `);
 writeFileSync(join(out, 'providers.ts'), `${HEADER}

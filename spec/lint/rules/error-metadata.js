@@ -34,6 +34,7 @@ export default function errorMetadata() {
         for (const key of REQUIRED_TEXT) if (typeof meta[key] !== 'string' || !meta[key].trim()) problems.push(`x-error.${key} is required`);
         if (!schema.title) problems.push('title is required');
         if (!schema.description) problems.push('description is required');
+        if (meta.mid_stream !== undefined && (typeof meta.mid_stream?.retry_safe !== 'boolean' || typeof meta.mid_stream?.note !== 'string')) problems.push('x-error.mid_stream needs retry_safe (boolean) and note (what a retry means after partial output)');
         if (meta.retry === 'after_retry_after' && !requiredOf(schema, ctx).has('retry_after')) problems.push('retry policy after_retry_after requires `retry_after` in the body');
         for (const [provider, entries] of Object.entries(meta.crosswalk ?? {})) {
           if (!(provider in providers)) problems.push(`crosswalk provider "${provider}" is not declared in x-errata.providers`);
