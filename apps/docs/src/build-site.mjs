@@ -1,0 +1,70 @@
+/**
+ * Writes the whole site into an output folder:
+ *
+ *   index.html                    landing page
+ *   openapi.json, openapi.yaml    the canonical bundled spec, for download
+ *   errors/index.html             the error catalog (one section per code: errors/#CODE)
+ *   reference/index.html          Redoc
+ *   reference/redoc.standalone.js Redoc's bundle, served from the site (no CDN)
+ *   reference/openapi.json        the docs copy of the spec that Redoc renders
+ */
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { buildModel, loadSpec, specPath } from './docs-model.mjs';
+import { catalogPage } from './pages/catalog-page.mjs';
+import { landingPage } from './pages/landing-page.mjs';
+import { referencePage } from './pages/reference-page.mjs';
+import { referenceSpec } from './reference-spec.mjs';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Builds the site into `outDir`, replacing what was there.
+ *
+ * @example
+ * const files = buildSite('dist'); // ['index.html', 'errors/index.html', …]
+ * @param {string} outDir
+ * @returns {string[]} the files written, relative to outDir
+ */
+export function buildSite(outDir) {
+  const model = buildModel(loadSpec());
+  /** @type {Record<string, string | Buffer>} */
+  const files = {
+    'index.html': landingPage(model),
+    'openapi.json': readFileSync(specPath),
+    'openapi.yaml': readFileSync(specPath.replace(/\.json$/, '.yaml')),
+    'errors/index.html': catalogPage(model),
+    'reference/index.html': referencePage(model),
+    'reference/openapi.json': JSON.stringify(referenceSpec(model, '../errors/')),
+    'reference/redoc.standalone.js': redocBundle(),
+  };
+  rmSync(outDir, { recursive: true, force: true });
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(outDir, name)), { recursive: true });
+    writeFileSync(join(outDir, name), content);
+  }
+  const license = require.resolve('redoc/bundles/redoc.standalone.js').replace(/\.js$/, '.js.LICENSE.txt');
+  copyFileSync(license, join(outDir, 'reference/redoc.standalone.js.LICENSE.txt'));
+  return [...Object.keys(files), 'reference/redoc.standalone.js.LICENSE.txt'];
+}
+
+/** The one URL outside the site that Redoc's bundle loads: the logo beside "API docs by Redocly". */
+const REDOC_CDN_LOGO = '"https://cdn.redoc.ly/redoc/logo-mini.svg"';
+
+/**
+ * Redoc's standalone bundle, made self-contained: its side menu always shows a logo from Redoc's
+ * CDN (there is no option to turn it off), which fails on intranets and offline. Pointing it at
+ * `data:,` makes the image fail to decode, and Redoc's own onError handler then leaves it out.
+ * The source map comment goes too: the map is not shipped.
+ *
+ * @returns {string}
+ */
+export function redocBundle() {
+  const source = readFileSync(require.resolve('redoc/bundles/redoc.standalone.js'), 'utf8');
+  const parts = source.split(REDOC_CDN_LOGO);
+  if (parts.length !== 2) {
+    throw new Error(`Expected Redoc's bundle to load ${REDOC_CDN_LOGO} once; found ${parts.length - 1}. Check the redoc upgrade.`);
+  }
+  return parts.join('"data:,"').replace(/\n\/\/# sourceMappingURL=redoc\.standalone\.js\.map\s*$/, '\n');
+}

@@ -1,0 +1,74 @@
+/**
+ * The error catalog as markdown, for the "Errors" tag of the API reference (Redoc renders GFM
+ * tables). Links point at the catalog page, relative to the reference page.
+ */
+import { retryWording } from './retry-policy.mjs';
+
+/**
+ * Escapes text for a markdown table cell.
+ *
+ * @example
+ * cell('a | b'); // 'a \\| b'
+ * @param {unknown} value
+ * @returns {string}
+ */
+export function cell(value) {
+  return String(value).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/**
+ * A GFM table.
+ *
+ * @example
+ * markdownTable(['a', 'b'], [[1, 2]]); // '| a | b |\n|---|---|\n| 1 | 2 |'
+ * @param {string[]} header
+ * @param {unknown[][]} rows
+ * @returns {string}
+ */
+export function markdownTable(header, rows) {
+  return [
+    `| ${header.map(cell).join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`),
+  ].join('\n');
+}
+
+/**
+ * The description of the "Errors" tag: every code, then which codes each operation returns.
+ *
+ * @param {import('./model.js').DocsModel} model
+ * @param {string} catalogHref the catalog page, relative to the reference page
+ * @returns {string}
+ */
+export function errorsTagDescription(model, catalogHref) {
+  const link = (/** @type {string} */ code) => `[${code}](${catalogHref}#${code})`;
+  const codes = markdownTable(
+    ['Code', 'HTTP', 'Internal', 'Retry', 'Title'],
+    model.entries.map((e) => [link(e.code), e.status, e.internalCode, retryWording[e.retry].label, e.title]),
+  );
+  const byOperation = markdownTable(
+    ['Operation', 'Status', 'Codes'],
+    model.operations.flatMap((op) =>
+      op.errors.map(({ status, codes: list }) => [
+        `[${op.operationId}](#operation/${op.operationId})`,
+        status,
+        list.map(link).join(' '),
+      ]),
+    ),
+  );
+  return [
+    'Every non-2xx response is the error envelope: `code`, `message`, `status`, `request_id`,',
+    '`doc_url`, and `retry_after` or `details` where the code has them. Switch on `code`; its retry',
+    `policy says whether to send the request again. Each code has a section in the [error catalog](${catalogHref})`,
+    'with its example body and how to handle it with `@errata/client`.',
+    '',
+    '## Every code',
+    '',
+    codes,
+    '',
+    '## Codes by operation',
+    '',
+    byOperation,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,133 @@
+/**
+ * The catalog page's tables: every code, codes by HTTP status, codes by endpoint, and the provider
+ * crosswalk. Codes are links to their sections (`href="#CODE"`); each block of them is marked
+ * `data-group`, so the filter can hide links, table rows and blocks that nothing matches.
+ */
+import { STATUS_CODES } from 'node:http';
+import { esc, inlineMarkdown } from '../html.mjs';
+import { retryWording } from '../retry-policy.mjs';
+
+/**
+ * An HTTP status with its reason phrase.
+ *
+ * @example
+ * statusLabel(429); // '429 Too Many Requests'
+ * @param {number} status
+ * @returns {string}
+ */
+export function statusLabel(status) {
+  return `${status} ${STATUS_CODES[status] ?? ''}`.trim();
+}
+
+/**
+ * A link to a code's section. The filter reads the code from the href, and hides the table row
+ * or group a link is in when nothing in it is left.
+ *
+ * @param {string} code
+ * @returns {string}
+ */
+export const codeLink = (code) => `<a href="#${esc(code)}">${esc(code)}</a>`;
+
+/**
+ * Links to codes' sections, as a wrapped line.
+ *
+ * @param {readonly string[]} codes
+ * @returns {string}
+ */
+function codeList(codes) {
+  return `<p class="codes">${codes.map(codeLink).join(' ')}</p>`;
+}
+
+/**
+ * The table of every code. "Mid-stream" marks the codes that can also end a stream after its
+ * first byte, and whether a retry is then safe.
+ *
+ * @param {import('../model.js').CodeEntry[]} entries
+ * @returns {string}
+ */
+export function allCodesTable(entries) {
+  const rows = entries.map(
+    (e) =>
+      `<tr><td>${codeLink(e.code)}</td><td>${e.status}</td><td>${e.internalCode}</td><td>${esc(e.category)}</td><td>${esc(retryWording[e.retry].label)}</td><td>${midStreamCell(e.midStream)}</td><td>${esc(e.title)}</td><td>${inlineMarkdown(e.remedy)}</td></tr>`,
+  );
+  return `<div class="scroll"><table id="codes-table"><caption class="muted">Every error code, in internal-code order</caption>
+<thead><tr><th>Code</th><th>HTTP</th><th>Internal</th><th>Category</th><th>Retry</th><th><a href="#streaming">Mid-stream</a></th><th>Title</th><th>What to do</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody></table></div>`;
+}
+
+/**
+ * The "Mid-stream" cell: empty for codes that only occur before a stream's first byte.
+ *
+ * @example
+ * midStreamCell({ retrySafe: false }); // 'yes, no retry'
+ * @param {{ readonly retrySafe: boolean } | null} midStream
+ * @returns {string}
+ */
+export function midStreamCell(midStream) {
+  if (!midStream) return '';
+  return midStream.retrySafe ? 'yes, retry safe' : 'yes, no retry';
+}
+
+/**
+ * The codes grouped by HTTP status.
+ *
+ * @param {import('../model.js').StatusCodes[]} groups
+ * @returns {string}
+ */
+export function byStatus(groups) {
+  return groups
+    .map(
+      ({ status, codes }) =>
+        `<div data-group><h3 id="status-${status}">${esc(statusLabel(status))}</h3>${codeList(codes)}</div>`,
+    )
+    .join('\n');
+}
+
+/**
+ * For each operation (and for paths that match none), the codes it can return, by status.
+ *
+ * @param {import('../model.js').OperationErrors[]} operations
+ * @param {import('../model.js').StatusCodes[]} unrouted
+ * @returns {string}
+ */
+export function byEndpoint(operations, unrouted) {
+  const table = (/** @type {import('../model.js').StatusCodes[]} */ errors) =>
+    `<table><thead><tr><th>Status</th><th>Codes</th></tr></thead><tbody>${errors
+      .map(({ status, codes }) => `<tr><td>${esc(statusLabel(status))}</td><td>${codeList(codes)}</td></tr>`)
+      .join('')}</tbody></table>`;
+  const sections = operations.map(
+    (op) =>
+      `<div data-group id="op-${esc(op.operationId)}"><h3><code>${esc(op.method)} ${esc(op.path)}</code> <a href="../reference/#operation/${esc(op.operationId)}">${esc(op.operationId)}</a></h3><p class="muted">${esc(op.summary)}</p>${table(op.errors)}</div>`,
+  );
+  if (unrouted.length > 0) {
+    sections.push(
+      `<div data-group id="op-unrouted"><h3>Any other method and path</h3><p class="muted">Answered for every request that matches no operation.</p>${table(unrouted)}</div>`,
+    );
+  }
+  return sections.join('\n');
+}
+
+/**
+ * For each seed provider, each of its documented errors and the canonical code it maps to.
+ *
+ * @param {import('../model.js').DocsModel} model
+ * @returns {string}
+ */
+export function crosswalkTables(model) {
+  return Object.entries(model.providers)
+    .map(([id, provider]) => {
+      const rows = model.crosswalk
+        .filter((row) => row.provider === id)
+        .map(
+          (row) =>
+            `<tr><td>${row.code ? `<code>${esc(row.code)}</code>` : ''}</td><td>${row.internal_code ?? ''}</td><td>${row.status ?? ''}</td><td>${row.message_pattern ? `<code>${esc(row.message_pattern)}</code>` : ''}</td><td>${codeLink(row.canonical)}</td></tr>`,
+        );
+      return `<div data-group id="provider-${esc(id)}"><h3>${esc(provider.title)}</h3><p class="muted">As documented at <a href="${esc(provider.docs)}" rel="noopener">${esc(provider.docs)}</a>.</p>
+<div class="scroll"><table class="xw"><thead><tr><th>Their code</th><th>Internal code</th><th>Status</th><th>Message matches</th><th>Errata code</th></tr></thead><tbody>
+${rows.join('\n')}
+</tbody></table></div></div>`;
+    })
+    .join('\n');
+}

@@ -1,0 +1,42 @@
+/**
+ * The frame every page shares: head, inline stylesheet, the site's navigation. Links are relative
+ * (`root` is the way back to the site's root) so the site works under any prefix: `/docs/` in the
+ * sandbox, `/` on a static host.
+ */
+import { readFileSync } from 'node:fs';
+import { esc } from '../html.mjs';
+
+const css = readFileSync(new URL('../browser/site.css', import.meta.url), 'utf8');
+
+/**
+ * A whole HTML document.
+ *
+ * @example
+ * page({ title: 'Errata docs', root: './', current: 'home', main: '<h1>Errata</h1>' });
+ * @param {{ title: string, description?: string, root: string, current: 'home' | 'errors', main: string, script?: string }} options
+ * @returns {string}
+ */
+export function page({ title, description = '', root, current, main, script = '' }) {
+  const link = (/** @type {string} */ href, /** @type {string} */ label, /** @type {boolean} */ active) =>
+    `<a href="${esc(href)}"${active ? ' aria-current="page"' : ''}>${esc(label)}</a>`;
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<meta name="description" content="${esc(description)}">
+<link rel="icon" href="data:,">
+<style>${css}</style>
+</head>
+<body>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site"><nav aria-label="Site">${link(root, 'Errata docs', current === 'home')}${link(`${root}errors/`, 'Error catalog', current === 'errors')}${link(`${root}reference/`, 'API reference', false)}</nav></header>
+<main id="main">
+${main}
+</main>
+${script ? `<script type="module">${script}</script>` : ''}
+</body>
+</html>
+`;
+}

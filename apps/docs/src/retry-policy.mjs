@@ -1,0 +1,20 @@
+/**
+ * How the docs word each retry policy. The policy of every code comes from the catalog; only the
+ * explanation of the three policies lives here.
+ */
+
+/** @type {Record<import('@errata/types').RetryPolicy, { label: string, advice: string }>} */
+export const retryWording = {
+  never: {
+    label: 'never',
+    advice: 'the same request fails the same way; change it first.',
+  },
+  backoff: {
+    label: 'backoff',
+    advice: 'transient; retry with exponential backoff and jitter.',
+  },
+  after_retry_after: {
+    label: 'after Retry-After',
+    advice: 'wait the seconds in Retry-After (and the body’s retry_after), then retry.',
+  },
+};

@@ -1,0 +1,62 @@
+/**
+ * The client snippet for an error that ends a stream. Its text lives here and only here:
+ * @errata/client's streaming API was written alongside these docs, so when its final shape is
+ * known, this template is the one thing to change (the type-check test compiles what it yields).
+ */
+import { literal } from './client-snippets.mjs';
+import { deref } from './spec-refs.mjs';
+
+/**
+ * The template. `{model}`, `{input}`, `{code}` and `{advice}` are filled in per code.
+ */
+export const STREAM_SNIPPET = `import { ErrataError } from '@errata/client';
+
+const stream = await client.stream({model}, {input});
+try {
+  for await (const event of stream) {
+    if (event.event === 'token') process.stdout.write(event.data.text);
+  }
+} catch (err) {
+  if (err instanceof ErrataError && err.code === {code}) {
+    // err.retrySafe, err.partialText (the text delivered so far), err.requestId.
+    // {advice}
+  } else {
+    throw err;
+  }
+}`;
+
+/** What to do once the stream failed, by whether a retry is safe (`x-error.mid_stream.retry_safe`). */
+const ADVICE = {
+  safe: 'Safe to retry: stream again and replace the partial output, do not append to it.',
+  unsafe: 'Not safe to retry: the same input fails the same way. Report err.requestId.',
+};
+
+/**
+ * The snippet that handles `code` ending a stream of the first streamed operation, with its model
+ * and prompt from the spec's examples.
+ *
+ * @example
+ * streamSnippet(spec, model.stream, { code: 'OVERLOADED', retrySafe: true }); // "import { ErrataError } …"
+ * @param {import('./model.js').OpenApiDocument} spec
+ * @param {import('./model.js').StreamModel} stream
+ * @param {{ code: string, retrySafe: boolean }} midStream
+ * @returns {string}
+ */
+export function streamSnippet(spec, stream, { code, retrySafe }) {
+  const [operation] = stream.operations;
+  const definition = operation ? deref(spec, spec.paths[operation.path])?.[operation.method.toLowerCase()] : undefined;
+  const modelParam = (definition?.parameters ?? [])
+    .map((/** @type {unknown} */ parameter) => deref(spec, parameter))
+    .find((/** @type {any} */ parameter) => parameter.in === 'path');
+  const model = modelParam?.example ?? deref(spec, modelParam?.schema)?.examples?.[0] ?? 'echo-1';
+  const media = deref(spec, definition?.requestBody)?.content?.['application/json'];
+  const firstExample = /** @type {any} */ (Object.values(media?.examples ?? {})[0]);
+  const prompt = deref(spec, firstExample)?.value?.prompt ?? 'Hi';
+  const fill = /** @type {Record<string, string>} */ ({
+    model: literal(model),
+    input: literal({ prompt, stream: true }),
+    code: literal(code),
+    advice: retrySafe ? ADVICE.safe : ADVICE.unsafe,
+  });
+  return STREAM_SNIPPET.replace(/\{(model|input|code|advice)\}/g, (_, key) => fill[key] ?? '');
+}

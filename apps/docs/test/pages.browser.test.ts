@@ -1,0 +1,92 @@
+// Every page of the built site, in real Chromium, served under /docs/ as the sandbox serves it:
+// it loads with no console errors, no failed requests and no request outside its own origin, and
+// axe-core finds no serious or critical accessibility violation. Screenshots go to test-results/.
+import { createRequire } from 'node:module';
+import { errorCodes } from '@errata/types';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSpec } from '../src/docs-model.mjs';
+import { operationErrors } from '../src/operation-errors.mjs';
+import { openSite, resultsDir, watchedPage, type Site } from './support/site.js';
+
+const require = createRequire(import.meta.url);
+const firstOperation = operationErrors(loadSpec())[0]?.operationId;
+
+const pages = [
+  { name: 'landing', path: '', ready: 'a[href="errors/"]' },
+  { name: 'catalog', path: 'errors/', ready: '#filter' },
+  // Redoc renders in the browser; the first operation's section means it has finished.
+  { name: 'reference', path: 'reference/', ready: `[id="operation/${firstOperation}"]` },
+];
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+let site: Site;
+beforeAll(async () => {
+  site = await openSite();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+describe.each(pages)('the $name page', ({ name, path, ready }) => {
+  it('loads with no console errors, no failed requests and nothing from another origin', async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
+    await page.waitForSelector(ready, { state: 'attached' });
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: `${resultsDir}${name}.png`, fullPage: name === 'landing' });
+    await page.close();
+
+    expect(problems).toEqual({ consoleErrors: [], failedRequests: [], foreignRequests: [] });
+  });
+
+  it('has no serious or critical accessibility violations (axe-core)', async () => {
+    const { page } = await watchedPage(site);
+    await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
+    await page.waitForSelector(ready, { state: 'attached' });
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+      const result = await axe.run();
+      return result.violations.map(({ id, impact, help, nodes }) => ({
+        id,
+        impact,
+        help,
+        nodes: nodes.slice(0, 3).map((node) => node.target),
+      }));
+    });
+    await page.close();
+    const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    if (violations.length > blocking.length) {
+      console.info(`${name}: minor/moderate axe findings:`, violations.filter((v) => !blocking.includes(v)).map((v) => v.id));
+    }
+
+    expect(blocking).toEqual([]);
+  });
+});
+
+describe('serving', () => {
+  it('follows a doc_url-style link without a trailing slash to the catalog section', async () => {
+    const { page, problems } = await watchedPage(site);
+    await page.goto(`${site.url}errors#${errorCodes[0]}`, { waitUntil: 'load' });
+
+    expect(new URL(page.url()).pathname).toBe('/docs/errors/');
+    expect(await page.locator(`section.code[id="${errorCodes[0]}"]`).count()).toBe(1);
+    await page.close();
+    expect(problems.failedRequests).toEqual([]);
+  });
+
+  it('links from the landing page to the catalog and the reference, relative to any prefix', async () => {
+    const { page } = await watchedPage(site);
+    await page.goto(site.url);
+    const hrefs = await page.$$eval('main a', (links) => links.map((link) => (link as HTMLAnchorElement).href));
+    await page.close();
+
+    expect(hrefs).toEqual(expect.arrayContaining([`${site.url}errors/`, `${site.url}reference/`, `${site.url}openapi.json`]));
+  });
+});

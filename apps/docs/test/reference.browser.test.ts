@@ -1,0 +1,52 @@
+// The API reference in real Chromium: Redoc, served from the site, renders every operation of the
+// spec, the generated "Errors" tag with every code, and the @errata/client code samples.
+import { errorCodes } from '@errata/types';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSpec } from '../src/docs-model.mjs';
+import { operationErrors } from '../src/operation-errors.mjs';
+import { ERRORS_TAG } from '../src/reference-spec.mjs';
+import { openSite, resultsDir, watchedPage, type Site } from './support/site.js';
+
+const operations = operationErrors(loadSpec());
+
+let site: Site;
+let page: Page;
+beforeAll(async () => {
+  site = await openSite();
+  ({ page } = await watchedPage(site));
+  await page.goto(`${site.url}reference/`, { waitUntil: 'load' });
+  await page.waitForSelector(`[id="operation/${operations.at(-1)?.operationId}"]`, { state: 'attached' });
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+describe('the reference page', () => {
+  it.each(operations.map((op) => ({ name: op.operationId, op })))('renders $name', async ({ op }) => {
+    const section = page.locator(`[id="operation/${op.operationId}"]`);
+
+    expect(await section.count()).toBe(1);
+    const text = (await section.textContent()) ?? '';
+    expect(text).toContain(op.path);
+    expect(text).toContain(op.summary);
+  });
+
+  it('renders the Errors tag with every code, linking to the catalog', async () => {
+    await page.goto(`${site.url}reference/#tag/${ERRORS_TAG}`);
+    await page.waitForSelector(`[id="tag/${ERRORS_TAG}"]`);
+    const links = await page.$$eval('a[href*="../errors/#"]', (as) => as.map((a) => a.getAttribute('href')));
+
+    for (const code of errorCodes) expect(links).toContain(`../errors/#${code}`);
+    await page.screenshot({ path: `${resultsDir}reference-errors.png` });
+  });
+
+  it('shows a TypeScript sample using @errata/client for every operation', async () => {
+    const samples = await page.$$eval('pre', (pres) =>
+      pres.map((pre) => pre.textContent ?? '').filter((text) => text.includes("from '@errata/client'")),
+    );
+    const calls = operations.map((op) => `client.${op.method}('${op.path}'`);
+
+    for (const call of calls) expect(samples.some((sample) => sample.includes(call))).toBe(true);
+  });
+});

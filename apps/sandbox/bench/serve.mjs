@@ -1,0 +1,26 @@
+// Child process of the benchmark: a quiet sandbox with limits out of the way, reporting its
+// memory (after a full GC) and store sizes over IPC.
+import { startSandbox } from '../dist/index.js';
+
+const sandbox = await startSandbox({
+  port: 0,
+  log: null,
+  docsDir: undefined,
+  rateLimit: 1e9,
+  concurrencyLimit: 1e6,
+  // The per-key queue limit bounds live jobs, as in a real deployment; set high enough that most submits succeed.
+  queueLimit: 1000,
+  workers: 64,
+  jobDurationMs: 1,
+});
+process.on('message', (message) => {
+  if (message === 'memory') {
+    globalThis.gc?.();
+    const { state } = sandbox;
+    process.send({ heapUsed: process.memoryUsage().heapUsed, rss: process.memoryUsage().rss, jobs: state.queue.size, idempotencyKeys: state.idempotency.size });
+  }
+  if (message === 'stop') sandbox.close().then(() => process.exit(0));
+});
+// The benchmark died: do not outlive it.
+process.on('disconnect', () => process.exit(0));
+process.send({ url: sandbox.url });

@@ -1,0 +1,119 @@
+/**
+ * The sandbox's settings, their defaults, and how environment variables and flags set them.
+ * Every limit is configurable so that tests, benchmarks and conformance runs are not throttled
+ * by the limits a demo wants.
+ */
+
+export interface SandboxOptions {
+  /** Port to listen on; 0 picks a free one. Env `PORT`, flag `--port`. */
+  port: number;
+  /** Interface to listen on. Env `HOST`, flag `--host`. */
+  host: string;
+  /** Requests per key per window. Env `ERRATA_RATE_LIMIT`, flag `--rate-limit`. */
+  rateLimit: number;
+  /** Rate-limit window in ms. Env `ERRATA_RATE_WINDOW_MS`. */
+  rateWindowMs: number;
+  /** Requests in flight per key. Env `ERRATA_CONCURRENCY_LIMIT`. */
+  concurrencyLimit: number;
+  /** Queued or running jobs per key. Env `ERRATA_QUEUE_LIMIT`. */
+  queueLimit: number;
+  /** Jobs that run at once, for all keys. */
+  workers: number;
+  /** How long one queued job runs, in ms. Env `ERRATA_JOB_MS`. */
+  jobDurationMs: number;
+  /** A synchronous run slower than this answers TIMEOUT (408). Env `ERRATA_TIMEOUT_MS`. */
+  requestTimeoutMs: number;
+  /** JSON bodies over this answer REQUEST_TOO_LARGE (413). */
+  bodyLimitBytes: number;
+  /** Uploaded files over this answer FILE_TOO_LARGE; the multipart body limit is this plus 64 KiB. */
+  fileLimitBytes: number;
+  /** `Retry-After` of simulated errors, in seconds (a request may override it with `Errata-Simulate-Retry-After`). */
+  simulatedRetryAfter: number;
+  /** Caps of the in-memory stores: beyond them the oldest entries are evicted. */
+  maxJobs: number;
+  maxIdempotencyKeys: number;
+  maxFiles: number;
+  maxFinetunes: number;
+  /** How long finished jobs and idempotency keys are kept, in ms. */
+  jobTtlMs: number;
+  idempotencyTtlMs: number;
+  /** The built docs (apps/docs/dist), served under /docs/. Env `ERRATA_DOCS_DIR`, flag `--docs-dir`. */
+  docsDir: string | undefined;
+  /** Where request log lines go; `null` for none. Flag `--quiet`, env `ERRATA_QUIET=1`. */
+  log: ((line: string) => void) | null;
+}
+
+export const defaultOptions: SandboxOptions = {
+  port: 4010,
+  host: '127.0.0.1',
+  rateLimit: 300,
+  rateWindowMs: 10_000,
+  concurrencyLimit: 8,
+  queueLimit: 5,
+  workers: 2,
+  jobDurationMs: 1_000,
+  requestTimeoutMs: 2_000,
+  bodyLimitBytes: 1024 * 1024,
+  fileLimitBytes: 10 * 1024 * 1024,
+  simulatedRetryAfter: 2,
+  maxJobs: 10_000,
+  maxIdempotencyKeys: 10_000,
+  maxFiles: 1_000,
+  maxFinetunes: 1_000,
+  jobTtlMs: 60 * 60 * 1000,
+  idempotencyTtlMs: 24 * 60 * 60 * 1000,
+  docsDir: undefined,
+  log: (line) => console.log(line),
+};
+
+const NUMERIC: [keyof SandboxOptions, string, string | undefined][] = [
+  ['port', 'PORT', '--port'],
+  ['rateLimit', 'ERRATA_RATE_LIMIT', '--rate-limit'],
+  ['rateWindowMs', 'ERRATA_RATE_WINDOW_MS', undefined],
+  ['concurrencyLimit', 'ERRATA_CONCURRENCY_LIMIT', undefined],
+  ['queueLimit', 'ERRATA_QUEUE_LIMIT', undefined],
+  ['jobDurationMs', 'ERRATA_JOB_MS', undefined],
+  ['requestTimeoutMs', 'ERRATA_TIMEOUT_MS', undefined],
+];
+
+/** A bad flag or environment value, reported without a stack. */
+export class ConfigError extends Error {}
+
+/**
+ * Options from environment variables and command-line flags (flags win).
+ *
+ * @example
+ * optionsFrom(['--port', '0'], { ERRATA_RATE_LIMIT: '1000' }); // { port: 0, rateLimit: 1000 }
+ */
+export function optionsFrom(argv: string[], env: Record<string, string | undefined>): Partial<SandboxOptions> {
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) throw new ConfigError(`Unexpected argument ${JSON.stringify(arg)}`);
+    const [name, inline] = arg.split('=', 2) as [string, string | undefined];
+    if (name === '--quiet' || name === '--help') flags.set(name, true);
+    else if (inline !== undefined) flags.set(name, inline);
+    else if (argv[i + 1] !== undefined) flags.set(name, argv[++i]!);
+    else throw new ConfigError(`${name} needs a value`);
+  }
+  const options: Partial<SandboxOptions> = {};
+  const known = new Set(['--quiet', '--help', '--host', '--docs-dir', ...NUMERIC.map(([, , flag]) => flag).filter(Boolean)]);
+  for (const name of flags.keys()) if (!known.has(name)) throw new ConfigError(`Unknown flag ${name}`);
+  for (const [key, envName, flag] of NUMERIC) {
+    const raw = (flag && flags.get(flag)) ?? env[envName];
+    if (raw === undefined || raw === true) continue;
+    if (!/^\d+$/.test(raw)) throw new ConfigError(`${flag ?? envName} must be a non-negative integer, got ${JSON.stringify(raw)}`);
+    (options as Record<string, number>)[key] = Number(raw);
+  }
+  const host = flags.get('--host') ?? env.HOST;
+  if (typeof host === 'string') options.host = host;
+  const docsDir = flags.get('--docs-dir') ?? env.ERRATA_DOCS_DIR;
+  if (typeof docsDir === 'string') options.docsDir = docsDir;
+  if (flags.has('--quiet') || env.ERRATA_QUIET === '1') options.log = null;
+  return options;
+}
+
+export const USAGE = `Usage: node apps/sandbox/dist/main.js [--port 4010] [--host 127.0.0.1] [--rate-limit 300] [--docs-dir <dir>] [--quiet]
+
+Environment: PORT, HOST, ERRATA_RATE_LIMIT, ERRATA_RATE_WINDOW_MS, ERRATA_CONCURRENCY_LIMIT,
+ERRATA_QUEUE_LIMIT, ERRATA_JOB_MS, ERRATA_TIMEOUT_MS, ERRATA_DOCS_DIR, ERRATA_QUIET=1.`;

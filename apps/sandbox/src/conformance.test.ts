@@ -1,0 +1,89 @@
+// CI's conformance gate: the sandbox, started on 127.0.0.1, must pass the whole @errata/contract
+// suite — every catalog code probed (simulated on every operation that declares it, and for real
+// wherever a trigger exists), and every operation fuzzed — and the suite must fail when one
+// response is broken on its way out (a proxy in front of the sandbox breaks it).
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { formatReport, runConformance } from '@errata/contract';
+import { errorCodes } from '@errata/types';
+import { describe, expect, it } from 'vitest';
+import { keyFor, modelFor } from './seed.js';
+import { useSandbox } from './test-support/http.js';
+
+// High limits: the suite sends hundreds of requests with one key, and this run is about the contract.
+const sandbox = useSandbox({ rateLimit: 1_000_000, concurrencyLimit: 64, requestTimeoutMs: 200 });
+
+describe('the sandbox keeps the contract', () => {
+  it('passes every probe and fuzz run, and probes every catalog code', async () => {
+    const report = await runConformance({ baseUrl: sandbox().url, apiKey: 'sk_test_valid', keys: keyFor, modelsFor: modelFor, seed: 42, numRuns: 50 });
+    expect(report.ok, formatReport(report)).toBe(true);
+    expect(report.unreachable).toEqual([]);
+    for (const code of errorCodes) expect(report.coverage[code], code).toBe('passed');
+    // Real triggers, not only simulation, for the codes the sandbox can really produce.
+    const triggered = new Set(report.probes.filter((p) => p.via === 'trigger').map((p) => p.code));
+    expect(triggered.size).toBeGreaterThanOrEqual(38);
+    expect(report.fuzz.map((f) => f.operationId)).toHaveLength(9);
+  });
+});
+
+type Breakage = (status: number, headers: IncomingHttpHeaders, body: Record<string, unknown>) => { status: number; headers: IncomingHttpHeaders; body: Record<string, unknown> };
+
+// A proxy that forwards to the sandbox and breaks the response to one simulated code.
+function breakingProxy(target: () => string, code: string, breakage: Breakage): { start(): Promise<string>; stop(): Promise<void> } {
+  let server: Server;
+  return {
+    start: () =>
+      new Promise((resolve) => {
+        server = createServer((req, res) => {
+          const chunks: Buffer[] = [];
+          req.on('data', (c: Buffer) => chunks.push(c));
+          req.on('end', () => {
+            const upstream = httpRequest(`${target()}${req.url}`, { method: req.method, headers: req.headers }, (up) => {
+              const parts: Buffer[] = [];
+              up.on('data', (c: Buffer) => parts.push(c));
+              up.on('end', () => {
+                let status = up.statusCode!;
+                let headers = { ...up.headers };
+                let text = Buffer.concat(parts).toString();
+                if (req.headers['errata-simulate'] === code) {
+                  const broken = breakage(status, headers, JSON.parse(text));
+                  ({ status, headers } = broken);
+                  text = JSON.stringify(broken.body);
+                }
+                delete headers['content-length'];
+                res.writeHead(status, headers).end(text);
+              });
+            });
+            upstream.end(Buffer.concat(chunks));
+          });
+        });
+        server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+      }),
+    stop: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+const breakages: { name: string; given: { code: string; breakage: Breakage }; want: RegExp }[] = [
+  { name: 'a wrong status', given: { code: 'MODEL_NOT_FOUND', breakage: (_s, h, b) => ({ status: 400, headers: h, body: b }) }, want: /status: expected 404 \(MODEL_NOT_FOUND\), got 400/ },
+  { name: 'a body without request_id', given: { code: 'INSUFFICIENT_BALANCE', breakage: (s, h, { request_id: _, ...b }) => ({ status: s, headers: h, body: b }) }, want: /body: must have required property 'request_id'/ },
+  { name: 'no Retry-After on a 429', given: { code: 'RATE_LIMIT_EXCEEDED', breakage: (s, { 'retry-after': _, ...h }, b) => ({ status: s, headers: h, body: b }) }, want: /header Retry-After: missing/ },
+  { name: 'a stack trace in the message', given: { code: 'INTERNAL_ERROR', breakage: (s, h, b) => ({ status: s, headers: h, body: { ...b, message: 'Error: boom\n    at handler (/srv/app.js:12:7)' } }) }, want: /contains a stack trace/ },
+];
+
+describe('the suite catches a broken response', () => {
+  it.each(breakages)('$name', async ({ given, want }) => {
+    const proxy = breakingProxy(() => sandbox().url, given.code, given.breakage);
+    const url = await proxy.start();
+    try {
+      const report = await runConformance({ baseUrl: url, apiKey: 'sk_test_valid', fuzz: false, triggers: false });
+      expect(report.ok).toBe(false);
+      const failed = report.probes.filter((p) => p.outcome === 'failed');
+      expect(new Set(failed.map((p) => p.code))).toEqual(new Set([given.code]));
+      expect(failed[0]!.diff.join('\n')).toMatch(want);
+      expect(formatReport(report)).toMatch(new RegExp(`FAIL\\s+${given.code}`));
+    } finally {
+      await proxy.stop();
+    }
+  });
+});
+

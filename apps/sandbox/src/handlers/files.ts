@@ -1,0 +1,68 @@
+// uploadFile: multipart, validated against FileUpload; the format is taken from the file name and
+// must agree with the content (PNG and JPEG signatures, JSON and JSON Lines that parse, a
+// safetensors header). Only metadata is kept: the sandbox never stores file contents.
+import { ApiError } from '../internal/api-error.js';
+import { newRequestId } from '../internal/job-queue.js';
+import type { Handler } from './handler.js';
+
+const EXTENSIONS: Record<string, string> = { safetensors: 'safetensors', json: 'json', jsonl: 'jsonl', png: 'png', jpg: 'jpeg', jpeg: 'jpeg' };
+
+function contentMatches(format: string, bytes: Uint8Array): boolean {
+  const text = () => new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  try {
+    switch (format) {
+      case 'png':
+        return bytes.length >= 8 && [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((b, i) => bytes[i] === b);
+      case 'jpeg':
+        return bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+      case 'json':
+        JSON.parse(text());
+        return true;
+      case 'jsonl':
+        for (const line of text().split('\n')) if (line.trim()) JSON.parse(line);
+        return true;
+      case 'safetensors': {
+        if (bytes.length < 8) return false;
+        const length = Number(new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true));
+        return length <= bytes.length - 8 && typeof JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + length))) === 'object';
+      }
+      default:
+        return false;
+    }
+  } catch {
+    return false;
+  }
+}
+
+export const uploadFile: Handler = async ({ c, state, account, operation }) => {
+  if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {
+    throw new ApiError('INVALID_REQUEST', { params: { reason: 'send the file as multipart/form-data' } });
+  }
+  let form: Record<string, unknown>;
+  try {
+    form = await c.req.parseBody();
+  } catch {
+    throw new ApiError('INVALID_REQUEST', { params: { reason: 'the multipart body could not be parsed' } });
+  }
+  const file = form.file;
+  // The schema sees the file as a (binary) string; a plain text field named `file` is not a file.
+  state.inputs.FileUpload!(operation, { ...form, ...(file instanceof File ? { file: file.name } : { file: undefined }) });
+  const upload = file as File;
+  if (upload.size > state.options.fileLimitBytes) {
+    throw new ApiError('FILE_TOO_LARGE', { params: { max_bytes: state.options.fileLimitBytes }, details: { field: 'file', issue: `${upload.size} bytes is over the limit of ${state.options.fileLimitBytes}` } });
+  }
+  const extension = upload.name.includes('.') ? upload.name.split('.').pop()!.toLowerCase() : '';
+  const format = EXTENSIONS[extension];
+  if (!format || !contentMatches(format, new Uint8Array(await upload.arrayBuffer()))) {
+    const shown = format ?? (extension || 'unknown');
+    throw new ApiError('INVALID_FILE_FORMAT', {
+      params: { format: shown },
+      details: { field: 'file', issue: format ? `the content is not valid ${format}` : `accepted formats are ${[...new Set(Object.values(EXTENSIONS))].join(', ')}` },
+    });
+  }
+  const id = newRequestId('file_');
+  const stored = { id, accountId: account.id, filename: upload.name, bytes: upload.size, format, purpose: String(form.purpose), created_at: new Date().toISOString() };
+  state.files.set(id, stored);
+  const { accountId: _owner, ...body } = stored;
+  return c.json({ ...body, url: `${new URL(c.req.url).origin}/v1/files/${id}` }, 201);
+};

@@ -1,0 +1,32 @@
+// createFinetune: validated against FinetuneCreate, then the base model, the files (each must be
+// the caller's upload) and the files a finetune needs. Idempotency-Key supported.
+import { ApiError } from '../internal/api-error.js';
+import { charge } from '../internal/auth.js';
+import { newRequestId } from '../internal/job-queue.js';
+import { requiredFinetuneFiles } from '../seed.js';
+import { readJson, type Handler } from './handler.js';
+
+export const createFinetune: Handler = async ({ c, state, account, operation }) => {
+  const input = await readJson(c, state.options.bodyLimitBytes);
+  state.inputs.FinetuneCreate!(operation, input);
+  const { model, name, files } = input as { model: string; name: string; files: string[] };
+  if (!state.models.has(model)) throw new ApiError('MODEL_NOT_FOUND', { params: { model } });
+  const names = files.map((id) => {
+    const file = state.files.get(id);
+    if (!file || file.accountId !== account.id) throw new ApiError('FILE_NOT_FOUND', { params: { file: id } });
+    return file.filename;
+  });
+  const missing = requiredFinetuneFiles.filter((required) => !names.includes(required));
+  if (missing.length) throw new ApiError('FINETUNE_MISSING_FILES', { params: { missing: missing.join(', ') }, details: { field: 'files', issue: `missing ${missing.join(' and ')}` } });
+  charge(account);
+  const create = async () => {
+    const finetune = { id: newRequestId('ft_'), accountId: account.id, model, name, files, created_at: new Date().toISOString() };
+    state.finetunes.set(finetune.id, finetune);
+    const { accountId: _owner, ...body } = finetune;
+    return { status: 201, body };
+  };
+  const key = c.req.header('idempotency-key');
+  const { snapshot, replayed } = key === undefined ? { snapshot: await create(), replayed: false } : await state.idempotency.run(account.id, key, `createFinetune\u0000${JSON.stringify(input)}`, create);
+  if (replayed) c.header('Idempotent-Replayed', 'true');
+  return c.json(snapshot.body, snapshot.status as 201);
+};

@@ -1,0 +1,62 @@
+// What every operation handler receives, and helpers they share.
+import type { IncomingMessage } from 'node:http';
+import type { SpecOperation } from '@errata/contract';
+import type { Context } from 'hono';
+import { ApiError } from '../internal/api-error.js';
+import type { SandboxEnv } from '../internal/env.js';
+import type { SandboxState } from '../internal/state.js';
+import type { Account } from '../seed.js';
+
+export interface HandlerContext {
+  c: Context<SandboxEnv>;
+  state: SandboxState;
+  account: Account;
+  operation: SpecOperation;
+}
+
+export type Handler = (context: HandlerContext) => Promise<Response>;
+
+function tooLarge(c: Context<SandboxEnv>): ApiError {
+  // The rest of the body is left unread: the connection cannot carry another request.
+  c.header('Connection', 'close');
+  return new ApiError('REQUEST_TOO_LARGE');
+}
+
+/**
+ * The body as text, REQUEST_TOO_LARGE past `limit` bytes. On Node it reads the IncomingMessage
+ * directly: building a web Request just to read a small JSON body costs more than handling the
+ * error does (see bench/run.mjs).
+ */
+export async function readBody(c: Context<SandboxEnv>, limit: number): Promise<string> {
+  if (Number(c.req.header('content-length') ?? 0) > limit) throw tooLarge(c);
+  const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+  if (!incoming) {
+    const text = await c.req.text();
+    if (Buffer.byteLength(text) > limit) throw tooLarge(c);
+    return text;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of incoming as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) throw tooLarge(c);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The request body as JSON; INVALID_REQUEST when it is empty or not JSON. */
+export async function readJson(c: Context<SandboxEnv>, limit: number): Promise<unknown> {
+  const text = await readBody(c, limit);
+  if (text.trim() === '') throw new ApiError('INVALID_REQUEST', { params: { reason: 'the body is empty; send a JSON object' } });
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ApiError('INVALID_REQUEST', { params: { reason: `the body is not valid JSON (${(error as Error).message})` } });
+  }
+}
+
+/** The origin clients reached us at, for the URLs in queue responses. */
+export function origin(c: Context<SandboxEnv>): string {
+  return new URL(c.req.url).origin;
+}

@@ -1,0 +1,23 @@
+// runModel: run synchronously and answer with the output, or TIMEOUT when the model is slower
+// than the request timeout, PROCESSING_ERROR when it fails, INVALID_OUTPUT when its output
+// violates the task's output schema.
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ApiError } from '../internal/api-error.js';
+import { execute } from '../internal/models.js';
+import type { Handler } from './handler.js';
+import { prepareRun } from './prepare-run.js';
+import { outputViolations } from './output.js';
+
+export const runModel: Handler = async (context) => {
+  const { c, state } = context;
+  const { model, input } = await prepareRun(context);
+  if (model.behaviour === 'slow') {
+    await sleep(state.options.requestTimeoutMs);
+    throw new ApiError('TIMEOUT');
+  }
+  const outcome = execute(model, input);
+  if (outcome.failure) throw new ApiError('PROCESSING_ERROR', { params: { reason: outcome.failure } });
+  const violations = outputViolations(state, model, outcome.output);
+  if (violations) throw new ApiError('INVALID_OUTPUT', { details: { validation_errors: violations } });
+  return c.json({ model: model.id, output: outcome.output, ...(outcome.usage ? { usage: outcome.usage } : {}) });
+};

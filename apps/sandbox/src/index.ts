@@ -1,0 +1,18 @@
+/**
+ * @errata/sandbox — a real server implementing the Errata spec, producing any catalog error on demand.
+ *
+ * @example
+ * import { startSandbox } from '@errata/sandbox';
+ * const sandbox = await startSandbox({ port: 0 });
+ * console.log(sandbox.url);
+ */
+
+// Running it.
+export { startSandbox } from './server.js';
+export type { RunningSandbox } from './server.js';
+export { createApp } from './app.js';
+export { defaultOptions, optionsFrom } from './config.js';
+export type { SandboxOptions } from './config.js';
+
+// What it is seeded with.
+export { demoApiKey, keyFor, modelFor, seededAccounts, seededModels } from './seed.js';

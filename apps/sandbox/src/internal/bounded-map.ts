@@ -1,0 +1,48 @@
+// A Map that never grows past `max` entries (the oldest go first) and forgets entries older than
+// `ttlMs`. Every per-key store of the sandbox is one, so memory stays flat under any load.
+export class BoundedMap<K, V> {
+  private readonly entries = new Map<K, { value: V; at: number }>();
+
+  constructor(
+    readonly max: number,
+    readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(key: K): V | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (this.now() - entry.at > this.ttlMs) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  set(key: K, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, { value, at: this.now() });
+    this.prune();
+  }
+
+  delete(key: K): void {
+    this.entries.delete(key);
+  }
+
+  *values(): IterableIterator<V> {
+    for (const entry of this.entries.values()) yield entry.value;
+  }
+
+  private prune(): void {
+    const cutoff = this.now() - this.ttlMs;
+    // Insertion order is age order, so expired entries are at the front.
+    for (const [key, entry] of this.entries) {
+      if (this.entries.size <= this.max && entry.at >= cutoff) break;
+      this.entries.delete(key);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+// Serves the built docs (apps/docs/dist) under /docs/: `/docs/errors` finds errors/index.html,
+// content types come from the extension, and nothing outside the folder can be reached.
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Context } from 'hono';
+import { getMimeType } from 'hono/utils/mime';
+import type { SandboxEnv } from './env.js';
+
+/** apps/docs/dist, next to this app, when it has been built. */
+export function defaultDocsDir(): string | undefined {
+  const dir = fileURLToPath(new URL('../../../docs/dist', import.meta.url));
+  return existsSync(join(dir, 'index.html')) ? dir : undefined;
+}
+
+function candidates(root: string, urlPath: string): string[] {
+  const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  const base = resolve(root, relative);
+  if (base !== root && !base.startsWith(root + sep)) return [];
+  return urlPath.endsWith('/') || relative === '' ? [join(base, 'index.html')] : [base, join(base, 'index.html'), `${base}.html`];
+}
+
+export async function serveDocs(c: Context<SandboxEnv>, root: string | undefined): Promise<Response> {
+  if (!root) {
+    return c.html('<!doctype html><title>Errata docs</title><p>The docs are not built. Run <code>pnpm build</code> (apps/docs) and restart the sandbox.</p>', 404);
+  }
+  const urlPath = c.req.path.slice('/docs'.length) || '/';
+  let paths: string[];
+  try {
+    paths = candidates(resolve(root), urlPath);
+  } catch {
+    paths = [];
+  }
+  for (const path of paths) {
+    if (!existsSync(path) || !statSync(path).isFile()) continue;
+    c.header('Content-Type', getMimeType(path) ?? 'application/octet-stream');
+    return c.body(await readFile(path));
+  }
+  return c.html('<!doctype html><title>Not found</title><p>No such page in the docs.</p>', 404);
+}

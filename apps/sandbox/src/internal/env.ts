@@ -1,0 +1,18 @@
+// The Hono environment: what middleware stores on a request for later stages.
+import type { SpecOperation } from '@errata/contract';
+import type { Account } from '../seed.js';
+
+export interface RateState {
+  limit: number;
+  remaining: number;
+  resetSeconds: number;
+}
+
+export type SandboxEnv = {
+  Variables: {
+    requestId: string;
+    operation: SpecOperation | undefined;
+    account: Account | undefined;
+    rate: RateState | undefined;
+  };
+};

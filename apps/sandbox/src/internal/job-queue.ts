@@ -1,0 +1,147 @@
+// The queue: IN_QUEUE → IN_PROGRESS → COMPLETED or FAILED, run by a fixed number of workers on
+// timers. Finished jobs expire after a TTL and the store is capped, so memory stays flat; live
+// jobs are bounded by the per-key queue limit.
+import { randomBytes } from 'node:crypto';
+import type { ModelDefinition } from '../seed.js';
+import { BoundedMap } from './bounded-map.js';
+import { execute, type ModelOutcome } from './models.js';
+
+export type JobState = 'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
+
+export interface Job {
+  id: string;
+  accountId: string;
+  model: ModelDefinition;
+  input: Record<string, unknown>;
+  state: JobState;
+  startedAt?: number;
+  durationMs: number;
+  outcome?: ModelOutcome;
+  cancelled: boolean;
+  logs: { timestamp: string; level: 'info' | 'error'; message: string }[];
+}
+
+export interface QueueOptions {
+  workers: number;
+  jobDurationMs: number;
+  maxJobs: number;
+  jobTtlMs: number;
+}
+
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A request id matching the spec's RequestId pattern (`req_` and 20 alphanumerics). */
+export function newRequestId(prefix = 'req_'): string {
+  return prefix + Array.from(randomBytes(20), (b) => ALPHANUMERIC[b % ALPHANUMERIC.length]).join('');
+}
+
+export class JobQueue {
+  private readonly jobs: BoundedMap<string, Job>;
+  private readonly waiting: Job[] = [];
+  private readonly inProgress = new Set<Job>();
+  /** Queued or running jobs per account: the queue limit is checked on every submit, so it is O(1). */
+  private readonly activeCounts = new Map<string, number>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(private readonly options: QueueOptions) {
+    this.jobs = new BoundedMap(options.maxJobs, options.jobTtlMs);
+  }
+
+  get size(): number {
+    return this.jobs.size;
+  }
+
+  submit(accountId: string, model: ModelDefinition, input: Record<string, unknown>): Job {
+    const job: Job = {
+      id: newRequestId(),
+      accountId,
+      model,
+      input,
+      state: 'IN_QUEUE',
+      durationMs: this.options.jobDurationMs * (model.behaviour === 'slow' ? 5 : 1),
+      cancelled: false,
+      logs: [],
+    };
+    this.log(job, 'info', 'Queued.');
+    this.jobs.set(job.id, job);
+    this.waiting.push(job);
+    this.activeCounts.set(accountId, (this.activeCounts.get(accountId) ?? 0) + 1);
+    // Start it after the caller has answered: a submit answers IN_QUEUE, as QueuedRequest requires.
+    queueMicrotask(() => this.pump());
+    return job;
+  }
+
+  get(id: string): Job | undefined {
+    return this.jobs.get(id);
+  }
+
+  /** How many jobs of this account are queued or running. */
+  activeCount(accountId: string): number {
+    return this.activeCounts.get(accountId) ?? 0;
+  }
+
+  cancel(job: Job): void {
+    const index = this.waiting.indexOf(job);
+    if (index >= 0) this.waiting.splice(index, 1);
+    job.cancelled = true;
+    this.settled(job);
+    job.state = 'FAILED';
+    job.outcome = { failure: 'Cancelled by the client' };
+    this.log(job, 'info', 'Cancelled.');
+  }
+
+  position(job: Job): number {
+    return Math.max(0, this.waiting.indexOf(job));
+  }
+
+  /** Seconds until the job should be done: a hint for polling. */
+  eta(job: Job): number | undefined {
+    const { workers, jobDurationMs } = this.options;
+    if (job.state === 'IN_PROGRESS') return Math.max(0, (job.startedAt! + job.durationMs - Date.now()) / 1000);
+    if (job.state === 'IN_QUEUE') return ((Math.floor(this.position(job) / workers) + 1) * jobDurationMs + job.durationMs) / 1000;
+    return undefined;
+  }
+
+  close(): void {
+    this.waiting.length = 0;
+    this.inProgress.clear();
+    this.activeCounts.clear();
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private pump(): void {
+    while (this.inProgress.size < this.options.workers && this.waiting.length) {
+      const job = this.waiting.shift()!;
+      this.inProgress.add(job);
+      job.state = 'IN_PROGRESS';
+      job.startedAt = Date.now();
+      this.log(job, 'info', 'Started.');
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        this.inProgress.delete(job);
+        if (!job.cancelled) this.finish(job);
+        this.pump();
+      }, job.durationMs);
+      timer.unref();
+      this.timers.add(timer);
+    }
+  }
+
+  private settled(job: Job): void {
+    const left = (this.activeCounts.get(job.accountId) ?? 1) - 1;
+    if (left > 0) this.activeCounts.set(job.accountId, left);
+    else this.activeCounts.delete(job.accountId);
+  }
+
+  private finish(job: Job): void {
+    this.settled(job);
+    job.outcome = execute(job.model, job.input);
+    job.state = job.outcome.failure ? 'FAILED' : 'COMPLETED';
+    this.log(job, job.outcome.failure ? 'error' : 'info', job.outcome.failure ?? 'Completed.');
+  }
+
+  private log(job: Job, level: 'info' | 'error', message: string): void {
+    job.logs.push({ timestamp: new Date().toISOString(), level, message });
+  }
+}

@@ -1,0 +1,22 @@
+// API keys are compared in constant time: each candidate is hashed once and compared with every
+// seeded key's hash by timingSafeEqual, without stopping at a match, so neither the position of a
+// key nor a common prefix shows in the response time.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Account } from '../seed.js';
+
+const digest = (key: string) => createHash('sha256').update(key).digest();
+
+export class KeyStore {
+  private readonly entries: { hash: Buffer; account: Account }[];
+
+  constructor(accounts: Record<string, Account>) {
+    this.entries = Object.entries(accounts).map(([key, account]) => ({ hash: digest(key), account }));
+  }
+
+  find(candidate: string): Account | undefined {
+    const hash = digest(candidate);
+    let found: Account | undefined;
+    for (const entry of this.entries) if (timingSafeEqual(entry.hash, hash)) found = entry.account;
+    return found;
+  }
+}

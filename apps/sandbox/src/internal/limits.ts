@@ -1,0 +1,54 @@
+// Per-key rate limit (fixed window) and concurrency limit. Both maps are keyed by account, and
+// only authenticated accounts reach them, so they hold at most one entry per seeded key; the
+// windows are bounded anyway.
+import { ApiError } from './api-error.js';
+import { BoundedMap } from './bounded-map.js';
+import type { RateState } from './env.js';
+
+export class RateLimiter {
+  private readonly windows: BoundedMap<string, { start: number; count: number }>;
+
+  constructor(
+    private readonly limit: number,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.windows = new BoundedMap(10_000, windowMs * 2, now);
+  }
+
+  /** Counts one request; throws RATE_LIMIT_EXCEEDED past the limit. */
+  take(accountId: string): RateState {
+    const now = this.now();
+    let window = this.windows.get(accountId);
+    if (!window || now - window.start >= this.windowMs) {
+      window = { start: now, count: 0 };
+      this.windows.set(accountId, window);
+    }
+    const resetSeconds = Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000));
+    if (window.count >= this.limit) {
+      throw new ApiError('RATE_LIMIT_EXCEEDED', { retryAfter: resetSeconds });
+    }
+    window.count++;
+    return { limit: this.limit, remaining: this.limit - window.count, resetSeconds };
+  }
+}
+
+export class ConcurrencyLimiter {
+  private readonly inFlight = new Map<string, number>();
+
+  constructor(private readonly limit: number) {}
+
+  /** Runs `task` as one of the key's in-flight requests; throws CONCURRENT_LIMIT_EXCEEDED when there are too many. */
+  async run<T>(accountId: string, task: () => Promise<T>): Promise<T> {
+    const current = this.inFlight.get(accountId) ?? 0;
+    if (current >= this.limit) throw new ApiError('CONCURRENT_LIMIT_EXCEEDED', { retryAfter: 1 });
+    this.inFlight.set(accountId, current + 1);
+    try {
+      return await task();
+    } finally {
+      const left = (this.inFlight.get(accountId) ?? 1) - 1;
+      if (left === 0) this.inFlight.delete(accountId);
+      else this.inFlight.set(accountId, left);
+    }
+  }
+}

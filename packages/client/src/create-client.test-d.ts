@@ -1,0 +1,56 @@
+import type { OperationError, OperationErrorCode } from '@errata/types';
+import { describe, expectTypeOf, it } from 'vitest';
+import { createClient, unwrap, type ClientErrorCode, type ErrataError, type RequestResult } from './index.js';
+
+const client = createClient({ baseUrl: 'http://127.0.0.1:4010', apiKey: 'sk_test_valid' });
+
+describe('error types per operation', () => {
+  it('is the operation’s declared errors, never undefined once narrowed', async () => {
+    const { data, error } = await client.GET('/v1/models/{model}', { params: { path: { model: 'echo-1' } } });
+    if (error) {
+      // openapi-fetch's Readable<> rewrites optional members, so compare the codes, then one member.
+      expectTypeOf(error.code).toEqualTypeOf<OperationErrorCode<'getModel'>>();
+      expectTypeOf(error.message).toEqualTypeOf<OperationError<'getModel'>['message']>();
+      expectTypeOf(data).toBeUndefined();
+    }
+  });
+
+  it('narrows on code to that code’s body', async () => {
+    const { error } = await client.POST('/v1/models/{model}/run', { params: { path: { model: 'echo-1' } }, body: { prompt: 'hi' } });
+    if (error?.code === 'INVALID_FIELD_VALUE') {
+      expectTypeOf(error.details.field).toEqualTypeOf<string>();
+      expectTypeOf(error.status).toEqualTypeOf<400>();
+    }
+    if (error?.code === 'RATE_LIMIT_EXCEEDED') expectTypeOf(error.retry_after).toEqualTypeOf<number>();
+  });
+
+  it('narrows on the body’s status (openapi-fetch #2360): the status is the code’s, a constant', async () => {
+    const { error } = await client.POST('/v1/models/{model}/run', { params: { path: { model: 'echo-1' } }, body: { prompt: 'hi' } });
+    if (error?.status === 429) expectTypeOf(error.code).toEqualTypeOf<OperationErrorCode<'runModel', 429>>();
+  });
+
+  it('rejects a code the operation cannot return', async () => {
+    const { error } = await client.GET('/v1/models');
+    // @ts-expect-error listModels never returns REQUEST_FAILED
+    if (error?.code === 'REQUEST_FAILED') throw new Error('unreachable');
+  });
+});
+
+describe('helpers', () => {
+  it('unwrap returns the data type', async () => {
+    const model = unwrap(await client.GET('/v1/models/{model}', { params: { path: { model: 'echo-1' } } }));
+    expectTypeOf(model.id).toEqualTypeOf<string>();
+  });
+
+  it('subscribe returns the result', () => {
+    expectTypeOf(client.subscribe('echo-1', { prompt: 'hi' })).toEqualTypeOf<Promise<RequestResult>>();
+  });
+
+  it('ErrataError codes are catalog codes or client codes', () => {
+    expectTypeOf<'CONNECTION_ERROR'>().toExtend<ErrataError['code']>();
+    expectTypeOf<'MODEL_NOT_FOUND'>().toExtend<ErrataError['code']>();
+    // @ts-expect-error not a code
+    const bogus: ClientErrorCode = 'TIMEOUT_ERROR';
+    expectTypeOf(bogus).toBeString();
+  });
+});

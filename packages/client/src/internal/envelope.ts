@@ -1,0 +1,109 @@
+/**
+ * Building the canonical envelope, shared by the main entry's envelope normalizer and the provider
+ * normalizers of `@errata/client/normalize`: both find what the body says, then `finish` fills in
+ * what the catalog knows (status, doc_url, title as the message of last resort, retry_after).
+ */
+import type { ErrorCode } from '@errata/types/catalog';
+import type { ErrorEnvelope } from '../errors.js';
+import { headerOf, serverWait, type HeaderSource } from '../retry-policy.js';
+import { codeForStatus, docUrlOf, factsOf, isCode } from './catalog-view.js';
+import { noRedact, type Redact } from './redact.js';
+
+/** An error response: its HTTP status, its headers, and its body as text or already parsed. */
+export interface ErrorResponseLike {
+  status: number;
+  headers?: HeaderSource;
+  body: unknown;
+}
+
+/** The envelope, and the wait (ms) the server itself asked for — the envelope's `retry_after` may be a default. */
+export interface Normalized {
+  envelope: ErrorEnvelope;
+  asked: number | undefined;
+}
+
+/**
+ * Turns an error response into the canonical envelope. The client calls it for every non-2xx
+ * answer (and every stream `error` event) with a `redact` that removes the API key.
+ */
+export type Normalizer = (response: ErrorResponseLike, redact: Redact) => Normalized;
+
+/** What a body said about itself; `finish` does the rest. */
+export interface Found {
+  code?: ErrorCode | undefined;
+  message?: string | undefined;
+  requestId?: string | undefined;
+  retryAfter?: unknown;
+  details?: Record<string, unknown> | undefined;
+}
+
+export const isString = (v: unknown): v is string => typeof v === 'string' && v !== '';
+export const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** The body as JSON when it looks like JSON, else as it came. */
+export function parseBody(body: unknown): unknown {
+  if (typeof body !== 'string') return body;
+  const first = body.trimStart()[0];
+  if (first !== '{' && first !== '[' && first !== '"') return body;
+  try {
+    return JSON.parse(body);
+  } catch {
+    return body;
+  }
+}
+
+// A text body is shown only when it reads like a sentence: one short line, not markup, not broken
+// JSON. Anything else (an HTML page, a stack trace) stays in the raw body for debugging.
+export function textMessage(body: unknown): string | undefined {
+  if (typeof body !== 'string' || body.length > 200 || /[\n<]/.test(body)) return undefined;
+  const text = body.trim();
+  return text && !/^[[{]/.test(text) ? text : undefined;
+}
+
+/** The envelope for what was found: the catalog fills in status, doc_url, and defaults. */
+export function finish(response: ErrorResponseLike, found: Found, redact: Redact): Normalized {
+  const code = found.code ?? codeForStatus(response.status);
+  const facts = factsOf(code);
+  const message = redact(found.message ?? textMessage(response.body) ?? facts.title);
+  const details = { ...found.details };
+  // The schemas of validation codes and INVALID_OUTPUT require these members; never hand out `undefined` where the type promises a value.
+  if (facts.category === 'validation') {
+    details.field ??= '';
+    details.issue ??= message;
+  }
+  if (code === 'INVALID_OUTPUT') details.validation_errors ??= [];
+  const envelope: Record<string, unknown> = {
+    code,
+    message,
+    status: facts.status,
+    request_id: found.requestId ?? headerOf(response.headers, 'x-request-id') ?? '',
+    doc_url: docUrlOf(code),
+  };
+  const asked = serverWait(response.headers, found.retryAfter);
+  if (asked !== undefined) envelope.retry_after = Math.ceil(asked / 1000);
+  else if (facts.retry === 'after_retry_after') envelope.retry_after = 1;
+  if (Object.keys(details).length) envelope.details = redact === noRedact ? details : JSON.parse(redact(JSON.stringify(details)));
+  return { envelope: envelope as ErrorEnvelope, asked };
+}
+
+/**
+ * The main entry's normalizer: the body is Errata's envelope, or nothing useful (an HTML 502, an
+ * empty 503), in which case the status decides. Bodies of other shapes need a provider normalizer
+ * from `@errata/client/normalize`.
+ */
+export const normalizeEnvelope: Normalizer = (response, redact) => {
+  const body = parseBody(response.body);
+  const b = isObject(body) ? body : {};
+  const retryAfter = b.retry_after;
+  return finish(
+    { ...response, body },
+    {
+      code: isCode(b.code) ? b.code : undefined,
+      message: isString(b.message) ? b.message : undefined,
+      requestId: isString(b.request_id) ? b.request_id : undefined,
+      retryAfter: typeof retryAfter === 'number' || (isString(retryAfter) && !Number.isNaN(Number(retryAfter))) ? retryAfter : undefined,
+      details: isObject(b.details) ? b.details : undefined,
+    },
+    redact,
+  );
+};

@@ -1,0 +1,123 @@
+/**
+ * The fetch the client hands to openapi-fetch: one logical call, several attempts. Every attempt's
+ * error response is normalized before the retry decision, so retries follow the catalog's policy
+ * for the canonical code; the Response openapi-fetch finally sees is canonical JSON.
+ */
+import { catalog } from '@errata/types';
+import { ErrataError, type ClientErrorCode } from '../errors.js';
+import { normalize, type Provider } from '../normalize-error.js';
+import { retryDelay, type FailureKind, type RetrySettings } from '../retry-policy.js';
+import { newIdempotencyKey } from './idempotency-key.js';
+import { rememberRawError } from './raw-error.js';
+import { readBounded } from './read-body.js';
+import type { Redact } from './redact.js';
+import { sleep } from './sleep.js';
+
+export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
+
+export interface SendSettings extends RetrySettings {
+  fetch: FetchLike;
+  timeout: number;
+  totalTimeout: number;
+  provider: Provider;
+  redact: Redact;
+  maxErrorBodyBytes: number;
+}
+
+/** Per logical call: why the current attempt was stopped, and how to disarm its timer. */
+export interface CallState {
+  why: 'aborted' | 'timeout' | 'deadline' | undefined;
+  /** Set once a 2xx came back: openapi-fetch is reading its body, still under the attempt's timer. */
+  reading: boolean;
+  cleanup: () => void;
+}
+
+const MAX_TIMER = 2_147_483_647;
+
+/** Builds the transport error for a failure, by why the attempt was stopped (if we stopped it). */
+export function transportError(cause: unknown, state: CallState, otherwise: ClientErrorCode, redact: Redact): ErrataError {
+  if (cause instanceof ErrataError) return cause;
+  const code: ClientErrorCode =
+    state.why === 'aborted' ? 'ABORTED' : state.why === 'timeout' ? 'CLIENT_TIMEOUT' : state.why === 'deadline' ? 'DEADLINE_EXCEEDED' : otherwise;
+  const detail = cause instanceof Error ? `${cause.message}${(cause.cause as { code?: string } | undefined)?.code ? ` (${(cause.cause as { code: string }).code})` : ''}` : String(cause);
+  return new ErrataError(code, redact(`${code}: ${detail}`), { cause });
+}
+
+// One AbortController per attempt: the caller's signal, the attempt timeout and the call's
+// deadline all end it, and `state.why` says which did.
+function arm(state: CallState, user: AbortSignal, timeout: number, deadline: number): AbortController {
+  const controller = new AbortController();
+  const left = deadline - Date.now();
+  const stop = (why: CallState['why']) => {
+    state.why ??= why;
+    controller.abort();
+  };
+  const onUser = () => stop('aborted');
+  state.why = undefined;
+  const timer = setTimeout(stop, Math.min(timeout, left, MAX_TIMER), left <= timeout ? 'deadline' : 'timeout');
+  if (user.aborted) onUser();
+  else user.addEventListener('abort', onUser, { once: true });
+  state.cleanup = () => {
+    clearTimeout(timer);
+    user.removeEventListener('abort', onUser);
+  };
+  return controller;
+}
+
+function canonical(response: Response, envelope: object, text: string, truncated: boolean, redact: Redact): Response {
+  const headers = new Headers(response.headers);
+  for (const name of ['content-length', 'content-encoding', 'transfer-encoding']) headers.delete(name);
+  headers.set('content-type', 'application/json');
+  const out = new Response(JSON.stringify(envelope), { status: response.status, statusText: response.statusText, headers });
+  rememberRawError(out, { status: response.status, headers: response.headers, body: redact(text), truncated });
+  return out;
+}
+
+/** Sends one logical call with retries; throws only `ErrataError`s. */
+export async function send(request: Request, s: SendSettings, state: CallState): Promise<Response> {
+  const deadline = Date.now() + s.totalTimeout;
+  const user = request.signal;
+  const init: RequestInit = {};
+  // One key per logical call, reused by every attempt: a retried submit never creates a second job.
+  if (request.method === 'POST' && !request.headers.has('idempotency-key')) {
+    init.headers = new Headers(request.headers);
+    init.headers.set('idempotency-key', newIdempotencyKey());
+  }
+  // Buffered once so that every attempt can send it again.
+  if (s.maxRetries > 0 && request.body) init.body = await request.arrayBuffer();
+
+  for (let retry = 0; ; retry++) {
+    init.signal = arm(state, user, s.timeout, deadline).signal;
+    let failure: ErrataError | undefined;
+    let result: Response | undefined;
+    let kind: FailureKind = 'transport';
+    let bodyRetryAfter: number | undefined;
+    let response: Response | undefined;
+    try {
+      response = await s.fetch(request, init);
+      if (response.ok) {
+        state.reading = true;
+        return response;
+      }
+      const { text, truncated } = await readBounded(response, s.maxErrorBodyBytes);
+      state.cleanup();
+      const { envelope, asked } = normalize({ status: response.status, headers: response.headers, body: text }, s);
+      result = canonical(response, envelope, text, truncated, s.redact);
+      kind = catalog[envelope.code].retry;
+      // Seconds, like a body's retry_after; the headers are read again by retryDelay, in ms.
+      if (asked !== undefined) bodyRetryAfter = asked / 1000;
+    } catch (cause) {
+      state.cleanup();
+      // Headers came and then the body broke off, or nothing came at all.
+      failure = transportError(cause, state, response ? 'RESPONSE_INCOMPLETE' : 'CONNECTION_ERROR', s.redact);
+      if (!failure.retryable) throw failure;
+    }
+    const delay = retryDelay({ retry, kind, headers: result?.headers, bodyRetryAfter }, s);
+    // A wait that would outlast the deadline is not started: the caller gets the answer now.
+    if (delay === undefined || Date.now() + delay >= deadline) {
+      if (result) return result;
+      throw failure;
+    }
+    if (!(await sleep(delay, user))) throw new ErrataError('ABORTED', 'ABORTED: the call was aborted during a retry wait.');
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Queue helpers: submit, poll, fetch the result; cancel. They return data or throw `ErrataError`
+ * (unlike the verb methods, which return `{ data, error, response }`).
+ */
+import type { Client } from 'openapi-fetch';
+import type { components, paths } from '@errata/types';
+import { ErrataError, toErrataError, type ErrorEnvelope } from './errors.js';
+import { sleep } from './internal/sleep.js';
+
+type RunInput = components['schemas']['RunInput'];
+/** Where a queued request stands (IN_QUEUE, IN_PROGRESS, COMPLETED). */
+export type RequestStatus = components['schemas']['RequestStatus'];
+/** A completed request's output. */
+export type RequestResult = components['schemas']['RequestResult'];
+
+export interface SubscribeOptions {
+  /** Called with every status seen, the submit's answer first. */
+  onQueueUpdate?: (status: RequestStatus) => void;
+  /** Shortest wait between polls in ms (default 500). */
+  pollInterval?: number;
+  /** Aborting stops polling at once, cancels the job, and throws `ABORTED`. */
+  signal?: AbortSignal;
+  /** The whole subscription's limit in ms (default: none); on expiry the job is cancelled and `DEADLINE_EXCEEDED` thrown. */
+  timeout?: number;
+}
+
+/**
+ * How long to wait before the next poll: half the server's `eta`, or one `pollInterval` per
+ * request ahead in the queue; never less than `pollInterval`, never more than ten of them.
+ *
+ * @example
+ * nextPollDelay({ eta: 4, queue_position: 0 } as RequestStatus, 500); // 2000
+ */
+export function nextPollDelay(status: Pick<RequestStatus, 'eta' | 'queue_position'>, pollInterval: number): number {
+  const hint = status.eta !== undefined ? (status.eta * 1000) / 2 : (status.queue_position ?? 0) * pollInterval;
+  return Math.min(Math.max(hint, pollInterval), pollInterval * 10);
+}
+
+function fail(result: { error?: unknown; response: Response }): never {
+  throw toErrataError(result.error as ErrorEnvelope, result.response);
+}
+
+/**
+ * Submits `input` to `model`'s queue, polls until COMPLETED and returns the result. FAILED is
+ * terminal and thrown as `REQUEST_FAILED` with the provider's message and `details.job`; it is
+ * never retried with the same request id. A result that fails its schema throws `INVALID_OUTPUT`
+ * with `details.validation_errors`. Every call goes through the client's retries.
+ *
+ * @example
+ * const result = await client.subscribe('echo-1', { prompt: 'Hello' }, { onQueueUpdate: (s) => console.log(s.status) });
+ */
+export async function subscribe(client: Client<paths>, model: string, input: RunInput, options: SubscribeOptions = {}): Promise<RequestResult> {
+  const { onQueueUpdate, pollInterval = 500, signal: userSignal, timeout } = options;
+  const controller = new AbortController();
+  let why: 'ABORTED' | 'DEADLINE_EXCEEDED' | undefined;
+  const stop = (reason: 'ABORTED' | 'DEADLINE_EXCEEDED') => {
+    why ??= reason;
+    controller.abort();
+  };
+  const onUser = () => stop('ABORTED');
+  if (userSignal?.aborted) onUser();
+  userSignal?.addEventListener('abort', onUser, { once: true });
+  const timer = timeout === undefined ? undefined : setTimeout(stop, timeout, 'DEADLINE_EXCEEDED');
+  const signal = controller.signal;
+  let requestId: string | undefined;
+  try {
+    const submitted = await client.POST('/v1/queue/{model}', { params: { path: { model } }, body: input, signal });
+    if (submitted.error !== undefined) fail(submitted);
+    let status: RequestStatus = submitted.data;
+    requestId = status.request_id;
+    for (;;) {
+      onQueueUpdate?.(status);
+      if (status.status === 'COMPLETED') break;
+      if (status.status === 'FAILED') {
+        throw new ErrataError('REQUEST_FAILED', `REQUEST_FAILED: request ${requestId} failed.`, { status: 400 });
+      }
+      if (!(await sleep(nextPollDelay(status, pollInterval), signal))) break;
+      const polled = await client.GET('/v1/requests/{request_id}/status', { params: { path: { request_id: requestId } }, signal });
+      if (polled.error !== undefined) fail(polled);
+      status = polled.data;
+    }
+    if (!why) {
+      const result = await client.GET('/v1/requests/{request_id}', { params: { path: { request_id: requestId } }, signal });
+      if (result.error !== undefined) fail(result);
+      return result.data;
+    }
+  } catch (error) {
+    if (!why) throw error;
+  } finally {
+    clearTimeout(timer);
+    userSignal?.removeEventListener('abort', onUser);
+  }
+  // Stopped by the caller or the timeout: the job must not run on unobserved. Best effort, in the
+  // background, so that the abort takes effect at once.
+  if (requestId) cancel(client, requestId).catch(() => {});
+  throw new ErrataError(why, why === 'ABORTED' ? 'ABORTED: subscribe was aborted; the job was cancelled.' : `DEADLINE_EXCEEDED: subscribe took longer than ${timeout} ms; the job was cancelled.`);
+}
+
+/**
+ * Cancels a queued request; returns its status afterwards (FAILED), or throws `ErrataError`
+ * (e.g. `REQUEST_ALREADY_COMPLETED`).
+ *
+ * @example
+ * await client.cancel('req_8f14e45fceea167a');
+ */
+export async function cancel(client: Client<paths>, requestId: string, init: { signal?: AbortSignal } = {}): Promise<RequestStatus> {
+  const result = await client.PUT('/v1/requests/{request_id}/cancel', { params: { path: { request_id: requestId } }, signal: init.signal });
+  if (result.error !== undefined) fail(result);
+  return result.data;
+}

@@ -1,0 +1,59 @@
+// A real HTTP server on 127.0.0.1 (port 0) for tests: each request is recorded, then answered by
+// the handler. `close()` also ends hanging connections, so a test never leaves a socket open.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Recorded {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+export type Handler = (req: Recorded, res: ServerResponse, index: number) => void | Promise<void>;
+
+export interface TestServer {
+  url: string;
+  requests: Recorded[];
+  close(): Promise<void>;
+}
+
+export async function startServer(handler: Handler): Promise<TestServer> {
+  const requests: Recorded[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      requests.push(recorded);
+      Promise.resolve(handler(recorded, res, requests.length - 1)).catch((error: unknown) => {
+        res.destroy(error instanceof Error ? error : undefined);
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A URL on which nothing listens: a server was there a moment ago. */
+export async function refusedUrl(): Promise<string> {
+  const server = await startServer(() => {});
+  await server.close();
+  return server.url;
+}
+
+/** Answers with a status, headers and a body (JSON-encoded unless it is a string). */
+export function reply(res: ServerResponse, status: number, body: unknown = '', headers: Record<string, string | number> = {}): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json', ...headers });
+  res.end(text);
+}

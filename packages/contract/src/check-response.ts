@@ -1,0 +1,136 @@
+/**
+ * Checks one HTTP response against what the spec declares for its operation: the status is
+ * declared, the body validates against that status's schema (for an error, against its code's own
+ * schema), required headers are present and valid, and the envelope agrees with itself and with
+ * the catalog (`X-Request-Id` = `request_id`, `status` = HTTP status, `doc_url`, `Retry-After` =
+ * `retry_after`). The result is a diff: one line per disagreement, empty when the response conforms.
+ */
+import { catalog, isErrorCode, type ErrorCode } from '@errata/types';
+import { declaredCodes, unroutedResponse, type SpecOperation, type SpecResponse } from './operations.js';
+import { compileSpecSchema, createSpecAjv, type SpecAjv, type ValidateFunction } from './spec-ajv.js';
+import { loadSpec, lookupPointer, type OpenApiDocument } from './spec.js';
+
+/** A response as received: status, headers and the raw body text. */
+export interface CapturedResponse {
+  status: number;
+  headers: Headers;
+  text: string;
+}
+
+/** What a probe expects, beyond conformance: a particular error code. */
+export interface Expectation {
+  code?: ErrorCode;
+}
+
+/** Checks responses of any operation (or of an unrouted path) against the spec. */
+export interface ResponseChecker {
+  check(operation: SpecOperation | 'unrouted', response: CapturedResponse, expectation?: Expectation): string[];
+}
+
+// Node's and V8's stack frame shape: "    at fn (file.js:12:34)".
+const STACK_FRAME = /\n\s*at\s+\S.*(?::\d+:\d+\)?)/;
+
+/**
+ * Builds a checker with every schema compiled lazily, once.
+ *
+ * @example
+ * const checker = createResponseChecker();
+ * const diff = checker.check(listModels, { status: 200, headers, text });
+ * if (diff.length) console.error(diff.join('\n'));
+ */
+export function createResponseChecker(spec: OpenApiDocument = loadSpec(), ajv: SpecAjv = createSpecAjv(spec)): ResponseChecker {
+  const compiled = new Map<string, ValidateFunction>();
+  const validator = (pointer: string) => {
+    let fn = compiled.get(pointer);
+    if (!fn) compiled.set(pointer, (fn = compileSpecSchema(ajv, pointer)));
+    return fn;
+  };
+  const unrouted = unroutedResponse(spec);
+
+  function schemaDiff(pointer: string, value: unknown, where: string): string[] {
+    const validate = validator(pointer);
+    if (validate(value)) return [];
+    return (validate.errors ?? []).map((e) => `${where}${e.instancePath}: ${e.message ?? e.keyword}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`);
+  }
+
+  function headerDiff(declared: SpecResponse, headers: Headers): string[] {
+    const diff: string[] = [];
+    for (const header of declared.headers) {
+      const raw = headers.get(header.name);
+      if (raw === null) {
+        if (header.required) diff.push(`header ${header.name}: missing`);
+        continue;
+      }
+      const schema = lookupPointer(spec, header.schemaPointer) as { type?: string };
+      const value = schema.type === 'integer' && /^-?\d+$/.test(raw) ? Number(raw) : raw;
+      diff.push(...schemaDiff(header.schemaPointer, value, `header ${header.name}`).map((line) => `${line} (got ${JSON.stringify(raw)})`));
+    }
+    return diff;
+  }
+
+  function envelopeDiff(response: CapturedResponse, body: Record<string, unknown>, declared: SpecResponse): string[] {
+    const diff: string[] = [];
+    const code = body.code;
+    if (!isErrorCode(code)) return [`body/code: ${JSON.stringify(code)} is not a catalog code`];
+    if (!declared.codes.includes(code)) diff.push(`body/code: ${code} is not declared under ${declared.status} (declared: ${declared.codes.join(', ')})`);
+    diff.push(...schemaDiff(`#/components/schemas/${code}`, body, 'body'));
+    const entry = catalog[code];
+    if (body.status !== response.status) diff.push(`body/status: ${JSON.stringify(body.status)} differs from the HTTP status ${response.status}`);
+    if (entry.status !== response.status) diff.push(`status: ${code} is ${entry.status} in the catalog, got ${response.status}`);
+    const headerId = response.headers.get('x-request-id');
+    if (headerId !== null && body.request_id !== headerId) diff.push(`body/request_id: ${JSON.stringify(body.request_id)} differs from X-Request-Id ${JSON.stringify(headerId)}`);
+    if (body.doc_url !== undefined && body.doc_url !== entry.docUrl) diff.push(`body/doc_url: expected ${entry.docUrl}, got ${JSON.stringify(body.doc_url)}`);
+    if (entry.retry === 'after_retry_after') {
+      const header = response.headers.get('retry-after');
+      const declaredRequired = declared.headers.some((h) => h.required && h.name.toLowerCase() === 'retry-after');
+      if (header === null) {
+        if (!declaredRequired) diff.push(`header Retry-After: missing (${code} says to wait)`);
+      }
+      else if (body.retry_after !== undefined && String(body.retry_after) !== header) diff.push(`body/retry_after: ${JSON.stringify(body.retry_after)} differs from Retry-After ${header}`);
+    }
+    return diff;
+  }
+
+  return {
+    check(operation, response, expectation = {}) {
+      const diff: string[] = [];
+      const name = operation === 'unrouted' ? 'unrouted paths' : operation.operationId;
+      if (expectation.code && response.status !== catalog[expectation.code].status) {
+        diff.push(`status: expected ${catalog[expectation.code].status} (${expectation.code}), got ${response.status}`);
+      }
+      // Inside JSON strings a newline is the two characters \n: look at both forms.
+      if (STACK_FRAME.test(response.text) || STACK_FRAME.test(response.text.replace(/\\n/g, '\n'))) diff.push('body: contains a stack trace');
+      const declared = operation === 'unrouted' ? (response.status === unrouted.status ? unrouted : undefined) : operation.responses.find((r) => r.status === response.status);
+      if (!declared) {
+        const statuses = operation === 'unrouted' ? [unrouted.status] : operation.responses.map((r) => r.status);
+        diff.push(`status: ${response.status} is not declared for ${name} (declared: ${statuses.join(', ')})`);
+        return diff;
+      }
+      diff.push(...headerDiff(declared, response.headers));
+      if (!declared.schemaPointer) return diff;
+      if (!/^application\/json\b/.test(response.headers.get('content-type') ?? '')) {
+        diff.push(`header Content-Type: expected application/json, got ${JSON.stringify(response.headers.get('content-type'))}`);
+      }
+      let body: unknown;
+      try {
+        body = JSON.parse(response.text);
+      } catch {
+        diff.push(`body: not JSON: ${JSON.stringify(response.text.slice(0, 120))}`);
+        return diff;
+      }
+      if (response.status >= 400 && body !== null && typeof body === 'object' && !Array.isArray(body)) {
+        diff.push(...envelopeDiff(response, body as Record<string, unknown>, declared));
+      } else {
+        diff.push(...schemaDiff(declared.schemaPointer, body, 'body'));
+      }
+      const code = (body as { code?: unknown } | null)?.code;
+      if (expectation.code && code !== expectation.code) diff.push(`body/code: expected ${expectation.code}, got ${JSON.stringify(code)}`);
+      return diff;
+    },
+  };
+}
+
+/** Whether an operation declares a code (and so may be asked to produce it). */
+export function operationDeclares(operation: SpecOperation, code: ErrorCode): boolean {
+  return declaredCodes(operation).has(code);
+}

@@ -1,0 +1,105 @@
+#!/usr/bin/env node
+/**
+ * `errata-contract`: runs the conformance suite against a base URL and prints the report.
+ * Exit code 0 when the server conforms, 1 when it does not, 2 for a usage error.
+ *
+ * @example
+ * // errata-contract --base-url http://127.0.0.1:4010 --api-key sk_test_valid --key EXPIRED_API_KEY=sk_test_expired
+ */
+import { parseArgs } from 'node:util';
+import { isErrorCode, type ErrorCode } from '@errata/types';
+import { formatReport } from './report.js';
+import { runConformance } from './run-conformance.js';
+
+const USAGE = `Usage: errata-contract --base-url <url> --api-key <key> [options]
+
+  --base-url <url>          server to check (env ERRATA_BASE_URL; default http://127.0.0.1:4010)
+  --api-key <key>           a working API key (env ERRATA_API_KEY)
+  --key CODE=<key>          a key that produces CODE (e.g. EXPIRED_API_KEY=sk_test_expired); repeatable
+  --model-for CODE=<model>  a model that produces CODE when run (e.g. TIMEOUT=slow-1); repeatable
+  --operation <id>          only this operation; repeatable
+  --code <CODE>             only this code; repeatable
+  --seed <n>                fuzzer seed (default 42)
+  --num-runs <n>            fuzz runs per operation (default 50)
+  --timeout <ms>            per-request timeout (default 15000)
+  --no-simulate             do not use Errata-Simulate: real triggers only
+  --no-triggers             do not cause codes for real
+  --no-fuzz                 skip fuzzing
+  --json                    print the report as JSON
+  -h, --help                this text`;
+
+function pairs(values: string[] | undefined, flag: string): Partial<Record<ErrorCode, string>> {
+  const out: Partial<Record<ErrorCode, string>> = {};
+  for (const value of values ?? []) {
+    const [code, ...rest] = value.split('=');
+    if (!isErrorCode(code) || !rest.length) throw new UsageError(`${flag} expects CODE=value with a catalog code, got ${JSON.stringify(value.split('=')[0])}`);
+    out[code] = rest.join('=');
+  }
+  return out;
+}
+
+class UsageError extends Error {}
+
+function integer(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} expects a non-negative integer, got ${JSON.stringify(value)}`);
+  return Number(value);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      'base-url': { type: 'string' },
+      'api-key': { type: 'string' },
+      key: { type: 'string', multiple: true },
+      'model-for': { type: 'string', multiple: true },
+      operation: { type: 'string', multiple: true },
+      code: { type: 'string', multiple: true },
+      seed: { type: 'string' },
+      'num-runs': { type: 'string' },
+      timeout: { type: 'string' },
+      'no-simulate': { type: 'boolean' },
+      'no-triggers': { type: 'boolean' },
+      'no-fuzz': { type: 'boolean' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const apiKey = values['api-key'] ?? process.env.ERRATA_API_KEY;
+  if (!apiKey) throw new UsageError('--api-key (or ERRATA_API_KEY) is required');
+  const codes = values.code?.map((code) => {
+    if (!isErrorCode(code)) throw new UsageError(`--code: ${JSON.stringify(code)} is not a catalog code`);
+    return code;
+  });
+  const report = await runConformance({
+    baseUrl: values['base-url'] ?? process.env.ERRATA_BASE_URL ?? 'http://127.0.0.1:4010',
+    apiKey,
+    keys: pairs(values.key, '--key'),
+    modelsFor: pairs(values['model-for'], '--model-for'),
+    ...(values.operation ? { operations: values.operation } : {}),
+    ...(codes ? { codes } : {}),
+    ...(values.seed !== undefined ? { seed: integer(values.seed, '--seed')! } : {}),
+    ...(values['num-runs'] !== undefined ? { numRuns: integer(values['num-runs'], '--num-runs')! } : {}),
+    ...(values.timeout !== undefined ? { timeoutMs: integer(values.timeout, '--timeout')! } : {}),
+    simulate: !values['no-simulate'],
+    triggers: !values['no-triggers'],
+    fuzz: !values['no-fuzz'],
+  });
+  console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
+  return report.ok ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    console.error(`errata-contract: ${(error as Error).message}`);
+    if (usage) console.error(`\n${USAGE}`);
+    process.exit(usage ? 2 : 1);
+  },
+);

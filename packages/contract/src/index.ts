@@ -1,0 +1,27 @@
+/**
+ * @errata/contract — prove that a server keeps the Errata contract.
+ *
+ * @example
+ * import { formatReport, runConformance } from '@errata/contract';
+ * const report = await runConformance({ baseUrl: 'http://127.0.0.1:4010', apiKey: 'sk_test_valid' });
+ * console.log(formatReport(report));
+ */
+
+// Running the suite and reading its report.
+export { runConformance } from './run-conformance.js';
+export type { ConformanceOptions } from './run-conformance.js';
+export { formatReport } from './report.js';
+export type { ConformanceReport, FuzzResult, ProbeResult, ProbeVia, UnreachableCode } from './report.js';
+
+// Checking single responses.
+export { createResponseChecker, operationDeclares } from './check-response.js';
+export type { CapturedResponse, Expectation, ResponseChecker } from './check-response.js';
+export { ConformanceRequestError } from './internal/http.js';
+
+// The spec as data, for servers that route and validate from it (the sandbox does).
+export { loadSpec, lookupPointer, resolveRef, SPEC_ID } from './spec.js';
+export type { OpenApiDocument } from './spec.js';
+export { declaredCodes, inputSchemaPointer, specOperations, unroutedResponse } from './operations.js';
+export type { SpecHeader, SpecOperation, SpecParameter, SpecResponse } from './operations.js';
+export { compileSpecSchema, createSpecAjv } from './spec-ajv.js';
+export type { SpecAjv, ValidateFunction } from './spec-ajv.js';

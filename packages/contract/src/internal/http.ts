@@ -1,0 +1,54 @@
+// Sending one request of the suite and capturing the response whole. A network failure becomes a
+// typed error carrying the request line, never a bare TypeError from fetch.
+import type { CapturedResponse } from '../check-response.js';
+
+export interface RequestSpec {
+  method: string;
+  /** Path with parameters already filled in and encoded. */
+  path: string;
+  headers?: Record<string, string | undefined>;
+  body?: string | FormData | Uint8Array;
+}
+
+export interface HttpContext {
+  baseUrl: string;
+  timeoutMs: number;
+  fetch: typeof fetch;
+}
+
+/** The server could not be reached, or did not answer in time. */
+export class ConformanceRequestError extends Error {
+  override readonly name = 'ConformanceRequestError';
+  constructor(
+    readonly request: string,
+    cause: unknown,
+  ) {
+    super(`${request}: ${cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause)}`, { cause });
+  }
+}
+
+export function describeRequest(request: RequestSpec): string {
+  return `${request.method} ${request.path}`;
+}
+
+export async function send(context: HttpContext, request: RequestSpec): Promise<CapturedResponse> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers ?? {})) if (value !== undefined) headers[name] = value;
+  try {
+    const response = await context.fetch(new URL(request.path, context.baseUrl), {
+      method: request.method,
+      headers,
+      body: request.body as BodyInit | undefined,
+      signal: AbortSignal.timeout(context.timeoutMs),
+      redirect: 'manual',
+    });
+    return { status: response.status, headers: response.headers, text: await response.text() };
+  } catch (error) {
+    throw new ConformanceRequestError(describeRequest(request), error);
+  }
+}
+
+/** Fills `{name}` segments of a path template, encoding each value. */
+export function fillPath(template: string, params: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+}

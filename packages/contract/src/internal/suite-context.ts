@@ -1,0 +1,104 @@
+// What every part of the suite shares: the spec, its operations, the checker, the server's models
+// (discovered through listModels, so that probes use names the server knows) and request helpers.
+import type { ErrorCode } from '@errata/types';
+import { createResponseChecker, type ResponseChecker } from '../check-response.js';
+import { inputSchemaPointer, specOperations, type SpecOperation } from '../operations.js';
+import { compileSpecSchema, createSpecAjv, type SpecAjv } from '../spec-ajv.js';
+import { loadSpec, lookupPointer, type OpenApiDocument } from '../spec.js';
+import { send, type HttpContext } from './http.js';
+
+export interface DiscoveredModel {
+  id: string;
+  task: string;
+  visibility: string;
+  requires_agreement: boolean;
+  supports_lora: boolean;
+}
+
+export interface SuiteSettings {
+  baseUrl: string;
+  apiKey: string;
+  keys: Partial<Record<ErrorCode, string>>;
+  modelsFor: Partial<Record<ErrorCode, string>>;
+  timeoutMs: number;
+  requestLimitBytes: number;
+  fileLimitBytes: number;
+  fetch: typeof fetch;
+}
+
+export interface SuiteContext extends HttpContext, SuiteSettings {
+  spec: OpenApiDocument;
+  ajv: SpecAjv;
+  operations: SpecOperation[];
+  checker: ResponseChecker;
+  models: DiscoveredModel[];
+  /** Request ids the suite created, reused by the fuzzer so it reaches existing jobs too. */
+  jobIds: string[];
+  operation(operationId: string): SpecOperation;
+  auth(key?: string | null): Record<string, string>;
+  /** A usable model of a task: public, no agreement needed, and not one named as a trigger. */
+  plainModel(task: string): DiscoveredModel | undefined;
+  /** A valid JSON input for a model of `task`, from the spec's own examples. */
+  exampleInput(task: string): Record<string, unknown> | undefined;
+  /** A form for a multipart operation, built from its schema: a small file per binary field, the first enum value elsewhere. */
+  exampleForm(operation: SpecOperation, file?: { name: string; bytes: Uint8Array | string }): FormData;
+}
+
+export async function createSuiteContext(settings: SuiteSettings): Promise<SuiteContext> {
+  const spec = loadSpec();
+  const ajv = createSpecAjv(spec);
+  const operations = specOperations(spec);
+  const byId = new Map(operations.map((op) => [op.operationId, op]));
+  const context: SuiteContext = {
+    ...settings,
+    spec,
+    ajv,
+    operations,
+    checker: createResponseChecker(spec, ajv),
+    models: [],
+    jobIds: [],
+    operation(operationId) {
+      const op = byId.get(operationId);
+      if (!op) throw new Error(`The spec has no operation ${operationId}`);
+      return op;
+    },
+    auth(key = settings.apiKey) {
+      return key === null ? ({} as Record<string, string>) : { Authorization: `Bearer ${key}` };
+    },
+    plainModel(task) {
+      const reserved = new Set(Object.values(settings.modelsFor));
+      return context.models.find((m) => m.task === task && m.visibility === 'public' && !m.requires_agreement && !reserved.has(m.id));
+    },
+    exampleInput(task) {
+      const pointer = inputSchemaPointer(spec, task);
+      if (!pointer) return undefined;
+      const validate = compileSpecSchema(ajv, pointer);
+      const examples = context.operation('runModel').requestBody?.examples ?? [];
+      const schemaExamples = (lookupPointer(spec, `${pointer}/examples`) as unknown[] | undefined) ?? [];
+      return [...examples, ...schemaExamples].find((example) => validate(example)) as Record<string, unknown> | undefined;
+    },
+    exampleForm(operation, file = { name: 'probe.json', bytes: '{}' }) {
+      const form = new FormData();
+      const schema = lookupPointer(spec, operation.requestBody!.schemaPointer) as { $ref?: string };
+      const resolved = (schema.$ref ? lookupPointer(spec, schema.$ref) : schema) as { properties: Record<string, { contentMediaType?: string; enum?: string[] }> };
+      for (const [name, property] of Object.entries(resolved.properties)) {
+        if (property.contentMediaType) form.append(name, new Blob([file.bytes as BlobPart]), file.name);
+        else form.append(name, property.enum?.[0] ?? 'x');
+      }
+      return form;
+    },
+  };
+  context.models = await discoverModels(context);
+  return context;
+}
+
+async function discoverModels(context: SuiteContext): Promise<DiscoveredModel[]> {
+  try {
+    const response = await send(context, { method: 'GET', path: '/v1/models', headers: context.auth() });
+    if (response.status !== 200) return [];
+    const body = JSON.parse(response.text) as { data?: DiscoveredModel[] };
+    return Array.isArray(body.data) ? body.data : [];
+  } catch {
+    return [];
+  }
+}

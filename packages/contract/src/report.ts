@@ -1,0 +1,101 @@
+/**
+ * The conformance report: per operation and code, whether producing that error gave a response
+ * the spec accepts (and how it was produced), which codes could not be reached and why, and the
+ * fuzzer's verdict per operation. `formatReport` renders it for a terminal or a CI log.
+ */
+import type { ErrorCode } from '@errata/types';
+
+/** How a probe produced its error: the `Errata-Simulate` header, or a real cause (no key, a bad field…). */
+export type ProbeVia = 'simulate' | 'trigger';
+
+/** One attempt to make one operation answer one code. */
+export interface ProbeResult {
+  /** The operation, or `unrouted` for paths the spec does not define. */
+  operationId: string;
+  code: ErrorCode;
+  via: ProbeVia;
+  /** `METHOD /path` of the request that should have produced the code. */
+  request: string;
+  outcome: 'passed' | 'failed';
+  /** What differed from the spec; empty when passed. */
+  diff: string[];
+}
+
+/** A code no probe produced, and why. */
+export interface UnreachableCode {
+  code: ErrorCode;
+  reason: string;
+}
+
+/** The fuzzer's verdict on one operation. */
+export interface FuzzResult {
+  operationId: string;
+  seed: number;
+  numRuns: number;
+  outcome: 'passed' | 'failed';
+  /** The first request whose response the spec does not allow, and what was wrong with it. */
+  counterexample?: { request: string; status: number; diff: string[] };
+}
+
+export interface ConformanceReport {
+  baseUrl: string;
+  seed: number;
+  /** True when no probe and no fuzz run failed. */
+  ok: boolean;
+  probes: ProbeResult[];
+  unreachable: UnreachableCode[];
+  fuzz: FuzzResult[];
+  /** Every catalog code: probed (and whether each probe passed), or not reachable. */
+  coverage: Record<ErrorCode, 'passed' | 'failed' | 'not_reachable'>;
+}
+
+/**
+ * Renders a report as text: one block per operation, one line per code, diffs indented below.
+ *
+ * @example
+ * const report = await runConformance({ baseUrl, apiKey });
+ * console.log(formatReport(report));
+ */
+export function formatReport(report: ConformanceReport): string {
+  const lines: string[] = [`Errata contract conformance — ${report.baseUrl} (seed ${report.seed})`, ''];
+  const operations = [...new Set([...report.probes.map((p) => p.operationId), ...report.fuzz.map((f) => f.operationId)])];
+  for (const operationId of operations) {
+    lines.push(operationId);
+    const probes = report.probes.filter((p) => p.operationId === operationId);
+    const codes = [...new Set(probes.map((p) => p.code))];
+    for (const code of codes) {
+      const results = probes.filter((p) => p.code === code);
+      const failed = results.filter((p) => p.outcome === 'failed');
+      const via = [...new Set(results.map((p) => p.via))].join(', ');
+      lines.push(`  ${failed.length ? 'FAIL' : 'pass'}  ${code.padEnd(28)} ${via}`);
+      for (const failure of failed) {
+        lines.push(`          ${failure.via}: ${failure.request}`);
+        for (const line of failure.diff) lines.push(`            - ${line}`);
+      }
+    }
+    const fuzz = report.fuzz.find((f) => f.operationId === operationId);
+    if (fuzz) {
+      lines.push(`  ${fuzz.outcome === 'passed' ? 'pass' : 'FAIL'}  fuzz: ${fuzz.numRuns} runs, seed ${fuzz.seed}`);
+      if (fuzz.counterexample) {
+        lines.push(`          ${fuzz.counterexample.request} → ${fuzz.counterexample.status}`);
+        for (const line of fuzz.counterexample.diff) lines.push(`            - ${line}`);
+      }
+    }
+    lines.push('');
+  }
+  if (report.unreachable.length) {
+    lines.push('Not reachable');
+    for (const { code, reason } of report.unreachable) lines.push(`  ${code.padEnd(28)} ${reason}`);
+    lines.push('');
+  }
+  const passed = report.probes.filter((p) => p.outcome === 'passed').length;
+  const failed = report.probes.length - passed;
+  const fuzzFailed = report.fuzz.filter((f) => f.outcome === 'failed').length;
+  const coverage = Object.values(report.coverage);
+  lines.push(
+    `${report.ok ? 'PASSED' : 'FAILED'}: ${passed} probes passed, ${failed} failed; ` +
+      `${coverage.filter((c) => c !== 'not_reachable').length} of ${coverage.length} codes probed, ${report.unreachable.length} not reachable; ` +
+      `fuzz ${report.fuzz.length - fuzzFailed}/${report.fuzz.length} operations passed.`,
+  );
+  return lines.join('\n');
+}
