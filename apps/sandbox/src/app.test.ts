@@ -13,6 +13,8 @@ describe('request validation from the spec', () => {
   it.each([
     { name: 'missing prompt', given: { model: 'echo-1', body: { max_tokens: 5 } }, want: { code: 'MISSING_REQUIRED_FIELD', field: 'prompt' } },
     { name: 'prompt over 32000 characters', given: { model: 'echo-1', body: { prompt: 'x'.repeat(32_001) } }, want: { code: 'PROMPT_TOO_LONG', field: 'prompt' } },
+    { name: 'an empty prompt (minLength, not "too long")', given: { model: 'echo-1', body: { prompt: '' } }, want: { code: 'INVALID_FIELD_VALUE', field: 'prompt' } },
+    { name: 'an empty image prompt', given: { model: 'pixel-1', body: { prompt: '' } }, want: { code: 'INVALID_FIELD_VALUE', field: 'prompt' } },
     { name: 'temperature above 2', given: { model: 'echo-1', body: { prompt: 'hi', temperature: 2.5 } }, want: { code: 'INVALID_TEMPERATURE', field: 'temperature' } },
     { name: 'max_tokens of 0', given: { model: 'echo-1', body: { prompt: 'hi', max_tokens: 0 } }, want: { code: 'INVALID_MAX_TOKENS', field: 'max_tokens' } },
     { name: 'a field the input does not have', given: { model: 'echo-1', body: { prompt: 'hi', colour: 'red' } }, want: { code: 'INVALID_FIELD_VALUE', field: 'colour' } },

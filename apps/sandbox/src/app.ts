@@ -19,10 +19,12 @@ import type { Handler } from './handlers/handler.js';
 import { ApiError } from './internal/api-error.js';
 import { authenticate } from './internal/auth.js';
 import { serveDocs } from './internal/docs.js';
+import { compress } from 'hono/compress';
 import type { SandboxEnv } from './internal/env.js';
 import { errorResponse } from './internal/error-response.js';
 import { redactKey, requestLog } from './internal/request-log.js';
 import { simulatedError } from './internal/simulate.js';
+import { streamFaultFrom } from './internal/stream-faults.js';
 import { createState, type SandboxState } from './internal/state.js';
 
 const handlers: Record<string, Handler> = { listModels, getModel, runModel, submitRequest, getRequestStatus, getRequestResult, cancelRequest, uploadFile, createFinetune };
@@ -41,7 +43,11 @@ export function createApp(overrides: Partial<SandboxOptions> = {}): { app: Hono<
   const options = { ...defaultOptions, ...overrides };
   const state = createState(options);
   const app = new Hono<SandboxEnv>();
-  const fail = (c: Parameters<MiddlewareHandler<SandboxEnv>>[0], error: ApiError) => errorResponse(c, error.code, error.init, options.simulatedRetryAfter);
+  const fail = (c: Parameters<MiddlewareHandler<SandboxEnv>>[0], error: ApiError) => {
+    // A limit hit while checking limits (or simulated before them): say how the window stands.
+    if (error.code === 'RATE_LIMIT_EXCEEDED' && !c.get('rate')) c.set('rate', { limit: options.rateLimit, remaining: 0, resetSeconds: error.init.retryAfter ?? options.simulatedRetryAfter });
+    return errorResponse(c, error.code, error.init, options.simulatedRetryAfter);
+  };
 
   app.use('*', async (c, next) => {
     const id = `req_${randomUUID().replaceAll('-', '')}`;
@@ -52,8 +58,9 @@ export function createApp(overrides: Partial<SandboxOptions> = {}): { app: Hono<
   });
   if (options.log) app.use('*', requestLog(options.log));
 
-  app.get('/docs', (c) => c.redirect('/docs/'));
-  app.get('/docs/*', (c) => serveDocs(c, options.docsDir));
+  app.get('/docs', (c) => c.redirect('/docs/', 301));
+  // The catalog page's size budget is counted in bytes transferred: gzip it like any static host would.
+  app.get('/docs/*', compress(), (c) => serveDocs(c, options.docsDir));
 
   for (const operation of specOperations(loadSpec())) {
     const handler = handlers[operation.operationId];
@@ -77,8 +84,11 @@ export function createApp(overrides: Partial<SandboxOptions> = {}): { app: Hono<
     stages.push(async (c) => {
       c.set('operation', operation);
       const simulate = c.req.header('errata-simulate');
-      if (simulate !== undefined) {
-        throw simulatedError(operation, simulate, { params: c.req.param() as Record<string, string>, method: c.req.method, path: c.req.path, retryAfter: c.req.header('errata-simulate-retry-after') });
+      // A fault for later in a stream: the request goes through every stage like any other.
+      const fault = streamFaultFrom(operation, (name) => c.req.header(name));
+      c.set('streamFault', fault);
+      if (simulate !== undefined && !fault) {
+        return fail(c, simulatedError(operation, simulate, { params: c.req.param() as Record<string, string>, method: c.req.method, path: c.req.path, retryAfter: c.req.header('errata-simulate-retry-after') }));
       }
       const account = authenticate(c.req.header('authorization'), operation, state.keys);
       c.set('account', account);
@@ -87,18 +97,14 @@ export function createApp(overrides: Partial<SandboxOptions> = {}): { app: Hono<
       c.header('RateLimit-Limit', String(rate.limit));
       c.header('RateLimit-Remaining', String(rate.remaining));
       c.header('RateLimit-Reset', String(rate.resetSeconds));
-      return state.concurrency.run(account.id, () => handler({ c, state, account, operation }));
+      return state.concurrency.run(account.id, (slot) => handler({ c, state, account, operation, slot }));
     });
     app.on(operation.method, [path], ...(stages as [MiddlewareHandler<SandboxEnv>]));
   }
 
   app.notFound((c) => fail(c, new ApiError('ENDPOINT_NOT_FOUND', { params: { method: c.req.method, path: c.req.path } })));
   app.onError((error, c) => {
-    if (error instanceof ApiError) {
-      // A limit hit while checking limits: say how the window stands.
-      if (error.code === 'RATE_LIMIT_EXCEEDED' && !c.get('rate')) c.set('rate', { limit: options.rateLimit, remaining: 0, resetSeconds: error.init.retryAfter ?? options.simulatedRetryAfter });
-      return fail(c, error);
-    }
+    if (error instanceof ApiError) return fail(c, error);
     // The stack goes to the log, never to the client.
     options.log?.(redactKey(`${c.get('requestId')} unexpected error: ${error.stack ?? error.message}`));
     return fail(c, new ApiError('INTERNAL_ERROR'));

@@ -27,6 +27,8 @@ export interface SandboxOptions {
   bodyLimitBytes: number;
   /** Uploaded files over this answer FILE_TOO_LARGE; the multipart body limit is this plus 64 KiB. */
   fileLimitBytes: number;
+  /** Delay before each token of a streamed run, in ms (a request may override it with `Errata-Stream-Pace-Ms`). Env `ERRATA_STREAM_PACE_MS`, flag `--stream-pace-ms`. */
+  streamPaceMs: number;
   /** `Retry-After` of simulated errors, in seconds (a request may override it with `Errata-Simulate-Retry-After`). */
   simulatedRetryAfter: number;
   /** Caps of the in-memory stores: beyond them the oldest entries are evicted. */
@@ -55,6 +57,7 @@ export const defaultOptions: SandboxOptions = {
   requestTimeoutMs: 2_000,
   bodyLimitBytes: 1024 * 1024,
   fileLimitBytes: 10 * 1024 * 1024,
+  streamPaceMs: 50,
   simulatedRetryAfter: 2,
   maxJobs: 10_000,
   maxIdempotencyKeys: 10_000,
@@ -74,6 +77,7 @@ const NUMERIC: [keyof SandboxOptions, string, string | undefined][] = [
   ['queueLimit', 'ERRATA_QUEUE_LIMIT', undefined],
   ['jobDurationMs', 'ERRATA_JOB_MS', undefined],
   ['requestTimeoutMs', 'ERRATA_TIMEOUT_MS', undefined],
+  ['streamPaceMs', 'ERRATA_STREAM_PACE_MS', '--stream-pace-ms'],
 ];
 
 /** A bad flag or environment value, reported without a stack. */
@@ -113,7 +117,7 @@ export function optionsFrom(argv: string[], env: Record<string, string | undefin
   return options;
 }
 
-export const USAGE = `Usage: node apps/sandbox/dist/main.js [--port 4010] [--host 127.0.0.1] [--rate-limit 300] [--docs-dir <dir>] [--quiet]
+export const USAGE = `Usage: node apps/sandbox/dist/main.js [--port 4010] [--host 127.0.0.1] [--rate-limit 300] [--stream-pace-ms 50] [--docs-dir <dir>] [--quiet]
 
 Environment: PORT, HOST, ERRATA_RATE_LIMIT, ERRATA_RATE_WINDOW_MS, ERRATA_CONCURRENCY_LIMIT,
-ERRATA_QUEUE_LIMIT, ERRATA_JOB_MS, ERRATA_TIMEOUT_MS, ERRATA_DOCS_DIR, ERRATA_QUIET=1.`;
+ERRATA_QUEUE_LIMIT, ERRATA_JOB_MS, ERRATA_TIMEOUT_MS, ERRATA_STREAM_PACE_MS, ERRATA_DOCS_DIR, ERRATA_QUIET=1.`;

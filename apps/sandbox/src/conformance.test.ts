@@ -1,17 +1,17 @@
 // CI's conformance gate: the sandbox, started on 127.0.0.1, must pass the whole @errata/contract
 // suite — every catalog code probed (simulated on every operation that declares it, and for real
-// wherever a trigger exists), and every operation fuzzed — and the suite must fail when one
+// wherever a trigger exists), streamed runs checked event by event, and every operation fuzzed — and the suite must fail when one
 // response is broken on its way out (a proxy in front of the sandbox breaks it).
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { formatReport, runConformance } from '@errata/contract';
-import { errorCodes } from '@errata/types';
+import { catalog, errorCodes } from '@errata/types';
 import { describe, expect, it } from 'vitest';
 import { keyFor, modelFor } from './seed.js';
 import { useSandbox } from './test-support/http.js';
 
 // High limits: the suite sends hundreds of requests with one key, and this run is about the contract.
-const sandbox = useSandbox({ rateLimit: 1_000_000, concurrencyLimit: 64, requestTimeoutMs: 200 });
+const sandbox = useSandbox({ rateLimit: 1_000_000, concurrencyLimit: 64, requestTimeoutMs: 200, streamPaceMs: 1 });
 
 describe('the sandbox keeps the contract', () => {
   it('passes every probe and fuzz run, and probes every catalog code', async () => {
@@ -23,6 +23,11 @@ describe('the sandbox keeps the contract', () => {
     const triggered = new Set(report.probes.filter((p) => p.via === 'trigger').map((p) => p.code));
     expect(triggered.size).toBeGreaterThanOrEqual(38);
     expect(report.fuzz.map((f) => f.operationId)).toHaveLength(9);
+    // Streams: a plain one ending in done, every mid-stream code simulated, and the failing models for real.
+    const midStream = errorCodes.filter((code) => catalog[code].midStream !== null);
+    expect(report.streams.filter((s) => s.outcome === 'passed').map((s) => `${s.ending} ${s.via}`).sort()).toEqual(
+      ['done plain', ...midStream.map((code) => `${code} simulate`), ...Object.keys(modelFor).map((code) => `${code} trigger`)].sort(),
+    );
   });
 });
 
@@ -45,7 +50,8 @@ function breakingProxy(target: () => string, code: string, breakage: Breakage): 
                 let status = up.statusCode!;
                 let headers = { ...up.headers };
                 let text = Buffer.concat(parts).toString();
-                if (req.headers['errata-simulate'] === code) {
+                // Streams pass through unbroken: the contract's own tests break those (packages/contract/test/streams.test.ts).
+                if (req.headers['errata-simulate'] === code && up.headers['content-type']?.startsWith('application/json')) {
                   const broken = breakage(status, headers, JSON.parse(text));
                   ({ status, headers } = broken);
                   text = JSON.stringify(broken.body);

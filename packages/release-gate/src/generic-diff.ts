@@ -8,6 +8,7 @@
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Impact, SpecChange } from './impact.js';
 
@@ -20,6 +21,7 @@ interface RedoclyChange {
   verdicts: { ruleId: string; message: string; impact: Impact }[];
 }
 
+const diffConfig = fileURLToPath(new URL('../redocly.diff.yaml', import.meta.url));
 const redoclyBin = (() => {
   const pkg = createRequire(import.meta.url).resolve('@redocly/cli/package.json');
   return join(dirname(pkg), 'bin/cli.js');
@@ -30,7 +32,7 @@ const redoclyBin = (() => {
 const OWNED_BY_CATALOG = [/\/responses\/[45]\d\d\/content\/application~1json\/schema\/oneOf\/\d+$/, /\/x-error(\/|$)/];
 
 export async function genericChanges(baseFile: string, revisionFile: string): Promise<SpecChange[]> {
-  const { stdout } = await promisify(execFile)(process.execPath, [redoclyBin, 'diff', baseFile, revisionFile, '--format', 'json', '--fail-on', 'none'], {
+  const { stdout } = await promisify(execFile)(process.execPath, [redoclyBin, 'diff', baseFile, revisionFile, '--config', diffConfig, '--format', 'json', '--fail-on', 'none'], {
     maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
   });

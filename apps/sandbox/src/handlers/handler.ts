@@ -4,6 +4,7 @@ import type { SpecOperation } from '@errata/contract';
 import type { Context } from 'hono';
 import { ApiError } from '../internal/api-error.js';
 import type { SandboxEnv } from '../internal/env.js';
+import type { ConcurrencySlot } from '../internal/limits.js';
 import type { SandboxState } from '../internal/state.js';
 import type { Account } from '../seed.js';
 
@@ -12,6 +13,8 @@ export interface HandlerContext {
   state: SandboxState;
   account: Account;
   operation: SpecOperation;
+  /** The request's concurrency slot: a stream holds it until its last event. */
+  slot: ConcurrencySlot;
 }
 
 export type Handler = (context: HandlerContext) => Promise<Response>;

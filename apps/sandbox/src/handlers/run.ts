@@ -1,16 +1,24 @@
 // runModel: run synchronously and answer with the output, or TIMEOUT when the model is slower
 // than the request timeout, PROCESSING_ERROR when it fails, INVALID_OUTPUT when its output
-// violates the task's output schema.
+// violates the task's output schema. With `stream: true` (or `Accept: text/event-stream`) a text
+// model streams instead (stream-run.ts); everything checked before that is still an ordinary
+// error response.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError } from '../internal/api-error.js';
 import { execute } from '../internal/models.js';
 import type { Handler } from './handler.js';
 import { prepareRun } from './prepare-run.js';
 import { outputViolations } from './output.js';
+import { streamRun, wantsStream } from './stream-run.js';
 
 export const runModel: Handler = async (context) => {
   const { c, state } = context;
   const { model, input } = await prepareRun(context);
+  const streamed = model.task === 'text-generation' && wantsStream(c, input);
+  if (streamed) return streamRun(context, model, input);
+  if (c.get('streamFault')) {
+    throw new ApiError('INVALID_REQUEST', { params: { reason: 'stream faults (Errata-Simulate-After, -Drop-After, -Malformed-After, -Truncate-After) need a streamed run of a text model: send "stream": true or Accept: text/event-stream' } });
+  }
   if (model.behaviour === 'slow') {
     await sleep(state.options.requestTimeoutMs);
     throw new ApiError('TIMEOUT');

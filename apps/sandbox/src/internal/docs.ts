@@ -1,5 +1,6 @@
-// Serves the built docs (apps/docs/dist) under /docs/: `/docs/errors` finds errors/index.html,
-// content types come from the extension, and nothing outside the folder can be reached.
+// Serves the built docs (apps/docs/dist) under /docs/: `/docs/errors` redirects to `/docs/errors/`,
+// which serves errors/index.html; content types come from the extension, and nothing outside the
+// folder can be reached.
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, resolve, sep } from 'node:path';
@@ -18,7 +19,7 @@ function candidates(root: string, urlPath: string): string[] {
   const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
   const base = resolve(root, relative);
   if (base !== root && !base.startsWith(root + sep)) return [];
-  return urlPath.endsWith('/') || relative === '' ? [join(base, 'index.html')] : [base, join(base, 'index.html'), `${base}.html`];
+  return urlPath.endsWith('/') || relative === '' ? [join(base, 'index.html')] : [base, `${base}.html`];
 }
 
 export async function serveDocs(c: Context<SandboxEnv>, root: string | undefined): Promise<Response> {
@@ -31,6 +32,14 @@ export async function serveDocs(c: Context<SandboxEnv>, root: string | undefined
     paths = candidates(resolve(root), urlPath);
   } catch {
     paths = [];
+  }
+  // A folder without its trailing slash: redirect, so relative links in its index.html resolve
+  // inside it (`/docs/errors#CODE`, the spec's doc_url, lands on `/docs/errors/#CODE`: browsers
+  // keep the fragment across a redirect).
+  const folder = paths[0];
+  if (!urlPath.endsWith('/') && folder !== undefined && existsSync(folder) && statSync(folder).isDirectory() && existsSync(join(folder, 'index.html'))) {
+    const query = new URL(c.req.url).search;
+    return c.redirect(`${c.req.path}/${query}`, 301);
   }
   for (const path of paths) {
     if (!existsSync(path) || !statSync(path).isFile()) continue;

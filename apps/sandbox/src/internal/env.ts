@@ -1,6 +1,7 @@
 // The Hono environment: what middleware stores on a request for later stages.
 import type { SpecOperation } from '@errata/contract';
 import type { Account } from '../seed.js';
+import type { StreamFault } from './stream-faults.js';
 
 export interface RateState {
   limit: number;
@@ -14,5 +15,7 @@ export type SandboxEnv = {
     operation: SpecOperation | undefined;
     account: Account | undefined;
     rate: RateState | undefined;
+    /** A stream fault the request asked for (stream-faults.ts), applied once the stream runs. */
+    streamFault: StreamFault | undefined;
   };
 };

@@ -1,9 +1,10 @@
 // Request validation driven by the spec: each input schema is compiled once, and ajv's errors
 // become catalog codes by the spec's own rules (spec/README.md, "Request validation codes"): a
-// property carrying `x-error-code` yields that code, a missing required property
+// property carrying `x-error-code` yields that code (or, when it is a map, the code it names for
+// the failing keyword: an empty prompt is not PROMPT_TOO_LONG), a missing required property
 // MISSING_REQUIRED_FIELD, any other property violation INVALID_FIELD_VALUE, and a body that is not
 // a JSON object INVALID_REQUEST. A code the operation does not declare falls back on INVALID_REQUEST.
-import { compileSpecSchema, declaredCodes, type SpecAjv, type SpecOperation } from '@errata/contract';
+import { compileSpecSchema, declaredCodes, errorCodeFor, type SpecAjv, type SpecOperation } from '@errata/contract';
 import type { ErrorCode } from '@errata/types';
 import { errorTexts } from '@errata/types/texts';
 import { ApiError } from './api-error.js';
@@ -30,8 +31,7 @@ function classify(error: AjvError): { code: ErrorCode; path: string; field: stri
     const path = `${error.instancePath}/${String(error.params.additionalProperty)}`;
     return { code: 'INVALID_FIELD_VALUE', path, field: toField(path) };
   }
-  const named = error.parentSchema?.['x-error-code'] as ErrorCode | undefined;
-  return { code: named ?? 'INVALID_FIELD_VALUE', path: error.instancePath, field: toField(error.instancePath) };
+  return { code: errorCodeFor(error.parentSchema, error.keyword) ?? 'INVALID_FIELD_VALUE', path: error.instancePath, field: toField(error.instancePath) };
 }
 
 function issueText(error: AjvError): string {

@@ -31,7 +31,8 @@ export function simulatedError(operation: SpecOperation, requested: string, requ
   const retryAfter = request.retryAfter !== undefined && /^\d+$/.test(request.retryAfter) ? Number(request.retryAfter) : undefined;
   return new ApiError(code, {
     params,
-    ...(/\{\w+\}/.test(formatted) && example.message ? { message: example.message } : {}),
+    // The message is formatted here once; errorResponse uses it as is.
+    message: /\{\w+\}/.test(formatted) && example.message ? example.message : formatted,
     ...(example.details ? { details: example.details } : {}),
     ...(retryAfter !== undefined ? { retryAfter } : {}),
     headers: {

@@ -9,8 +9,14 @@ function describe(error: OperationError<'runModel', 429>): string {
   return `${error.code}: retry ${catalog[error.code].retry} after ${error.retry_after ?? '?'}s`;
 }
 
+// Nothing listens on port 9: a transport failure, which the client throws as a typed ErrataError.
 const client = createClient({ baseUrl: 'http://127.0.0.1:9', apiKey: 'sk_test_consumer', maxRetries: 0, timeout: 500 });
-const result = await client.GET('/v1/models');
+let transportError: string | undefined;
+try {
+  await client.GET('/v1/models');
+} catch (error) {
+  if (error instanceof ErrataError) transportError = error.code;
+}
 const spec = createRequire(import.meta.url)('@errata/types/openapi.json') as { openapi: string };
 
 console.log(JSON.stringify({
@@ -18,7 +24,6 @@ console.log(JSON.stringify({
   known: isErrorCode('MODEL_NOT_FOUND'),
   message: formatMessage('MODEL_NOT_FOUND', { model: 'echo-1' }),
   describe: describe({ code: 'RATE_LIMIT_EXCEEDED', message: 'm', status: 429, request_id: 'r', doc_url: 'u', retry_after: 3 }),
-  transportError: result.error?.code,
-  errorClass: typeof ErrataError,
+  transportError,
   spec: spec.openapi,
 }));
