@@ -84,7 +84,7 @@ export function handlingSnippet(spec, operations, entry) {
   if (!operation) {
     // No operation declares it (the unrouted response), so the typed client cannot call the path.
     return [
-      "import { normalizeError } from '@errata/client';",
+      "import { normalizeError } from '@errata/client/normalize';",
       '',
       '// No operation has this path, so call it with fetch and normalize the error body.',
       'const response = await fetch(`${baseUrl}/v1/no-such-path`, { headers: { Authorization: `Bearer ${apiKey}` } });',

@@ -51,7 +51,7 @@ describe('client snippets', () => {
       const snippet = streamSnippet(model.spec, model.stream, midStream);
 
       expect(snippet).toContain(`err.code === '${midStream.code}'`);
-      expect(snippet).toContain("client.stream('echo-1', { prompt: 'Say hello to Errata.', stream: true })");
+      expect(snippet).toContain("stream(client, 'echo-1', { prompt: 'Say hello to Errata.' })");
       expect(snippet).toContain(midStream.retrySafe ? 'Safe to retry' : 'Not safe to retry');
       // Everything but the placeholders is the template's text.
       const fixed = STREAM_SNIPPET.split(/\{(?:model|input|code|advice)\}/);

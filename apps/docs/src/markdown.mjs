@@ -3,6 +3,7 @@
  * tables). Links point at the catalog page, relative to the reference page.
  */
 import { retryWording } from './retry-policy.mjs';
+import { midStreamCell } from './pages/catalog-tables.mjs';
 
 /**
  * Escapes text for a markdown table cell.
@@ -43,8 +44,8 @@ export function markdownTable(header, rows) {
 export function errorsTagDescription(model, catalogHref) {
   const link = (/** @type {string} */ code) => `[${code}](${catalogHref}#${code})`;
   const codes = markdownTable(
-    ['Code', 'HTTP', 'Internal', 'Retry', 'Title'],
-    model.entries.map((e) => [link(e.code), e.status, e.internalCode, retryWording[e.retry].label, e.title]),
+    ['Code', 'HTTP', 'Internal', 'Retry', 'Mid-stream', 'Title'],
+    model.entries.map((e) => [link(e.code), e.status, e.internalCode, retryWording[e.retry].label, midStreamCell(e.midStream), e.title]),
   );
   const byOperation = markdownTable(
     ['Operation', 'Status', 'Codes'],
@@ -60,7 +61,8 @@ export function errorsTagDescription(model, catalogHref) {
     'Every non-2xx response is the error envelope: `code`, `message`, `status`, `request_id`,',
     '`doc_url`, and `retry_after` or `details` where the code has them. Switch on `code`; its retry',
     `policy says whether to send the request again. Each code has a section in the [error catalog](${catalogHref})`,
-    'with its example body and how to handle it with `@errata/client`.',
+    'with its example body and how to handle it with `@errata/client`. A streamed run that fails after',
+    `its first byte ends with an \`error\` event instead; see [streaming errors](${catalogHref}#streaming).`,
     '',
     '## Every code',
     '',

@@ -1,7 +1,6 @@
 /**
- * The client snippet for an error that ends a stream. Its text lives here and only here:
- * @errata/client's streaming API was written alongside these docs, so when its final shape is
- * known, this template is the one thing to change (the type-check test compiles what it yields).
+ * The client snippet for an error that ends a stream, with `stream` from `@errata/client/stream`.
+ * Its text lives here and only here (the type-check test compiles what it yields).
  */
 import { literal } from './client-snippets.mjs';
 import { deref } from './spec-refs.mjs';
@@ -9,15 +8,15 @@ import { deref } from './spec-refs.mjs';
 /**
  * The template. `{model}`, `{input}`, `{code}` and `{advice}` are filled in per code.
  */
-export const STREAM_SNIPPET = `import { ErrataError } from '@errata/client';
+export const STREAM_SNIPPET = `import { ErrataStreamError, stream } from '@errata/client/stream';
 
-const stream = await client.stream({model}, {input});
+const events = await stream(client, {model}, {input});
 try {
-  for await (const event of stream) {
+  for await (const event of events) {
     if (event.event === 'token') process.stdout.write(event.data.text);
   }
 } catch (err) {
-  if (err instanceof ErrataError && err.code === {code}) {
+  if (err instanceof ErrataStreamError && err.code === {code}) {
     // err.retrySafe, err.partialText (the text delivered so far), err.requestId.
     // {advice}
   } else {
@@ -36,7 +35,7 @@ const ADVICE = {
  * and prompt from the spec's examples.
  *
  * @example
- * streamSnippet(spec, model.stream, { code: 'OVERLOADED', retrySafe: true }); // "import { ErrataError } …"
+ * streamSnippet(spec, model.stream, { code: 'OVERLOADED', retrySafe: true }); // "import { ErrataStreamError, stream } …"
  * @param {import('./model.js').OpenApiDocument} spec
  * @param {import('./model.js').StreamModel} stream
  * @param {{ code: string, retrySafe: boolean }} midStream
@@ -54,7 +53,8 @@ export function streamSnippet(spec, stream, { code, retrySafe }) {
   const prompt = deref(spec, firstExample)?.value?.prompt ?? 'Hi';
   const fill = /** @type {Record<string, string>} */ ({
     model: literal(model),
-    input: literal({ prompt, stream: true }),
+    // `stream` sends `stream: true` itself.
+    input: literal({ prompt }),
     code: literal(code),
     advice: retrySafe ? ADVICE.safe : ADVICE.unsafe,
   });

@@ -86,10 +86,11 @@ describe('streaming errors', () => {
 
     expect(await heading.textContent()).toBe('Streaming errors');
     expect(await heading.isVisible()).toBe(true);
-    // The browser scrolled to it: it is at the top of the viewport, below the sticky filter at most.
+    // The browser scrolled to it, and the sticky filter does not cover it.
     const box = await heading.boundingBox();
-    expect(box?.y).toBeGreaterThanOrEqual(0);
-    expect(box?.y).toBeLessThan(200);
+    const filter = await page.locator('.filter').boundingBox();
+    expect(box?.y).toBeGreaterThanOrEqual((filter?.y ?? 0) + (filter?.height ?? 0));
+    expect(box?.y).toBeLessThan(300);
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
     expect(await page.locator('nav[aria-label="On this page"] a[href="#streaming"]').count()).toBe(1);
     await page.screenshot({ path: `${resultsDir}catalog-streaming.png` });
@@ -129,7 +130,7 @@ describe('streaming errors', () => {
       expect(last?.event).toBe('error');
       expect(last?.data).toMatchObject({ code, status: catalog[code].status, details: { tokens_delivered: tokens.length } });
       expect(section.facts).toContain(catalog[code].midStream?.retrySafe ? 'retry safe' : 'not retry safe');
-      expect(section.snippets.some((s) => s.includes('client.stream(') && s.includes(`err.code === '${code}'`))).toBe(true);
+      expect(section.snippets.some((s) => s.includes('stream(client, ') && s.includes(`err.code === '${code}'`))).toBe(true);
     }
   });
 

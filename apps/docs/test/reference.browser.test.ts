@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec } from '../src/docs-model.mjs';
 import { operationErrors } from '../src/operation-errors.mjs';
 import { ERRORS_TAG } from '../src/reference-spec.mjs';
+import { streamModel } from '../src/stream-events.mjs';
 import { openSite, resultsDir, watchedPage, type Site } from './support/site.js';
 
 const operations = operationErrors(loadSpec());
@@ -40,6 +41,25 @@ describe('the reference page', () => {
     for (const code of errorCodes) expect(links).toContain(`../errors/#${code}`);
     await page.screenshot({ path: `${resultsDir}reference-errors.png` });
   });
+
+  it.each(streamModel(loadSpec()).operations.map((op) => ({ name: op.operationId, op })))(
+    'shows the text/event-stream response of $name and its example events',
+    async ({ op }) => {
+      await page.goto(`${site.url}reference/#operation/${op.operationId}`);
+      const section = page.locator(`[id="operation/${op.operationId}"]`);
+      await section.waitFor();
+      const select = section.locator('select[aria-label="Content type"]:has(option[value="text/event-stream"])').last();
+      expect(await select.count()).toBe(1);
+      expect((await section.textContent()) ?? '').not.toContain('"event": "done"');
+
+      await select.selectOption('text/event-stream');
+      const text = (await section.textContent()) ?? '';
+      // The samples are the spec's examples of the streamed response: a stream that ends in `done`,
+      // and one whose last event is an error envelope with tokens_delivered.
+      expect(text).toContain('"event": "done"');
+      await page.screenshot({ path: `${resultsDir}reference-stream.png` });
+    },
+  );
 
   it('shows a TypeScript sample using @errata/client for every operation', async () => {
     const samples = await page.$$eval('pre', (pres) =>

@@ -1,7 +1,8 @@
 // @errata/client's streams against the sandbox over real HTTP: each failure after the first byte
 // is one typed ErrataStreamError with its code, status, request id and the partial output, and a
 // failure before it is an ordinary ErrataError — with no unhandled rejection anywhere.
-import { createClient, ErrataError, ErrataStreamError } from '@errata/client';
+import { createClient, ErrataError } from '@errata/client';
+import { ErrataStreamError, stream } from '@errata/client/stream';
 import { catalog } from '@errata/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useSandbox } from './test-support/http.js';
@@ -28,8 +29,8 @@ async function failure(run: () => Promise<unknown>): Promise<ErrataError> {
 
 describe('@errata/client streams from the sandbox', () => {
   it('reads a whole stream', async () => {
-    const stream = await client().stream('echo-1', { prompt });
-    expect([await stream.text(), stream.requestId]).toEqual([prompt, expect.stringMatching(/^req_/)]);
+    const events = await stream(client(), 'echo-1', { prompt });
+    expect([await events.text(), events.requestId]).toEqual([prompt, expect.stringMatching(/^req_/)]);
   });
 
   it.each([
@@ -39,28 +40,28 @@ describe('@errata/client streams from the sandbox', () => {
     { name: 'a malformed event', given: { 'Errata-Simulate-Malformed-After': '2' }, want: { code: 'INVALID_RESPONSE', envelopeStatus: undefined, partial: 'one two', retrySafe: false } },
     { name: 'a stream ending without done', given: { 'Errata-Simulate-Truncate-After': '4' }, want: { code: 'RESPONSE_INCOMPLETE', envelopeStatus: undefined, partial: 'one two three four', retrySafe: true } },
   ])('$name → ErrataStreamError $want.code', async ({ given, want }) => {
-    const stream = await client(given).stream('echo-1', { prompt });
-    const error = await failure(() => stream.text());
+    const events = await stream(client(given), 'echo-1', { prompt });
+    const error = await failure(() => events.text());
     expect(error).toBeInstanceOf(ErrataStreamError);
     const streamError = error as ErrataStreamError;
     expect({ code: streamError.code, partial: streamError.partialText, retrySafe: streamError.retrySafe }).toEqual({ code: want.code, partial: want.partial, retrySafe: want.retrySafe });
     // The stream's HTTP status is 200; an error event's envelope keeps the code's catalog status.
     expect([streamError.status, streamError.body?.status]).toEqual([200, want.envelopeStatus]);
-    expect(streamError.requestId).toBe(stream.requestId);
+    expect(streamError.requestId).toBe(events.requestId);
     expect(streamError.tokensReceived).toBe(want.partial.split(' ').length);
   });
 
   it('an abort mid-stream → ABORTED with the tokens so far', async () => {
     const abort = new AbortController();
-    const stream = await client({ 'Errata-Stream-Pace-Ms': '20' }).stream('echo-1', { prompt }, { signal: abort.signal });
+    const events = await stream(client({ 'Errata-Stream-Pace-Ms': '20' }), 'echo-1', { prompt }, { signal: abort.signal });
     const error = await failure(async () => {
-      for await (const event of stream) if (event.event === 'token' && event.data.index === 1) abort.abort();
+      for await (const event of events) if (event.event === 'token' && event.data.index === 1) abort.abort();
     });
-    expect([error.code, (error as ErrataStreamError).partialText, error.requestId]).toEqual(['ABORTED', 'one two', stream.requestId]);
+    expect([error.code, (error as ErrataStreamError).partialText, error.requestId]).toEqual(['ABORTED', 'one two', events.requestId]);
   });
 
   it('a 401 before the stream starts → an ordinary ErrataError, not a stream', async () => {
-    const error = await failure(() => client({}, 'sk_test_nope').stream('echo-1', { prompt }));
+    const error = await failure(() => stream(client({}, 'sk_test_nope'), 'echo-1', { prompt }));
     expect(error).not.toBeInstanceOf(ErrataStreamError);
     expect([error.code, error.status, error.requestId]).toEqual(['INVALID_API_KEY', 401, expect.stringMatching(/^req_/)]);
   });

@@ -3,7 +3,8 @@
 // baselines measured in the same run, never absolute targets: the machine is shared.
 import createFetchClient from 'openapi-fetch';
 import { Bench } from 'tinybench';
-import { createClient, normalizeError } from '../dist/index.js';
+import { createClient } from '../dist/index.js';
+import { normalizeError } from '../dist/normalize-error.js';
 
 const baseUrl = 'http://bench.invalid';
 const model = { params: { path: { model: 'echo-1' } } };
@@ -16,27 +17,34 @@ const paths = {
   error: stub(404, notFound),
 };
 
-// Tasks run in interleaved rounds and each keeps its median: on a shared 2-core machine, the order
-// of tasks and the JIT's warm-up otherwise decide more than the code does.
-const rounds = 7;
+// Every task is its own Bench, run in rounds whose order rotates, and keeps the median of its
+// rounds: on a shared 2-core machine, the order of tasks, GC debt and the JIT's warm-up otherwise
+// decide more than the code does. One warm-up round is thrown away.
+const rounds = 11;
 const samples = {};
-const benches = Object.entries(paths).map(([name, fetch]) => {
+const tasks = Object.entries(paths).flatMap(([name, fetch]) => {
   const errata = createClient({ baseUrl, fetch, maxRetries: 0 });
   const errataRetrying = createClient({ baseUrl, fetch });
+  const errataNoTimeout = createClient({ baseUrl, fetch, timeout: Infinity });
   const bare = createFetchClient({ baseUrl, fetch });
-  return new Bench({ time: 250, warmupTime: 100 })
-    .add(`${name}: raw fetch`, async () => {
+  return [
+    [`${name}: raw fetch`, async () => {
       const response = await fetch(new Request(`${baseUrl}/v1/models/echo-1`));
       await response.json();
-    })
-    .add(`${name}: bare openapi-fetch`, () => bare.GET('/v1/models/{model}', model))
-    .add(`${name}: @errata/client`, () => errataRetrying.GET('/v1/models/{model}', model))
-    .add(`${name}: @errata/client (maxRetries 0)`, () => errata.GET('/v1/models/{model}', model));
+    }],
+    [`${name}: bare openapi-fetch`, () => bare.GET('/v1/models/{model}', model)],
+    [`${name}: @errata/client`, () => errataRetrying.GET('/v1/models/{model}', model)],
+    [`${name}: @errata/client (maxRetries 0)`, () => errata.GET('/v1/models/{model}', model)],
+    // No timeout and no signal: no AbortController, timer or listener of ours on the call.
+    [`${name}: @errata/client (timeout Infinity)`, () => errataNoTimeout.GET('/v1/models/{model}', model)],
+  ];
 });
-for (let round = 0; round < rounds; round++) {
-  for (const bench of benches) {
+for (let round = -1; round < rounds; round++) {
+  for (let i = 0; i < tasks.length; i++) {
+    const [name, fn] = tasks[(i + Math.max(round, 0)) % tasks.length];
+    const bench = new Bench({ time: 200, warmupTime: 50 }).add(name, fn);
     await bench.run();
-    for (const task of bench.tasks) (samples[task.name] ??= []).push(task.result.hz);
+    if (round >= 0) (samples[name] ??= []).push(bench.tasks[0].result.hz);
   }
 }
 const results = Object.fromEntries(Object.entries(samples).map(([name, hz]) => [name, hz.sort((a, b) => a - b)[Math.floor(hz.length / 2)]]));
@@ -52,13 +60,13 @@ for (const [name, { provider, ...given }] of Object.entries(body)) normalize.add
 await normalize.run();
 
 const f = (n) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
-console.log(`\n@errata/client bench (in-process fetch stub, GET /v1/models/{model}; median of ${rounds} interleaved rounds)\n`);
+console.log(`\n@errata/client bench (in-process fetch stub, GET /v1/models/{model}; median of ${rounds} rotated rounds)\n`);
 for (const name of ['success', 'error']) {
   const bare = results[`${name}: bare openapi-fetch`];
   console.log(`${name} path`);
-  for (const label of ['raw fetch', 'bare openapi-fetch', '@errata/client', '@errata/client (maxRetries 0)']) {
+  for (const label of ['raw fetch', 'bare openapi-fetch', '@errata/client', '@errata/client (maxRetries 0)', '@errata/client (timeout Infinity)']) {
     const hz = results[`${name}: ${label}`];
-    console.log(`  ${label.padEnd(30)} ${f(hz).padStart(9)} ops/s   ${(hz / bare).toFixed(2)}× bare openapi-fetch`);
+    console.log(`  ${label.padEnd(34)} ${f(hz).padStart(9)} ops/s   ${(hz / bare).toFixed(2)}× bare openapi-fetch`);
   }
 }
 const ratio = results['success: @errata/client'] / results['success: bare openapi-fetch'];

@@ -1,8 +1,9 @@
 import { createClient, ErrataError } from '../src/index.js';
+import { subscribe } from '../src/queue.js';
 
 const client = createClient({ baseUrl: 'http://127.0.0.1:4010', apiKey: 'sk_test_valid' });
 try {
-  const result = await client.subscribe('echo-1', { prompt: 'Hello' }, {
+  const result = await subscribe(client, 'echo-1', { prompt: 'Hello' }, {
     pollInterval: 500,
     timeout: 120_000,
     onQueueUpdate: (status) => console.log(status.status, status.queue_position, status.eta),

@@ -1,6 +1,8 @@
-import type { OperationError, OperationErrorCode } from '@errata/types';
+import type { components, OperationError, OperationErrorCode } from '@errata/types';
 import { describe, expectTypeOf, it } from 'vitest';
-import { createClient, unwrap, type ClientErrorCode, type ErrataError, type RequestResult } from './index.js';
+import { createClient, unwrap, type ClientErrorCode, type ErrataError } from './index.js';
+import { subscribe, type RequestResult } from './queue.js';
+import { stream, type ErrataStream, type ErrataStreamError, type StreamEvent } from './stream.js';
 
 const client = createClient({ baseUrl: 'http://127.0.0.1:4010', apiKey: 'sk_test_valid' });
 
@@ -36,6 +38,30 @@ describe('error types per operation', () => {
   });
 });
 
+describe('runModel and streaming', () => {
+  it('a plain run’s data is the RunResult, not the stream’s event type (runModel’s 200 has two media types)', async () => {
+    const { data } = await client.POST('/v1/models/{model}/run', { params: { path: { model: 'echo-1' } }, body: { prompt: 'hi' } });
+    if (data) expectTypeOf(data).toEqualTypeOf<components['schemas']['RunResult']>();
+  });
+
+  it('stream resolves to an ErrataStream of token and done events, narrowed on `event`', async () => {
+    const events = await stream(client, 'echo-1', { prompt: 'hi' });
+    expectTypeOf(events).toEqualTypeOf<ErrataStream>();
+    for await (const event of events) {
+      expectTypeOf(event).toEqualTypeOf<StreamEvent>();
+      if (event.event === 'token') expectTypeOf(event.data.text).toEqualTypeOf<string>();
+      else expectTypeOf(event.data.finish_reason).toEqualTypeOf<'stop' | 'length'>();
+    }
+    expectTypeOf(events.requestId).toEqualTypeOf<string | undefined>();
+  });
+
+  it('the stream’s error carries the partial output and whether a retry is safe', () => {
+    expectTypeOf<ErrataStreamError['partialText']>().toEqualTypeOf<string>();
+    expectTypeOf<ErrataStreamError['retrySafe']>().toEqualTypeOf<boolean>();
+    expectTypeOf<ErrataStreamError>().toExtend<ErrataError>();
+  });
+});
+
 describe('helpers', () => {
   it('unwrap returns the data type', async () => {
     const model = unwrap(await client.GET('/v1/models/{model}', { params: { path: { model: 'echo-1' } } }));
@@ -43,7 +69,7 @@ describe('helpers', () => {
   });
 
   it('subscribe returns the result', () => {
-    expectTypeOf(client.subscribe('echo-1', { prompt: 'hi' })).toEqualTypeOf<Promise<RequestResult>>();
+    expectTypeOf(subscribe(client, 'echo-1', { prompt: 'hi' })).toEqualTypeOf<Promise<RequestResult>>();
   });
 
   it('ErrataError codes are catalog codes or client codes', () => {

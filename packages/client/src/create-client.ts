@@ -3,12 +3,12 @@
  * catalog and makes every failure canonical.
  */
 import createFetchClient, { type Client, type ClientOptions } from 'openapi-fetch';
-import { providers, type paths } from '@errata/types';
+import type { paths } from '@errata/types';
 import { ErrataError } from './errors.js';
+import { clientInternals } from './internal/client-internals.js';
+import { normalizeEnvelope, type Normalizer } from './internal/envelope.js';
 import { createRedact } from './internal/redact.js';
-import { send, transportError, type CallState, type FetchLike, type SendSettings } from './internal/send.js';
-import type { Provider } from './normalize-error.js';
-import { cancel, subscribe, type SubscribeOptions } from './queue.js';
+import { newCallState, send, transportError, type FetchLike, type SendSettings } from './internal/send.js';
 import { retryDefaults } from './retry-policy.js';
 
 export interface ErrataClientOptions extends Omit<ClientOptions, 'baseUrl' | 'fetch'> {
@@ -30,8 +30,11 @@ export interface ErrataClientOptions extends Omit<ClientOptions, 'baseUrl' | 'fe
   timeout?: number;
   /** The whole call's limit in ms, across attempts and waits (default: none). */
   totalTimeout?: number;
-  /** Whose error bodies to expect (default `errata`); every response is normalized as that provider's. */
-  provider?: Provider;
+  /**
+   * How error bodies become the envelope (default: they are Errata's envelope, or the status
+   * decides). For other shapes, pass `providerNormalizer(…)` from `@errata/client/normalize`.
+   */
+  normalize?: Normalizer;
   /** Error bodies are read up to this many bytes (default 65536); the rest is discarded. */
   maxErrorBodyBytes?: number;
 }
@@ -40,13 +43,12 @@ type Paths = paths;
 type Method = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
 const methods: Method[] = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'];
 
-/** The openapi-fetch client for the Errata API, plus the queue helpers. */
-export interface ErrataClient extends Client<Paths> {
-  /** Submits to the queue, polls until COMPLETED and returns the result; throws `ErrataError` otherwise. See {@link subscribe}. */
-  subscribe(model: string, input: Paths['/v1/queue/{model}']['post']['requestBody']['content']['application/json'], options?: SubscribeOptions): ReturnType<typeof subscribe>;
-  /** Cancels a queued request and returns its status; throws `ErrataError` on failure. */
-  cancel(requestId: string, init?: { signal?: AbortSignal }): ReturnType<typeof cancel>;
-}
+/**
+ * The openapi-fetch client for the Errata API. Typed for JSON bodies: runModel's 200 also has a
+ * `text/event-stream` form, which `stream` from `@errata/client/stream` reads (so `data` stays a
+ * `RunResult`).
+ */
+export interface ErrataClient extends Client<Paths, 'application/json'> {}
 
 // What reading a body throws: TypeError when the stream breaks, SyntaxError for bad JSON, AbortError when our timer or the caller stops it.
 function isBodyFailure(cause: unknown): boolean {
@@ -69,10 +71,10 @@ function positive(name: string, value: number | undefined, fallback: number): nu
  * if (error?.code === 'MODEL_NOT_FOUND') console.log(error.doc_url);
  */
 export function createClient(options: ErrataClientOptions): ErrataClient {
-  const { baseUrl, apiKey, fetch, maxRetries, initialDelay, maxDelay, maxRetryAfter, timeout, totalTimeout, provider = 'errata', maxErrorBodyBytes, headers, ...rest } = options ?? ({} as ErrataClientOptions);
+  const { baseUrl, apiKey, fetch, maxRetries, initialDelay, maxDelay, maxRetryAfter, timeout, totalTimeout, normalize = normalizeEnvelope, maxErrorBodyBytes, headers, ...rest } = options ?? ({} as ErrataClientOptions);
   if (typeof baseUrl !== 'string' || !/^https?:\/\//.test(baseUrl)) throw new TypeError(`createClient: baseUrl must be an http(s) URL, got ${JSON.stringify(baseUrl)}.`);
   if (apiKey !== undefined && (typeof apiKey !== 'string' || apiKey === '')) throw new TypeError('createClient: apiKey must be a non-empty string.');
-  if (provider !== 'errata' && !Object.prototype.hasOwnProperty.call(providers, provider)) throw new TypeError(`createClient: unknown provider ${JSON.stringify(provider)}.`);
+  if (typeof normalize !== 'function') throw new TypeError('createClient: normalize must be a function, e.g. providerNormalizer(\'workers-ai\') from @errata/client/normalize.');
   const settings: SendSettings = {
     fetch: fetch ?? ((input, init) => globalThis.fetch(input, init)),
     maxRetries: positive('maxRetries', maxRetries, retryDefaults.maxRetries),
@@ -81,37 +83,40 @@ export function createClient(options: ErrataClientOptions): ErrataClient {
     maxRetryAfter: positive('maxRetryAfter', maxRetryAfter, retryDefaults.maxRetryAfter),
     timeout: positive('timeout', timeout, 60_000),
     totalTimeout: positive('totalTimeout', totalTimeout, Infinity),
-    provider,
+    normalize,
     redact: createRedact(apiKey),
     maxErrorBodyBytes: positive('maxErrorBodyBytes', maxErrorBodyBytes, 65_536),
   };
-  const core = createFetchClient<Paths>({
+  const core = createFetchClient<Paths, 'application/json'>({
     ...rest,
     baseUrl,
     headers: apiKey ? { Authorization: `Bearer ${apiKey}`, ...(headers as Record<string, string>) } : headers,
   });
 
   // Each call gets its own state (attempt timer, why it stopped), so the timer keeps running while
-  // openapi-fetch reads a 2xx body and is cleared when the call settles.
-  async function call(method: string, url: string, init: Record<string, unknown> | undefined): Promise<unknown> {
-    const state: CallState = { why: undefined, reading: false, cleanup: () => {} };
+  // openapi-fetch reads a 2xx body and is cleared when the call settles. A stream keeps the
+  // caller's abort wired to its request until the stream ends (`keep`).
+  async function call(method: string, url: string, init: Record<string, unknown> | undefined, state = newCallState(init?.signal as AbortSignal | undefined), keep = false): Promise<unknown> {
     const base = (init?.fetch as FetchLike | undefined) ?? settings.fetch;
     const callSettings = base === settings.fetch ? settings : { ...settings, fetch: base };
+    let settled = false;
     try {
-      return await core.request(method as 'get', url as never, { ...init, fetch: (request: Request) => send(request, callSettings, state) } as never);
+      const result = await core.request(method as 'get', url as never, { ...init, fetch: (request: Request) => send(request, callSettings, state) } as never);
+      settled = keep && (result as { response: Response }).response.ok;
+      return result;
     } catch (cause) {
       // Our own errors, or a 2xx body that broke off (or was not JSON) while openapi-fetch read it.
       // Anything else (a serializer, a user middleware) is the caller's own error and passes through.
       if (cause instanceof ErrataError || !state.reading || !isBodyFailure(cause)) throw cause;
       throw transportError(cause, state, cause instanceof SyntaxError ? 'INVALID_RESPONSE' : 'RESPONSE_INCOMPLETE', settings.redact);
     } finally {
-      state.cleanup();
+      if (settled) state.stopTimer();
+      else state.cleanup();
     }
   }
 
   const client = { ...core, request: (method: string, url: string, init?: Record<string, unknown>) => call(method.toUpperCase(), url, init) } as unknown as ErrataClient;
   for (const method of methods) (client as unknown as Record<Method, unknown>)[method] = (url: string, init?: Record<string, unknown>) => call(method, url, init);
-  client.subscribe = (model, input, opts) => subscribe(client, model, input, opts);
-  client.cancel = (requestId, init) => cancel(client, requestId, init);
+  clientInternals.set(client, { call, normalize, redact: settings.redact });
   return client;
 }

@@ -105,9 +105,11 @@ export class ErrataError extends Error {
  * response's HTTP status (200), `requestId` its `X-Request-Id`; the tokens received so far come
  * with it. It is never retried by the client: see `retrySafe`.
  *
+ * Exported by `@errata/client/stream`.
+ *
  * @example
  * try {
- *   for await (const event of stream) if (event.event === 'token') process.stdout.write(event.data.text);
+ *   for await (const event of events) if (event.event === 'token') process.stdout.write(event.data.text);
  * } catch (e) {
  *   if (e instanceof ErrataStreamError && e.retrySafe) console.log(`retry; discard ${e.tokensReceived} tokens`);
  * }

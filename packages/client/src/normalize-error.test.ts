@@ -1,6 +1,7 @@
 import { catalog, isErrorCode, type ErrorCode } from '@errata/types';
 import { describe, expect, it } from 'vitest';
 import { seedErrorCases } from '../test/fixtures/seed-error-bodies.js';
+import { noMessage } from './internal/envelope.js';
 import { normalizeError, type Provider } from './normalize-error.js';
 
 describe('normalizeError: every error body the seeds print', () => {
@@ -14,7 +15,7 @@ describe('normalizeError: every error body the seeds print', () => {
     expect(got.code).toBe(c.want);
     expect(got.status).toBe(want.status);
     expect(got.doc_url).toBe(want.docUrl);
-    expect(got.message).toBe(c.message ?? want.title);
+    expect(got.message).toBe(c.message ?? noMessage(c.status));
     expect(got.request_id).toBe(c.request_id ?? '');
     if (c.retry_after !== undefined) expect(got.retry_after).toBe(c.retry_after);
   });
@@ -39,13 +40,13 @@ describe('normalizeError: every error body the seeds print', () => {
 // What the default (Errata) normalization makes of bodies that are not the envelope.
 const odd: { name: string; given: { status: number; body: unknown; headers?: Record<string, string> }; want: { code: string; message?: string; request_id?: string; retry_after?: number } }[] = [
   { name: 'the envelope itself', given: { status: 404, body: { code: 'MODEL_NOT_FOUND', message: 'Model echo-9 does not exist.', status: 404, request_id: 'req_1', doc_url: 'x' } }, want: { code: 'MODEL_NOT_FOUND', message: 'Model echo-9 does not exist.', request_id: 'req_1' } },
-  { name: 'HTML 502 from a proxy', given: { status: 502, body: '<html><body><h1>502 Bad Gateway</h1></body></html>' }, want: { code: 'BAD_GATEWAY', message: catalog.BAD_GATEWAY.title } },
+  { name: 'HTML 502 from a proxy', given: { status: 502, body: '<html><body><h1>502 Bad Gateway</h1></body></html>' }, want: { code: 'BAD_GATEWAY', message: 'The HTTP 502 response had no error message.' } },
   { name: 'empty 503', given: { status: 503, body: '' }, want: { code: 'SERVICE_UNAVAILABLE', retry_after: 1 } },
   { name: 'empty 503 with Retry-After', given: { status: 503, body: '', headers: { 'retry-after': '7' } }, want: { code: 'SERVICE_UNAVAILABLE', retry_after: 7 } },
-  { name: 'invalid JSON', given: { status: 500, body: '{"code": "INTERNAL_ERR' }, want: { code: 'INTERNAL_ERROR', message: catalog.INTERNAL_ERROR.title } },
+  { name: 'invalid JSON', given: { status: 500, body: '{"code": "INTERNAL_ERR' }, want: { code: 'INTERNAL_ERROR', message: 'The HTTP 500 response had no error message.' } },
   { name: 'bare JSON string', given: { status: 400, body: '"prompt is required"' }, want: { code: 'INVALID_REQUEST', message: 'prompt is required' } },
   { name: 'plain text', given: { status: 401, body: 'Unauthorized' }, want: { code: 'INVALID_API_KEY', message: 'Unauthorized' } },
-  { name: 'a stack trace is not a message', given: { status: 500, body: 'Error: boom\n    at handler (/srv/app.js:10:5)' }, want: { code: 'INTERNAL_ERROR', message: catalog.INTERNAL_ERROR.title } },
+  { name: 'a stack trace is not a message', given: { status: 500, body: 'Error: boom\n    at handler (/srv/app.js:10:5)' }, want: { code: 'INTERNAL_ERROR', message: 'The HTTP 500 response had no error message.' } },
   { name: 'array of validation issues', given: { status: 400, body: [{ path: ['prompt'], message: 'Required', code: 'invalid_type' }] }, want: { code: 'INVALID_REQUEST' } },
   { name: 'ModelsLab messege', given: { status: 400, body: { status: 'error', messege: 'prompt is required' } }, want: { code: 'INVALID_REQUEST', message: 'prompt is required' } },
   { name: 'generic {success:false}', given: { status: 429, body: { success: false, error: { code: 'RATE_LIMIT_EXCEEDED', message: 'Rate limit exceeded' }, meta: { request_id: 'req_9' } } }, want: { code: 'RATE_LIMIT_EXCEEDED', message: 'Rate limit exceeded', request_id: 'req_9', retry_after: 1 } },

@@ -1,13 +1,16 @@
 /**
- * Queue helpers: submit, poll, fetch the result; cancel. They return data or throw `ErrataError`
- * (unlike the verb methods, which return `{ data, error, response }`).
+ * `@errata/client/queue`: submit, poll, fetch the result; cancel. They take a client from
+ * `createClient` and return data or throw `ErrataError` (unlike the verb methods, which return
+ * `{ data, error, response }`). A subpath of its own, so that clients that never queue do not ship it.
  */
-import type { Client } from 'openapi-fetch';
-import type { components, paths } from '@errata/types';
+import type { components } from '@errata/types';
+import type { ErrataClient } from './create-client.js';
 import { ErrataError, toErrataError, type ErrorEnvelope } from './errors.js';
 import { sleep } from './internal/sleep.js';
 
 type RunInput = components['schemas']['RunInput'];
+/** What the helpers need of a client: `createClient`'s. */
+export type QueueClient = Pick<ErrataClient, 'GET' | 'POST' | 'PUT'>;
 /** Where a queued request stands (IN_QUEUE, IN_PROGRESS, COMPLETED). */
 export type RequestStatus = components['schemas']['RequestStatus'];
 /** A completed request's output. */
@@ -47,9 +50,9 @@ function fail(result: { error?: unknown; response: Response }): never {
  * with `details.validation_errors`. Every call goes through the client's retries.
  *
  * @example
- * const result = await client.subscribe('echo-1', { prompt: 'Hello' }, { onQueueUpdate: (s) => console.log(s.status) });
+ * const result = await subscribe(client, 'echo-1', { prompt: 'Hello' }, { onQueueUpdate: (s) => console.log(s.status) });
  */
-export async function subscribe(client: Client<paths>, model: string, input: RunInput, options: SubscribeOptions = {}): Promise<RequestResult> {
+export async function subscribe(client: QueueClient, model: string, input: RunInput, options: SubscribeOptions = {}): Promise<RequestResult> {
   const { onQueueUpdate, pollInterval = 500, signal: userSignal, timeout } = options;
   const controller = new AbortController();
   let why: 'ABORTED' | 'DEADLINE_EXCEEDED' | undefined;
@@ -101,9 +104,9 @@ export async function subscribe(client: Client<paths>, model: string, input: Run
  * (e.g. `REQUEST_ALREADY_COMPLETED`).
  *
  * @example
- * await client.cancel('req_8f14e45fceea167a');
+ * await cancel(client, 'req_8f14e45fceea167a');
  */
-export async function cancel(client: Client<paths>, requestId: string, init: { signal?: AbortSignal } = {}): Promise<RequestStatus> {
+export async function cancel(client: QueueClient, requestId: string, init: { signal?: AbortSignal } = {}): Promise<RequestStatus> {
   const result = await client.PUT('/v1/requests/{request_id}/cancel', { params: { path: { request_id: requestId } }, signal: init.signal });
   if (result.error !== undefined) fail(result);
   return result.data;

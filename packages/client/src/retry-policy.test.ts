@@ -50,8 +50,9 @@ describe('retryDelay', () => {
     { name: 'transport: backoff', given: { kind: 'transport' }, want: 500 },
     { name: 'retries exhausted', given: { retry: 3, kind: 'backoff' }, want: undefined },
     { name: 'x-should-retry: false vetoes', given: { kind: 'backoff', headers: { 'x-should-retry': 'false' } }, want: undefined },
-    { name: 'x-should-retry: true overrides never', given: { kind: 'never', headers: { 'x-should-retry': 'true' } }, want: 500 },
-    { name: 'x-should-retry: true still bounded by maxRetries', given: { retry: 3, kind: 'never', headers: { 'x-should-retry': 'true' } }, want: undefined },
+    { name: 'x-should-retry: true never overrides never', given: { kind: 'never', headers: { 'x-should-retry': 'true' } }, want: undefined },
+    { name: 'x-should-retry: true on a retryable code: the usual backoff', given: { kind: 'backoff', headers: { 'x-should-retry': 'true' } }, want: 500 },
+    { name: 'x-should-retry: true still bounded by maxRetries', given: { retry: 3, kind: 'backoff', headers: { 'x-should-retry': 'true' } }, want: undefined },
   ];
   it.each(table)('$name', ({ given, want }) => {
     expect(retryDelay({ retry: given.retry ?? 0, kind: given.kind, headers: new Headers(given.headers), bodyRetryAfter: given.body }, settings, now, noJitter)).toBe(want);
@@ -61,7 +62,8 @@ describe('retryDelay', () => {
   it.each([400, 401, 402, 403, 404, 405, 409, 413, 422])('no code with status %i is retried', (status) => {
     const codes = (Object.keys(catalog) as ErrorCode[]).filter((c) => catalog[c].status === status);
     expect(codes.length).toBeGreaterThan(0);
-    for (const code of codes) expect(retryDelay({ retry: 0, kind: catalog[code].retry }, settings)).toBeUndefined();
+    // Not even when the server says x-should-retry: true.
+    for (const code of codes) expect(retryDelay({ retry: 0, kind: catalog[code].retry, headers: new Headers({ 'x-should-retry': 'true' }) }, settings)).toBeUndefined();
   });
 
   it.each([408, 429, 500, 502, 503, 504])('some code with status %i is retried', (status) => {

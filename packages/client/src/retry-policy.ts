@@ -74,8 +74,10 @@ export type FailureKind = RetryPolicy | 'transport';
 /**
  * Milliseconds to wait before retry number `retry` (0 for the first), or `undefined` not to retry.
  *
- * - `x-should-retry: false` never retries; `x-should-retry: true` retries whatever the policy.
- * - Policy `never` (every 400, 401, 402, 403, 404, 405, 409, 413 and 422 code) never retries.
+ * - Policy `never` (every 400, 401, 402, 403, 404, 405, 409, 413 and 422 code) never retries,
+ *   whatever the headers say: the same request cannot succeed, and a retry must never risk a second job.
+ * - `x-should-retry: false` vetoes any retry. `x-should-retry: true` adds nothing: retryable codes
+ *   are retried anyway, and it never overrides `never`.
  * - Otherwise the server's wait is honoured when it gave one (up to `maxRetryAfter`; a longer ask
  *   gives up), else backoff.
  *
@@ -89,8 +91,7 @@ export function retryDelay(
   random: () => number = Math.random,
 ): number | undefined {
   if (failure.retry >= settings.maxRetries) return undefined;
-  const should = headerOf(failure.headers, 'x-should-retry');
-  if (should === 'false' || (failure.kind === 'never' && should !== 'true')) return undefined;
+  if (failure.kind === 'never' || headerOf(failure.headers, 'x-should-retry') === 'false') return undefined;
   const asked = serverWait(failure.headers, failure.bodyRetryAfter, now);
   if (asked === undefined) return backoff(failure.retry, settings, random);
   return asked <= settings.maxRetryAfter ? asked : undefined;

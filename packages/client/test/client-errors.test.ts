@@ -3,6 +3,8 @@
 import { catalog, type ErrorCode } from '@errata/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, ErrataError, getRawError, unwrap } from '../src/index.js';
+import { noMessage } from '../src/internal/envelope.js';
+import { providerNormalizer } from '../src/normalize-error.js';
 import { seedErrorCases } from './fixtures/seed-error-bodies.js';
 import { reply, startServer, type TestServer } from './helpers/server.js';
 import { expectNoUnhandledRejections } from './helpers/unhandled.js';
@@ -20,10 +22,10 @@ afterAll(() => server.close());
 describe('seed error bodies through a provider client', () => {
   it.each(seedErrorCases)('$name → $want', async (c) => {
     next = { status: c.status, body: c.body };
-    const client = createClient({ baseUrl: server.url, provider: c.provider, maxRetries: 0 });
+    const client = createClient({ baseUrl: server.url, normalize: providerNormalizer(c.provider), maxRetries: 0 });
     const { data, error, response } = await client.GET('/v1/models');
     expect(data).toBeUndefined();
-    expect(error).toMatchObject({ code: c.want, status: catalog[c.want as ErrorCode].status, message: c.message ?? catalog[c.want as ErrorCode].title });
+    expect(error).toMatchObject({ code: c.want, status: catalog[c.want as ErrorCode].status, message: c.message ?? noMessage(c.status) });
     expect(response.status).toBe(c.status);
     expect(getRawError(response)).toMatchObject({ status: c.status, body: c.body, truncated: false });
   });
@@ -36,8 +38,13 @@ const odd = [
   { name: 'bare string', given: { status: 404, body: '"no such thing"' }, want: 'RESOURCE_NOT_FOUND' },
   { name: 'array of issues', given: { status: 400, body: '[{"path":["prompt"],"message":"Required","code":"invalid_type"}]' }, want: 'INVALID_REQUEST' },
   { name: 'messege', given: { status: 400, body: '{"status":"error","messege":"prompt is required"}' }, want: 'INVALID_REQUEST' },
-  { name: 'generic {success:false}', given: { status: 403, body: '{"success":false,"error":{"code":"QUOTA_EXCEEDED","message":"Monthly quota exceeded"},"meta":{"request_id":"req_1"}}' }, want: 'QUOTA_EXCEEDED' },
-  { name: 'Workers AI {error:{code,message}}', given: { status: 404, body: '{"error":{"code":"MODEL_NOT_FOUND","message":"The specified model does not exist."}}' }, want: 'MODEL_NOT_FOUND' },
+];
+
+// Wrapped bodies: the default client reads only the envelope, so the status decides; the tolerant
+// normalizer of @errata/client/normalize finds the code inside.
+const wrapped = [
+  { name: 'generic {success:false}', given: { status: 403, body: '{"success":false,"error":{"code":"QUOTA_EXCEEDED","message":"Monthly quota exceeded"},"meta":{"request_id":"req_1"}}' }, want: { lean: 'INSUFFICIENT_PERMISSIONS', tolerant: 'QUOTA_EXCEEDED' } },
+  { name: 'Workers AI {error:{code,message}}', given: { status: 404, body: '{"error":{"code":"MODEL_NOT_FOUND","message":"The specified model does not exist."}}' }, want: { lean: 'RESOURCE_NOT_FOUND', tolerant: 'MODEL_NOT_FOUND' } },
 ];
 
 describe('anything else, through the default client', () => {
@@ -48,6 +55,14 @@ describe('anything else, through the default client', () => {
     expect(error).toBeDefined();
     expect(error).toMatchObject({ code: want, status: catalog[want as ErrorCode].status, doc_url: catalog[want as ErrorCode].docUrl });
     expect(getRawError(response)?.body).toBe(given.body);
+  });
+
+  it.each(wrapped)('$name → $want.lean by default, $want.tolerant with providerNormalizer()', async ({ given, want }) => {
+    next = given;
+    for (const [normalize, code] of [[undefined, want.lean], [providerNormalizer(), want.tolerant]] as const) {
+      const { error } = await createClient({ baseUrl: server.url, maxRetries: 0, ...(normalize ? { normalize } : {}) }).GET('/v1/models');
+      expect(error).toMatchObject({ code, status: given.status, doc_url: catalog[code as ErrorCode].docUrl });
+    }
   });
 
   it('keeps the response headers, rate-limit headers included', async () => {
@@ -81,7 +96,7 @@ describe('the API key', () => {
 
   it('never appears in an error, its string, its JSON or the raw body', async () => {
     next = { status: 401, body: JSON.stringify({ status: 'error', message: `Invalid API key ${key}`, echo: { key } }) };
-    const client = createClient({ baseUrl: server.url, apiKey: key, provider: 'modelslab' });
+    const client = createClient({ baseUrl: server.url, apiKey: key, normalize: providerNormalizer('modelslab') });
     const result = await client.GET('/v1/models');
     const thrown = (() => {
       try {

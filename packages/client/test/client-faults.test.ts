@@ -113,6 +113,13 @@ describe('retries follow the catalog', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it.each([400, 401, 404, 409, 422])('%i with x-should-retry: true is still not retried: no second job', async (status) => {
+    const { client, server } = await serve((_req, res) => reply(res, status, '', { 'x-should-retry': 'true' }), { maxRetries: 3 });
+    const { error } = await client.POST('/v1/queue/{model}', { params: { path: { model: 'echo-1' } }, body: { prompt: 'hi' } });
+    expect(error?.status).toBe(status);
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('x-should-retry: false stops a retryable 503', async () => {
     const { client, server } = await serve((_req, res) => reply(res, 503, '', { 'x-should-retry': 'false' }));
     expect((await client.GET('/v1/models')).error?.code).toBe('SERVICE_UNAVAILABLE');
@@ -198,7 +205,7 @@ describe('bad options', () => {
     { name: 'relative baseUrl', given: { baseUrl: '/v1' } },
     { name: 'empty apiKey', given: { baseUrl: 'http://127.0.0.1', apiKey: '' } },
     { name: 'negative maxRetries', given: { baseUrl: 'http://127.0.0.1', maxRetries: -1 } },
-    { name: 'unknown provider', given: { baseUrl: 'http://127.0.0.1', provider: 'openai' } },
+    { name: 'normalize not a function', given: { baseUrl: 'http://127.0.0.1', normalize: 'workers-ai' } },
   ])('$name → a clear TypeError', ({ given }) => {
     expect(() => createClient(given as ErrataClientOptions)).toThrow(/^createClient: /);
   });

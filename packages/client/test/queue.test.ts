@@ -1,6 +1,7 @@
 // subscribe / cancel against a small queue server on 127.0.0.1 that walks a job through its states.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClient, ErrataError, nextPollDelay, type ErrataClientOptions, type RequestStatus } from '../src/index.js';
+import { createClient, ErrataError, type ErrataClientOptions } from '../src/index.js';
+import { cancel, nextPollDelay, subscribe, type RequestStatus } from '../src/queue.js';
 import { reply, startServer, type Recorded, type TestServer } from './helpers/server.js';
 import { expectNoUnhandledRejections } from './helpers/unhandled.js';
 
@@ -58,7 +59,7 @@ describe('subscribe', () => {
   it('submits, polls and returns the result on COMPLETED', async () => {
     const { client, server } = await queue('complete');
     const seen: string[] = [];
-    const result = await client.subscribe('echo-1', { prompt: 'hi' }, { pollInterval: 10, onQueueUpdate: (s) => seen.push(s.status) });
+    const result = await subscribe(client, 'echo-1', { prompt: 'hi' }, { pollInterval: 10, onQueueUpdate: (s) => seen.push(s.status) });
     expect(result).toMatchObject({ status: 'COMPLETED', output: { text: 'hi' } });
     expect(seen).toEqual(['IN_QUEUE', 'IN_PROGRESS', 'COMPLETED']);
     expect(calls(server, 'POST', '/v1/queue/echo-1')).toBe(1);
@@ -66,7 +67,7 @@ describe('subscribe', () => {
 
   it('FAILED is terminal: thrown with the provider’s reason and the job, never polled or submitted again', async () => {
     const { client, server } = await queue('fail', { maxRetries: 3 });
-    const error = await thrown(client.subscribe('echo-1', { prompt: 'hi' }, { pollInterval: 10 }));
+    const error = await thrown(subscribe(client, 'echo-1', { prompt: 'hi' }, { pollInterval: 10 }));
     expect(error).toMatchObject({ code: 'REQUEST_FAILED', status: 400, retryable: false, requestId: 'req_1' });
     expect(error.message).toContain('Provider error: upstream answered 500.');
     expect(error.details).toMatchObject({ job: { status: 'FAILED' } });
@@ -76,7 +77,7 @@ describe('subscribe', () => {
 
   it('422 INVALID_OUTPUT surfaces its validation errors', async () => {
     const { client } = await queue('invalid-output');
-    const error = await thrown(client.subscribe('echo-1', { prompt: 'hi' }, { pollInterval: 10 }));
+    const error = await thrown(subscribe(client, 'echo-1', { prompt: 'hi' }, { pollInterval: 10 }));
     expect(error).toMatchObject({ code: 'INVALID_OUTPUT', status: 422, details: { validation_errors: [{ instancePath: '/output/text', message: 'must be string' }] } });
   });
 
@@ -84,14 +85,14 @@ describe('subscribe', () => {
     const { client, server } = await queue('forever');
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 80);
-    const error = await thrown(client.subscribe('echo-1', { prompt: 'hi' }, { pollInterval: 10_000, signal: controller.signal }));
+    const error = await thrown(subscribe(client, 'echo-1', { prompt: 'hi' }, { pollInterval: 10_000, signal: controller.signal }));
     expect(error.code).toBe('ABORTED');
     await expect.poll(() => calls(server, 'PUT', '/v1/requests/req_1/cancel')).toBe(1);
   });
 
   it('the timeout cancels the job and throws DEADLINE_EXCEEDED', async () => {
     const { client, server } = await queue('forever');
-    const error = await thrown(client.subscribe('echo-1', { prompt: 'hi' }, { pollInterval: 10, timeout: 150 }));
+    const error = await thrown(subscribe(client, 'echo-1', { prompt: 'hi' }, { pollInterval: 10, timeout: 150 }));
     expect(error.code).toBe('DEADLINE_EXCEEDED');
     await expect.poll(() => calls(server, 'PUT', '/v1/requests/req_1/cancel')).toBe(1);
   });
@@ -100,12 +101,12 @@ describe('subscribe', () => {
 describe('cancel', () => {
   it('returns the request’s status after cancelling', async () => {
     const { client } = await queue('forever');
-    expect(await client.cancel('req_1')).toMatchObject({ request_id: 'req_1', status: 'FAILED' });
+    expect(await cancel(client, 'req_1')).toMatchObject({ request_id: 'req_1', status: 'FAILED' });
   });
 
   it('throws the canonical error when it cannot', async () => {
     const { client } = await queue('forever');
-    expect(await thrown(client.cancel('req_unknown'))).toMatchObject({ code: 'ENDPOINT_NOT_FOUND', status: 404 });
+    expect(await thrown(cancel(client, 'req_unknown'))).toMatchObject({ code: 'ENDPOINT_NOT_FOUND', status: 404 });
   });
 });
 

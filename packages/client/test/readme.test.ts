@@ -1,5 +1,5 @@
 // Every TypeScript example in the README is a file in examples/ (type-checked by `pnpm typecheck`),
-// with '@errata/client' for the relative import.
+// with the package's entry points ('@errata/client', '/normalize', '/queue', '/stream') for the relative imports.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!.trim());
 const examples = readdirSync(join(root, 'examples')).map((file) => ({
   file,
-  text: readFileSync(join(root, 'examples', file), 'utf8').replaceAll("'../src/index.js'", "'@errata/client'").trim(),
+  text: readFileSync(join(root, 'examples', file), 'utf8').replaceAll("'../src/index.js'", "'@errata/client'").replaceAll("'../src/normalize-error.js'", "'@errata/client/normalize'").replaceAll("'../src/queue.js'", "'@errata/client/queue'").replaceAll("'../src/stream.js'", "'@errata/client/stream'").trim(),
 }));
 
 describe('README examples', () => {

@@ -24,6 +24,7 @@ const USAGE = `Usage: errata-contract --base-url <url> --api-key <key> [options]
   --timeout <ms>            per-request timeout (default 15000)
   --no-simulate             do not use Errata-Simulate: real triggers only
   --no-triggers             do not cause codes for real
+  --no-streams              do not probe streamed responses
   --no-fuzz                 skip fuzzing
   --json                    print the report as JSON
   -h, --help                this text`;
@@ -61,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
       timeout: { type: 'string' },
       'no-simulate': { type: 'boolean' },
       'no-triggers': { type: 'boolean' },
+      'no-streams': { type: 'boolean' },
       'no-fuzz': { type: 'boolean' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -88,6 +90,7 @@ async function main(argv: string[]): Promise<number> {
     ...(values.timeout !== undefined ? { timeoutMs: integer(values.timeout, '--timeout')! } : {}),
     simulate: !values['no-simulate'],
     triggers: !values['no-triggers'],
+    streams: !values['no-streams'],
     fuzz: !values['no-fuzz'],
   });
   console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));

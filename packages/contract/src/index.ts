@@ -11,11 +11,15 @@
 export { runConformance } from './run-conformance.js';
 export type { ConformanceOptions } from './run-conformance.js';
 export { formatReport } from './report.js';
-export type { ConformanceReport, FuzzResult, ProbeResult, ProbeVia, UnreachableCode } from './report.js';
+export type { ConformanceReport, FuzzResult, ProbeResult, ProbeVia, StreamProbeResult, UnreachableCode } from './report.js';
 
 // Checking single responses.
 export { createResponseChecker, operationDeclares } from './check-response.js';
 export type { CapturedResponse, Expectation, ResponseChecker } from './check-response.js';
+export { createStreamChecker, streamSchemaOf } from './check-stream.js';
+export type { CapturedStream, StreamChecker, StreamEnding, StreamSchema } from './check-stream.js';
+export { parseEventStream } from './internal/event-stream.js';
+export type { ParsedEvent } from './internal/event-stream.js';
 export { ConformanceRequestError } from './internal/http.js';
 
 // The spec as data, for servers that route and validate from it (the sandbox does).
@@ -23,5 +27,5 @@ export { loadSpec, lookupPointer, resolveRef, SPEC_ID } from './spec.js';
 export type { OpenApiDocument } from './spec.js';
 export { declaredCodes, inputSchemaPointer, specOperations, unroutedResponse } from './operations.js';
 export type { SpecHeader, SpecOperation, SpecParameter, SpecResponse } from './operations.js';
-export { compileSpecSchema, createSpecAjv } from './spec-ajv.js';
+export { compileSpecSchema, createSpecAjv, errorCodeFor, errorCodesOf } from './spec-ajv.js';
 export type { SpecAjv, ValidateFunction } from './spec-ajv.js';

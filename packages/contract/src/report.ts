@@ -37,12 +37,26 @@ export interface FuzzResult {
   counterexample?: { request: string; status: number; diff: string[] };
 }
 
+/** One streamed request: how its stream had to end, and whether it did, as the spec says. */
+export interface StreamProbeResult {
+  operationId: string;
+  /** `done` for a plain stream; the code of the error event it had to end with otherwise. */
+  ending: 'done' | ErrorCode;
+  /** `plain`: nothing asked for; `simulate`: Errata-Simulate with Errata-Simulate-After; `trigger`: a model from `modelsFor`. */
+  via: 'plain' | 'simulate' | 'trigger';
+  request: string;
+  outcome: 'passed' | 'failed';
+  diff: string[];
+}
+
 export interface ConformanceReport {
   baseUrl: string;
   seed: number;
   /** True when no probe and no fuzz run failed. */
   ok: boolean;
   probes: ProbeResult[];
+  /** Streamed responses: one row per operation and ending (done, or each mid-stream code). */
+  streams: StreamProbeResult[];
   unreachable: UnreachableCode[];
   fuzz: FuzzResult[];
   /** Every catalog code: probed (and whether each probe passed), or not reachable. */
@@ -58,7 +72,7 @@ export interface ConformanceReport {
  */
 export function formatReport(report: ConformanceReport): string {
   const lines: string[] = [`Errata contract conformance — ${report.baseUrl} (seed ${report.seed})`, ''];
-  const operations = [...new Set([...report.probes.map((p) => p.operationId), ...report.fuzz.map((f) => f.operationId)])];
+  const operations = [...new Set([...report.probes.map((p) => p.operationId), ...report.streams.map((s) => s.operationId), ...report.fuzz.map((f) => f.operationId)])];
   for (const operationId of operations) {
     lines.push(operationId);
     const probes = report.probes.filter((p) => p.operationId === operationId);
@@ -70,6 +84,17 @@ export function formatReport(report: ConformanceReport): string {
       lines.push(`  ${failed.length ? 'FAIL' : 'pass'}  ${code.padEnd(28)} ${via}`);
       for (const failure of failed) {
         lines.push(`          ${failure.via}: ${failure.request}`);
+        for (const line of failure.diff) lines.push(`            - ${line}`);
+      }
+    }
+    const streams = report.streams.filter((s) => s.operationId === operationId);
+    for (const ending of [...new Set(streams.map((s) => s.ending))]) {
+      const results = streams.filter((s) => s.ending === ending);
+      const failed = results.filter((s) => s.outcome === 'failed');
+      const via = [...new Set(results.map((s) => s.via))].join(', ');
+      lines.push(`  ${failed.length ? 'FAIL' : 'pass'}  ${(ending === 'done' ? 'stream → done' : `${ending} (streamed)`).padEnd(28)} ${via}`);
+      for (const failure of failed) {
+        lines.push(`          ${failure.via}: ${failure.request} (streamed)`);
         for (const line of failure.diff) lines.push(`            - ${line}`);
       }
     }
@@ -90,10 +115,12 @@ export function formatReport(report: ConformanceReport): string {
   }
   const passed = report.probes.filter((p) => p.outcome === 'passed').length;
   const failed = report.probes.length - passed;
+  const streamsPassed = report.streams.filter((s) => s.outcome === 'passed').length;
   const fuzzFailed = report.fuzz.filter((f) => f.outcome === 'failed').length;
   const coverage = Object.values(report.coverage);
   lines.push(
     `${report.ok ? 'PASSED' : 'FAILED'}: ${passed} probes passed, ${failed} failed; ` +
+      `${streamsPassed} of ${report.streams.length} streams passed; ` +
       `${coverage.filter((c) => c !== 'not_reachable').length} of ${coverage.length} codes probed, ${report.unreachable.length} not reachable; ` +
       `fuzz ${report.fuzz.length - fuzzFailed}/${report.fuzz.length} operations passed.`,
   );

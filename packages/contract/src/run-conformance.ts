@@ -1,12 +1,14 @@
 /**
  * Runs the conformance suite against a server: real triggers first (they create a few queued
- * jobs), then every declared code through `Errata-Simulate`, then the fuzzer. Rate limits on the
+ * jobs), then every declared code through `Errata-Simulate`, then streamed responses, then the
+ * fuzzer. Rate limits on the
  * server can make probes fail: run it with a key whose limits are high, or against a server
  * configured for it (the sandbox: `ERRATA_RATE_LIMIT`).
  */
 import { errorCodes, type ErrorCode } from '@errata/types';
 import { fuzzOperation } from './internal/fuzz.js';
 import { runSimulateProbes } from './internal/simulate-probes.js';
+import { runStreamProbes } from './internal/stream-probes.js';
 import { createSuiteContext } from './internal/suite-context.js';
 import { runTriggers } from './internal/triggers.js';
 import type { ConformanceReport, FuzzResult, UnreachableCode } from './report.js';
@@ -24,6 +26,8 @@ export interface ConformanceOptions {
   simulate?: boolean;
   /** Cause codes for real where the suite knows how (default true). */
   triggers?: boolean;
+  /** Probe streamed responses of operations that declare `text/event-stream` (default true). */
+  streams?: boolean;
   /** Fuzz every operation (default true). */
   fuzz?: boolean;
   /** Seed of the fuzzer (default 42): the same seed sends the same requests. */
@@ -71,6 +75,11 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const triggers = options.triggers === false ? { results: [], unavailable: new Map<ErrorCode, string>() } : await runTriggers(context, only, wanted);
   const simulated = options.simulate === false ? [] : await runSimulateProbes(context, operations, only);
   const probes = [...triggers.results, ...simulated];
+  const streamed =
+    options.streams === false
+      ? { results: [], unavailable: undefined }
+      : await runStreamProbes(context, operations, { simulate: options.simulate !== false, triggers: options.triggers !== false, only });
+  const streams = streamed.results;
 
   const fuzz: FuzzResult[] = [];
   if (options.fuzz !== false) {
@@ -80,7 +89,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   const coverage = {} as ConformanceReport['coverage'];
   const unreachable: UnreachableCode[] = [];
   for (const code of only ? errorCodes.filter((c) => only.has(c)) : errorCodes) {
-    const results = probes.filter((p) => p.code === code);
+    const results = [...probes.filter((p) => p.code === code), ...streams.filter((s) => s.ending === code)];
     if (results.length) {
       coverage[code] = results.some((p) => p.outcome === 'failed') ? 'failed' : 'passed';
       continue;
@@ -96,6 +105,6 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
           : 'no operation declares it, and no real trigger is known');
     unreachable.push({ code, reason });
   }
-  const ok = probes.every((p) => p.outcome === 'passed') && fuzz.every((f) => f.outcome === 'passed');
-  return { baseUrl: options.baseUrl, seed, ok, probes, unreachable, fuzz, coverage };
+  const ok = probes.every((p) => p.outcome === 'passed') && streams.every((s) => s.outcome === 'passed') && fuzz.every((f) => f.outcome === 'passed');
+  return { baseUrl: options.baseUrl, seed, ok, probes, streams, unreachable, fuzz, coverage };
 }

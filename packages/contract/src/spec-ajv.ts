@@ -6,6 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import type { Ajv2020 as Ajv2020Type, ValidateFunction } from 'ajv/dist/2020.js';
+import { isErrorCode, type ErrorCode } from '@errata/types';
 import { SPEC_ID, type OpenApiDocument } from './spec.js';
 
 // ajv and ajv-formats are CommonJS; createRequire sidesteps their default-export interop.
@@ -56,4 +57,32 @@ export function createSpecAjv(spec: OpenApiDocument, options: { verbose?: boolea
  */
 export function compileSpecSchema(ajv: SpecAjv, pointer: string): ValidateFunction {
   return ajv.compile({ $ref: `${SPEC_ID}${pointer}` });
+}
+
+/**
+ * The code a property's `x-error-code` names for a violation of `keyword`: the code itself when
+ * it is one string (any violation), the keyword's entry when it is a map (`{ maxLength:
+ * PROMPT_TOO_LONG }`), else undefined — the caller falls back on INVALID_FIELD_VALUE.
+ *
+ * @example
+ * errorCodeFor({ maxLength: 10, 'x-error-code': { maxLength: 'PROMPT_TOO_LONG' } }, 'minLength'); // undefined
+ * errorCodeFor({ maximum: 2, 'x-error-code': 'INVALID_TEMPERATURE' }, 'maximum'); // 'INVALID_TEMPERATURE'
+ */
+export function errorCodeFor(schema: Record<string, unknown> | undefined, keyword: string): ErrorCode | undefined {
+  const named = schema?.['x-error-code'];
+  const code = typeof named === 'string' ? named : named && typeof named === 'object' ? (named as Record<string, unknown>)[keyword] : undefined;
+  return isErrorCode(code) ? code : undefined;
+}
+
+/**
+ * Every (keyword, code) pair a property's `x-error-code` names; `'*'` stands for any keyword.
+ *
+ * @example
+ * errorCodesOf({ 'x-error-code': { maxLength: 'PROMPT_TOO_LONG' } }); // [['maxLength', 'PROMPT_TOO_LONG']]
+ */
+export function errorCodesOf(schema: Record<string, unknown> | undefined): [keyword: string, code: ErrorCode][] {
+  const named = schema?.['x-error-code'];
+  if (isErrorCode(named)) return [['*', named]];
+  if (!named || typeof named !== 'object') return [];
+  return Object.entries(named as Record<string, unknown>).filter((entry): entry is [string, ErrorCode] => isErrorCode(entry[1]));
 }

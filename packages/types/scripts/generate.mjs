@@ -1,6 +1,8 @@
 // Generates src/generated/ from the bundled spec (spec/dist/openapi.json):
 //   openapi.ts   — openapi-typescript's paths, components and operations
-//   catalog.ts   — every error code's metadata as a const object, and the ErrorCode union
+//   catalog.ts   — every error code's metadata as a const object
+//   policy.ts    — the few facts per code a client acts on (status, retry, category, mid-stream
+//                  retry safety) and the code for a bare status, without titles or crosswalk
 //   texts.ts     — the long texts (message template, description, remedy), kept apart so they tree-shake
 //   providers.ts — where each seed provider puts code, message and request id in its error bodies
 // and copies the bundled spec into spec/ so that it ships with the package.
@@ -10,6 +12,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { defaultCodeByStatus } from './status-defaults.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = join(here, '..');
@@ -51,10 +54,23 @@ const texts = Object.fromEntries(errors.map(({ code, schema, meta }) => [code, {
   ...(meta.mid_stream ? { midStreamNote: meta.mid_stream.note } : {}),
 }]));
 
-writeFileSync(join(out, 'catalog.ts'), `${HEADER}
+// The policy: one line per code, so that it stays small once minified. Retry safety mid-stream is
+// 1 or 0 when the code can end a stream, null when it cannot happen after the first byte.
+const facts = errors.map(({ code, meta }) =>
+  `  ${JSON.stringify(code)}: ${JSON.stringify([meta.status, meta.retry, meta.category, meta.mid_stream ? +meta.mid_stream.retry_safe : null])},`);
+writeFileSync(join(out, 'policy.ts'), `${HEADER}
 /** Base URL of the error catalog; each code's section is \`\${docsUrl}#\${code}\`. */
 export const docsUrl = ${literal(docsUrl)};
 
+/** What a client acts on per code: \`[status, retry, category, midStreamRetrySafe]\`, in internal-code order. */
+export const codeFacts = {
+${facts.join('\n')}
+} as const;
+
+/** The code a response with only this status means (see scripts/status-defaults.mjs for the rule). */
+export const defaultCodeByStatus = ${literal(defaultCodeByStatus(errors))} as const;
+`);
+writeFileSync(join(out, 'catalog.ts'), `${HEADER}
 /** Every error code the API can answer with, keyed by code. */
 export const catalog = ${literal(catalog)} as const;
 `);

@@ -16,6 +16,10 @@ export type { components, operations, paths, webhooks } from './generated/openap
 export { catalog, docsUrl, errorCodes, isErrorCode, providers } from './catalog.js';
 export type { CatalogEntry, ErrorCategory, ErrorCode, ProviderId, RetryPolicy } from './catalog.js';
 
+// The policy: what a client acts on per code, without the catalog (also `@errata/types/policy`).
+export { codeFacts, defaultCodeByStatus, defaultCodeFor } from './policy.js';
+export type { CodeFacts } from './policy.js';
+
 // Which errors each operation returns.
 export type {
   AnyErrorBody,

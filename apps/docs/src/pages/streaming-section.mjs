@@ -55,7 +55,7 @@ ${event.example ? `<pre class="sse"><code>${text(sseFrame(event.example).trimEnd
     return `<tr><td>${codeLink(c.code)}</td><td>${entry ? esc(statusLabel(entry.status)) : ''}</td><td>${retrySafeLabel(c.retrySafe)}</td><td>${inlineMarkdown(c.note)}</td></tr>`;
   });
   return `<h2 id="streaming">Streaming errors</h2>
-<p>${streamed.join(', ')} stream with <code>stream: true</code> in the body (or <code>Accept: ${EVENT_STREAM}</code>). ${inlineMarkdown(stream.description)}</p>
+<p>${streamed.join(', ')} can answer <code>${EVENT_STREAM}</code>. ${inlineMarkdown(forReaders(stream.description))}</p>
 <div class="scroll"><table><thead><tr><th>An error…</th><th>Before the first byte</th><th>After it (mid-stream)</th></tr></thead><tbody>
 ${rows.map(([what, before, after]) => `<tr><th scope="row">${what}</th><td>${before}</td><td>${after}</td></tr>`).join('\n')}
 </tbody></table></div>
@@ -65,6 +65,23 @@ ${events.join('\n')}
 <div class="scroll"><table><thead><tr><th>Code</th><th>Status before the first byte</th><th>After partial output</th><th>What a retry means</th></tr></thead><tbody>
 ${codes.join('\n')}
 </tbody></table></div></div>`;
+}
+
+/**
+ * A spec description without its sentences that send spec authors to the repository's files
+ * (`see spec/README.md …`): the page itself explains what they point at.
+ *
+ * @example
+ * forReaders('A stream. An error event carries the envelope; see spec/README.md for more.'); // 'A stream.'
+ * @param {string} description
+ * @returns {string}
+ */
+export function forReaders(description) {
+  return description
+    .split(/(?<=\.)\s+/)
+    .filter((sentence) => !/\b[\w-]+\/[\w./-]+\.(?:md|ya?ml)\b/.test(sentence))
+    .join(' ')
+    .trim();
 }
 
 /**

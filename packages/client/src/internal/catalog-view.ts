@@ -1,36 +1,31 @@
 /**
- * The only door from the client's main entry to the catalog: what a code's status, retry policy,
- * title, category and mid-stream behaviour are, and which code a bare HTTP status means. Keeping
- * every lookup here means the main entry needs five fields per code, not the whole catalog; when
- * `@errata/types` ships those fields as a compact table, only this file changes (see the size
- * script's "projected" row).
+ * The only door from the client to the catalog: a code's status, retry policy, category and
+ * mid-stream behaviour, and which code a bare HTTP status means. It reads `@errata/types/policy`,
+ * a compact table generated beside the catalog, never the catalog itself (its titles and crosswalk
+ * would double the main entry; the size script fails the build if they come back).
  */
-import { catalog, docsUrl, type ErrorCode } from '@errata/types/catalog';
-import { codeForStatus as fallback } from './status-fallback.js';
+import { codeFacts, defaultCodeFor, docsUrl, isErrorCode, type ErrorCode, type RetryPolicy } from '@errata/types/policy';
 
 /** What the client needs to know about one code. */
 export interface CodeFacts {
   status: number;
-  retry: 'never' | 'backoff' | 'after_retry_after';
-  title: string;
+  retry: RetryPolicy;
   category: string;
-  midStream: { retrySafe: boolean } | null;
+  /** Whether running again may succeed after this code ended a stream; `null` when it cannot end one. */
+  midStreamRetrySafe: boolean | null;
 }
 
 /** Whether a string is a catalog code (a newer server may send codes this build does not know). */
-export function isCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(catalog, value);
-}
+export const isCode: (value: unknown) => value is ErrorCode = isErrorCode;
+
+/** The catalog code for an HTTP status whose body names none. */
+export const codeForStatus: (status: number) => ErrorCode = defaultCodeFor;
 
 export function factsOf(code: ErrorCode): CodeFacts {
-  return catalog[code];
+  const [status, retry, category, safe] = codeFacts[code];
+  return { status, retry, category, midStreamRetrySafe: safe === null ? null : safe === 1 };
 }
 
 export function docUrlOf(code: ErrorCode): string {
   return `${docsUrl}#${code}`;
-}
-
-/** The catalog code for an HTTP status whose body names none. */
-export function codeForStatus(status: number): ErrorCode {
-  return fallback(status);
 }

@@ -1,7 +1,7 @@
 /**
  * Building the canonical envelope, shared by the main entry's envelope normalizer and the provider
  * normalizers of `@errata/client/normalize`: both find what the body says, then `finish` fills in
- * what the catalog knows (status, doc_url, title as the message of last resort, retry_after).
+ * what the catalog knows (status, doc_url, retry_after) and a message of last resort.
  */
 import type { ErrorCode } from '@errata/types/catalog';
 import type { ErrorEnvelope } from '../errors.js';
@@ -60,11 +60,18 @@ export function textMessage(body: unknown): string | undefined {
   return text && !/^[[{]/.test(text) ? text : undefined;
 }
 
+/**
+ * The message of an error response that gave none. Not the catalog title: the main entry ships the
+ * compact policy table, not the titles (`catalog[code].title` has them), and saying that the server
+ * said nothing is the more useful fact.
+ */
+export const noMessage = (status: number): string => `The HTTP ${status} response had no error message.`;
+
 /** The envelope for what was found: the catalog fills in status, doc_url, and defaults. */
 export function finish(response: ErrorResponseLike, found: Found, redact: Redact): Normalized {
   const code = found.code ?? codeForStatus(response.status);
   const facts = factsOf(code);
-  const message = redact(found.message ?? textMessage(response.body) ?? facts.title);
+  const message = redact(found.message ?? textMessage(response.body) ?? noMessage(response.status));
   const details = { ...found.details };
   // The schemas of validation codes and INVALID_OUTPUT require these members; never hand out `undefined` where the type promises a value.
   if (facts.category === 'validation') {

@@ -3,10 +3,10 @@
  * error response is normalized before the retry decision, so retries follow the catalog's policy
  * for the canonical code; the Response openapi-fetch finally sees is canonical JSON.
  */
-import { catalog } from '@errata/types';
 import { ErrataError, type ClientErrorCode } from '../errors.js';
-import { normalize, type Provider } from '../normalize-error.js';
 import { retryDelay, type FailureKind, type RetrySettings } from '../retry-policy.js';
+import { factsOf } from './catalog-view.js';
+import type { Normalizer } from './envelope.js';
 import { newIdempotencyKey } from './idempotency-key.js';
 import { rememberRawError } from './raw-error.js';
 import { readBounded } from './read-body.js';
@@ -19,49 +19,66 @@ export interface SendSettings extends RetrySettings {
   fetch: FetchLike;
   timeout: number;
   totalTimeout: number;
-  provider: Provider;
+  normalize: Normalizer;
   redact: Redact;
   maxErrorBodyBytes: number;
 }
 
-/** Per logical call: why the current attempt was stopped, and how to disarm its timer. */
+/** Per logical call: the caller's signal, why the current attempt was stopped, and how to disarm it. */
 export interface CallState {
+  /** The caller's signal, when the caller passed one: without it, no listener is needed. */
+  user: AbortSignal | undefined;
   why: 'aborted' | 'timeout' | 'deadline' | undefined;
   /** Set once a 2xx came back: openapi-fetch is reading its body, still under the attempt's timer. */
   reading: boolean;
+  /** Clears the attempt's timer only: a stream outlives `timeout` but still stops on the caller's abort. */
+  stopTimer: () => void;
+  /** Clears the timer and the abort listener. */
   cleanup: () => void;
 }
 
 const MAX_TIMER = 2_147_483_647;
+const noop = () => {};
+
+export function newCallState(user: AbortSignal | undefined): CallState {
+  return { user, why: undefined, reading: false, stopTimer: noop, cleanup: noop };
+}
 
 /** Builds the transport error for a failure, by why the attempt was stopped (if we stopped it). */
 export function transportError(cause: unknown, state: CallState, otherwise: ClientErrorCode, redact: Redact): ErrataError {
   if (cause instanceof ErrataError) return cause;
+  if (state.user?.aborted) state.why ??= 'aborted';
   const code: ClientErrorCode =
     state.why === 'aborted' ? 'ABORTED' : state.why === 'timeout' ? 'CLIENT_TIMEOUT' : state.why === 'deadline' ? 'DEADLINE_EXCEEDED' : otherwise;
   const detail = cause instanceof Error ? `${cause.message}${(cause.cause as { code?: string } | undefined)?.code ? ` (${(cause.cause as { code: string }).code})` : ''}` : String(cause);
   return new ErrataError(code, redact(`${code}: ${detail}`), { cause });
 }
 
-// One AbortController per attempt: the caller's signal, the attempt timeout and the call's
-// deadline all end it, and `state.why` says which did.
-function arm(state: CallState, user: AbortSignal, timeout: number, deadline: number): AbortController {
-  const controller = new AbortController();
+// The signal of one attempt: the caller's signal, the attempt timeout and the call's deadline all
+// end it, and `state.why` says which did. Nothing is allocated when nothing can stop the attempt
+// but the caller: the Request already carries the caller's signal (an AbortController and a
+// listener cost more than the rest of a call on the success path).
+function arm(state: CallState, timeout: number, deadline: number): AbortSignal | undefined {
+  const { user } = state;
   const left = deadline - Date.now();
+  const limit = Math.min(timeout, left);
+  state.why = undefined;
+  if (limit === Infinity) return undefined;
+  const controller = new AbortController();
   const stop = (why: CallState['why']) => {
     state.why ??= why;
     controller.abort();
   };
+  const timer = setTimeout(stop, Math.min(limit, MAX_TIMER), left <= timeout ? 'deadline' : 'timeout');
   const onUser = () => stop('aborted');
-  state.why = undefined;
-  const timer = setTimeout(stop, Math.min(timeout, left, MAX_TIMER), left <= timeout ? 'deadline' : 'timeout');
-  if (user.aborted) onUser();
-  else user.addEventListener('abort', onUser, { once: true });
+  if (user?.aborted) onUser();
+  else user?.addEventListener('abort', onUser, { once: true });
+  state.stopTimer = () => clearTimeout(timer);
   state.cleanup = () => {
     clearTimeout(timer);
-    user.removeEventListener('abort', onUser);
+    user?.removeEventListener('abort', onUser);
   };
-  return controller;
+  return controller.signal;
 }
 
 function canonical(response: Response, envelope: object, text: string, truncated: boolean, redact: Redact): Response {
@@ -76,7 +93,6 @@ function canonical(response: Response, envelope: object, text: string, truncated
 /** Sends one logical call with retries; throws only `ErrataError`s. */
 export async function send(request: Request, s: SendSettings, state: CallState): Promise<Response> {
   const deadline = Date.now() + s.totalTimeout;
-  const user = request.signal;
   const init: RequestInit = {};
   // One key per logical call, reused by every attempt: a retried submit never creates a second job.
   if (request.method === 'POST' && !request.headers.has('idempotency-key')) {
@@ -87,7 +103,9 @@ export async function send(request: Request, s: SendSettings, state: CallState):
   if (s.maxRetries > 0 && request.body) init.body = await request.arrayBuffer();
 
   for (let retry = 0; ; retry++) {
-    init.signal = arm(state, user, s.timeout, deadline).signal;
+    const signal = arm(state, s.timeout, deadline);
+    if (signal) init.signal = signal;
+    else delete init.signal;
     let failure: ErrataError | undefined;
     let result: Response | undefined;
     let kind: FailureKind = 'transport';
@@ -101,9 +119,9 @@ export async function send(request: Request, s: SendSettings, state: CallState):
       }
       const { text, truncated } = await readBounded(response, s.maxErrorBodyBytes);
       state.cleanup();
-      const { envelope, asked } = normalize({ status: response.status, headers: response.headers, body: text }, s);
+      const { envelope, asked } = s.normalize({ status: response.status, headers: response.headers, body: text }, s.redact);
       result = canonical(response, envelope, text, truncated, s.redact);
-      kind = catalog[envelope.code].retry;
+      kind = factsOf(envelope.code).retry;
       // Seconds, like a body's retry_after; the headers are read again by retryDelay, in ms.
       if (asked !== undefined) bodyRetryAfter = asked / 1000;
     } catch (cause) {
@@ -118,6 +136,6 @@ export async function send(request: Request, s: SendSettings, state: CallState):
       if (result) return result;
       throw failure;
     }
-    if (!(await sleep(delay, user))) throw new ErrataError('ABORTED', 'ABORTED: the call was aborted during a retry wait.');
+    if (!(await sleep(delay, state.user))) throw new ErrataError('ABORTED', 'ABORTED: the call was aborted during a retry wait.');
   }
 }

@@ -48,6 +48,31 @@ export async function send(context: HttpContext, request: RequestSpec): Promise<
   }
 }
 
+/**
+ * Like `send`, for a response that may be a stream: the body is read to its end, and a
+ * connection that fails part-way is reported in `transportError` with what arrived before it.
+ */
+export async function sendStream(context: HttpContext, request: RequestSpec): Promise<CapturedResponse & { transportError?: string }> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers ?? {})) if (value !== undefined) headers[name] = value;
+  let response: Response;
+  try {
+    response = await context.fetch(new URL(request.path, context.baseUrl), { method: request.method, headers, body: request.body as BodyInit | undefined, signal: AbortSignal.timeout(context.timeoutMs), redirect: 'manual' });
+  } catch (error) {
+    throw new ConformanceRequestError(describeRequest(request), error);
+  }
+  const decoder = new TextDecoder();
+  let text = '';
+  try {
+    const reader = response.body?.getReader();
+    for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader!.read()) text += decoder.decode(chunk.value, { stream: true });
+    return { status: response.status, headers: response.headers, text: text + decoder.decode() };
+  } catch (error) {
+    const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
+    return { status: response.status, headers: response.headers, text, transportError: cause };
+  }
+}
+
 /** Fills `{name}` segments of a path template, encoding each value. */
 export function fillPath(template: string, params: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));

@@ -8,6 +8,7 @@ import { catalog, type ErrorCode } from '@errata/types';
 import { inputSchemaPointer } from '../operations.js';
 import type { ProbeResult } from '../report.js';
 import { lookupPointer, resolveRef } from '../spec.js';
+import { errorCodesOf } from '../spec-ajv.js';
 import { describeRequest, fillPath, send, type RequestSpec } from './http.js';
 import { baseRequest, PLACEHOLDER_REQUEST_ID } from './simulate-probes.js';
 import type { DiscoveredModel, SuiteContext } from './suite-context.js';
@@ -23,15 +24,20 @@ export interface Trigger {
   run: (context: SuiteContext) => Promise<{ request: RequestSpec; response: CapturedResponse }>;
 }
 
-type PropertySchema = { maximum?: number; minimum?: number; maxLength?: number; enum?: unknown[]; pattern?: string; contentEncoding?: string; 'x-error-code'?: ErrorCode };
+type PropertySchema = { maximum?: number; minimum?: number; minLength?: number; maxLength?: number; enum?: unknown[]; pattern?: string; contentEncoding?: string; 'x-error-code'?: unknown };
 
-/** A value that violates a property's constraints, derived from the constraints themselves. */
-function violation(schema: PropertySchema): unknown {
-  if (schema.maximum !== undefined) return schema.maximum + 1;
-  if (schema.minimum !== undefined) return schema.minimum - 1;
-  if (schema.maxLength !== undefined) return 'x'.repeat(schema.maxLength + 1);
-  if (schema.enum) return '__errata_contract_not_allowed__';
-  if (schema.pattern || schema.contentEncoding) return '*** not base64 ***';
+/**
+ * A value that violates `keyword` of a property (`'*'`: any of its constraints), derived from the
+ * constraints themselves; undefined when the suite cannot build one.
+ */
+export function violation(schema: PropertySchema, keyword = '*'): unknown {
+  const any = keyword === '*';
+  if ((any || keyword === 'maximum') && schema.maximum !== undefined) return schema.maximum + 1;
+  if ((any || keyword === 'minimum') && schema.minimum !== undefined) return schema.minimum - 1;
+  if ((any || keyword === 'maxLength') && schema.maxLength !== undefined) return 'x'.repeat(schema.maxLength + 1);
+  if ((any || keyword === 'minLength') && schema.minLength !== undefined && schema.minLength > 0) return '';
+  if ((any || keyword === 'enum') && schema.enum) return '__errata_contract_not_allowed__';
+  if ((any || keyword === 'pattern' || keyword === 'contentEncoding') && (schema.pattern || schema.contentEncoding)) return '*** not base64 ***';
   return undefined;
 }
 
@@ -86,7 +92,8 @@ function withModel(code: ErrorCode): Trigger {
   };
 }
 
-// One trigger per code an input field's `x-error-code` names, on the first model of that task.
+// One trigger per code an input field's `x-error-code` names (per keyword, when it is a map), on
+// the first model of that task.
 function fieldTriggers(context: SuiteContext): Trigger[] {
   const triggers: Trigger[] = [];
   const seen = new Set<ErrorCode>();
@@ -96,11 +103,13 @@ function fieldTriggers(context: SuiteContext): Trigger[] {
     const schema = lookupPointer(context.spec, pointer) as { properties: Record<string, unknown> };
     for (const [name, raw] of Object.entries(schema.properties)) {
       const property = resolveRef<PropertySchema>(context.spec, raw);
-      const code = property['x-error-code'];
-      const value = violation(property);
-      if (!code || seen.has(code) || value === undefined) continue;
-      seen.add(code);
-      triggers.push({ code, operationId: 'runModel', unavailable: (c) => (c.plainModel(task) ? undefined : `no plain ${task} model`), run: runWith((c) => c.plainModel(task), { [name]: value }) });
+      // `x-error-code` is one code for any violation, or a code per failing keyword.
+      for (const [keyword, code] of errorCodesOf(property)) {
+        const value = violation(property, keyword);
+        if (seen.has(code) || value === undefined) continue;
+        seen.add(code);
+        triggers.push({ code, operationId: 'runModel', unavailable: (c) => (c.plainModel(task) ? undefined : `no plain ${task} model`), run: runWith((c) => c.plainModel(task), { [name]: value }) });
+      }
     }
   }
   return triggers;

@@ -1,8 +1,10 @@
 // A consumer outside the workspace: it must compile against the packed packages' declarations
 // and run against their ESM builds.
 import { catalog, isErrorCode, type OperationError } from '@errata/types';
+import { defaultCodeFor } from '@errata/types/policy';
 import { formatMessage } from '@errata/types/texts';
 import { createClient, ErrataError } from '@errata/client';
+import { stream } from '@errata/client/stream';
 import { createRequire } from 'node:module';
 
 function describe(error: OperationError<'runModel', 429>): string {
@@ -17,6 +19,13 @@ try {
 } catch (error) {
   if (error instanceof ErrataError) transportError = error.code;
 }
+// The same through the streaming entry: it takes the client and fails before the first byte.
+let streamError: string | undefined;
+try {
+  await stream(client, 'echo-1', { prompt: 'Hello' });
+} catch (error) {
+  if (error instanceof ErrataError) streamError = error.code;
+}
 const spec = createRequire(import.meta.url)('@errata/types/openapi.json') as { openapi: string };
 
 console.log(JSON.stringify({
@@ -25,5 +34,7 @@ console.log(JSON.stringify({
   message: formatMessage('MODEL_NOT_FOUND', { model: 'echo-1' }),
   describe: describe({ code: 'RATE_LIMIT_EXCEEDED', message: 'm', status: 429, request_id: 'r', doc_url: 'u', retry_after: 3 }),
   transportError,
+  streamError,
+  fallback: defaultCodeFor(502),
   spec: spec.openapi,
 }));

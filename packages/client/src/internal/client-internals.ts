@@ -1,0 +1,21 @@
+/**
+ * What the other entries (`@errata/client/stream`) need of a client that `createClient` made —
+ * its call path with a caller-held state, its normalizer and redactor — kept off the client's
+ * public shape, so that the main entry does not ship streaming and a user does not see plumbing.
+ */
+import type { Normalizer } from './envelope.js';
+import type { Redact } from './redact.js';
+import type { CallState } from './send.js';
+
+export interface ClientInternals {
+  /**
+   * One logical call through the client's retries. With `keep`, a 2xx leaves the caller's abort
+   * wired to the request (the body is read later, as a stream) and only the attempt timer stops.
+   */
+  call(method: string, url: string, init: Record<string, unknown> | undefined, state: CallState, keep: boolean): Promise<unknown>;
+  normalize: Normalizer;
+  redact: Redact;
+}
+
+/** Each client's internals, by client. */
+export const clientInternals = new WeakMap<object, ClientInternals>();

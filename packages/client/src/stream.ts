@@ -1,0 +1,212 @@
+/**
+ * `@errata/client/stream`: streamed runs. `stream(client, model, input)` resolves once the server
+ * answered 200 `text/event-stream`, and the `ErrataStream` it returns is an async iterable of token
+ * events and one final done event. Everything that can go wrong after that first byte — an `error`
+ * event, a connection cut, a malformed event, a stream that ends without `done`, an abort — is
+ * thrown from the iterator as one `ErrataStreamError` carrying the tokens received so far. A
+ * subpath of its own, so that clients that never stream do not ship it.
+ */
+import type { components } from '@errata/types';
+import type { ErrataClient } from './create-client.js';
+import { ErrataError, ErrataStreamError, toErrataError, type ClientErrorCode, type ErrorEnvelope } from './errors.js';
+import { factsOf, isCode } from './internal/catalog-view.js';
+import { clientInternals } from './internal/client-internals.js';
+import { isObject, type Normalizer } from './internal/envelope.js';
+import type { Redact } from './internal/redact.js';
+import { newCallState, type CallState } from './internal/send.js';
+import { SseParser } from './internal/sse-parser.js';
+
+export { ErrataStreamError } from './errors.js';
+
+type Schemas = components['schemas'];
+/** One generated token: `data.index` counts from 0, `data.text` is the token's text. */
+export interface TokenEvent {
+  event: 'token';
+  data: Schemas['TokenEvent']['data'];
+}
+/** The last event of a stream that succeeded: finish reason and usage. */
+export interface DoneEvent {
+  event: 'done';
+  data: Schemas['DoneEvent']['data'];
+}
+/** What iterating a stream yields. An `error` event is never yielded: it is thrown. */
+export type StreamEvent = TokenEvent | DoneEvent;
+
+export interface StreamOptions {
+  /** Aborting stops the stream and its request at once; the iterator throws `ABORTED`. */
+  signal?: AbortSignal;
+}
+
+/** The input of a streamed run (`stream: true` is added). */
+export type StreamInput = components['schemas']['TextGenerationInput'];
+
+/**
+ * Runs `model` with `stream: true` on a client from `createClient`. Resolves when the stream has
+ * started (HTTP 200 `text/event-stream`); an error before that is the ordinary error response,
+ * retried by the catalog and then thrown as `ErrataError`. After that, failures are thrown by the
+ * iterator as `ErrataStreamError` and never retried. The client's `timeout` and `totalTimeout`
+ * bound the wait for the stream to start, not the stream: bound that with `signal`.
+ *
+ * @example
+ * const events = await stream(client, 'echo-1', { prompt: 'Hello' });
+ * for await (const event of events) if (event.event === 'token') process.stdout.write(event.data.text);
+ */
+export async function stream(client: ErrataClient, model: string, input: StreamInput, { signal }: StreamOptions = {}): Promise<ErrataStream> {
+  const internals = clientInternals.get(client);
+  if (!internals) throw new TypeError('stream: client must be a client made by createClient from @errata/client.');
+  const state: CallState = newCallState(signal);
+  const init = { params: { path: { model } }, body: { ...input, stream: true }, headers: { accept: 'text/event-stream' }, parseAs: 'stream', signal };
+  const { error, response } = (await internals.call('POST', '/v1/models/{model}/run', init, state, true)) as { error?: ErrorEnvelope; response: Response };
+  if (error !== undefined) throw toErrataError(error, response);
+  const events = new ErrataStream(response, { normalize: internals.normalize, redact: internals.redact, state });
+  if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
+    // A server that ignored `stream: true`: not the contract, and not something to guess at.
+    await events.cancel();
+    throw new ErrataError('INVALID_RESPONSE', `INVALID_RESPONSE: expected text/event-stream, got ${response.headers.get('content-type') ?? 'no content type'}.`, { status: response.status, requestId: events.requestId });
+  }
+  return events;
+}
+
+/** What a stream needs from its client. */
+export interface StreamContext {
+  normalize: Normalizer;
+  redact: Redact;
+  state: CallState;
+}
+
+/**
+ * The events of one streamed run. Iterate it once (`for await`), or call `text()`. Breaking out
+ * of the loop cancels the request.
+ *
+ * @example
+ * const events = await stream(client, 'echo-1', { prompt: 'Hello' });
+ * for await (const event of events) if (event.event === 'token') process.stdout.write(event.data.text);
+ */
+export class ErrataStream implements AsyncIterable<StreamEvent> {
+  /** The `X-Request-Id` of the stream response. */
+  readonly requestId: string | undefined;
+  private readonly context: StreamContext;
+  private used = false;
+  private received: string[] = [];
+
+  constructor(
+    /** The 200 `text/event-stream` response; its body belongs to the stream. */
+    readonly response: Response,
+    context: StreamContext,
+  ) {
+    this.context = context;
+    this.requestId = response.headers.get('x-request-id') ?? undefined;
+  }
+
+  /** The text of the tokens received so far. */
+  get partialText(): string {
+    return this.received.join('');
+  }
+
+  /**
+   * Reads the whole stream and returns its text; throws like the iterator.
+   *
+   * @example
+   * const text = await (await stream(client, 'echo-1', { prompt: 'Hello' })).text();
+   */
+  async text(): Promise<string> {
+    for await (const _event of this);
+    return this.partialText;
+  }
+
+  /**
+   * Stops the stream and its request without reading on (a `break` out of the loop does the same).
+   *
+   * @example
+   * await events.cancel();
+   */
+  async cancel(): Promise<void> {
+    this.used = true;
+    this.context.state.cleanup();
+    await this.response.body?.cancel().catch(() => {});
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<StreamEvent> {
+    if (this.used) throw new TypeError('ErrataStream: a stream can be read once.');
+    this.used = true;
+    return this.events();
+  }
+
+  private async *events(): AsyncGenerator<StreamEvent> {
+    const { state } = this.context;
+    const reader = this.response.body?.getReader();
+    const decoder = new TextDecoder();
+    const parser = new SseParser();
+    try {
+      for (;;) {
+        let chunk: ReadableStreamReadResult<Uint8Array> | undefined;
+        try {
+          chunk = await reader?.read();
+        } catch (cause) {
+          throw this.fail(state.user?.aborted ? 'ABORTED' : 'RESPONSE_INCOMPLETE', 'the connection broke off mid-stream', cause);
+        }
+        if (!chunk || chunk.done) throw this.fail('RESPONSE_INCOMPLETE', 'the stream ended without a done event');
+        for (const sse of parser.feed(decoder.decode(chunk.value, { stream: true }))) {
+          const event = this.accept(sse.event, sse.data);
+          if (!event) continue;
+          yield event;
+          if (event.event === 'done') return;
+          // Aborted while the caller held the event: stop before the next one.
+          if (state.user?.aborted) throw this.fail('ABORTED', 'the stream was aborted');
+        }
+      }
+    } finally {
+      // Done, failed, aborted or abandoned by a `break`: the request ends here, at once.
+      reader?.cancel().catch(() => {});
+      state.cleanup();
+    }
+  }
+
+  // A token or done event, `undefined` for an event this client does not know (a newer server's
+  // `ping`), or a thrown ErrataStreamError for an error event or a malformed one.
+  private accept(name: string, text: string): StreamEvent | undefined {
+    if (name !== 'token' && name !== 'done' && name !== 'error') return undefined;
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (cause) {
+      throw this.fail('INVALID_RESPONSE', `a ${name} event whose data is not JSON`, cause);
+    }
+    if (name === 'error') throw this.serverError(data, text);
+    if (!isObject(data) || (name === 'token' ? typeof data.text !== 'string' : !isObject(data.usage))) {
+      throw this.fail('INVALID_RESPONSE', `a ${name} event without its required fields`);
+    }
+    if (name === 'token') this.received.push(data.text as string);
+    return { event: name, data } as StreamEvent;
+  }
+
+  // The error event's data, normalized like any error body (whatever shape a server or proxy put
+  // there, the caller gets the canonical envelope, never `[object Object]`).
+  private serverError(data: unknown, text: string): ErrataStreamError {
+    const { normalize, redact } = this.context;
+    const status = isObject(data) && typeof data.status === 'number' ? data.status : 500;
+    const { envelope } = normalize({ status, headers: this.response.headers, body: text }, redact);
+    const facts = isCode(envelope.code) ? factsOf(envelope.code) : undefined;
+    // A code the catalog does not expect mid-stream falls back on its retry policy.
+    const retrySafe = facts?.midStreamRetrySafe ?? facts?.retry !== 'never';
+    return this.error(envelope.code, `${envelope.message}`, { body: envelope, retrySafe });
+  }
+
+  private fail(code: ClientErrorCode, what: string, cause?: unknown): ErrataStreamError {
+    // A cut or an unfinished stream may well succeed again; a malformed event or an abort will not.
+    return this.error(code, what, { cause, retrySafe: code === 'RESPONSE_INCOMPLETE' });
+  }
+
+  private error(code: ErrataStreamError['code'], what: string, init: { body?: ErrataStreamError['body']; cause?: unknown; retrySafe: boolean }): ErrataStreamError {
+    const tokens = this.received.length;
+    const requestId = init.body?.request_id || this.requestId;
+    const where = `after ${tokens} token${tokens === 1 ? '' : 's'}${requestId ? `, request ${requestId}` : ''}`;
+    return new ErrataStreamError(code, this.context.redact(`${code}: ${what} (${where})`), {
+      ...init,
+      status: this.response.status,
+      requestId: this.requestId,
+      partialText: this.partialText,
+      tokensReceived: tokens,
+    });
+  }
+}

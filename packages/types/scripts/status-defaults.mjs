@@ -1,0 +1,32 @@
+// The code an error response means when nothing in its body says which (an HTML 502 from a proxy,
+// an empty 503, a bare string), for every status in the catalog. Computed here, at generation
+// time, so that clients ship a small status → code table instead of the crosswalk. One rule:
+//
+// 1. Among the codes whose status is the response's, take the one that the most providers map the
+//    **bare status** to in the crosswalk (an entry with only `status`: "this status alone means
+//    this code"). 401 → INVALID_API_KEY, 404 → RESOURCE_NOT_FOUND, 429 → RATE_LIMIT_EXCEEDED.
+// 2. Ties and statuses no provider maps alone go to the lowest internal code (the catalog's
+//    order): 502 → BAD_GATEWAY, 504 → GATEWAY_TIMEOUT, 408 → TIMEOUT.
+//
+// A status the catalog does not know falls back to its class at run time (`defaultCodeFor` in
+// src/policy.ts): 4xx as 400, 5xx and anything else as 500.
+
+/**
+ * @param {{ code: string, meta: { status: number, crosswalk?: Record<string, Record<string, unknown>[]> } }[]} errors
+ *   every code, in internal-code order
+ * @returns {Record<number, string>} status → code
+ */
+export function defaultCodeByStatus(errors) {
+  /** @type {Map<number, { code: string, votes: number }>} */
+  const best = new Map();
+  for (const { code, meta } of errors) {
+    let votes = 0;
+    for (const entries of Object.values(meta.crosswalk ?? {})) {
+      for (const entry of entries) if (entry.status === meta.status && Object.keys(entry).length === 1) votes++;
+    }
+    const current = best.get(meta.status);
+    // Errors come in internal-code order, so "strictly more" keeps the lowest code on a tie.
+    if (!current || votes > current.votes) best.set(meta.status, { code, votes });
+  }
+  return Object.fromEntries([...best].sort(([a], [b]) => a - b).map(([status, { code }]) => [status, code]));
+}
