@@ -4,6 +4,7 @@ import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient, ErrataError, type ErrataClientOptions } from '../src/index.js';
 import { refusedUrl, reply, startServer, type Handler, type TestServer } from './helpers/server.js';
+import { thrown } from './helpers/thrown.js';
 import { expectNoUnhandledRejections } from './helpers/unhandled.js';
 
 expectNoUnhandledRejections();
@@ -19,15 +20,6 @@ async function serve(handler: Handler, options: Partial<ErrataClientOptions> = {
   return { server, client: createClient({ baseUrl: server.url, apiKey: 'sk_test_valid', initialDelay: 10, ...options }) };
 }
 
-async function thrown(promise: Promise<unknown>): Promise<ErrataError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ErrataError);
-    return error as ErrataError;
-  }
-  throw new Error('expected the call to throw');
-}
 
 const model = { params: { path: { model: 'echo-1' } } } as const;
 const ok = (res: ServerResponse) => reply(res, 200, { name: 'echo-1' });

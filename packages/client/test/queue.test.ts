@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createClient, ErrataError, type ErrataClientOptions } from '../src/index.js';
 import { cancel, nextPollDelay, subscribe, type RequestStatus } from '../src/queue.js';
 import { reply, startServer, type Recorded, type TestServer } from './helpers/server.js';
+import { thrown } from './helpers/thrown.js';
 import { expectNoUnhandledRejections } from './helpers/unhandled.js';
 
 expectNoUnhandledRejections();
@@ -43,15 +44,6 @@ async function queue(outcome: Outcome, options: Partial<ErrataClientOptions> = {
   return { server, client: createClient({ baseUrl: server.url, apiKey: 'sk_test_valid', initialDelay: 10, ...options }) };
 }
 
-async function thrown(promise: Promise<unknown>): Promise<ErrataError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ErrataError);
-    return error as ErrataError;
-  }
-  throw new Error('expected the call to throw');
-}
 
 const calls = (server: TestServer, method: string, url: string) => server.requests.filter((r) => r.method === method && r.url === url).length;
 

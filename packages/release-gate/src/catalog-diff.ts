@@ -8,7 +8,7 @@
  * catalogChanges(released, current).filter((c) => c.impact === 'major');
  */
 import type { Impact, SpecChange } from './impact.js';
-import { errorDefinitions, operationCodes, type Doc } from './internal/spec-model.js';
+import { errorDefinitions, operationCodes, type Doc, type ErrorMeta } from './internal/spec-model.js';
 
 const change = (impact: Impact, rule: string, message: string): SpecChange => ({ impact, rule, message, source: 'errata' });
 
@@ -41,6 +41,7 @@ export function catalogChanges(base: Doc, revision: Doc): SpecChange[] {
     if (old.title !== now.title || old.description !== now.description) changes.push(change('patch', 'error-text-changed', `${code}: title or description reworded.`));
     if (JSON.stringify(old.examples) !== JSON.stringify(now.examples)) changes.push(change('patch', 'error-example-changed', `${code}: examples changed.`));
     changes.push(...crosswalkChanges(code, old.meta.crosswalk ?? {}, now.meta.crosswalk ?? {}));
+    changes.push(...midStreamChanges(code, old.meta.mid_stream, now.meta.mid_stream));
   }
   for (const code of after.keys()) {
     if (!before.has(code)) changes.push(change('minor', 'code-added', `Error code ${code} was added to the catalog.`));
@@ -65,6 +66,16 @@ export function catalogChanges(base: Doc, revision: Doc): SpecChange[] {
     }
   }
   return changes;
+}
+
+// A stream consumer handles exactly the codes that can end a stream: a new one is minor (as for any
+// new code); one that can no longer occur, or whose retry safety flips, changes their handling.
+function midStreamChanges(code: string, before: ErrorMeta['mid_stream'], after: ErrorMeta['mid_stream']): SpecChange[] {
+  if (!before && after) return [change('minor', 'mid-stream-added', `${code} can now end a stream.`)];
+  if (before && !after) return [change('major', 'mid-stream-removed', `${code} no longer says it can end a stream.`)];
+  if (before && after && before.retry_safe !== after.retry_safe) return [change('major', 'mid-stream-retry-safe-changed', `${code}: retry_safe mid-stream changed from ${before.retry_safe} to ${after.retry_safe}.`)];
+  if (before?.note !== after?.note) return [change('patch', 'error-text-changed', `${code}: mid-stream note reworded.`)];
+  return [];
 }
 
 function crosswalkChanges(code: string, before: Record<string, unknown[]>, after: Record<string, unknown[]>): SpecChange[] {

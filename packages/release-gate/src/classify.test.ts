@@ -21,6 +21,7 @@ const cases: { name: string; given: (d: Doc) => void; want: { bump: Bump; rule: 
   { name: 'a status changed', want: { bump: 'major', rule: 'status-changed' }, given: (d) => { schemas(d).MODEL_NOT_FOUND['x-error'].status = 410; } },
   { name: 'an internal code changed', want: { bump: 'major', rule: 'internal-code-changed' }, given: (d) => { schemas(d).MODEL_NOT_FOUND['x-error'].internal_code = 3999; } },
   { name: 'a retry policy changed', want: { bump: 'major', rule: 'retry-policy-changed' }, given: (d) => { schemas(d).INTERNAL_ERROR['x-error'].retry = 'never'; } },
+  { name: 'a code that can now end a stream', want: { bump: 'minor', rule: 'mid-stream-added' }, given: (d) => { schemas(d).INTERNAL_ERROR['x-error'].mid_stream = { retry_safe: true, note: 'Starts over.' }; } },
   { name: 'a crosswalk entry removed', want: { bump: 'major', rule: 'crosswalk-entry-removed' }, given: (d) => { delete schemas(d).MODEL_NOT_FOUND['x-error'].crosswalk; } },
   { name: 'an operation removed', want: { bump: 'major', rule: 'path-removed' }, given: (d) => { delete d.paths['/v1/models/{model}/run']; } },
   { name: 'a response removed', want: { bump: 'major', rule: 'response-removed' }, given: (d) => { delete run(d).responses['500']; d.paths['/v1/models'].get.responses['500'] = { $ref: '#/components/responses/ServerError' }; } },

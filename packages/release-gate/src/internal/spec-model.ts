@@ -10,6 +10,7 @@ export interface ErrorMeta {
   message?: string;
   remedy?: string;
   crosswalk?: Record<string, Record<string, unknown>[]>;
+  mid_stream?: { retry_safe: boolean; note?: string };
 }
 
 export interface ErrorDefinition {
