@@ -5,6 +5,7 @@ import errorMetadata from './rules/error-metadata.js';
 import errorResponseEnvelope from './rules/error-response-envelope.js';
 import errorStatusMatches from './rules/error-status-matches.js';
 import operation5xxResponse from './rules/operation-5xx-response.js';
+import postIdempotencyKey from './rules/post-idempotency-key.js';
 import requestIdHeader from './rules/request-id-header.js';
 import retryAfterHeader from './rules/retry-after-header.js';
 import streamErrorCodes from './rules/stream-error-codes.js';
@@ -36,6 +37,7 @@ export default function errataPlugin() {
         'request-id-header': requestIdHeader,
         'operation-5xx-response': operation5xxResponse,
         'stream-error-codes': streamErrorCodes,
+        'post-idempotency-key': postIdempotencyKey,
       },
     },
   };

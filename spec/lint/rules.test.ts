@@ -30,6 +30,7 @@ const cases: { name: string; rule: string; breakIt: (doc: Doc) => void }[] = [
   { name: 'a success response without X-Request-Id', rule: 'errata/request-id-header', breakIt: (d) => delete d.paths['/v1/models'].get.responses['200'].headers },
   { name: 'an operation with no 5xx response', rule: 'errata/operation-5xx-response', breakIt: (d) => delete d.paths['/v1/models'].get.responses['500'] },
   { name: 'a stream error event carrying a code without mid_stream', rule: 'errata/stream-error-codes', breakIt: (d) => (schemas(d).StreamError = { type: 'object', properties: { event: { const: 'error' }, data: { oneOf: [{ $ref: '#/components/schemas/INTERNAL_ERROR' }], discriminator: { propertyName: 'code' } } } }) },
+  { name: 'a POST without Idempotency-Key', rule: 'errata/post-idempotency-key', breakIt: (d) => (d.paths['/v1/models'].post = { ...structuredClone(d.paths['/v1/models'].get), operationId: 'createModel' }) },
   { name: 'a malformed mid_stream', rule: 'errata/error-metadata', breakIt: (d) => (schemas(d).INTERNAL_ERROR['x-error'].mid_stream = { retry_safe: 'yes' }) },
 ];
 
