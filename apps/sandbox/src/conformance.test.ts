@@ -29,6 +29,21 @@ describe('the sandbox keeps the contract', () => {
       ['done plain', ...midStream.map((code) => `${code} simulate`), ...Object.keys(modelFor).map((code) => `${code} trigger`)].sort(),
     );
   });
+
+  it('probes IDEMPOTENCY_CONFLICT for real on every POST operation (each declares it)', async () => {
+    const report = await runConformance({ baseUrl: sandbox().url, apiKey: 'sk_test_valid', codes: ['IDEMPOTENCY_CONFLICT'], simulate: false, streams: false, fuzz: false });
+    expect(report.ok, formatReport(report)).toBe(true);
+    expect(report.probes.map((p) => `${p.operationId} ${p.outcome}`).sort()).toEqual(['runModel passed', 'submitRequest passed', 'uploadFile passed']);
+  });
+
+  it('keeps two runs in one process apart: each makes its own cancelled job, once', async () => {
+    const codes = ['REQUEST_CANCELLED', 'REQUEST_FAILED', 'REQUEST_ALREADY_COMPLETED'] as const;
+    const before = sandbox().state.queue.size;
+    const options = { baseUrl: sandbox().url, apiKey: 'sk_test_valid', codes: [...codes], simulate: false, streams: false, fuzz: false };
+    const reports = await Promise.all([runConformance(options), runConformance(options)]);
+    for (const report of reports) expect(report.probes.map((p) => `${p.code} ${p.outcome}`).sort(), formatReport(report)).toEqual(codes.map((c) => `${c} passed`).sort());
+    expect(sandbox().state.queue.size - before).toBe(2);
+  });
 });
 
 type Breakage = (status: number, headers: IncomingHttpHeaders, body: Record<string, unknown>) => { status: number; headers: IncomingHttpHeaders; body: Record<string, unknown> };

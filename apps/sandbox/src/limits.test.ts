@@ -52,10 +52,73 @@ describe('bounded stores', () => {
     expect(store.size).toBe(100);
   });
 
-  it('keeps the job store at its cap under many submits', () => {
+  it('keeps the job store at its cap under many submits, refusing them once every kept job is live', () => {
     const queue = new JobQueue({ workers: 1, jobDurationMs: 10_000, maxJobs: 50, jobTtlMs: 60_000 });
-    for (let i = 0; i < 1_000; i++) queue.submit('acct', seededModels[0]!, { prompt: 'x' });
+    const codes = new Map<string, number>();
+    for (let i = 0; i < 1_000; i++) {
+      try {
+        queue.submit('acct', seededModels[0]!, { prompt: 'x' });
+        codes.set('accepted', (codes.get('accepted') ?? 0) + 1);
+      } catch (error) {
+        const code = (error as { code: string }).code;
+        codes.set(code, (codes.get(code) ?? 0) + 1);
+      }
+    }
+    expect(Object.fromEntries(codes)).toEqual({ accepted: 50, QUEUE_LIMIT_EXCEEDED: 950 });
     expect(queue.size).toBe(50);
     queue.close();
+  });
+});
+
+describe('JobQueue eviction', () => {
+  const model = seededModels.find((m) => m.id === 'echo-1')!;
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 40));
+
+  it('never evicts a queued or running job: past the cap the first finished one goes', async () => {
+    const queue = new JobQueue({ workers: 1, jobDurationMs: 1, maxJobs: 3, jobTtlMs: 60_000 });
+    const done = [queue.submit('acct', model, { prompt: 'a' }), queue.submit('acct', model, { prompt: 'b' })];
+    await settled();
+    expect(done.map((j) => j.state)).toEqual(['COMPLETED', 'COMPLETED']);
+    // Stop the workers' timers from finishing the next ones: a long job holds the only worker.
+    const slow = new JobQueue({ workers: 1, jobDurationMs: 60_000, maxJobs: 3, jobTtlMs: 60_000 });
+    const live = [slow.submit('acct', model, { prompt: 'a' }), slow.submit('acct', model, { prompt: 'b' }), slow.submit('acct', model, { prompt: 'c' })];
+    expect(() => slow.submit('acct', model, { prompt: 'd' })).toThrow(expect.objectContaining({ code: 'QUEUE_LIMIT_EXCEEDED' }));
+    expect(live.map((j) => slow.get(j.id)?.state)).toEqual(['IN_QUEUE', 'IN_QUEUE', 'IN_QUEUE']);
+    slow.close();
+    // With finished jobs kept, a submit past the cap evicts the one that settled first.
+    const third = queue.submit('acct', model, { prompt: 'c' });
+    const fourth = queue.submit('acct', model, { prompt: 'd' });
+    expect([done[0], done[1], third, fourth].map((j) => queue.get(j!.id) !== undefined)).toEqual([false, true, true, true]);
+    queue.close();
+  });
+
+  it('expires a finished job jobTtlMs after it settled, not after it was submitted', async () => {
+    let now = 0;
+    const queue = new JobQueue({ workers: 1, jobDurationMs: 1, maxJobs: 10, jobTtlMs: 1_000 }, () => now);
+    const job = queue.submit('acct', model, { prompt: 'a' });
+    now = 5_000; // long past the TTL since submission, before it settles
+    await settled();
+    expect(job.state).toBe('COMPLETED');
+    now = 5_999;
+    expect(queue.get(job.id)).toBe(job);
+    now = 6_001;
+    expect(queue.get(job.id)).toBeUndefined();
+    queue.close();
+  });
+});
+
+describe('the job store cap over HTTP', () => {
+  const sandbox = useSandbox({ rateLimit: 100_000, maxJobs: 2, queueLimit: 5, jobDurationMs: 60_000, workers: 1 });
+
+  it('answers QUEUE_LIMIT_EXCEEDED when every kept job is still queued or running', async () => {
+    const replies = [];
+    for (let i = 0; i < 3; i++) replies.push(await call(sandbox().url, 'POST', '/v1/queue/echo-1', { body: { prompt: `job ${i}` } }));
+    expect(replies.map((r) => [r.status, r.body.code])).toEqual([
+      [202, undefined],
+      [202, undefined],
+      [429, 'QUEUE_LIMIT_EXCEEDED'],
+    ]);
+    expect(replies[2]!.headers.get('retry-after')).toBe(String(replies[2]!.body.retry_after));
+    expect(replies[2]!.body.message).toContain('at most 2 queued requests');
   });
 });

@@ -55,15 +55,27 @@ function isBodyFailure(cause: unknown): boolean {
   return cause instanceof TypeError || cause instanceof SyntaxError || (cause as { name?: string } | null)?.name === 'AbortError';
 }
 
+// Bad options are a typed error, like every other failure: code INVALID_OPTIONS, message `createClient: …`.
+const invalid = (text: string) => new ErrataError('INVALID_OPTIONS', `createClient: ${text}`);
+
 function positive(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) throw new TypeError(`createClient: ${name} must be a number ≥ 0, got ${String(value)}.`);
+  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) throw invalid(`${name} must be a number ≥ 0, got ${String(value)}.`);
   return value;
+}
+
+// A request that openapi-fetch could not build (a header value with a newline, a character past
+// Latin-1): its TypeError quotes the value, which may be a key, so the quote is cut and the cause
+// (which would show it again) is not kept.
+function unbuildable(cause: TypeError, redact: (text: string) => string): ErrataError {
+  return new ErrataError('INVALID_OPTIONS', redact(`INVALID_OPTIONS: the request could not be built: ${cause.message.replace(/"[\s\S]*"/, '"[redacted]"')}`));
 }
 
 /**
  * Creates the client. HTTP errors are returned as `error` (always the canonical envelope, typed per
- * operation); transport failures are thrown as `ErrataError`.
+ * operation); transport failures are thrown as `ErrataError`. Bad options throw `ErrataError`
+ * `INVALID_OPTIONS` at once; an `apiKey` must be printable ASCII without spaces (`/^[\x21-\x7E]+$/`),
+ * and the error never quotes it.
  *
  * @example
  * const client = createClient({ baseUrl: 'http://127.0.0.1:4010', apiKey: 'sk_test_valid' });
@@ -72,9 +84,10 @@ function positive(name: string, value: number | undefined, fallback: number): nu
  */
 export function createClient(options: ErrataClientOptions): ErrataClient {
   const { baseUrl, apiKey, fetch, maxRetries, initialDelay, maxDelay, maxRetryAfter, timeout, totalTimeout, normalize = normalizeEnvelope, maxErrorBodyBytes, headers, ...rest } = options ?? ({} as ErrataClientOptions);
-  if (typeof baseUrl !== 'string' || !/^https?:\/\//.test(baseUrl)) throw new TypeError(`createClient: baseUrl must be an http(s) URL, got ${JSON.stringify(baseUrl)}.`);
-  if (apiKey !== undefined && (typeof apiKey !== 'string' || apiKey === '')) throw new TypeError('createClient: apiKey must be a non-empty string.');
-  if (typeof normalize !== 'function') throw new TypeError('createClient: normalize must be a function, e.g. providerNormalizer(\'workers-ai\') from @errata/client/normalize.');
+  if (typeof baseUrl !== 'string' || !/^https?:\/\//.test(baseUrl)) throw invalid(`baseUrl must be an http(s) URL, got ${JSON.stringify(baseUrl)}.`);
+  // Checked here, not left to Headers: its TypeError would quote the key. Never quote it ourselves.
+  if (apiKey !== undefined && !(typeof apiKey === 'string' && /^[\x21-\x7E]+$/.test(apiKey))) throw invalid('apiKey must be printable ASCII without spaces or line breaks (value not shown).');
+  if (typeof normalize !== 'function') throw invalid('normalize must be a function, e.g. providerNormalizer(\'workers-ai\') from @errata/client/normalize.');
   const settings: SendSettings = {
     fetch: fetch ?? ((input, init) => globalThis.fetch(input, init)),
     maxRetries: positive('maxRetries', maxRetries, retryDefaults.maxRetries),
@@ -105,6 +118,8 @@ export function createClient(options: ErrataClientOptions): ErrataClient {
       settled = keep && (result as { response: Response }).response.ok;
       return result;
     } catch (cause) {
+      // A TypeError before anything was sent: openapi-fetch could not build the request.
+      if (!state.sent && cause instanceof TypeError) throw unbuildable(cause, settings.redact);
       // Our own errors, or a 2xx body that broke off (or was not JSON) while openapi-fetch read it.
       // Anything else (a serializer, a user middleware) is the caller's own error and passes through.
       if (cause instanceof ErrataError || !state.reading || !isBodyFailure(cause)) throw cause;

@@ -21,6 +21,7 @@ import { rawErrorOf, type RawError } from './internal/raw-error.js';
  * | `DEADLINE_EXCEEDED` | the call's `totalTimeout` (or `subscribe`'s `timeout`) ran out | no |
  * | `ABORTED` | the caller's `AbortSignal` fired | no |
  * | `INVALID_RESPONSE` | a 2xx whose body is not the JSON the operation declares, or a malformed stream event | no |
+ * | `INVALID_OPTIONS` | bad options to `createClient` (e.g. an `apiKey` with a line break), or a call whose headers or URL make no valid request; never quotes the value | no |
  *
  * Mid-stream, `RESPONSE_INCOMPLETE` also covers a stream that ended without `done`; nothing is
  * retried once a stream has started (see {@link ErrataStreamError}).
@@ -31,7 +32,8 @@ export type ClientErrorCode =
   | 'RESPONSE_INCOMPLETE'
   | 'DEADLINE_EXCEEDED'
   | 'ABORTED'
-  | 'INVALID_RESPONSE';
+  | 'INVALID_RESPONSE'
+  | 'INVALID_OPTIONS';
 
 /** A canonical error body, as the client hands it out: the envelope of some catalog code. */
 export type ErrorEnvelope = AnyErrorBody;

@@ -6,6 +6,7 @@
 import type { components } from '@errata/types';
 import type { ErrataClient } from './create-client.js';
 import { ErrataError, toErrataError, type ErrorEnvelope } from './errors.js';
+import { docUrlOf, factsOf } from './internal/catalog-view.js';
 import { sleep } from './internal/sleep.js';
 
 type RunInput = components['schemas']['RunInput'];
@@ -43,9 +44,26 @@ function fail(result: { error?: unknown; response: Response }): never {
   throw toErrataError(result.error as ErrorEnvelope, result.response);
 }
 
+// A status endpoint that answers 200 FAILED (not the 400 REQUEST_FAILED envelope): the envelope a
+// server would have sent, status and doc_url from the catalog, the job in `details.job`. The
+// reason, when the job gives one, is its last error log.
+function failed(job: RequestStatus): ErrataError {
+  const code = 'REQUEST_FAILED';
+  const reason = job.logs?.filter((log) => log.level === 'error').at(-1)?.message.replace(/\.$/, '');
+  return toErrataError({
+    code,
+    message: `Request ${job.request_id} failed${reason ? `: ${reason}` : ''}.`,
+    status: factsOf(code).status,
+    request_id: job.request_id,
+    doc_url: docUrlOf(code),
+    details: { job },
+  } as ErrorEnvelope);
+}
+
 /**
  * Submits `input` to `model`'s queue, polls until COMPLETED and returns the result. FAILED is
- * terminal and thrown as `REQUEST_FAILED` with the provider's message and `details.job`; it is
+ * terminal and thrown as `REQUEST_FAILED` with the provider's message, `requestId`, `docUrl` and
+ * `details.job` (whether the status endpoint answered the 400 envelope or a 200 FAILED status); it is
  * never retried with the same request id. A result that fails its schema throws `INVALID_OUTPUT`
  * with `details.validation_errors`. Every call goes through the client's retries.
  *
@@ -74,9 +92,7 @@ export async function subscribe(client: QueueClient, model: string, input: RunIn
     for (;;) {
       onQueueUpdate?.(status);
       if (status.status === 'COMPLETED') break;
-      if (status.status === 'FAILED') {
-        throw new ErrataError('REQUEST_FAILED', `REQUEST_FAILED: request ${requestId} failed.`, { status: 400 });
-      }
+      if (status.status === 'FAILED') throw failed(status);
       if (!(await sleep(nextPollDelay(status, pollInterval), signal))) break;
       const polled = await client.GET('/v1/requests/{request_id}/status', { params: { path: { request_id: requestId } }, signal });
       if (polled.error !== undefined) fail(polled);

@@ -74,8 +74,9 @@ export type FailureKind = RetryPolicy | 'transport';
 /**
  * Milliseconds to wait before retry number `retry` (0 for the first), or `undefined` not to retry.
  *
- * - Policy `never` (every 400, 401, 402, 403, 404, 405, 409, 413 and 422 code) never retries,
- *   whatever the headers say: the same request cannot succeed, and a retry must never risk a second job.
+ * - `kind` is the catalog's retry policy for the normalized code (its `retry` column), never a
+ *   status list: policy `never` never retries, whatever the headers say (the same request cannot
+ *   succeed, and a retry must never risk a second job); `backoff` and `after_retry_after` do.
  * - `x-should-retry: false` vetoes any retry. `x-should-retry: true` adds nothing: retryable codes
  *   are retried anyway, and it never overrides `never`.
  * - Otherwise the server's wait is honoured when it gave one (up to `maxRetryAfter`; a longer ask

@@ -113,4 +113,18 @@ describe('the API key', () => {
     }
     expect(error.message).toContain('[redacted]');
   });
+
+  it('is cut from the headers of an error response, raw and canonical, as are other bearer tokens', async () => {
+    next = { status: 401, body: '', headers: { 'x-echo-authorization': `Bearer ${key}`, 'x-debug': `key=${key}; user=u_1`, 'www-authenticate': 'Bearer other_token_123, realm="api"', 'ratelimit-remaining': '7' } };
+    const client = createClient({ baseUrl: server.url, apiKey: key, maxRetries: 0 });
+    const { response } = await client.GET('/v1/models');
+    const raw = getRawError(response)?.headers;
+    for (const headers of [raw, response.headers]) {
+      expect(headers?.get('x-echo-authorization')).toBe('Bearer [redacted]');
+      expect(headers?.get('x-debug')).toBe('key=[redacted]; user=u_1');
+      expect(headers?.get('www-authenticate')).toBe('Bearer [redacted], realm="api"');
+      expect(headers?.get('ratelimit-remaining')).toBe('7');
+      expect(JSON.stringify([...(headers ?? [])])).not.toMatch(new RegExp(`${key}|other_token_123`));
+    }
+  });
 });

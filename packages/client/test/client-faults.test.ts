@@ -2,7 +2,7 @@
 // and what the client makes of it.
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClient, ErrataError, type ErrataClientOptions } from '../src/index.js';
+import { createClient, ErrataError, type ErrataClient, type ErrataClientOptions } from '../src/index.js';
 import { refusedUrl, reply, startServer, type Handler, type TestServer } from './helpers/server.js';
 import { thrown } from './helpers/thrown.js';
 import { expectNoUnhandledRejections } from './helpers/unhandled.js';
@@ -118,48 +118,42 @@ describe('retries follow the catalog', () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it('Retry-After in seconds is waited out', async () => {
-    const { client, server } = await serve((_req, res, i) => (i === 0 ? reply(res, 429, '', { 'retry-after': '1' }) : ok(res)));
-    const started = Date.now();
-    await client.GET('/v1/models/{model}', model);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
-    expect(server.requests).toHaveLength(2);
-  });
-
-  it('Retry-After as an HTTP-date is waited out', async () => {
-    const at = new Date(Date.now() + 2000);
-    const { client, server } = await serve((_req, res, i) => (i === 0 ? reply(res, 503, '', { 'retry-after': at.toUTCString() }) : ok(res)));
-    await client.GET('/v1/models/{model}', model);
-    // The date has whole seconds: the wait ends at `at` rounded down.
-    expect(Date.now()).toBeGreaterThanOrEqual(Math.floor(at.getTime() / 1000) * 1000 - 50);
-    expect(server.requests).toHaveLength(2);
-  });
-
-  it('a wait longer than maxRetryAfter is not waited: the error comes back at once', async () => {
-    const { client, server } = await serve((_req, res) => reply(res, 429, '', { 'retry-after': '3600' }));
-    const { error } = await client.GET('/v1/models');
-    expect(error).toMatchObject({ code: 'RATE_LIMIT_EXCEEDED', retry_after: 3600 });
-    expect(server.requests).toHaveLength(1);
-  });
-
-  it('an abort during a backoff sleep ends the call at once', async () => {
-    const { client, server } = await serve((_req, res) => reply(res, 503, '', { 'retry-after': '30' }));
+  // No clock is read: a wait the client honours shows as a call still pending, with one request
+  // seen, well after a 10 ms backoff would have sent the second; an abort then ends it.
+  it.each([
+    { name: 'Retry-After in seconds', given: () => ({ 'retry-after': '30' }) },
+    { name: 'Retry-After as an HTTP-date', given: () => ({ 'retry-after': new Date(Date.now() + 30_000).toUTCString() }) },
+    { name: 'retry-after-ms', given: () => ({ 'retry-after-ms': '30000' }) },
+  ])('$name is waited out: no second request while it lasts; an abort ends the wait', async ({ given }) => {
+    const { client, server } = await serve((_req, res) => reply(res, 503, '', given()));
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 100);
-    const started = Date.now();
-    expect(await thrown(client.GET('/v1/models', { signal: controller.signal }))).toMatchObject({ code: 'ABORTED' });
-    expect(Date.now() - started).toBeLessThan(5000);
+    let settled = false;
+    const call = client.GET('/v1/models', { signal: controller.signal }).finally(() => (settled = true));
+    await expect.poll(() => server.requests.length).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(settled).toBe(false);
+    expect(server.requests).toHaveLength(1);
+    controller.abort();
+    expect(await thrown(call)).toMatchObject({ code: 'ABORTED', retryable: false });
     expect(server.requests).toHaveLength(1);
   });
 
-  it('the deadline reached mid-retries returns the last error instead of waiting past it', async () => {
-    const { client, server } = await serve((_req, res) => reply(res, 503, '', { 'retry-after-ms': '200' }), { maxRetries: 10, totalTimeout: 700 });
-    const started = Date.now();
+  it('an abort during a backoff sleep ends the call: ABORTED, no second request', async () => {
+    const { client, server } = await serve((_req, res) => reply(res, 500, ''), { initialDelay: 30_000 });
+    const controller = new AbortController();
+    const call = client.GET('/v1/models', { signal: controller.signal });
+    await expect.poll(() => server.requests.length).toBe(1);
+    controller.abort();
+    expect(await thrown(call)).toMatchObject({ code: 'ABORTED' });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a wait that would outlast the deadline is not started: the last error is returned', async () => {
+    // The first wait fits in totalTimeout and is waited; the second would not, so it is not begun.
+    const { client, server } = await serve((_req, res, i) => reply(res, 503, '', { 'retry-after-ms': i === 0 ? '10' : '30000' }), { maxRetries: 10, totalTimeout: 20_000 });
     const { error } = await client.GET('/v1/models');
     expect(error?.code).toBe('SERVICE_UNAVAILABLE');
-    expect(Date.now() - started).toBeLessThan(700);
-    expect(server.requests.length).toBeGreaterThanOrEqual(2);
-    expect(server.requests.length).toBeLessThan(11);
+    expect(server.requests).toHaveLength(2);
   });
 
   it('the deadline reached inside an attempt → DEADLINE_EXCEEDED', async () => {
@@ -171,23 +165,43 @@ describe('retries follow the catalog', () => {
 describe('Idempotency-Key', () => {
   const submit = { params: { path: { model: 'echo-1' } }, body: { prompt: 'hi' } } as const;
   const queued = { request_id: 'req_1', status: 'IN_QUEUE', queue_position: 0, status_url: 'http://x/s', response_url: 'http://x/r', cancel_url: 'http://x/c' };
+  const upload = () => {
+    const form = new FormData();
+    form.set('purpose', 'input');
+    form.set('file', new Blob(['{"a":1}']), 'a.json');
+    return form;
+  };
+  // Every POST operation of the spec: each call is sent once, answered 503, 503, then OK.
+  const posts = [
+    { name: 'runModel', given: (c: ErrataClient, header?: Record<string, string>) => c.POST('/v1/models/{model}/run', { params: { path: { model: 'echo-1' }, header }, body: { prompt: 'hi' } }) },
+    { name: 'submitRequest', given: (c: ErrataClient, header?: Record<string, string>) => c.POST('/v1/queue/{model}', { ...submit, params: { ...submit.params, header } }) },
+    { name: 'uploadFile (multipart)', given: (c: ErrataClient, header?: Record<string, string>) => c.POST('/v1/files', { body: upload() as never, headers: header }) },
+  ];
 
-  it('is generated once per call and identical on every attempt, with the same body', async () => {
-    const { client, server } = await serve((_req, res, i) => (i < 2 ? reply(res, 503, '') : reply(res, 202, queued)));
-    const first = await client.POST('/v1/queue/{model}', submit);
-    expect(first.data).toMatchObject({ request_id: 'req_1' });
-    await client.POST('/v1/queue/{model}', submit);
+  it.each(posts)('$name: one key per call, the same on every attempt, with the same body', async ({ given }) => {
+    const { client, server } = await serve((_req, res, i) => (i % 3 < 2 ? reply(res, 503, '', { 'retry-after-ms': '1' }) : reply(res, 200, queued)));
+    await given(client);
+    await given(client);
     const keys = server.requests.map((r) => r.headers['idempotency-key']);
+    expect(keys).toHaveLength(6);
     expect(keys[0]).toMatch(/^[0-9a-f-]{32,36}$/);
     expect(keys.slice(0, 3)).toEqual([keys[0], keys[0], keys[0]]);
+    expect(keys.slice(3)).toEqual([keys[3], keys[3], keys[3]]);
     expect(keys[3]).not.toBe(keys[0]);
-    expect(server.requests.map((r) => r.body)).toEqual(Array(4).fill('{"prompt":"hi"}'));
+    expect(new Set(server.requests.slice(0, 3).map((r) => r.body)).size).toBe(1);
+    expect(server.requests[0]?.body).not.toBe('');
   });
 
-  it('keeps the key the caller chose', async () => {
-    const { client, server } = await serve((_req, res) => reply(res, 202, queued));
-    await client.POST('/v1/queue/{model}', { ...submit, params: { ...submit.params, header: { 'Idempotency-Key': 'mine-1' } } });
-    expect(server.requests[0]?.headers['idempotency-key']).toBe('mine-1');
+  it.each(posts)('$name: the key the caller chose is kept on every attempt, never replaced', async ({ given }) => {
+    const { client, server } = await serve((_req, res, i) => (i < 2 ? reply(res, 503, '', { 'retry-after-ms': '1' }) : reply(res, 200, queued)));
+    await given(client, { 'Idempotency-Key': 'mine-1' });
+    expect(server.requests.map((r) => r.headers['idempotency-key'])).toEqual(['mine-1', 'mine-1', 'mine-1']);
+  });
+
+  it('is not sent on GET', async () => {
+    const { client, server } = await serve((_req, res) => ok(res));
+    await client.GET('/v1/models/{model}', model);
+    expect(server.requests[0]?.headers['idempotency-key']).toBeUndefined();
   });
 });
 
@@ -196,9 +210,54 @@ describe('bad options', () => {
     { name: 'no baseUrl', given: {} },
     { name: 'relative baseUrl', given: { baseUrl: '/v1' } },
     { name: 'empty apiKey', given: { baseUrl: 'http://127.0.0.1', apiKey: '' } },
+    { name: 'apiKey not a string', given: { baseUrl: 'http://127.0.0.1', apiKey: 42 } },
     { name: 'negative maxRetries', given: { baseUrl: 'http://127.0.0.1', maxRetries: -1 } },
     { name: 'normalize not a function', given: { baseUrl: 'http://127.0.0.1', normalize: 'workers-ai' } },
-  ])('$name → a clear TypeError', ({ given }) => {
-    expect(() => createClient(given as ErrataClientOptions)).toThrow(/^createClient: /);
+  ])('$name → ErrataError INVALID_OPTIONS', ({ given }) => {
+    const error = (() => {
+      try {
+        createClient(given as ErrataClientOptions);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ErrataError);
+    expect(error).toMatchObject({ code: 'INVALID_OPTIONS', retryable: false, message: expect.stringMatching(/^createClient: /) });
+  });
+
+  it.each([
+    { name: 'a newline', given: 'sk_live_secret\nX-Injected: 1' },
+    { name: 'a carriage return', given: 'sk_live_secret\r' },
+    { name: 'a control character', given: 'sk_live_\u0001secret' },
+    { name: 'a space', given: 'sk_live secret' },
+    { name: 'a Latin-1 letter', given: 'sk_live_sécret' },
+    { name: 'a character past Latin-1', given: 'sk_live_secret€' },
+  ])('an apiKey with $name → INVALID_OPTIONS whose message never quotes it', ({ given }) => {
+    let error: unknown;
+    try {
+      createClient({ baseUrl: 'http://127.0.0.1', apiKey: given });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ErrataError);
+    expect(error).toMatchObject({ code: 'INVALID_OPTIONS' });
+    // The cause (Headers' TypeError) would quote the key again in util.inspect: none is kept.
+    expect((error as Error).cause).toBeUndefined();
+    for (const text of [String(error), JSON.stringify(error), (error as Error).stack ?? '']) expect(text).not.toContain('secret');
+  });
+});
+
+describe('a request that cannot be built', () => {
+  it.each([
+    { name: 'a header value with a newline', given: { Authorization: 'Bearer sk_other_secret\nX-Injected: 1' } },
+    { name: 'a header value past Latin-1', given: { 'x-api-key': 'sk_other_secret€' } },
+  ])('$name → ErrataError INVALID_OPTIONS, not a bare TypeError quoting the value; nothing sent', async ({ given }) => {
+    const { client, server } = await serve((_req, res) => ok(res));
+    const error = await thrown(client.GET('/v1/models', { headers: given }));
+    expect(error).toMatchObject({ code: 'INVALID_OPTIONS', retryable: false });
+    expect(error.cause).toBeUndefined();
+    expect(error.message).toMatch(/^INVALID_OPTIONS: the request could not be built/);
+    for (const text of [String(error), JSON.stringify(error), error.stack ?? '']) expect(text).not.toContain('secret');
+    expect(server.requests).toHaveLength(0);
   });
 });

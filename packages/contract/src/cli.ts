@@ -8,6 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { isErrorCode, type ErrorCode } from '@errata/types';
+import { createRedactor, type Redactor } from './internal/redact.js';
 import { formatReport } from './report.js';
 import { runConformance } from './run-conformance.js';
 
@@ -40,6 +41,9 @@ function pairs(values: string[] | undefined, flag: string): Partial<Record<Error
 }
 
 class UsageError extends Error {}
+
+// What an error message must not show: the keys the CLI was given (set once they are parsed) and any bearer token.
+let redact: Redactor = createRedactor([process.env.ERRATA_API_KEY]);
 
 function integer(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -74,6 +78,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const apiKey = values['api-key'] ?? process.env.ERRATA_API_KEY;
   if (!apiKey) throw new UsageError('--api-key (or ERRATA_API_KEY) is required');
+  const keys = pairs(values.key, '--key');
+  redact = createRedactor([apiKey, ...Object.values(keys)]);
   const codes = values.code?.map((code) => {
     if (!isErrorCode(code)) throw new UsageError(`--code: ${JSON.stringify(code)} is not a catalog code`);
     return code;
@@ -81,7 +87,7 @@ async function main(argv: string[]): Promise<number> {
   const report = await runConformance({
     baseUrl: values['base-url'] ?? process.env.ERRATA_BASE_URL ?? 'http://127.0.0.1:4010',
     apiKey,
-    keys: pairs(values.key, '--key'),
+    keys,
     modelsFor: pairs(values['model-for'], '--model-for'),
     ...(values.operation ? { operations: values.operation } : {}),
     ...(codes ? { codes } : {}),
@@ -101,7 +107,7 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    console.error(`errata-contract: ${(error as Error).message}`);
+    console.error(`errata-contract: ${redact((error as Error).message)}`);
     if (usage) console.error(`\n${USAGE}`);
     process.exit(usage ? 2 : 1);
   },

@@ -9,6 +9,7 @@ import { errorCodes, type ErrorCode } from '@errata/types';
 import { fuzzOperation } from './internal/fuzz.js';
 import { runSimulateProbes } from './internal/simulate-probes.js';
 import { runStreamProbes } from './internal/stream-probes.js';
+import type { Redactor } from './internal/redact.js';
 import { createSuiteContext } from './internal/suite-context.js';
 import { runTriggers } from './internal/triggers.js';
 import type { ConformanceReport, FuzzResult, UnreachableCode } from './report.js';
@@ -106,5 +107,19 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     unreachable.push({ code, reason });
   }
   const ok = probes.every((p) => p.outcome === 'passed') && streams.every((s) => s.outcome === 'passed') && fuzz.every((f) => f.outcome === 'passed');
-  return { baseUrl: options.baseUrl, seed, ok, probes, streams, unreachable, fuzz, coverage };
+  return redactReport({ baseUrl: options.baseUrl, seed, ok, probes, streams, unreachable, fuzz, coverage }, context.redact);
+}
+
+// Responses are redacted as they are captured; this last pass covers every other string (fetch
+// errors, reasons) so that no key reaches the report, whatever produced the line.
+function redactReport(report: ConformanceReport, redact: Redactor): ConformanceReport {
+  const lines = (diff: string[]) => diff.map(redact);
+  return {
+    ...report,
+    baseUrl: redact(report.baseUrl),
+    probes: report.probes.map((p) => ({ ...p, request: redact(p.request), diff: lines(p.diff) })),
+    streams: report.streams.map((s) => ({ ...s, request: redact(s.request), diff: lines(s.diff) })),
+    unreachable: report.unreachable.map((u) => ({ ...u, reason: redact(u.reason) })),
+    fuzz: report.fuzz.map((f) => (f.counterexample ? { ...f, counterexample: { ...f.counterexample, request: redact(f.counterexample.request), diff: lines(f.counterexample.diff) } } : f)),
+  };
 }

@@ -1,11 +1,14 @@
 // uploadFile: multipart, validated against FileUpload; the format is taken from the file name and
 // must agree with the content (PNG and JPEG signatures, JSON and JSON Lines that parse, a
-// safetensors header). Only metadata is kept: the sandbox never stores file contents.
+// safetensors header). Only metadata is kept: the sandbox never stores file contents. The accepted
+// formats are the spec's FileObject.format enum (spec-enums.ts). With an Idempotency-Key, a retried
+// upload of the same file answers the first upload's FileObject (same id); another file under the
+// key answers IDEMPOTENCY_CONFLICT.
+import { createHash } from 'node:crypto';
 import { ApiError } from '../internal/api-error.js';
 import { newRequestId } from '../internal/job-queue.js';
-import type { Handler } from './handler.js';
-
-const EXTENSIONS: Record<string, string> = { safetensors: 'safetensors', json: 'json', jsonl: 'jsonl', png: 'png', jpg: 'jpeg', jpeg: 'jpeg' };
+import { fileFormatByExtension, fileFormats } from '../internal/spec-enums.js';
+import { idempotent, type Handler } from './handler.js';
 
 function contentMatches(format: string, bytes: Uint8Array): boolean {
   const text = () => new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -34,7 +37,8 @@ function contentMatches(format: string, bytes: Uint8Array): boolean {
   }
 }
 
-export const uploadFile: Handler = async ({ c, state, account, operation }) => {
+export const uploadFile: Handler = async (context) => {
+  const { c, state, account, operation } = context;
   if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {
     throw new ApiError('INVALID_REQUEST', { params: { reason: 'send the file as multipart/form-data' } });
   }
@@ -52,17 +56,24 @@ export const uploadFile: Handler = async ({ c, state, account, operation }) => {
     throw new ApiError('FILE_TOO_LARGE', { params: { max_bytes: state.options.fileLimitBytes }, details: { field: 'file', issue: `${upload.size} bytes is over the limit of ${state.options.fileLimitBytes}` } });
   }
   const extension = upload.name.includes('.') ? upload.name.split('.').pop()!.toLowerCase() : '';
-  const format = EXTENSIONS[extension];
-  if (!format || !contentMatches(format, new Uint8Array(await upload.arrayBuffer()))) {
+  const format = fileFormatByExtension.get(extension);
+  const bytes = new Uint8Array(await upload.arrayBuffer());
+  if (!format || !contentMatches(format, bytes)) {
     const shown = format ?? (extension || 'unknown');
     throw new ApiError('INVALID_FILE_FORMAT', {
       params: { format: shown },
-      details: { field: 'file', issue: format ? `the content is not valid ${format}` : `accepted formats are ${[...new Set(Object.values(EXTENSIONS))].join(', ')}` },
+      details: { field: 'file', issue: format ? `the content is not valid ${format}` : `accepted formats are ${fileFormats.join(', ')}` },
     });
   }
-  const id = newRequestId('file_');
-  const stored = { id, accountId: account.id, filename: upload.name, bytes: upload.size, format, purpose: String(form.purpose), created_at: new Date().toISOString() };
-  state.files.set(id, stored);
-  const { accountId: _owner, ...body } = stored;
-  return c.json({ ...body, url: `${new URL(c.req.url).origin}/v1/files/${id}` }, 201);
+  const purpose = String(form.purpose);
+  const store = async () => {
+    const id = newRequestId('file_');
+    const stored = { id, accountId: account.id, filename: upload.name, bytes: upload.size, format, purpose, created_at: new Date().toISOString() };
+    state.files.set(id, stored);
+    const { accountId: _owner, ...body } = stored;
+    return { status: 201, body: { ...body, url: `${new URL(c.req.url).origin}/v1/files/${id}` } };
+  };
+  // The multipart boundary differs on every send: the request is what the form holds, not its bytes.
+  const digest = createHash('sha256').update(bytes).digest('base64');
+  return idempotent(context, `uploadFile\u0000${upload.name}\u0000${purpose}\u0000${digest}`, store);
 };

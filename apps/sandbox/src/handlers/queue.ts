@@ -4,7 +4,7 @@ import { ApiError } from '../internal/api-error.js';
 import type { SandboxEnv } from '../internal/env.js';
 import type { Job } from '../internal/job-queue.js';
 import type { SandboxState } from '../internal/state.js';
-import { origin, type Handler, type HandlerContext } from './handler.js';
+import { idempotent, origin, type Handler, type HandlerContext } from './handler.js';
 import { outputViolations } from './output.js';
 import { prepareRun } from './prepare-run.js';
 
@@ -50,15 +50,8 @@ export const submitRequest: Handler = async (context) => {
     const job = state.queue.submit(account.id, run.model, run.input);
     return { status: 202, body: statusPayload(state, job, origin(c)) };
   };
-  const key = c.req.header('idempotency-key');
-  if (key === undefined) {
-    const { status, body } = await submit();
-    return c.json(body, status as 202);
-  }
-  const { snapshot, replayed } = await state.idempotency.run(account.id, key, `submitRequest\u0000${run.model.id}\u0000${run.raw}`, submit);
   // A replay is the first response, as it was: the same job (poll status_url for where it stands now).
-  if (replayed) c.header('Idempotent-Replayed', 'true');
-  return c.json(snapshot.body, snapshot.status as 202);
+  return idempotent(context, `submitRequest\u0000${run.model.id}\u0000${run.raw}`, submit);
 };
 
 export const getRequestStatus: Handler = async (context) => {

@@ -2,30 +2,37 @@
 // than the request timeout, PROCESSING_ERROR when it fails, INVALID_OUTPUT when its output
 // violates the task's output schema. With `stream: true` (or `Accept: text/event-stream`) a text
 // model streams instead (stream-run.ts); everything checked before that is still an ordinary
-// error response.
+// error response. With an Idempotency-Key, a repeated run (same model, same body) answers the
+// first run's response without running again; streamed runs are never stored or replayed.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiError } from '../internal/api-error.js';
 import { execute } from '../internal/models.js';
-import type { Handler } from './handler.js';
+import { idempotent, type Handler } from './handler.js';
 import { prepareRun } from './prepare-run.js';
 import { outputViolations } from './output.js';
 import { streamRun, wantsStream } from './stream-run.js';
 
 export const runModel: Handler = async (context) => {
   const { c, state } = context;
-  const { model, input } = await prepareRun(context);
+  const { model, input, raw } = await prepareRun(context);
   const streamed = model.task === 'text-generation' && wantsStream(c, input);
+  // A stream is not a response that can be stored and sent again: its key is ignored.
   if (streamed) return streamRun(context, model, input);
   if (c.get('streamFault')) {
     throw new ApiError('INVALID_REQUEST', { params: { reason: 'stream faults (Errata-Simulate-After, -Drop-After, -Malformed-After, -Truncate-After) need a streamed run of a text model: send "stream": true or Accept: text/event-stream' } });
   }
-  if (model.behaviour === 'slow') {
-    await sleep(state.options.requestTimeoutMs);
-    throw new ApiError('TIMEOUT');
-  }
-  const outcome = execute(model, input);
-  if (outcome.failure) throw new ApiError('PROCESSING_ERROR', { params: { reason: outcome.failure } });
-  const violations = outputViolations(state, model, outcome.output);
-  if (violations) throw new ApiError('INVALID_OUTPUT', { details: { validation_errors: violations } });
-  return c.json({ model: model.id, output: outcome.output, ...(outcome.usage ? { usage: outcome.usage } : {}) });
+  const run = async () => {
+    state.runs++;
+    if (model.behaviour === 'slow') {
+      await sleep(state.options.requestTimeoutMs);
+      throw new ApiError('TIMEOUT');
+    }
+    const outcome = execute(model, input);
+    if (outcome.failure) throw new ApiError('PROCESSING_ERROR', { params: { reason: outcome.failure } });
+    const violations = outputViolations(state, model, outcome.output);
+    if (violations) throw new ApiError('INVALID_OUTPUT', { details: { validation_errors: violations } });
+    return { status: 200, body: { model: model.id, output: outcome.output, ...(outcome.usage ? { usage: outcome.usage } : {}) } };
+  };
+  // Only successes are stored (idempotency.ts): a run that failed runs again when retried.
+  return idempotent(context, `runModel\u0000${model.id}\u0000${raw}`, run);
 };

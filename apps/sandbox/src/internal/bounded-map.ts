@@ -33,11 +33,20 @@ export class BoundedMap<K, V> {
     this.entries.delete(key);
   }
 
+  /** Removes the oldest entry; false when there is none. */
+  deleteOldest(): boolean {
+    const oldest = this.entries.keys().next();
+    if (oldest.done) return false;
+    this.entries.delete(oldest.value);
+    return true;
+  }
+
   *values(): IterableIterator<V> {
     for (const entry of this.entries.values()) yield entry.value;
   }
 
-  private prune(): void {
+  /** Drops expired entries, and the oldest past the cap. */
+  prune(): void {
     const cutoff = this.now() - this.ttlMs;
     // Insertion order is age order, so expired entries are at the front.
     for (const [key, entry] of this.entries) {

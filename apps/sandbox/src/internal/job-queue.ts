@@ -1,8 +1,11 @@
 // The queue: IN_QUEUE → IN_PROGRESS → COMPLETED or FAILED, run by a fixed number of workers on
-// timers. Finished jobs expire after a TTL and the store is capped, so memory stays flat; live
-// jobs are bounded by the per-key queue limit.
+// timers. At most `maxJobs` jobs are kept, live and finished together, so memory stays flat. Only
+// finished jobs are ever evicted: they expire `jobTtlMs` after they settled, and past the cap the
+// one that settled first goes. A job still queued or running is never dropped; when the cap is
+// all live jobs, a new submit is refused with QUEUE_LIMIT_EXCEEDED (as the per-key limit is).
 import { randomBytes } from 'node:crypto';
 import type { ModelDefinition } from '../seed.js';
+import { ApiError } from './api-error.js';
 import { BoundedMap } from './bounded-map.js';
 import { execute, type ModelOutcome } from './models.js';
 
@@ -36,22 +39,35 @@ export function newRequestId(prefix = 'req_'): string {
 }
 
 export class JobQueue {
-  private readonly jobs: BoundedMap<string, Job>;
+  /** Queued or running jobs: never evicted. */
+  private readonly live = new Map<string, Job>();
+  /** Finished jobs, in the order they settled (the BoundedMap's time is the settling time). */
+  private readonly finished: BoundedMap<string, Job>;
   private readonly waiting: Job[] = [];
   private readonly inProgress = new Set<Job>();
   /** Queued or running jobs per account: the queue limit is checked on every submit, so it is O(1). */
   private readonly activeCounts = new Map<string, number>();
   private readonly timers = new Set<NodeJS.Timeout>();
 
-  constructor(private readonly options: QueueOptions) {
-    this.jobs = new BoundedMap(options.maxJobs, options.jobTtlMs);
+  constructor(
+    private readonly options: QueueOptions,
+    now: () => number = Date.now,
+  ) {
+    this.finished = new BoundedMap(options.maxJobs, options.jobTtlMs, now);
   }
 
+  /** Jobs kept, live and finished: never more than `maxJobs`. */
   get size(): number {
-    return this.jobs.size;
+    return this.live.size + this.finished.size;
   }
 
+  /** Queues a job; QUEUE_LIMIT_EXCEEDED when the store is full of jobs that have not finished. */
   submit(accountId: string, model: ModelDefinition, input: Record<string, unknown>): Job {
+    this.makeRoom(1);
+    if (this.size >= this.options.maxJobs) {
+      // A slot frees when a job finishes: about one job duration away.
+      throw new ApiError('QUEUE_LIMIT_EXCEEDED', { params: { limit: this.options.maxJobs }, retryAfter: Math.max(1, Math.ceil(this.options.jobDurationMs / 1000)) });
+    }
     const job: Job = {
       id: newRequestId(),
       accountId,
@@ -63,7 +79,7 @@ export class JobQueue {
       logs: [],
     };
     this.log(job, 'info', 'Queued.');
-    this.jobs.set(job.id, job);
+    this.live.set(job.id, job);
     this.waiting.push(job);
     this.activeCounts.set(accountId, (this.activeCounts.get(accountId) ?? 0) + 1);
     // Start it after the caller has answered: a submit answers IN_QUEUE, as QueuedRequest requires.
@@ -72,7 +88,7 @@ export class JobQueue {
   }
 
   get(id: string): Job | undefined {
-    return this.jobs.get(id);
+    return this.live.get(id) ?? this.finished.get(id);
   }
 
   /** How many jobs of this account are queued or running. */
@@ -104,6 +120,7 @@ export class JobQueue {
 
   close(): void {
     this.waiting.length = 0;
+    this.live.clear();
     this.inProgress.clear();
     this.activeCounts.clear();
     for (const timer of this.timers) clearTimeout(timer);
@@ -128,7 +145,18 @@ export class JobQueue {
     }
   }
 
+  /** Evicts finished jobs, the first settled first, until `count` more fit under the cap. */
+  private makeRoom(count: number): void {
+    this.finished.prune();
+    while (this.size + count > this.options.maxJobs) if (!this.finished.deleteOldest()) break;
+  }
+
   private settled(job: Job): void {
+    // From now on the job is finished: its TTL counts from here.
+    if (this.live.delete(job.id)) {
+      this.finished.set(job.id, job);
+      this.makeRoom(0);
+    }
     const left = (this.activeCounts.get(job.accountId) ?? 1) - 1;
     if (left > 0) this.activeCounts.set(job.accountId, left);
     else this.activeCounts.delete(job.accountId);

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { ModelDefinition } from '../seed.js';
 import { flatPng } from './png.js';
+import { imageSizes } from './spec-enums.js';
 
 export interface ModelOutcome {
   output?: unknown;
@@ -11,8 +12,6 @@ export interface ModelOutcome {
   /** Why the model failed, when it did. */
   failure?: string;
 }
-
-const SIZES: Record<string, [number, number]> = { '256x256': [256, 256], '512x512': [512, 512], '768x768': [768, 768], '1024x1024': [1024, 1024] };
 
 function echo(input: Record<string, unknown>): ModelOutcome {
   const words = String(input.prompt).split(/\s+/).filter(Boolean);
@@ -25,7 +24,7 @@ function echo(input: Record<string, unknown>): ModelOutcome {
 }
 
 function image(input: Record<string, unknown>): ModelOutcome {
-  const [sizeW, sizeH] = typeof input.size === 'string' ? (SIZES[input.size] ?? [512, 512]) : [512, 512];
+  const [sizeW, sizeH] = (typeof input.size === 'string' ? imageSizes.get(input.size) : undefined) ?? [512, 512];
   const width = typeof input.width === 'number' ? input.width : sizeW;
   const height = typeof input.height === 'number' ? input.height : sizeH;
   const samples = typeof input.samples === 'number' ? input.samples : 1;

@@ -38,6 +38,8 @@ export interface SandboxState {
   concurrency: ConcurrencyLimiter;
   queue: JobQueue;
   idempotency: IdempotencyStore;
+  /** Synchronous runs executed (replays not counted): how tests see that a retry did not run twice. */
+  runs: number;
   files: BoundedMap<string, StoredFile>;
   finetunes: BoundedMap<string, StoredFinetune>;
   models: Map<string, ModelDefinition>;
@@ -69,6 +71,7 @@ export function createState(options: SandboxOptions): SandboxState {
     concurrency: new ConcurrencyLimiter(options.concurrencyLimit),
     queue: new JobQueue(options),
     idempotency: new IdempotencyStore(options.maxIdempotencyKeys, options.idempotencyTtlMs),
+    runs: 0,
     files: new BoundedMap(options.maxFiles, options.jobTtlMs * 24),
     finetunes: new BoundedMap(options.maxFinetunes, options.jobTtlMs * 24),
     models: new Map(seededModels.map((m) => [m.id, m])),

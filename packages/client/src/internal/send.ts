@@ -29,6 +29,8 @@ export interface CallState {
   /** The caller's signal, when the caller passed one: without it, no listener is needed. */
   user: AbortSignal | undefined;
   why: 'aborted' | 'timeout' | 'deadline' | undefined;
+  /** Set once openapi-fetch handed the request over: a TypeError before that means it could not build it. */
+  sent: boolean;
   /** Set once a 2xx came back: openapi-fetch is reading its body, still under the attempt's timer. */
   reading: boolean;
   /** Clears the attempt's timer only: a stream outlives `timeout` but still stops on the caller's abort. */
@@ -41,7 +43,7 @@ const MAX_TIMER = 2_147_483_647;
 const noop = () => {};
 
 export function newCallState(user: AbortSignal | undefined): CallState {
-  return { user, why: undefined, reading: false, stopTimer: noop, cleanup: noop };
+  return { user, why: undefined, sent: false, reading: false, stopTimer: noop, cleanup: noop };
 }
 
 /** Builds the transport error for a failure, by why the attempt was stopped (if we stopped it). */
@@ -81,20 +83,32 @@ function arm(state: CallState, timeout: number, deadline: number): AbortSignal |
   return controller.signal;
 }
 
+// An error response's headers, with the API key and any bearer token cut from their values, as
+// from its body: a server that echoes the Authorization header must not hand the key back out.
+function redactHeaders(headers: Headers, redact: Redact): Headers {
+  const out = new Headers();
+  headers.forEach((value, name) => out.append(name, redact(value).replace(/(bearer\s+)[^\s,;]+/gi, '$1[redacted]')));
+  return out;
+}
+
 function canonical(response: Response, envelope: object, text: string, truncated: boolean, redact: Redact): Response {
-  const headers = new Headers(response.headers);
+  const raw = redactHeaders(response.headers, redact);
+  const headers = new Headers(raw);
   for (const name of ['content-length', 'content-encoding', 'transfer-encoding']) headers.delete(name);
   headers.set('content-type', 'application/json');
   const out = new Response(JSON.stringify(envelope), { status: response.status, statusText: response.statusText, headers });
-  rememberRawError(out, { status: response.status, headers: response.headers, body: redact(text), truncated });
+  rememberRawError(out, { status: response.status, headers: raw, body: redact(text), truncated });
   return out;
 }
 
 /** Sends one logical call with retries; throws only `ErrataError`s. */
 export async function send(request: Request, s: SendSettings, state: CallState): Promise<Response> {
+  state.sent = true;
   const deadline = Date.now() + s.totalTimeout;
   const init: RequestInit = {};
-  // One key per logical call, reused by every attempt: a retried submit never creates a second job.
+  // Every POST in the spec declares Idempotency-Key, and a POST is retried only with one: one key
+  // per logical call (the caller's, when it set one), the same on every attempt, so that a retry
+  // is answered with the first attempt's outcome and never runs the operation twice.
   if (request.method === 'POST' && !request.headers.has('idempotency-key')) {
     init.headers = new Headers(request.headers);
     init.headers.set('idempotency-key', newIdempotencyKey());

@@ -1,6 +1,9 @@
 // Sending one request of the suite and capturing the response whole. A network failure becomes a
-// typed error carrying the request line, never a bare TypeError from fetch.
+// typed error carrying the request line, never a bare TypeError from fetch. What comes back — the
+// body, the headers, a fetch error's message — passes through the context's redactor first, so no
+// key the server echoes can reach a diff.
 import type { CapturedResponse } from '../check-response.js';
+import { redactHeaders, type Redactor } from './redact.js';
 
 export interface RequestSpec {
   method: string;
@@ -14,7 +17,11 @@ export interface HttpContext {
   baseUrl: string;
   timeoutMs: number;
   fetch: typeof fetch;
+  /** Masks keys in everything captured (default: nothing masked). */
+  redact?: Redactor;
 }
+
+const keep: Redactor = (text) => text;
 
 /** The server could not be reached, or did not answer in time. */
 export class ConformanceRequestError extends Error {
@@ -22,9 +29,15 @@ export class ConformanceRequestError extends Error {
   constructor(
     readonly request: string,
     cause: unknown,
+    redact: Redactor = keep,
   ) {
-    super(`${request}: ${cause instanceof Error ? (cause.cause instanceof Error ? cause.cause.message : cause.message) : String(cause)}`, { cause });
+    // The cause is not kept: its message (and its cause's) may quote the key.
+    super(redact(`${request}: ${causeMessage(cause)}`));
   }
+}
+
+function causeMessage(error: unknown): string {
+  return error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
 }
 
 export function describeRequest(request: RequestSpec): string {
@@ -42,9 +55,10 @@ export async function send(context: HttpContext, request: RequestSpec): Promise<
       signal: AbortSignal.timeout(context.timeoutMs),
       redirect: 'manual',
     });
-    return { status: response.status, headers: response.headers, text: await response.text() };
+    const redact = context.redact ?? keep;
+    return { status: response.status, headers: redactHeaders(response.headers, redact), text: redact(await response.text()) };
   } catch (error) {
-    throw new ConformanceRequestError(describeRequest(request), error);
+    throw new ConformanceRequestError(describeRequest(request), error, context.redact);
   }
 }
 
@@ -55,21 +69,22 @@ export async function send(context: HttpContext, request: RequestSpec): Promise<
 export async function sendStream(context: HttpContext, request: RequestSpec): Promise<CapturedResponse & { transportError?: string }> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers ?? {})) if (value !== undefined) headers[name] = value;
+  const redact = context.redact ?? keep;
   let response: Response;
   try {
     response = await context.fetch(new URL(request.path, context.baseUrl), { method: request.method, headers, body: request.body as BodyInit | undefined, signal: AbortSignal.timeout(context.timeoutMs), redirect: 'manual' });
   } catch (error) {
-    throw new ConformanceRequestError(describeRequest(request), error);
+    throw new ConformanceRequestError(describeRequest(request), error, redact);
   }
+  const captured = redactHeaders(response.headers, redact);
   const decoder = new TextDecoder();
   let text = '';
   try {
     const reader = response.body?.getReader();
     for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader!.read()) text += decoder.decode(chunk.value, { stream: true });
-    return { status: response.status, headers: response.headers, text: text + decoder.decode() };
+    return { status: response.status, headers: captured, text: redact(text + decoder.decode()) };
   } catch (error) {
-    const cause = error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error);
-    return { status: response.status, headers: response.headers, text, transportError: cause };
+    return { status: response.status, headers: captured, text: redact(text), transportError: redact(causeMessage(error)) };
   }
 }
 

@@ -6,6 +6,7 @@ import { inputSchemaPointer, specOperations, type SpecOperation } from '../opera
 import { compileSpecSchema, createSpecAjv, type SpecAjv } from '../spec-ajv.js';
 import { loadSpec, lookupPointer, type OpenApiDocument } from '../spec.js';
 import { send, type HttpContext } from './http.js';
+import { createRedactor, type Redactor } from './redact.js';
 
 export interface DiscoveredModel {
   id: string;
@@ -34,6 +35,10 @@ export interface SuiteContext extends HttpContext, SuiteSettings {
   models: DiscoveredModel[];
   /** Request ids the suite created, reused by the fuzzer so it reaches existing jobs too. */
   jobIds: string[];
+  /** Masks the API key, every `keys[*]` and any bearer token; applied to all the server sends back. */
+  redact: Redactor;
+  /** The cancelled job three triggers share, made once per run (per context, so runs never share it). */
+  cancelledJob?: Promise<string>;
   operation(operationId: string): SpecOperation;
   auth(key?: string | null): Record<string, string>;
   /** A usable model of a task: public, no agreement needed, and not one named as a trigger. */
@@ -57,6 +62,7 @@ export async function createSuiteContext(settings: SuiteSettings): Promise<Suite
     checker: createResponseChecker(spec, ajv),
     models: [],
     jobIds: [],
+    redact: createRedactor([settings.apiKey, ...Object.values(settings.keys)]),
     operation(operationId) {
       const op = byId.get(operationId);
       if (!op) throw new Error(`The spec has no operation ${operationId}`);

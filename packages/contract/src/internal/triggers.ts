@@ -123,24 +123,25 @@ async function submit(c: SuiteContext, body: unknown, headers: Record<string, st
   return { id, request, response };
 }
 
+/** A key no earlier request used. */
+function idempotencyKey(): string {
+  return `errata-contract-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
 function onJob(operationId: string, id: string, c: SuiteContext): RequestSpec {
   const operation = c.operation(operationId);
   return { method: operation.method, path: fillPath(operation.path, { request_id: id }), headers: c.auth() };
 }
 
-// A cancelled job is the source of three codes; it is made once per run.
-let cancelled: WeakMap<SuiteContext, Promise<string>> = new WeakMap();
+// A cancelled job is the source of three codes; it is made once per run, and kept on the run's
+// context so that two runs in one process never share it.
 function cancelledJob(c: SuiteContext): Promise<string> {
-  let job = cancelled.get(c);
-  if (!job) {
-    job = (async () => {
-      const { id } = await submit(c, c.exampleInput('text-generation'));
-      await send(c, onJob('cancelRequest', id, c));
-      return id;
-    })();
-    cancelled.set(c, job);
-  }
-  return job;
+  c.cancelledJob ??= (async () => {
+    const { id } = await submit(c, c.exampleInput('text-generation'));
+    await send(c, onJob('cancelRequest', id, c));
+    return id;
+  })();
+  return c.cancelledJob;
 }
 
 export function buildTriggers(context: SuiteContext): Trigger[] {
@@ -178,10 +179,31 @@ export function buildTriggers(context: SuiteContext): Trigger[] {
       operationId: 'submitRequest',
       unavailable: needsTextModel,
       run: async (c) => {
-        const key = `errata-contract-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+        const key = idempotencyKey();
         await submit(c, { prompt: 'first' }, { 'Idempotency-Key': key });
         const second = await submit(c, { prompt: 'second' }, { 'Idempotency-Key': key });
         return { request: second.request, response: second.response };
+      },
+    },
+    {
+      // Every POST declares Idempotency-Key: the same key with another body, on a run…
+      code: 'IDEMPOTENCY_CONFLICT',
+      operationId: 'runModel',
+      unavailable: needsTextModel,
+      run: async (c) => {
+        const key = idempotencyKey();
+        await send(c, json(c, 'runModel', { model: textModel(c)!.id }, { prompt: 'first' }, { 'Idempotency-Key': key }));
+        return exchange(c, json(c, 'runModel', { model: textModel(c)!.id }, { prompt: 'second' }, { 'Idempotency-Key': key }));
+      },
+    },
+    {
+      // …and on an upload (another file under the same key).
+      code: 'IDEMPOTENCY_CONFLICT',
+      operationId: 'uploadFile',
+      run: async (c) => {
+        const headers = { ...c.auth(), 'Idempotency-Key': idempotencyKey() };
+        await send(c, { method: upload.method, path: upload.path, headers, body: c.exampleForm(upload, { name: 'first.json', bytes: '{}' }) });
+        return exchange(c, { method: upload.method, path: upload.path, headers, body: c.exampleForm(upload, { name: 'second.json', bytes: '[]' }) });
       },
     },
     {
@@ -231,7 +253,6 @@ function formWithout(form: FormData, name: string): FormData {
 }
 
 export async function runTriggers(context: SuiteContext, only: Set<ErrorCode> | undefined, operations: Set<string>): Promise<{ results: ProbeResult[]; unavailable: Map<ErrorCode, string> }> {
-  cancelled = new WeakMap();
   const results: ProbeResult[] = [];
   const unavailable = new Map<ErrorCode, string>();
   for (const trigger of buildTriggers(context)) {
@@ -256,7 +277,7 @@ export async function runTriggers(context: SuiteContext, only: Set<ErrorCode> | 
       request = describeRequest(exchanged.request);
       diff = context.checker.check(operation, exchanged.response, { code: trigger.code });
     } catch (error) {
-      diff = [`request failed: ${(error as Error).message}`];
+      diff = [`request failed: ${context.redact((error as Error).message)}`];
     }
     results.push({ operationId: trigger.operationId, code: trigger.code, via: 'trigger', request, outcome: diff.length ? 'failed' : 'passed', diff });
   }
