@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { formatReport, runConformance } from '@errata/contract';
 import { catalog, errorCodes } from '@errata/types';
 import { describe, expect, it } from 'vitest';
-import { keyFor, modelFor } from './seed.js';
+import { keyFor, modelFor, promptViolationMarker } from './seed.js';
 import { useSandbox } from './test-support/http.js';
 
 // High limits: the suite sends hundreds of requests with one key, and this run is about the contract.
@@ -15,13 +15,16 @@ const sandbox = useSandbox({ rateLimit: 1_000_000, concurrencyLimit: 64, request
 
 describe('the sandbox keeps the contract', () => {
   it('passes every probe and fuzz run, and probes every catalog code', async () => {
-    const report = await runConformance({ baseUrl: sandbox().url, apiKey: 'sk_test_valid', keys: keyFor, modelsFor: modelFor, seed: 42, numRuns: 50 });
+    const report = await runConformance({ baseUrl: sandbox().url, apiKey: 'sk_test_valid', keys: keyFor, modelsFor: modelFor, promptViolationMarker, seed: 42, numRuns: 50 });
     expect(report.ok, formatReport(report)).toBe(true);
     expect(report.unreachable).toEqual([]);
     for (const code of errorCodes) expect(report.coverage[code], code).toBe('passed');
     // Real triggers, not only simulation, for the codes the sandbox can really produce.
     const triggered = new Set(report.probes.filter((p) => p.via === 'trigger').map((p) => p.code));
-    expect(triggered.size).toBeGreaterThanOrEqual(38);
+    expect(triggered.size).toBeGreaterThanOrEqual(40);
+    // The content policy and an image model asked to stream, caused for real on each operation.
+    const refusals = report.probes.filter((p) => p.via === 'trigger' && (p.code === 'PROMPT_VIOLATION' || p.code === 'UNSUPPORTED_MODEL'));
+    expect(refusals.map((p) => `${p.code} ${p.operationId} ${p.outcome}`).sort()).toEqual(['PROMPT_VIOLATION runModel passed', 'PROMPT_VIOLATION submitRequest passed', 'UNSUPPORTED_MODEL runModel passed']);
     expect(report.fuzz.map((f) => f.operationId)).toHaveLength(9);
     // Streams: a plain one ending in done, every mid-stream code simulated, and the failing models for real.
     const midStream = errorCodes.filter((code) => catalog[code].midStream !== null);
@@ -34,6 +37,12 @@ describe('the sandbox keeps the contract', () => {
     const report = await runConformance({ baseUrl: sandbox().url, apiKey: 'sk_test_valid', codes: ['IDEMPOTENCY_CONFLICT'], simulate: false, streams: false, fuzz: false });
     expect(report.ok, formatReport(report)).toBe(true);
     expect(report.probes.map((p) => `${p.operationId} ${p.outcome}`).sort()).toEqual(['runModel passed', 'submitRequest passed', 'uploadFile passed']);
+  });
+
+  it('skips the PROMPT_VIOLATION triggers, saying why, when no marker word is given', async () => {
+    const report = await runConformance({ baseUrl: sandbox().url, apiKey: 'sk_test_valid', codes: ['PROMPT_VIOLATION'], promptViolationMarker: '', simulate: false, streams: false, fuzz: false });
+    expect(report.probes).toEqual([]);
+    expect(report.unreachable.find((u) => u.code === 'PROMPT_VIOLATION')?.reason).toMatch(/promptViolationMarker/);
   });
 
   it('keeps two runs in one process apart: each makes its own cancelled job, once', async () => {

@@ -15,4 +15,4 @@ export { defaultOptions, optionsFrom } from './config.js';
 export type { SandboxOptions } from './config.js';
 
 // What it is seeded with.
-export { demoApiKey, keyFor, modelFor, seededAccounts, seededModels } from './seed.js';
+export { demoApiKey, keyFor, modelFor, promptViolationMarker, seededAccounts, seededModels } from './seed.js';

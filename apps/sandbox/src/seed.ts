@@ -90,6 +90,9 @@ export const modelFor = {
   PROCESSING_ERROR: 'fail-1',
 } satisfies Partial<Record<ErrorCode, string>>;
 
+/** A prompt containing this word (whole word, any case) answers PROMPT_VIOLATION: the sandbox's content policy. */
+export const promptViolationMarker = 'forbidden';
+
 /** SDK versions below this answer DEPRECATED_SDK_VERSION (the `Errata-Sdk-Version` parameter says so). */
 export const minimumSdkVersion = '1.0.0';
 

@@ -18,6 +18,9 @@ const USAGE = `Usage: errata-contract --base-url <url> --api-key <key> [options]
   --api-key <key>           a working API key (env ERRATA_API_KEY)
   --key CODE=<key>          a key that produces CODE (e.g. EXPIRED_API_KEY=sk_test_expired); repeatable
   --model-for CODE=<model>  a model that produces CODE when run (e.g. TIMEOUT=slow-1); repeatable
+  --prompt-violation-marker <word>
+                            a word the content policy refuses in a prompt, for PROMPT_VIOLATION
+                            (the sandbox's is forbidden; without it those triggers are skipped)
   --operation <id>          only this operation; repeatable
   --code <CODE>             only this code; repeatable
   --seed <n>                fuzzer seed (default 42)
@@ -59,6 +62,7 @@ async function main(argv: string[]): Promise<number> {
       'api-key': { type: 'string' },
       key: { type: 'string', multiple: true },
       'model-for': { type: 'string', multiple: true },
+      'prompt-violation-marker': { type: 'string' },
       operation: { type: 'string', multiple: true },
       code: { type: 'string', multiple: true },
       seed: { type: 'string' },
@@ -89,6 +93,7 @@ async function main(argv: string[]): Promise<number> {
     apiKey,
     keys,
     modelsFor: pairs(values['model-for'], '--model-for'),
+    ...(values['prompt-violation-marker'] !== undefined ? { promptViolationMarker: values['prompt-violation-marker'] } : {}),
     ...(values.operation ? { operations: values.operation } : {}),
     ...(codes ? { codes } : {}),
     ...(values.seed !== undefined ? { seed: integer(values.seed, '--seed')! } : {}),

@@ -11,7 +11,7 @@ import { runSimulateProbes } from './internal/simulate-probes.js';
 import { runStreamProbes } from './internal/stream-probes.js';
 import type { Redactor } from './internal/redact.js';
 import { createSuiteContext } from './internal/suite-context.js';
-import { runTriggers } from './internal/triggers.js';
+import { DEFAULT_PROMPT_VIOLATION_MARKER, runTriggers } from './internal/triggers.js';
 import type { ConformanceReport, FuzzResult, UnreachableCode } from './report.js';
 
 export interface ConformanceOptions {
@@ -45,6 +45,11 @@ export interface ConformanceOptions {
   requestLimitBytes?: number;
   /** The server's upload limit in bytes, for the FILE_TOO_LARGE trigger (default 10 MiB, as the spec says). */
   fileLimitBytes?: number;
+  /**
+   * A word the server's content policy refuses in a prompt, for the PROMPT_VIOLATION triggers
+   * (the sandbox's is `forbidden`). Without one those triggers are skipped, with the reason.
+   */
+  promptViolationMarker?: string;
   /** The fetch to use (default the global one). */
   fetch?: typeof fetch;
 }
@@ -67,6 +72,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     timeoutMs: options.timeoutMs ?? 15_000,
     requestLimitBytes: options.requestLimitBytes ?? 1024 * 1024,
     fileLimitBytes: options.fileLimitBytes ?? 10 * 1024 * 1024,
+    promptViolationMarker: options.promptViolationMarker ?? DEFAULT_PROMPT_VIOLATION_MARKER,
     fetch: options.fetch ?? fetch,
   });
   const only = options.codes ? new Set(options.codes) : undefined;

@@ -1,10 +1,13 @@
 // What runModel and submitRequest check before running anything, in order: SDK version, the
-// model and the account's access to it, the input against the task's schema, LoRA, finetune,
-// and finally the balance (after validation, so a broke key still learns what is wrong).
+// model and the account's access to it, whether a run asks an image model to stream, the input
+// against the task's schema, the content policy, LoRA, finetune, and finally the balance (after
+// validation, so a broke key still learns what is wrong).
 import { ApiError } from '../internal/api-error.js';
 import { charge } from '../internal/auth.js';
+import { promptViolation } from '../internal/content-policy.js';
 import { loraFeature, minimumSdkVersion, type ModelDefinition } from '../seed.js';
 import { readJson, type HandlerContext } from './handler.js';
+import { wantsStream } from './stream-run.js';
 
 const SEMVER = /^(\d+)\.(\d+)\.(\d+)/;
 
@@ -15,6 +18,8 @@ function olderThan(version: string, minimum: string): boolean {
   for (let i = 1; i <= 3; i++) if (Number(a[i]) !== Number(b[i])) return Number(a[i]) < Number(b[i]);
   return false;
 }
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export interface PreparedRun {
   model: ModelDefinition;
@@ -33,8 +38,15 @@ export async function prepareRun({ c, state, account, operation }: HandlerContex
   if (model.requires_agreement) throw new ApiError('MODEL_AGREEMENT_REQUIRED', { params: { model: id } });
 
   const input = await readJson(c, state.options.bodyLimitBytes);
+  // Only text streams. Checked before the schema, which would only call `stream` an unknown field
+  // of an image input: the model, not the field, is what cannot do this.
+  if (operation.operationId === 'runModel' && model.task !== 'text-generation' && isObject(input) && wantsStream(c, input)) {
+    throw new ApiError('UNSUPPORTED_MODEL', { params: { model: id }, details: { field: 'stream', issue: `${model.task} models cannot stream: drop "stream" and Accept: text/event-stream` } });
+  }
   state.inputs[model.task]!(operation, input);
   const fields = input as Record<string, unknown>;
+  const refused = promptViolation(fields);
+  if (refused) throw new ApiError('PROMPT_VIOLATION', { details: refused });
 
   if (fields.lora !== undefined) {
     if (account.plan === 'free') throw new ApiError('PLAN_FEATURE_UNAVAILABLE', { params: { feature: loraFeature } });

@@ -24,6 +24,8 @@ export interface SuiteSettings {
   timeoutMs: number;
   requestLimitBytes: number;
   fileLimitBytes: number;
+  /** A word the server's content policy refuses in a prompt; empty: none known. */
+  promptViolationMarker: string;
   fetch: typeof fetch;
 }
 

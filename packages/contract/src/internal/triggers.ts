@@ -2,7 +2,8 @@
 // (a missing key, a field over its declared maximum, a malformed request id, a deprecated SDK
 // version…) and from what the server says about itself (its models' visibility, agreement and
 // LoRA flags). Codes that need server-specific setup (an expired key, a model that times out)
-// are reachable when the caller names the key or model (`keys`, `modelsFor`).
+// are reachable when the caller names the key or model (`keys`, `modelsFor`), or the word the
+// server's content policy refuses (`promptViolationMarker`).
 import { setTimeout as sleep } from 'node:timers/promises';
 import { catalog, type ErrorCode } from '@errata/types';
 import { inputSchemaPointer } from '../operations.js';
@@ -15,6 +16,10 @@ import type { DiscoveredModel, SuiteContext } from './suite-context.js';
 import type { CapturedResponse } from '../check-response.js';
 
 const MAX_RATE_LIMIT_WAIT_S = 15;
+
+/** The word the sandbox's content policy refuses (its README, "Models"): the default marker. */
+// Off unless named: no word is refused by every server, and a probe must not fail a conforming one.
+export const DEFAULT_PROMPT_VIOLATION_MARKER = '';
 
 export interface Trigger {
   code: ErrorCode;
@@ -64,6 +69,10 @@ function runWith(model: (c: SuiteContext) => DiscoveredModel | undefined, extra:
 
 const textModel = (c: SuiteContext) => c.plainModel('text-generation');
 const needsTextModel = (c: SuiteContext) => (textModel(c) ? undefined : 'listModels shows no public text-generation model without an agreement');
+const imageModel = (c: SuiteContext) => c.plainModel('image-generation');
+const needsMarker = (c: SuiteContext) => (c.promptViolationMarker ? needsTextModel(c) : 'needs a word the content policy refuses (promptViolationMarker / --prompt-violation-marker)');
+/** A valid input whose prompt carries the marker word, as a whole word. */
+const refusedInput = (c: SuiteContext) => ({ ...c.exampleInput('text-generation'), prompt: `errata contract ${c.promptViolationMarker} probe` });
 const modelWhere = (test: (m: DiscoveredModel) => boolean) => (c: SuiteContext) => c.models.find((m) => test(m) && c.exampleInput(m.task));
 
 function withKey(code: ErrorCode, operationId: string): Trigger {
@@ -240,6 +249,15 @@ export function buildTriggers(context: SuiteContext): Trigger[] {
       unavailable: needsTextModel,
       // The finetune is the one thing InferenceNotFound can miss that is neither a model nor a file.
       run: runWith(textModel, { finetune_id: 'ft_errataContract00' }),
+    },
+    { code: 'PROMPT_VIOLATION', operationId: 'runModel', unavailable: needsMarker, run: (c) => exchange(c, json(c, 'runModel', { model: textModel(c)!.id }, refusedInput(c))) },
+    { code: 'PROMPT_VIOLATION', operationId: 'submitRequest', unavailable: needsMarker, run: async (c) => submit(c, refusedInput(c)) },
+    {
+      // Only text streams: a streamed run of an image model is refused before the stream.
+      code: 'UNSUPPORTED_MODEL',
+      operationId: 'runModel',
+      unavailable: (c) => (imageModel(c) ? undefined : 'listModels shows no public image-generation model without an agreement'),
+      run: runWith(imageModel, { stream: true }, { Accept: 'text/event-stream' }),
     },
     withModel('TIMEOUT'),
     withModel('INVALID_OUTPUT'),
