@@ -1,25 +1,16 @@
 // The fault matrix, over real sockets on 127.0.0.1: what the network and the server can do wrong,
 // and what the client makes of it.
 import type { ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createClient, ErrataError, type ErrataClient, type ErrataClientOptions } from '../src/index.js';
-import { refusedUrl, reply, startServer, type Handler, type TestServer } from './helpers/server.js';
+import { refusedUrl, reply } from './helpers/server.js';
 import { thrown } from './helpers/thrown.js';
+import { serverPerTest } from './helpers/serve.js';
 import { expectNoUnhandledRejections } from './helpers/unhandled.js';
 
 expectNoUnhandledRejections();
 
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function serve(handler: Handler, options: Partial<ErrataClientOptions> = {}) {
-  const server = await startServer(handler);
-  servers.push(server);
-  return { server, client: createClient({ baseUrl: server.url, apiKey: 'sk_test_valid', initialDelay: 10, ...options }) };
-}
-
+const serve = serverPerTest();
 
 const model = { params: { path: { model: 'echo-1' } } } as const;
 const ok = (res: ServerResponse) => reply(res, 200, { name: 'echo-1' });

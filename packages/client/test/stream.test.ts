@@ -3,25 +3,17 @@
 // with the request id and the partial output, and never leave an unhandled rejection.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { catalog } from '@errata/types';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createClient, ErrataError, type ErrataClientOptions } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { createClient, ErrataError } from '../src/index.js';
 import { ErrataStreamError, stream, type ErrataStream } from '../src/stream.js';
-import { reply, startServer, type Handler, type TestServer } from './helpers/server.js';
+import { reply, type Handler } from './helpers/server.js';
+import { serverPerTest } from './helpers/serve.js';
 import { expectNoUnhandledRejections } from './helpers/unhandled.js';
 
 expectNoUnhandledRejections();
 
 const key = 'sk_test_stream_0123456789';
-const servers: TestServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
-});
-
-async function serve(handler: Handler, options: Partial<ErrataClientOptions> = {}) {
-  const server = await startServer(handler);
-  servers.push(server);
-  return { server, client: createClient({ baseUrl: server.url, apiKey: key, initialDelay: 10, ...options }) };
-}
+const serve = serverPerTest(key);
 
 const tokens = ['Say', ' hello', ' to', ' Errata'];
 const sse = (event: string, data: unknown) => `event: ${event}\ndata: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`;
