@@ -7,8 +7,8 @@
  * @example
  * catalogChanges(released, current).filter((c) => c.impact === 'major');
  */
+import { createSpecModel, type OpenApiDocument, type SpecModel, type XError } from '@errata/spec-model';
 import type { Impact, SpecChange } from './impact.js';
-import { errorDefinitions, operationCodes, type Doc, type ErrorMeta } from './internal/spec-model.js';
 
 const change = (impact: Impact, rule: string, message: string): SpecChange => ({ impact, rule, message, source: 'errata' });
 
@@ -21,10 +21,21 @@ const BREAKING_FIELDS = [
 ] as const;
 const TEXT_FIELDS = ['message', 'remedy'] as const;
 
-export function catalogChanges(base: Doc, revision: Doc): SpecChange[] {
+// `METHOD /path (operationId)` → the codes its error responses (4xx, 5xx) declare.
+function operationCodes(model: SpecModel): Map<string, Set<string>> {
+  return new Map(
+    model.operations.map((op) => [
+      `${op.method} ${op.path} (${op.operationId})`,
+      new Set(op.responses.filter((response) => response.status >= 400).flatMap((response) => response.codes)),
+    ]),
+  );
+}
+
+export function catalogChanges(base: OpenApiDocument, revision: OpenApiDocument): SpecChange[] {
   const changes: SpecChange[] = [];
-  const before = errorDefinitions(base);
-  const after = errorDefinitions(revision);
+  const [baseModel, revisionModel] = [createSpecModel(base), createSpecModel(revision)];
+  const before = baseModel.errors;
+  const after = revisionModel.errors;
 
   for (const [code, old] of before) {
     const now = after.get(code);
@@ -47,30 +58,24 @@ export function catalogChanges(base: Doc, revision: Doc): SpecChange[] {
     if (!before.has(code)) changes.push(change('minor', 'code-added', `Error code ${code} was added to the catalog.`));
   }
 
-  const opsBefore = operationCodes(base);
-  const opsAfter = operationCodes(revision);
-  for (const [operation, statuses] of opsBefore) {
+  const opsBefore = operationCodes(baseModel);
+  const opsAfter = operationCodes(revisionModel);
+  for (const [operation, codes] of opsBefore) {
     const now = opsAfter.get(operation);
     if (!now) continue; // a removed operation is Redocly's path-removed/operation-removed (major)
-    const codesNow = new Set([...now.values()].flatMap((codes) => [...codes]));
-    for (const codes of statuses.values()) {
-      for (const code of codes) if (!codesNow.has(code)) changes.push(change('major', 'operation-code-removed', `${operation} no longer returns ${code}.`));
-    }
+    for (const code of codes) if (!now.has(code)) changes.push(change('major', 'operation-code-removed', `${operation} no longer returns ${code}.`));
   }
-  for (const [operation, statuses] of opsAfter) {
+  for (const [operation, codes] of opsAfter) {
     const before = opsBefore.get(operation);
     if (!before) continue; // a new operation is Redocly's path-added/operation-added (minor)
-    const codesBefore = new Set([...before.values()].flatMap((codes) => [...codes]));
-    for (const codes of statuses.values()) {
-      for (const code of codes) if (!codesBefore.has(code)) changes.push(change('minor', 'operation-code-added', `${operation} may now return ${code}.`));
-    }
+    for (const code of codes) if (!before.has(code)) changes.push(change('minor', 'operation-code-added', `${operation} may now return ${code}.`));
   }
   return changes;
 }
 
 // A stream consumer handles exactly the codes that can end a stream: a new one is minor (as for any
 // new code); one that can no longer occur, or whose retry safety flips, changes their handling.
-function midStreamChanges(code: string, before: ErrorMeta['mid_stream'], after: ErrorMeta['mid_stream']): SpecChange[] {
+function midStreamChanges(code: string, before: XError['mid_stream'], after: XError['mid_stream']): SpecChange[] {
   if (!before && after) return [change('minor', 'mid-stream-added', `${code} can now end a stream.`)];
   if (before && !after) return [change('major', 'mid-stream-removed', `${code} no longer says it can end a stream.`)];
   if (before && after && before.retry_safe !== after.retry_safe) return [change('major', 'mid-stream-retry-safe-changed', `${code}: retry_safe mid-stream changed from ${before.retry_safe} to ${after.retry_safe}.`)];

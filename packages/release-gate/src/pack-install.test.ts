@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = join(import.meta.dirname, '../../..');
-const PACKAGES = ['types', 'client', 'contract'];
+const PACKAGES = ['spec-model', 'types', 'client', 'contract'];
 let scratch: string;
 
 beforeAll(() => {
@@ -38,6 +38,7 @@ describe('packed packages', () => {
     const out = JSON.parse(execFileSync(process.execPath, ['out/consumer.js'], { cwd: scratch, encoding: 'utf8' }));
     expect(out).toMatchObject({ known: true, message: 'Model echo-1 does not exist.', transportError: 'CONNECTION_ERROR', spec: '3.1.0' });
     expect(out.codes).toBeGreaterThanOrEqual(55);
+    expect(out.runModelCodes).toBeGreaterThan(10);
     expect(out.describe).toBe('RATE_LIMIT_EXCEEDED: retry after_retry_after after 3s');
   });
 });

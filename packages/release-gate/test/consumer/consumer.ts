@@ -5,6 +5,7 @@ import { defaultCodeFor } from '@errata/types/policy';
 import { formatMessage } from '@errata/types/texts';
 import { createClient, ErrataError } from '@errata/client';
 import { stream } from '@errata/client/stream';
+import { createSpecModel, type OpenApiDocument } from '@errata/spec-model';
 import { createRequire } from 'node:module';
 
 function describe(error: OperationError<'runModel', 429>): string {
@@ -26,7 +27,7 @@ try {
 } catch (error) {
   if (error instanceof ErrataError) streamError = error.code;
 }
-const spec = createRequire(import.meta.url)('@errata/types/openapi.json') as { openapi: string };
+const spec = createRequire(import.meta.url)('@errata/types/openapi.json') as OpenApiDocument;
 
 console.log(JSON.stringify({
   codes: Object.keys(catalog).length,
@@ -37,4 +38,5 @@ console.log(JSON.stringify({
   streamError,
   fallback: defaultCodeFor(502),
   spec: spec.openapi,
+  runModelCodes: createSpecModel(spec).operation('runModel')?.responses.flatMap((r) => r.codes).length,
 }));
