@@ -22,7 +22,7 @@ export type { CrosswalkEntry, Provider, Providers, XError } from './generated/me
 export { SpecModelError } from './spec-model-error.js';
 export type { SpecModelErrorKind } from './spec-model-error.js';
 export { escapePointer, lookupPointer, pointerOf } from './pointer.js';
-export { MAX_REF_DEPTH, resolveRef } from './resolve.js';
+export { MAX_REF_DEPTH, pointerFor, resolveRef } from './resolve.js';
 export { constOf, responseCodes } from './error-schema.js';
 
 // Validating against the document's schemas.
