@@ -5,12 +5,14 @@
 //                  retry safety) and the code for a bare status, without titles or crosswalk
 //   texts.ts     — the long texts (message template, description, remedy), kept apart so they tree-shake
 //   providers.ts — where each seed provider puts code, message and request id in its error bodies
+//   tasks.ts     — which input schema a model of each task is validated against
 // and copies the bundled spec into spec/ so that it ships with the package.
 // Nothing here is edited by hand: change spec/ and run `pnpm build`.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createSpecModel, pointerFor } from '@errata/spec-model';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { defaultCodeByStatus } from './status-defaults.mjs';
 
@@ -18,6 +20,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const pkg = join(here, '..');
 const bundled = createRequire(import.meta.url).resolve('@errata/spec/openapi.json');
 const spec = JSON.parse(readFileSync(bundled, 'utf8'));
+const model = createSpecModel(spec);
 const out = join(pkg, 'src/generated');
 mkdirSync(out, { recursive: true });
 
@@ -28,28 +31,25 @@ const literal = (value) => JSON.stringify(value, null, 2);
 const ast = await openapiTS(spec, { alphabetize: false, exportType: false });
 writeFileSync(join(out, 'openapi.ts'), HEADER + astToString(ast));
 
-// 2. The catalog: one entry per error schema, in the order of their internal codes.
-const { docs_url: docsUrl, providers } = spec['x-errata'];
-const errors = Object.entries(spec.components.schemas)
-  .filter(([, schema]) => schema['x-error'])
-  .map(([code, schema]) => ({ code, schema, meta: schema['x-error'] }))
-  .sort((a, b) => a.meta.internal_code - b.meta.internal_code);
+// 2. The catalog: one entry per error schema, in the order of their internal codes (the model's order).
+const { docsUrl, providers } = model;
+const errors = [...model.errors.values()];
 
-const catalog = Object.fromEntries(errors.map(({ code, schema, meta }) => [code, {
+const catalog = Object.fromEntries(errors.map(({ code, title, meta }) => [code, {
   code,
   status: meta.status,
   internalCode: meta.internal_code,
   category: meta.category,
   retry: meta.retry,
-  title: schema.title,
+  title,
   docUrl: `${docsUrl}#${code}`,
   // null when the code cannot happen after a stream's first byte.
   midStream: meta.mid_stream ? { retrySafe: meta.mid_stream.retry_safe } : null,
   crosswalk: meta.crosswalk ?? {},
 }]));
-const texts = Object.fromEntries(errors.map(({ code, schema, meta }) => [code, {
+const texts = Object.fromEntries(errors.map(({ code, description, meta }) => [code, {
   message: meta.message,
-  description: schema.description,
+  description,
   remedy: meta.remedy,
   ...(meta.mid_stream ? { midStreamNote: meta.mid_stream.note } : {}),
 }]));
@@ -81,6 +81,24 @@ export const errorTexts = ${literal(texts)} as const;
 writeFileSync(join(out, 'providers.ts'), `${HEADER}
 /** The seed providers and the dotted paths, tried in order, to each part of their error bodies. */
 export const providers = ${literal(Object.fromEntries(Object.entries(providers).map(([id, p]) => [id, { title: p.title, docs: p.docs, fields: p.fields }])))} as const;
+`);
+
+// The input schema of each task: the member of RunInput's anyOf titled after the task ("text-generation"
+// → "Text generation input"). Matched once here, so servers and the conformance suite read one table.
+const runInput = model.lookup('#/components/schemas/RunInput');
+const inputs = new Map(runInput.anyOf.map((member, i) => [
+  String(model.resolve(member).title ?? '').toLowerCase(),
+  pointerFor(member, `#/components/schemas/RunInput/anyOf/${i}`),
+]));
+const tasks = model.resolve(model.lookup('#/components/schemas/Task')).enum;
+const taskInputSchemas = Object.fromEntries(tasks.map((task) => {
+  const pointer = inputs.get(`${task} input`.replace(/-/g, ' '));
+  if (!pointer) throw new Error(`Task ${task} has no input schema: RunInput.anyOf needs a member titled "${task.replace(/-/g, ' ')} input"`);
+  return [task, pointer];
+}));
+writeFileSync(join(out, 'tasks.ts'), `${HEADER}
+/** Task → JSON Pointer (into the bundled spec) of the input schema \`run\` and \`queue\` validate a model of that task against. */
+export const taskInputSchemas = ${literal(taskInputSchemas)} as const;
 `);
 
 // 3. Ship the bundled spec itself.

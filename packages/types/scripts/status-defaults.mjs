@@ -12,8 +12,8 @@
 // src/policy.ts): 4xx as 400, 5xx and anything else as 500.
 
 /**
- * @param {{ code: string, meta: { status: number, crosswalk?: Record<string, Record<string, unknown>[]> } }[]} errors
- *   every code, in internal-code order
+ * @param {readonly import('@errata/spec-model').ErrorDefinition[]} errors every code, in internal-code
+ *   order (the spec model's `errors`)
  * @returns {Record<number, string>} status → code
  */
 export function defaultCodeByStatus(errors) {

@@ -10,6 +10,7 @@
  * @example
  * findCanonicalCode('workers-ai', { internal_code: 3036, status: 429 }); // 'DAILY_QUOTA_EXCEEDED'
  */
+import type { CrosswalkEntry } from '@errata/spec-model';
 import { catalog, type ErrorCode, type ProviderId } from './catalog.js';
 
 /** What a provider's error body says about itself, as far as it says anything. */
@@ -20,12 +21,6 @@ export interface ProviderErrorKey {
   message?: string | undefined;
 }
 
-interface CrosswalkEntry {
-  code?: string;
-  internal_code?: number;
-  status?: number;
-  message_pattern?: string;
-}
 
 interface IndexedEntry {
   canonical: ErrorCode;

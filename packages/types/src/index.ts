@@ -16,6 +16,9 @@ export type { components, operations, paths, webhooks } from './generated/openap
 export { catalog, docsUrl, errorCodes, isErrorCode, providers } from './catalog.js';
 export type { CatalogEntry, ErrorCategory, ErrorCode, ProviderId, RetryPolicy } from './catalog.js';
 
+// Which input schema a model of each task is validated against (JSON Pointers into the bundled spec).
+export { taskInputSchemas } from './generated/tasks.js';
+
 // The policy: what a client acts on per code, without the catalog (also `@errata/types/policy`).
 export { codeFacts, defaultCodeByStatus, defaultCodeFor } from './policy.js';
 export type { CodeFacts } from './policy.js';
