@@ -1,7 +1,8 @@
 // Behaviour of the sandbox over real HTTP: validation mapped to catalog codes, the seeded keys,
 // Errata-Simulate, unknown routes, body limits, request ids, and logs without keys.
 import { catalog, errorCodes } from '@errata/types';
-import { declaredCodes, loadSpec, specOperations } from '@errata/contract';
+import { createSpecModel } from '@errata/spec-model';
+import { loadSpec } from './internal/errata-spec.js';
 import { describe, expect, it } from 'vitest';
 import { call, useSandbox } from './test-support/http.js';
 
@@ -83,9 +84,10 @@ describe('seeded keys', () => {
 });
 
 describe('Errata-Simulate', () => {
-  const operations = specOperations(loadSpec());
+  const model = createSpecModel(loadSpec());
+  const operations = model.operations;
   const cases = errorCodes.flatMap((code) => {
-    const operation = operations.find((op) => declaredCodes(op).has(code));
+    const operation = operations.find((op) => model.declaredCodes(op).has(code));
     return operation ? [{ code, operation }] : [];
   });
 

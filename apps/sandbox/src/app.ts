@@ -6,7 +6,8 @@
  * answer ENDPOINT_NOT_FOUND.
  */
 import { randomUUID } from 'node:crypto';
-import { loadSpec, specOperations } from '@errata/contract';
+import { createSpecModel } from '@errata/spec-model';
+import { loadSpec } from './internal/errata-spec.js';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { defaultOptions, type SandboxOptions } from './config.js';
@@ -62,7 +63,7 @@ export function createApp(overrides: Partial<SandboxOptions> = {}): { app: Hono<
   // The catalog page's size budget is counted in bytes transferred: gzip it like any static host would.
   app.get('/docs/*', compress(), (c) => serveDocs(c, options.docsDir));
 
-  for (const operation of specOperations(loadSpec())) {
+  for (const operation of createSpecModel(loadSpec()).operations) {
     const handler = handlers[operation.operationId];
     if (!handler) throw new Error(`The sandbox has no handler for ${operation.operationId}`);
     const path = operation.path.replace(/\{(\w+)\}/g, ':$1');

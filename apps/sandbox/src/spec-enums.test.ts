@@ -1,5 +1,5 @@
 // The upload formats and image sizes come from the spec's enums; only `.jpg → jpeg` is by hand.
-import { loadSpec } from '@errata/contract';
+import { loadSpec } from './internal/errata-spec.js';
 import { describe, expect, it } from 'vitest';
 import { fileFormatByExtension, fileFormats, imageSizes } from './internal/spec-enums.js';
 import { call, useSandbox } from './test-support/http.js';

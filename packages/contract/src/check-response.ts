@@ -5,10 +5,18 @@
  * the catalog (`X-Request-Id` = `request_id`, `status` = HTTP status, `doc_url`, `Retry-After` =
  * `retry_after`). The result is a diff: one line per disagreement, empty when the response conforms.
  */
+import {
+  compileSpecSchema,
+  createSpecAjv,
+  createSpecModel,
+  type OpenApiDocument,
+  type SpecAjv,
+  type SpecOperation,
+  type SpecResponse,
+  type ValidateFunction,
+} from '@errata/spec-model';
 import { catalog, isErrorCode, type ErrorCode } from '@errata/types';
-import { declaredCodes, unroutedResponse, type SpecOperation, type SpecResponse } from './operations.js';
-import { compileSpecSchema, createSpecAjv, type SpecAjv, type ValidateFunction } from './spec-ajv.js';
-import { loadSpec, lookupPointer, type OpenApiDocument } from './spec.js';
+import { loadSpec } from './internal/errata-spec.js';
 
 /** A response as received: status, headers and the raw body text. */
 export interface CapturedResponse {
@@ -45,7 +53,8 @@ export function createResponseChecker(spec: OpenApiDocument = loadSpec(), ajv: S
     if (!fn) compiled.set(pointer, (fn = compileSpecSchema(ajv, pointer)));
     return fn;
   };
-  const unrouted = unroutedResponse(spec);
+  const model = createSpecModel(spec);
+  const unrouted = model.unroutedResponse;
 
   function schemaDiff(pointer: string, value: unknown, where: string): string[] {
     const validate = validator(pointer);
@@ -61,7 +70,7 @@ export function createResponseChecker(spec: OpenApiDocument = loadSpec(), ajv: S
         if (header.required) diff.push(`header ${header.name}: missing`);
         continue;
       }
-      const schema = lookupPointer(spec, header.schemaPointer) as { type?: string };
+      const schema = model.resolve<{ type?: string }>(model.lookup(header.schemaPointer));
       const value = schema.type === 'integer' && /^-?\d+$/.test(raw) ? Number(raw) : raw;
       diff.push(...schemaDiff(header.schemaPointer, value, `header ${header.name}`).map((line) => `${line} (got ${JSON.stringify(raw)})`));
     }
@@ -100,9 +109,9 @@ export function createResponseChecker(spec: OpenApiDocument = loadSpec(), ajv: S
       }
       // Inside JSON strings a newline is the two characters \n: look at both forms.
       if (STACK_FRAME.test(response.text) || STACK_FRAME.test(response.text.replace(/\\n/g, '\n'))) diff.push('body: contains a stack trace');
-      const declared = operation === 'unrouted' ? (response.status === unrouted.status ? unrouted : undefined) : operation.responses.find((r) => r.status === response.status);
+      const declared = operation === 'unrouted' ? (response.status === unrouted?.status ? unrouted : undefined) : operation.responses.find((r) => r.status === response.status);
       if (!declared) {
-        const statuses = operation === 'unrouted' ? [unrouted.status] : operation.responses.map((r) => r.status);
+        const statuses = operation === 'unrouted' ? (unrouted ? [unrouted.status] : []) : operation.responses.map((r) => r.status);
         diff.push(`status: ${response.status} is not declared for ${name} (declared: ${statuses.join(', ')})`);
         return diff;
       }
@@ -130,7 +139,12 @@ export function createResponseChecker(spec: OpenApiDocument = loadSpec(), ajv: S
   };
 }
 
-/** Whether an operation declares a code (and so may be asked to produce it). */
+/**
+ * Whether an operation declares a code (and so may be asked to produce it).
+ *
+ * @example
+ * operationDeclares(createSpecModel(spec).operation('runModel')!, 'PROMPT_TOO_LONG'); // true
+ */
 export function operationDeclares(operation: SpecOperation, code: ErrorCode): boolean {
-  return declaredCodes(operation).has(code);
+  return operation.responses.some((response) => response.codes.includes(code));
 }

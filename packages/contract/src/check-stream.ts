@@ -7,12 +7,10 @@
  * mid-stream, and agrees with the stream: `request_id` = `X-Request-Id`, `doc_url` from the
  * catalog, `details.tokens_delivered` = the token events before it. The result is a diff.
  */
+import { compileSpecSchema, createSpecModel, type OpenApiDocument, type SpecAjv, type SpecOperation, type ValidateFunction } from '@errata/spec-model';
 import { catalog, isErrorCode, type ErrorCode } from '@errata/types';
 import type { CapturedResponse, ResponseChecker } from './check-response.js';
 import { parseEventStream } from './internal/event-stream.js';
-import type { SpecOperation } from './operations.js';
-import { compileSpecSchema, type SpecAjv, type ValidateFunction } from './spec-ajv.js';
-import { lookupPointer, resolveRef, type OpenApiDocument } from './spec.js';
 
 /** A streamed response as received; `transportError` when the connection failed part-way. */
 export interface CapturedStream extends CapturedResponse {
@@ -22,42 +20,7 @@ export interface CapturedStream extends CapturedResponse {
 /** How a stream must end: `done`, or an error event with this code. */
 export type StreamEnding = 'done' | ErrorCode;
 
-/** The events of an operation's stream, as the spec declares them. */
-export interface StreamSchema {
-  /** JSON Pointer of each event's schema, by event name (`token`, `done`, `error`). */
-  events: Map<string, string>;
-  /** The codes an error event may carry. */
-  errorCodes: ErrorCode[];
-}
-
 const STACK_FRAME = /\n\s*at\s+\S.*(?::\d+:\d+\)?)/;
-
-/**
- * The stream an operation's 200 response declares (`text/event-stream`), or undefined.
- *
- * @example
- * streamSchemaOf(loadSpec(), runModel)?.errorCodes; // ['OVERLOADED', 'TIMEOUT', …]
- */
-export function streamSchemaOf(spec: OpenApiDocument, operation: SpecOperation): StreamSchema | undefined {
-  const ok = operation.responses.find((r) => r.status === 200);
-  if (!ok) return undefined;
-  const response = resolveRef<{ content?: Record<string, { schema?: unknown }> }>(spec, lookupPointer(spec, ok.pointer));
-  const media = response.content?.['text/event-stream'];
-  if (!media?.schema) return undefined;
-  const root = resolveRef<{ oneOf?: { $ref?: string }[] }>(spec, media.schema);
-  const events = new Map<string, string>();
-  let errorCodes: ErrorCode[] = [];
-  for (const member of root.oneOf ?? []) {
-    if (!member.$ref) continue;
-    const schema = resolveRef<{ properties?: { event?: { const?: string }; data?: { oneOf?: { $ref?: string }[] } } }>(spec, member);
-    const name = schema.properties?.event?.const;
-    if (!name) continue;
-    events.set(name, member.$ref);
-    const codes = (schema.properties?.data?.oneOf ?? []).map((m) => m.$ref?.split('/').pop()).filter((c): c is ErrorCode => isErrorCode(c));
-    if (codes.length) errorCodes = codes;
-  }
-  return { events, errorCodes };
-}
 
 /** Checks streamed responses of any operation that declares a stream. */
 export interface StreamChecker {
@@ -72,6 +35,7 @@ export interface StreamChecker {
  * checker.check(runModel, { status: 200, headers, text }, { ending: 'done' }); // [] when it conforms
  */
 export function createStreamChecker(spec: OpenApiDocument, ajv: SpecAjv, responses: ResponseChecker): StreamChecker {
+  const model = createSpecModel(spec);
   const compiled = new Map<string, ValidateFunction>();
   const schemaDiff = (pointer: string, value: unknown, where: string) => {
     let validate = compiled.get(pointer);
@@ -82,15 +46,15 @@ export function createStreamChecker(spec: OpenApiDocument, ajv: SpecAjv, respons
 
   return {
     check(operation, response, expectation = {}) {
-      const schema = streamSchemaOf(spec, operation);
+      const schema = model.streamEvents.get(operation.operationId);
       if (!schema) return [`${operation.operationId} declares no text/event-stream response`];
-      if (response.status !== 200) {
-        return [`status: expected 200 and a stream, got ${response.status}`, ...responses.check(operation, response, isErrorCode(expectation.ending) ? { code: expectation.ending } : {})];
+      if (response.status !== schema.status) {
+        return [`status: expected ${schema.status} and a stream, got ${response.status}`, ...responses.check(operation, response, isErrorCode(expectation.ending) ? { code: expectation.ending } : {})];
       }
       const diff: string[] = [];
       const type = response.headers.get('content-type') ?? '';
       if (!type.startsWith('text/event-stream')) diff.push(`header Content-Type: expected text/event-stream, got ${JSON.stringify(type)}`);
-      const declared = operation.responses.find((r) => r.status === 200)!;
+      const declared = operation.responses.find((r) => r.status === schema.status)!;
       for (const header of declared.headers) {
         const raw = response.headers.get(header.name);
         if (raw === null) {

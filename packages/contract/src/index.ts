@@ -16,16 +16,8 @@ export type { ConformanceReport, FuzzResult, ProbeResult, ProbeVia, StreamProbeR
 // Checking single responses.
 export { createResponseChecker, operationDeclares } from './check-response.js';
 export type { CapturedResponse, Expectation, ResponseChecker } from './check-response.js';
-export { createStreamChecker, streamSchemaOf } from './check-stream.js';
-export type { CapturedStream, StreamChecker, StreamEnding, StreamSchema } from './check-stream.js';
+export { createStreamChecker } from './check-stream.js';
+export type { CapturedStream, StreamChecker, StreamEnding } from './check-stream.js';
 export { parseEventStream } from './internal/event-stream.js';
 export type { ParsedEvent } from './internal/event-stream.js';
 export { ConformanceRequestError } from './internal/http.js';
-
-// The spec as data, for servers that route and validate from it (the sandbox does).
-export { loadSpec, lookupPointer, resolveRef, SPEC_ID } from './spec.js';
-export type { OpenApiDocument } from './spec.js';
-export { declaredCodes, inputSchemaPointer, specOperations, unroutedResponse } from './operations.js';
-export type { SpecHeader, SpecOperation, SpecParameter, SpecResponse } from './operations.js';
-export { compileSpecSchema, createSpecAjv, errorCodeFor, errorCodesOf } from './spec-ajv.js';
-export type { SpecAjv, ValidateFunction } from './spec-ajv.js';

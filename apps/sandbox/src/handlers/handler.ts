@@ -1,6 +1,6 @@
 // What every operation handler receives, and helpers they share.
 import type { IncomingMessage } from 'node:http';
-import type { SpecOperation } from '@errata/contract';
+import type { SpecOperation } from '@errata/spec-model';
 import type { Context } from 'hono';
 import { ApiError } from '../internal/api-error.js';
 import type { SandboxEnv } from '../internal/env.js';

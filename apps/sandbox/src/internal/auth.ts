@@ -1,6 +1,6 @@
 // Authentication and account checks, in the order a client would fix them: the key itself, then
 // the account's state, then what the key may do on this operation.
-import type { SpecOperation } from '@errata/contract';
+import type { SpecOperation } from '@errata/spec-model';
 import { paidFeatures, type Account } from '../seed.js';
 import { ApiError } from './api-error.js';
 import type { KeyStore } from './key-store.js';

@@ -1,5 +1,5 @@
 // The Hono environment: what middleware stores on a request for later stages.
-import type { SpecOperation } from '@errata/contract';
+import type { SpecOperation } from '@errata/spec-model';
 import type { Account } from '../seed.js';
 import type { StreamFault } from './stream-faults.js';
 

@@ -4,10 +4,11 @@
 // the failing keyword: an empty prompt is not PROMPT_TOO_LONG), a missing required property
 // MISSING_REQUIRED_FIELD, any other property violation INVALID_FIELD_VALUE, and a body that is not
 // a JSON object INVALID_REQUEST. A code the operation does not declare falls back on INVALID_REQUEST.
-import { compileSpecSchema, declaredCodes, errorCodeFor, type SpecAjv, type SpecOperation } from '@errata/contract';
-import type { ErrorCode } from '@errata/types';
+import { compileSpecSchema, createSpecModel, errorCodeFor, type SpecAjv, type SpecOperation } from '@errata/spec-model';
+import { isErrorCode, type ErrorCode } from '@errata/types';
 import { errorTexts } from '@errata/types/texts';
 import { ApiError } from './api-error.js';
+import { loadSpec } from './errata-spec.js';
 
 interface AjvError {
   keyword: string;
@@ -31,7 +32,8 @@ function classify(error: AjvError): { code: ErrorCode; path: string; field: stri
     const path = `${error.instancePath}/${String(error.params.additionalProperty)}`;
     return { code: 'INVALID_FIELD_VALUE', path, field: toField(path) };
   }
-  return { code: errorCodeFor(error.parentSchema, error.keyword) ?? 'INVALID_FIELD_VALUE', path: error.instancePath, field: toField(error.instancePath) };
+  const named = errorCodeFor(error.parentSchema, error.keyword);
+  return { code: isErrorCode(named) ? named : 'INVALID_FIELD_VALUE', path: error.instancePath, field: toField(error.instancePath) };
 }
 
 function issueText(error: AjvError): string {
@@ -58,7 +60,7 @@ export function createInputValidator(ajv: SpecAjv, pointer: string): InputValida
       throw new ApiError('INVALID_REQUEST', { params: { reason: `the body ${first.message ?? 'is invalid'}` } });
     }
     const { code: mapped, field } = classify(first);
-    const code = declaredCodes(operation).has(mapped) ? mapped : 'INVALID_REQUEST';
+    const code = createSpecModel(loadSpec()).declaredCodes(operation).has(mapped) ? mapped : 'INVALID_REQUEST';
     const issue = issueText(first);
     const issues = errors.map((e) => ({ path: classify(e).path, message: issueText(e), code: e.keyword }));
     const schema = first.parentSchema ?? {};

@@ -3,23 +3,24 @@
 // from the code's example in the spec. A code the operation does not declare is still answered
 // (the caller asked for it) and marked with `Errata-Simulate-Undeclared`; a string that is no
 // catalog code answers INVALID_REQUEST listing the codes this operation declares.
-import { declaredCodes, loadSpec, type SpecOperation } from '@errata/contract';
+import { createSpecModel, type SpecOperation } from '@errata/spec-model';
 import { isErrorCode, type ErrorCode } from '@errata/types';
 import { formatMessage } from '@errata/types/texts';
 import { ApiError } from './api-error.js';
+import { loadSpec } from './errata-spec.js';
 
 type ErrorSchema = { examples?: { message?: string; details?: Record<string, unknown> }[] };
 
 const examples = new Map<ErrorCode, NonNullable<ErrorSchema['examples']>[number]>();
 function exampleOf(code: ErrorCode) {
   let example = examples.get(code);
-  if (!example) examples.set(code, (example = ((loadSpec().components.schemas as Record<string, ErrorSchema>)[code]?.examples ?? [])[0] ?? {}));
+  if (!example) examples.set(code, (example = (createSpecModel(loadSpec()).errors.get(code)?.examples[0] as NonNullable<ErrorSchema['examples']>[number] | undefined) ?? {}));
   return example;
 }
 
 export function simulatedError(operation: SpecOperation, requested: string, request: { params: Record<string, string>; method: string; path: string; retryAfter: string | undefined }): ApiError {
   const code = requested.trim();
-  const declared = declaredCodes(operation);
+  const declared = createSpecModel(loadSpec()).declaredCodes(operation);
   if (!isErrorCode(code)) {
     throw new ApiError('INVALID_REQUEST', {
       params: { reason: `Errata-Simulate: ${JSON.stringify(code)} is not a catalog code; ${operation.operationId} declares ${[...declared.keys()].join(', ')}` },

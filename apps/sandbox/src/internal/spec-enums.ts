@@ -1,6 +1,7 @@
 // Values the sandbox needs from the spec's enums, read from the bundled spec once, never retyped:
 // the upload formats (FileObject.format) and the image sizes (ImageGenerationInput.size).
-import { loadSpec, lookupPointer, resolveRef } from '@errata/contract';
+import { lookupPointer, resolveRef } from '@errata/spec-model';
+import { loadSpec } from './errata-spec.js';
 
 /**
  * File-name extensions that are not a format's own name. The one alias kept by hand: `.jpg` is

@@ -1,6 +1,8 @@
 // Everything the sandbox keeps in memory, built once at start-up: the spec's compiled validators,
 // the key store, limits, the queue, idempotency keys, files and finetunes. All stores are capped.
-import { compileSpecSchema, createSpecAjv, inputSchemaPointer, loadSpec, type SpecAjv, type ValidateFunction } from '@errata/contract';
+import { compileSpecSchema, createSpecAjv, type SpecAjv, type ValidateFunction } from '@errata/spec-model';
+import { taskInputSchemas } from '@errata/types';
+import { loadSpec } from './errata-spec.js';
 import type { SandboxOptions } from '../config.js';
 import { seededAccounts, seededModels, type ModelDefinition } from '../seed.js';
 import { BoundedMap } from './bounded-map.js';
@@ -58,7 +60,7 @@ export function createState(options: SandboxOptions): SandboxState {
   };
   const outputs: Record<string, ValidateFunction> = {};
   for (const task of new Set(seededModels.map((m) => m.task))) {
-    const pointer = inputSchemaPointer(spec, task);
+    const pointer = taskInputSchemas[task];
     if (!pointer) throw new Error(`The spec has no input schema for task ${task}`);
     inputs[task] = createInputValidator(ajv, pointer);
     outputs[task] = compileSpecSchema(ajv, outputSchemaOf[task]);

@@ -3,7 +3,8 @@
 // other three break the transport instead, so clients can test what no envelope describes: a
 // connection dropped mid-stream, an event whose data is not JSON, a stream that ends without its
 // final event. Misuse is an INVALID_REQUEST answered before the stream, saying what to send.
-import { loadSpec, resolveRef, type SpecOperation } from '@errata/contract';
+import { resolveRef, type SpecOperation } from '@errata/spec-model';
+import { loadSpec } from './errata-spec.js';
 import { catalog, errorCodes, isErrorCode, type ErrorCode } from '@errata/types';
 import { ApiError } from './api-error.js';
 

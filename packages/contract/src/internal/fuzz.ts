@@ -3,7 +3,7 @@
 // random multipart files). Whatever the input, the response must be one the operation declares
 // and must validate, and no 5xx may appear (nothing is simulated here). Seeded and bounded.
 import fc from 'fast-check';
-import type { SpecOperation } from '../operations.js';
+import type { SpecOperation } from '@errata/spec-model';
 import type { FuzzResult } from '../report.js';
 import { describeRequest, fillPath, send, type RequestSpec } from './http.js';
 import type { SuiteContext } from './suite-context.js';

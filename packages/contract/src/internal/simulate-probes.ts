@@ -1,9 +1,9 @@
 // Probes through `Errata-Simulate`: every code each operation declares, asked for on that
 // operation, with an otherwise valid request. The response must be that code, with the status and
 // headers the operation declares for it.
-import { declaredCodes, type SpecOperation } from '../operations.js';
+import type { SpecOperation } from '@errata/spec-model';
+import { isErrorCode, type ErrorCode } from '@errata/types';
 import type { ProbeResult } from '../report.js';
-import type { ErrorCode } from '@errata/types';
 import { describeRequest, fillPath, send, type RequestSpec } from './http.js';
 import type { SuiteContext } from './suite-context.js';
 
@@ -32,7 +32,7 @@ export function baseRequest(context: SuiteContext, operation: SpecOperation): Re
 export async function runSimulateProbes(context: SuiteContext, operations: SpecOperation[], only: Set<ErrorCode> | undefined): Promise<ProbeResult[]> {
   const results: ProbeResult[] = [];
   for (const operation of operations) {
-    for (const code of declaredCodes(operation).keys()) {
+    for (const code of [...context.model.declaredCodes(operation).keys()].filter(isErrorCode)) {
       if (only && !only.has(code)) continue;
       const request = baseRequest(context, operation);
       request.headers = { ...request.headers, 'Errata-Simulate': code };

@@ -3,9 +3,9 @@
 // mid-stream, `Errata-Simulate: <CODE>` with `Errata-Simulate-After: <n>`, which must end with that
 // code's error event after at most n tokens; and the models named in `modelsFor` for those codes,
 // which may fail before the stream (an ordinary error response) or in it (an error event).
-import type { ErrorCode } from '@errata/types';
-import { createStreamChecker, streamSchemaOf, type StreamEnding } from '../check-stream.js';
-import type { SpecOperation } from '../operations.js';
+import type { SpecOperation } from '@errata/spec-model';
+import { isErrorCode, type ErrorCode } from '@errata/types';
+import { createStreamChecker, type StreamEnding } from '../check-stream.js';
 import type { StreamProbeResult } from '../report.js';
 import { describeRequest, fillPath, sendStream, type RequestSpec } from './http.js';
 import { baseRequest } from './simulate-probes.js';
@@ -25,7 +25,7 @@ export async function runStreamProbes(context: SuiteContext, operations: SpecOpe
   const text = context.plainModel('text-generation');
   let unavailable: string | undefined;
   for (const operation of operations) {
-    const schema = streamSchemaOf(context.spec, operation);
+    const schema = context.model.streamEvents.get(operation.operationId);
     if (!schema) continue;
     if (!text) {
       unavailable = 'listModels shows no public text-generation model without an agreement to stream';
@@ -41,7 +41,7 @@ export async function runStreamProbes(context: SuiteContext, operations: SpecOpe
       results.push({ operationId: operation.operationId, ending, via, request: describeRequest(request), outcome: diff.length ? 'failed' : 'passed', diff });
     };
     await probe('done', 'plain', streamed(baseRequest(context, operation)));
-    for (const code of schema.errorCodes) {
+    for (const code of schema.errorCodes.filter(isErrorCode)) {
       if (options.only && !options.only.has(code)) continue;
       if (options.simulate) {
         const request = streamed(baseRequest(context, operation));

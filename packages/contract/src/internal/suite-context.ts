@@ -1,10 +1,9 @@
 // What every part of the suite shares: the spec, its operations, the checker, the server's models
 // (discovered through listModels, so that probes use names the server knows) and request helpers.
-import type { ErrorCode } from '@errata/types';
+import { compileSpecSchema, createSpecAjv, createSpecModel, type OpenApiDocument, type SpecAjv, type SpecModel, type SpecOperation } from '@errata/spec-model';
+import { taskInputSchemas, type ErrorCode } from '@errata/types';
 import { createResponseChecker, type ResponseChecker } from '../check-response.js';
-import { inputSchemaPointer, specOperations, type SpecOperation } from '../operations.js';
-import { compileSpecSchema, createSpecAjv, type SpecAjv } from '../spec-ajv.js';
-import { loadSpec, lookupPointer, type OpenApiDocument } from '../spec.js';
+import { loadSpec } from './errata-spec.js';
 import { send, type HttpContext } from './http.js';
 import { createRedactor, type Redactor } from './redact.js';
 
@@ -31,8 +30,9 @@ export interface SuiteSettings {
 
 export interface SuiteContext extends HttpContext, SuiteSettings {
   spec: OpenApiDocument;
+  model: SpecModel;
   ajv: SpecAjv;
-  operations: SpecOperation[];
+  operations: readonly SpecOperation[];
   checker: ResponseChecker;
   models: DiscoveredModel[];
   /** Request ids the suite created, reused by the fuzzer so it reaches existing jobs too. */
@@ -42,6 +42,8 @@ export interface SuiteContext extends HttpContext, SuiteSettings {
   /** The cancelled job three triggers share, made once per run (per context, so runs never share it). */
   cancelledJob?: Promise<string>;
   operation(operationId: string): SpecOperation;
+  /** JSON Pointer of the input schema a model of `task` is validated against (`taskInputSchemas`). */
+  inputSchema(task: string): string | undefined;
   auth(key?: string | null): Record<string, string>;
   /** A usable model of a task: public, no agreement needed, and not one named as a trigger. */
   plainModel(task: string): DiscoveredModel | undefined;
@@ -53,20 +55,20 @@ export interface SuiteContext extends HttpContext, SuiteSettings {
 
 export async function createSuiteContext(settings: SuiteSettings): Promise<SuiteContext> {
   const spec = loadSpec();
+  const model = createSpecModel(spec);
   const ajv = createSpecAjv(spec);
-  const operations = specOperations(spec);
-  const byId = new Map(operations.map((op) => [op.operationId, op]));
   const context: SuiteContext = {
     ...settings,
     spec,
+    model,
     ajv,
-    operations,
+    operations: model.operations,
     checker: createResponseChecker(spec, ajv),
     models: [],
     jobIds: [],
     redact: createRedactor([settings.apiKey, ...Object.values(settings.keys)]),
     operation(operationId) {
-      const op = byId.get(operationId);
+      const op = model.operation(operationId);
       if (!op) throw new Error(`The spec has no operation ${operationId}`);
       return op;
     },
@@ -77,18 +79,20 @@ export async function createSuiteContext(settings: SuiteSettings): Promise<Suite
       const reserved = new Set(Object.values(settings.modelsFor));
       return context.models.find((m) => m.task === task && m.visibility === 'public' && !m.requires_agreement && !reserved.has(m.id));
     },
+    inputSchema(task) {
+      return Object.hasOwn(taskInputSchemas, task) ? taskInputSchemas[task as keyof typeof taskInputSchemas] : undefined;
+    },
     exampleInput(task) {
-      const pointer = inputSchemaPointer(spec, task);
+      const pointer = context.inputSchema(task);
       if (!pointer) return undefined;
       const validate = compileSpecSchema(ajv, pointer);
       const examples = context.operation('runModel').requestBody?.examples ?? [];
-      const schemaExamples = (lookupPointer(spec, `${pointer}/examples`) as unknown[] | undefined) ?? [];
+      const schemaExamples = model.resolve<{ examples?: unknown[] }>(model.lookup(pointer)).examples ?? [];
       return [...examples, ...schemaExamples].find((example) => validate(example)) as Record<string, unknown> | undefined;
     },
     exampleForm(operation, file = { name: 'probe.json', bytes: '{}' }) {
       const form = new FormData();
-      const schema = lookupPointer(spec, operation.requestBody!.schemaPointer) as { $ref?: string };
-      const resolved = (schema.$ref ? lookupPointer(spec, schema.$ref) : schema) as { properties: Record<string, { contentMediaType?: string; enum?: string[] }> };
+      const resolved = model.resolve<{ properties: Record<string, { contentMediaType?: string; enum?: string[] }> }>(model.lookup(operation.requestBody!.schemaPointer));
       for (const [name, property] of Object.entries(resolved.properties)) {
         if (property.contentMediaType) form.append(name, new Blob([file.bytes as BlobPart]), file.name);
         else form.append(name, property.enum?.[0] ?? 'x');

@@ -5,11 +5,9 @@
 // are reachable when the caller names the key or model (`keys`, `modelsFor`), or the word the
 // server's content policy refuses (`promptViolationMarker`).
 import { setTimeout as sleep } from 'node:timers/promises';
-import { catalog, type ErrorCode } from '@errata/types';
-import { inputSchemaPointer } from '../operations.js';
+import { errorCodesOf } from '@errata/spec-model';
+import { catalog, isErrorCode, taskInputSchemas, type ErrorCode } from '@errata/types';
 import type { ProbeResult } from '../report.js';
-import { lookupPointer, resolveRef } from '../spec.js';
-import { errorCodesOf } from '../spec-ajv.js';
 import { describeRequest, fillPath, send, type RequestSpec } from './http.js';
 import { baseRequest, PLACEHOLDER_REQUEST_ID } from './simulate-probes.js';
 import type { DiscoveredModel, SuiteContext } from './suite-context.js';
@@ -107,15 +105,15 @@ function fieldTriggers(context: SuiteContext): Trigger[] {
   const triggers: Trigger[] = [];
   const seen = new Set<ErrorCode>();
   for (const task of [...new Set(context.models.map((m) => m.task))]) {
-    const pointer = inputSchemaPointer(context.spec, task);
+    const pointer = context.inputSchema(task);
     if (!pointer) continue;
-    const schema = lookupPointer(context.spec, pointer) as { properties: Record<string, unknown> };
+    const schema = context.model.lookup(pointer) as { properties: Record<string, unknown> };
     for (const [name, raw] of Object.entries(schema.properties)) {
-      const property = resolveRef<PropertySchema>(context.spec, raw);
+      const property = context.model.resolve<PropertySchema>(raw);
       // `x-error-code` is one code for any violation, or a code per failing keyword.
       for (const [keyword, code] of errorCodesOf(property)) {
         const value = violation(property, keyword);
-        if (seen.has(code) || value === undefined) continue;
+        if (!isErrorCode(code) || seen.has(code) || value === undefined) continue;
         seen.add(code);
         triggers.push({ code, operationId: 'runModel', unavailable: (c) => (c.plainModel(task) ? undefined : `no plain ${task} model`), run: runWith((c) => c.plainModel(task), { [name]: value }) });
       }
