@@ -3,7 +3,16 @@
  * (path parameters and body from the spec's examples) and how to handle each code (from its retry
  * policy). They are documentation text; the client's own README tests type-check its API.
  */
-import { deref } from './spec-refs.mjs';
+import { createSpecModel } from '@errata/spec-model';
+
+/**
+ * A node of `spec` with its `$ref` chain followed by the spec model, typed loosely for reading.
+ *
+ * @param {import('@errata/spec-model').OpenApiDocument} spec
+ * @param {unknown} node
+ * @returns {any}
+ */
+const resolved = (spec, node) => createSpecModel(spec).resolve(node);
 
 /**
  * The lines that create a client against the spec's first server. The snippets of the catalog
@@ -11,11 +20,11 @@ import { deref } from './spec-refs.mjs';
  *
  * @example
  * clientSetup(spec); // "import { createClient } from '@errata/client';\n…"
- * @param {import('./model.js').OpenApiDocument} spec
+ * @param {import('@errata/spec-model').OpenApiDocument} spec
  * @param {string} [baseUrl] where the client points (default: the spec's first server)
  * @returns {string}
  */
-export function clientSetup(spec, baseUrl = spec.servers?.[0]?.url ?? 'https://api.example.com') {
+export function clientSetup(spec, baseUrl = /** @type {{ servers?: { url: string }[] }} */ (spec).servers?.[0]?.url ?? 'https://api.example.com') {
   return [
     "import { createClient } from '@errata/client';",
     '',
@@ -31,23 +40,23 @@ export function clientSetup(spec, baseUrl = spec.servers?.[0]?.url ?? 'https://a
  *
  * @example
  * operationCall(spec, model.operations[0]); // "const { data, error } = await client.GET('/v1/models');"
- * @param {import('./model.js').OpenApiDocument} spec
+ * @param {import('@errata/spec-model').OpenApiDocument} spec
  * @param {import('./model.js').OperationErrors} operation
  * @param {string} [bind] what the call's result is destructured into
  * @returns {string}
  */
 export function operationCall(spec, operation, bind = '{ data, error }') {
-  const definition = deref(spec, spec.paths[operation.path])?.[operation.method.toLowerCase()] ?? {};
+  const definition = resolved(spec, createSpecModel(spec).lookup(operation.pointer)) ?? {};
   /** @type {string[]} */
   const options = [];
   const pathParams = (definition.parameters ?? [])
-    .map((/** @type {unknown} */ parameter) => deref(spec, parameter))
+    .map((/** @type {unknown} */ parameter) => resolved(spec, parameter))
     .filter((/** @type {any} */ parameter) => parameter.in === 'path');
   if (pathParams.length > 0) {
     const values = pathParams.map((/** @type {any} */ p) => `${p.name}: ${literal(exampleOf(spec, p) ?? p.name)}`);
     options.push(`params: { path: { ${values.join(', ')} } }`);
   }
-  const content = deref(spec, definition.requestBody)?.content ?? {};
+  const content = resolved(spec, definition.requestBody)?.content ?? {};
   /** @type {string[]} */
   let before = [];
   if (content['application/json']) {
@@ -70,7 +79,7 @@ export function operationCall(spec, operation, bind = '{ data, error }') {
  *
  * @example
  * handlingSnippet(spec, model.operations, entry); // "const { error } = await client.GET(…);\nif (error?.code === 'MODEL_NOT_FOUND') {…"
- * @param {import('./model.js').OpenApiDocument} spec
+ * @param {import('@errata/spec-model').OpenApiDocument} spec
  * @param {import('./model.js').OperationErrors[]} operations
  * @param {import('./model.js').CodeEntry} entry
  * @returns {string}
@@ -119,7 +128,7 @@ const CLIENT_RETRIES = {
 /**
  * The `x-codeSamples` source of one operation: create the client, call, narrow on `error.code`.
  *
- * @param {import('./model.js').OpenApiDocument} spec
+ * @param {import('@errata/spec-model').OpenApiDocument} spec
  * @param {import('./model.js').OperationErrors} operation
  * @returns {string}
  */
@@ -140,16 +149,16 @@ export function operationSample(spec, operation) {
 /**
  * The first example of a parameter, media type or schema.
  *
- * @param {import('./model.js').OpenApiDocument} spec
+ * @param {import('@errata/spec-model').OpenApiDocument} spec
  * @param {any} node
  * @returns {unknown}
  */
 function exampleOf(spec, node) {
   if (node.example !== undefined) return node.example;
   const named = Object.values(node.examples ?? {})[0];
-  if (named !== undefined && !Array.isArray(node.examples)) return deref(spec, named)?.value;
+  if (named !== undefined && !Array.isArray(node.examples)) return resolved(spec, named)?.value;
   if (Array.isArray(node.examples) && node.examples.length > 0) return node.examples[0];
-  return node.schema ? exampleOf(spec, deref(spec, node.schema)) : undefined;
+  return node.schema ? exampleOf(spec, resolved(spec, node.schema)) : undefined;
 }
 
 /**
@@ -158,12 +167,12 @@ function exampleOf(spec, node) {
  * types a binary part as a string (openapi-typescript's reading of `contentMediaType`), so the
  * file goes through the serializer as the Blob it is.
  *
- * @param {import('./model.js').OpenApiDocument} spec
+ * @param {import('@errata/spec-model').OpenApiDocument} spec
  * @param {any} media
  * @returns {{ before: string[], options: string[] }}
  */
 function multipartOptions(spec, media) {
-  const schema = deref(spec, media.schema) ?? {};
+  const schema = resolved(spec, media.schema) ?? {};
   /** @type {string[]} */
   const before = [];
   /** @type {string[]} */
@@ -171,7 +180,7 @@ function multipartOptions(spec, media) {
   /** @type {string[]} */
   const appends = [];
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
-    const prop = deref(spec, property);
+    const prop = resolved(spec, property);
     if (prop.contentMediaType || prop.format === 'binary') {
       if (before.length === 0) {
         before.push(

@@ -13,7 +13,7 @@ const byId = (id: string) => {
 
 describe('client snippets', () => {
   it('creates the client against the spec’s first server', () => {
-    expect(clientSetup(model.spec)).toContain(`const baseUrl = '${model.spec.servers[0].url}';`);
+    expect(clientSetup(model.spec)).toContain(`const baseUrl = '${(model.spec.servers as { url: string }[])[0]!.url}';`);
     expect(clientSetup(model.spec, 'http://127.0.0.1:1')).toContain("const baseUrl = 'http://127.0.0.1:1';");
     expect(clientSetup(model.spec)).toContain('createClient({ baseUrl, apiKey })');
   });

@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createSpecModel } from '@errata/spec-model';
 import { catalog, docsUrl, errorCodes, providers } from '@errata/types';
 import { errorTexts } from '@errata/types/texts';
 import { operationErrors, unroutedCodes } from './operation-errors.mjs';
-import { deref } from './spec-refs.mjs';
 import { streamModel } from './stream-events.mjs';
 
 const require = createRequire(import.meta.url);
@@ -19,7 +19,7 @@ export const specPath = require.resolve('@errata/types/openapi.json');
 /**
  * Reads the bundled spec.
  *
- * @returns {import('./model.js').OpenApiDocument}
+ * @returns {import('@errata/spec-model').OpenApiDocument}
  */
 export function loadSpec() {
   return JSON.parse(readFileSync(specPath, 'utf8'));
@@ -31,7 +31,7 @@ export function loadSpec() {
  * @example
  * const model = buildModel(loadSpec());
  * model.entries.find((entry) => entry.code === 'MODEL_NOT_FOUND')?.operations; // ['getModel', 'runModel', …]
- * @param {import('./model.js').OpenApiDocument} spec
+ * @param {import('@errata/spec-model').OpenApiDocument} spec
  * @returns {import('./model.js').DocsModel}
  */
 export function buildModel(spec) {
@@ -48,16 +48,19 @@ export function buildModel(spec) {
     }
   }
 
+  const specModel = createSpecModel(spec);
   const entries = errorCodes.map((code) => {
-    const schema = deref(spec, spec.components.schemas?.[code]);
-    if (!schema) throw new Error(`The bundled spec has no schema for ${code}; rebuild @errata/types`);
+    const definition = specModel.errors.get(code);
+    if (!definition) throw new Error(`The bundled spec has no schema for ${code}; rebuild @errata/types`);
+    const schema = /** @type {{ properties?: Record<string, unknown>, allOf?: unknown[] }} */ (specModel.resolve(specModel.lookup(definition.pointer)));
     return {
       ...catalog[code],
       ...errorTexts[code],
-      example: schema.examples?.[0] ?? {},
+      example: /** @type {Record<string, unknown>} */ (definition.examples[0] ?? {}),
       operations: operationsByCode.get(code) ?? [],
-      // The envelope allows `details` on every code; a code's own part says when it has some.
-      hasDetails: [schema, ...(schema.allOf ?? [])].some((part) => part?.properties?.details !== undefined),
+      // The envelope allows `details` on every code; a code's own part says when it has some (the
+      // envelope is a `$ref` in allOf, deliberately not followed).
+      hasDetails: [schema, ...(schema.allOf ?? [])].some((part) => /** @type {typeof schema} */ (part)?.properties?.details !== undefined),
     };
   });
 

@@ -1,12 +1,9 @@
-// The shapes the generator works with. The spec itself is typed loosely (it is JSON read at build
-// time); everything derived from it is typed here.
-import type { ErrorCategory, ErrorCode, ProviderId, RetryPolicy, providers } from '@errata/types';
-
-/** The bundled OpenAPI document, as far as the docs read it. */
-export type OpenApiDocument = Record<string, any> & {
-  paths: Record<string, Record<string, any>>;
-  components: Record<string, Record<string, any>>;
-};
+// The shapes the generator works with. What the spec states is typed by @errata/spec-model (the
+// document, operations, crosswalk entries) and @errata/types (the catalog); only the docs' own
+// views of them are typed here.
+import type { CrosswalkEntry, SpecOperation, OpenApiDocument } from '@errata/spec-model';
+import type { CatalogEntry, ErrorCode, ProviderId, providers } from '@errata/types';
+import type { errorTexts } from '@errata/types/texts';
 
 /** One error status of an operation and the codes it can carry. */
 export interface StatusCodes {
@@ -14,47 +11,25 @@ export interface StatusCodes {
   codes: ErrorCode[];
 }
 
-/** An operation and every error it declares, in status order. */
-export interface OperationErrors {
-  operationId: string;
-  method: string;
-  path: string;
+/** An operation as the spec model reads it, with every error it declares, in status order. */
+export type OperationErrors = SpecOperation & {
   summary: string;
   errors: StatusCodes[];
-}
-
-/** How a provider's error is recognised (every key it sets must match). */
-export interface CrosswalkMatch {
-  code?: string;
-  internal_code?: number;
-  status?: number;
-  message_pattern?: string;
-}
+};
 
 /** One code with everything its section shows: its catalog entry, texts and usage. */
-export interface CodeEntry {
-  code: ErrorCode;
-  status: number;
-  internalCode: number;
-  category: ErrorCategory;
-  retry: RetryPolicy;
-  title: string;
-  docUrl: string;
-  crosswalk: Partial<Record<ProviderId, readonly CrosswalkMatch[]>>;
-  message: string;
-  description: string;
-  remedy: string;
+export type CodeEntry = CatalogEntry & {
+  /** The texts of `@errata/types/texts` (`midStreamNote` only for mid-stream codes). */
+  [K in keyof (typeof errorTexts)[ErrorCode]]: (typeof errorTexts)[ErrorCode][K];
+} & {
+  midStreamNote?: string;
   /** The first example body in the code's schema. */
   example: Record<string, unknown>;
   /** Operation ids that can return the code (empty for the unrouted response). */
   operations: string[];
   /** Whether the code's body has `details`. */
   hasDetails: boolean;
-  /** Set when the code can end a stream after its first byte (`x-error.mid_stream`). */
-  midStream: { readonly retrySafe: boolean } | null;
-  /** What a retry means once partial output was delivered (mid-stream codes only). */
-  midStreamNote?: string;
-}
+};
 
 /** One kind of event of a streamed response. */
 export interface StreamEventSchema {
@@ -76,23 +51,23 @@ export interface MidStreamCode {
   note: string;
 }
 
-/** The streamed side of the API, read from the spec. */
+/** The streamed side of the API, read from the spec model's `streamEvents`. */
 export interface StreamModel {
   /** Operations whose 2xx response has `text/event-stream` content. */
-  operations: { operationId: string; method: string; path: string }[];
+  operations: SpecOperation[];
   /** The name of the one-event schema (`StreamEvent`) and its description. */
   rootName: string;
   description: string;
   events: StreamEventSchema[];
-  /** The error event's `data.oneOf`, in its order. */
+  /** The error event's codes, in its order. */
   codes: MidStreamCode[];
 }
 
 /** One crosswalk row: a provider's error, as its docs describe it, and the canonical code. */
-export interface CrosswalkRow extends CrosswalkMatch {
+export type CrosswalkRow = CrosswalkEntry & {
   provider: ProviderId;
   canonical: ErrorCode;
-}
+};
 
 /** Everything the pages are built from. */
 export interface DocsModel {

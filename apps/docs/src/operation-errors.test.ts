@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { errorStatuses, operationErrors, responseCodes, unroutedCodes } from './operation-errors.mjs';
+import type { OpenApiDocument } from '@errata/spec-model';
+import { operationErrors, unroutedCodes } from './operation-errors.mjs';
 import { loadSpec } from './docs-model.mjs';
-import type { OpenApiDocument } from './model.js';
 
 const errorSchema = (code: string, status: number) => ({
   allOf: [{ $ref: '#/components/schemas/Envelope' }, { properties: { code: { const: code }, status: { const: status } } }],
@@ -43,7 +43,8 @@ const fixture = {
 
 describe('operationErrors', () => {
   it('lists each operation with its error statuses in order and the codes each carries', () => {
-    expect(operationErrors(fixture)).toEqual([
+    const view = operationErrors(fixture).map(({ operationId, method, path, summary, errors }) => ({ operationId, method, path, summary, errors }));
+    expect(view).toEqual([
       {
         operationId: 'getThing',
         method: 'GET',
@@ -54,16 +55,8 @@ describe('operationErrors', () => {
           { status: 404, codes: ['THING_NOT_FOUND'] },
         ],
       },
-      { operationId: 'delete /things/{id}', method: 'DELETE', path: '/things/{id}', summary: '', errors: [] },
+      { operationId: 'DELETE /things/{id}', method: 'DELETE', path: '/things/{id}', summary: '', errors: [] },
     ]);
-  });
-
-  it.each([
-    { name: 'a referenced response', given: { $ref: '#/components/responses/NotFound' }, want: ['THING_NOT_FOUND'] },
-    { name: 'a response without a body', given: { description: 'ok' }, want: [] },
-    { name: 'a single schema instead of oneOf', given: { content: { 'application/json': { schema: { $ref: '#/components/schemas/NO_KEY' } } } }, want: ['NO_KEY'] },
-  ])('reads the codes of $name', ({ given, want }) => {
-    expect(responseCodes(fixture, given)).toEqual(want);
   });
 
   it('reads the unrouted response from x-errata', () => {
@@ -72,13 +65,15 @@ describe('operationErrors', () => {
   });
 
   it('fails on a reference it cannot resolve instead of dropping codes', () => {
-    expect(() => errorStatuses(fixture, { '500': { $ref: '#/components/responses/Missing' } })).toThrow(/Missing/);
+    const broken = structuredClone(fixture) as any;
+    broken.paths['/things/{id}'].get.responses['500'] = { $ref: '#/components/responses/Missing' };
+    expect(() => operationErrors(broken)).toThrow(/Missing/);
   });
 
   it('finds, in the bundled spec, every code each status of each operation declares', () => {
     const spec = loadSpec();
     for (const operation of operationErrors(spec)) {
-      const definition = spec.paths[operation.path]?.[operation.method.toLowerCase()];
+      const definition = spec.paths?.[operation.path]?.[operation.method.toLowerCase()] as { responses: Record<string, unknown> };
       const declared = Object.keys(definition.responses).filter((status) => /^[45]/.test(status));
       expect(operation.errors.map((e) => String(e.status))).toEqual(declared.sort());
       for (const { codes } of operation.errors) expect(codes.length).toBeGreaterThan(0);

@@ -4,6 +4,7 @@
  * catalog, a tag group for it, and a TypeScript `x-codeSamples` entry on every operation. The
  * canonical spec is never changed; this copy exists only under dist/reference/.
  */
+import { lookupPointer } from '@errata/spec-model';
 import { operationSample } from './client-snippets.mjs';
 import { errorsTagDescription } from './markdown.mjs';
 
@@ -18,10 +19,10 @@ export const ERRORS_TAG = 'Errors';
  * docsSpec.tags.at(-1); // { name: 'Errors', 'x-traitTag': true, description: '…' }
  * @param {import('./model.js').DocsModel} model
  * @param {string} catalogHref the catalog page, relative to the reference page
- * @returns {import('./model.js').OpenApiDocument}
+ * @returns {import('@errata/spec-model').OpenApiDocument}
  */
 export function referenceSpec(model, catalogHref) {
-  /** @type {import('./model.js').OpenApiDocument} */
+  /** @type {any} */
   const spec = structuredClone(model.spec);
   spec.tags = [
     ...(spec.tags ?? []),
@@ -32,7 +33,7 @@ export function referenceSpec(model, catalogHref) {
     { name: 'Error catalog', tags: [ERRORS_TAG] },
   ];
   for (const operation of model.operations) {
-    const definition = spec.paths[operation.path]?.[operation.method.toLowerCase()];
+    const definition = /** @type {Record<string, unknown>} */ (lookupPointer(spec, operation.pointer));
     definition['x-codeSamples'] = [
       { lang: 'TypeScript', label: '@errata/client', source: operationSample(model.spec, operation) },
     ];

@@ -2,7 +2,7 @@
  * A schema's fields as rows (dotted path, type, required, description), so the docs can show an
  * event's shape as a table read from the spec instead of a hand-written one.
  */
-import { deref } from './spec-refs.mjs';
+import { createSpecModel } from '@errata/spec-model';
 
 /**
  * @typedef {{ path: string, type: string, required: boolean, description: string, oneOf?: any[] }} FieldRow
@@ -16,16 +16,17 @@ import { deref } from './spec-refs.mjs';
  * @example
  * schemaFields(spec, tokenEventSchema);
  * // [{ path: 'event', type: '"token"', required: true, … }, { path: 'data', type: 'object', … }, { path: 'data.index', type: 'integer ≥ 0', … }, …]
- * @param {import('./model.js').OpenApiDocument} spec
+ * @param {import('@errata/spec-model').OpenApiDocument} spec
  * @param {any} schema
  * @param {string} [prefix]
  * @returns {FieldRow[]}
  */
 export function schemaFields(spec, schema, prefix = '') {
-  const node = deref(spec, schema) ?? {};
+  const model = createSpecModel(spec);
+  const node = /** @type {any} */ (model.resolve(schema)) ?? {};
   const required = new Set(node.required ?? []);
   return Object.entries(node.properties ?? {}).flatMap(([name, property]) => {
-    const prop = deref(spec, property) ?? {};
+    const prop = /** @type {any} */ (model.resolve(property)) ?? {};
     const path = `${prefix}${name}`;
     /** @type {FieldRow} */
     const row = { path, type: typeOf(prop), required: required.has(name), description: prop.description ?? '' };

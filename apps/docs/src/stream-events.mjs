@@ -3,13 +3,11 @@
  * schema of each event (`components/schemas/StreamEvent` and the events it lists), the codes an
  * `error` event can carry (its `data.oneOf`), and example streams built from the spec's examples.
  */
-import { catalog } from '@errata/types';
+import { createSpecModel } from '@errata/spec-model';
+import { catalog, isErrorCode } from '@errata/types';
 import { errorTexts } from '@errata/types/texts';
-import { codeOf } from './operation-errors.mjs';
-import { deref } from './spec-refs.mjs';
 
-/** The media type of a streamed response. */
-export const EVENT_STREAM = 'text/event-stream';
+export { EVENT_STREAM } from '@errata/spec-model';
 
 /**
  * One event as it goes over the wire: `event: <name>`, `data: <JSON>`, a blank line.
@@ -50,58 +48,39 @@ export function parseSse(wire) {
  * @example
  * const stream = streamModel(spec);
  * stream.codes.map((c) => c.code); // ['OVERLOADED', 'TIMEOUT', …]
- * @param {import('./model.js').OpenApiDocument} spec
+ * @param {import('@errata/spec-model').OpenApiDocument} spec
  * @returns {import('./model.js').StreamModel}
  */
 export function streamModel(spec) {
-  /** @type {import('./model.js').StreamModel['operations']} */
-  const operations = [];
-  /** @type {any} */
-  let root;
-  for (const [path, item] of Object.entries(spec.paths)) {
-    for (const [method, operation] of Object.entries(deref(spec, item) ?? {})) {
-      for (const [status, response] of Object.entries(operation?.responses ?? {})) {
-        const media = /^2\d\d$/.test(status) ? deref(spec, response)?.content?.[EVENT_STREAM] : undefined;
-        if (!media) continue;
-        operations.push({ operationId: operation.operationId, method: method.toUpperCase(), path });
-        root ??= media.schema;
-      }
-    }
-  }
-  if (!root) return { operations, rootName: '', description: '', events: [], codes: [] };
-  const rootSchema = deref(spec, root);
-  const events = (rootSchema.oneOf ?? []).map((/** @type {any} */ ref) => {
-    const schema = deref(spec, ref);
-    return {
-      name: String(schema.properties?.event?.const),
-      schemaName: schemaName(ref),
-      title: schema.title ?? '',
-      description: schema.description ?? '',
-      schema,
-      example: schema.examples?.[0],
-    };
+  const model = createSpecModel(spec);
+  const streams = [...model.streamEvents.values()];
+  const operations = streams.flatMap((stream) => model.operation(stream.operationId) ?? []);
+  // Every streamed operation sends the same events (lint keeps one StreamEvent); the first one's are shown.
+  const [first] = streams;
+  if (!first) return { operations, rootName: '', description: '', events: [], codes: [] };
+  const rootSchema = /** @type {any} */ (model.resolve(model.lookup(first.pointer)));
+  const events = [...first.events].map(([name, pointer]) => {
+    const schema = /** @type {any} */ (model.resolve(model.lookup(pointer)));
+    return { name, schemaName: componentName(pointer), title: schema.title ?? '', description: schema.description ?? '', schema, example: schema.examples?.[0] };
   });
-  const errorEvent = events.find((/** @type {{ name: string }} */ e) => e.name === 'error');
-  const variants = deref(spec, errorEvent?.schema.properties?.data)?.oneOf ?? [];
-  const codes = variants.map((/** @type {unknown} */ variant) => {
-    const code = codeOf(spec, variant);
-    const midStream = code ? catalog[code].midStream : null;
+  const codes = first.errorCodes.map((code) => {
+    const midStream = isErrorCode(code) ? catalog[code].midStream : null;
     // Lint keeps the two in step; the docs would print a wrong retry advice if they were not.
-    if (!code || !midStream) throw new Error(`${code ?? 'A variant'} of the error event has no x-error.mid_stream in the catalog`);
+    if (!isErrorCode(code) || !midStream) throw new Error(`${code} of the error event has no x-error.mid_stream in the catalog`);
     const texts = errorTexts[code];
     return { code, retrySafe: midStream.retrySafe, note: 'midStreamNote' in texts ? texts.midStreamNote : '' };
   });
-  return { operations, rootName: schemaName(root), description: rootSchema.description ?? '', events, codes };
+  return { operations, rootName: componentName(first.pointer), description: rootSchema.description ?? '', events, codes };
 }
 
 /**
- * A schema's name from its reference (`#/components/schemas/TokenEvent` → `TokenEvent`).
+ * A component's name from its pointer (`#/components/schemas/TokenEvent` → `TokenEvent`); '' for an inline schema.
  *
- * @param {any} ref
+ * @param {string} pointer
  * @returns {string}
  */
-function schemaName(ref) {
-  return typeof ref?.$ref === 'string' ? ref.$ref.split('/').at(-1) : '';
+function componentName(pointer) {
+  return /^#\/components\/schemas\/[^/]+$/.test(pointer) ? pointer.split('/').at(-1) ?? '' : '';
 }
 
 /**
@@ -111,7 +90,7 @@ function schemaName(ref) {
  *
  * @example
  * exampleStream(spec, stream, entry); // [{ event: 'token', … }, …, { event: 'error', data: { code: 'OVERLOADED', … } }]
- * @param {import('./model.js').OpenApiDocument} spec
+ * @param {import('@errata/spec-model').OpenApiDocument} spec
  * @param {import('./model.js').StreamModel} stream
  * @param {{ code: string, example: Record<string, unknown> }} entry
  * @returns {{ event: string, data: any }[]}
@@ -119,7 +98,8 @@ function schemaName(ref) {
 export function exampleStream(spec, stream, entry) {
   const errorExample = stream.events.find((e) => e.name === 'error')?.example;
   const delivered = Number(errorExample?.data?.details?.tokens_delivered ?? 3);
-  const output = String(deref(spec, spec.components.schemas?.RunResult)?.examples?.[0]?.output?.text ?? 'Say hello to Errata.');
+  const runResult = /** @type {any} */ (createSpecModel(spec).lookup('#/components/schemas/RunResult'));
+  const output = String(runResult?.examples?.[0]?.output?.text ?? 'Say hello to Errata.');
   const words = output.match(/\s*\S+/g) ?? [];
   const tokens = words.slice(0, Math.min(delivered, Math.max(words.length - 1, 0)));
   const details = /** @type {Record<string, unknown>} */ (entry.example.details ?? {});

@@ -3,7 +3,7 @@
  * Its text lives here and only here (the type-check test compiles what it yields).
  */
 import { literal } from './client-snippets.mjs';
-import { deref } from './spec-refs.mjs';
+import { createSpecModel } from '@errata/spec-model';
 
 /**
  * The template. `{model}`, `{input}`, `{code}` and `{advice}` are filled in per code.
@@ -36,21 +36,21 @@ const ADVICE = {
  *
  * @example
  * streamSnippet(spec, model.stream, { code: 'OVERLOADED', retrySafe: true }); // "import { ErrataStreamError, stream } …"
- * @param {import('./model.js').OpenApiDocument} spec
+ * @param {import('@errata/spec-model').OpenApiDocument} spec
  * @param {import('./model.js').StreamModel} stream
  * @param {{ code: string, retrySafe: boolean }} midStream
  * @returns {string}
  */
 export function streamSnippet(spec, stream, { code, retrySafe }) {
   const [operation] = stream.operations;
-  const definition = operation ? deref(spec, spec.paths[operation.path])?.[operation.method.toLowerCase()] : undefined;
-  const modelParam = (definition?.parameters ?? [])
-    .map((/** @type {unknown} */ parameter) => deref(spec, parameter))
-    .find((/** @type {any} */ parameter) => parameter.in === 'path');
-  const model = modelParam?.example ?? deref(spec, modelParam?.schema)?.examples?.[0] ?? 'echo-1';
-  const media = deref(spec, definition?.requestBody)?.content?.['application/json'];
+  const specModel = createSpecModel(spec);
+  const resolved = (/** @type {unknown} */ node) => /** @type {any} */ (specModel.resolve(node));
+  const definition = operation ? resolved(specModel.lookup(operation.pointer)) : undefined;
+  const modelParam = (definition?.parameters ?? []).map(resolved).find((/** @type {any} */ parameter) => parameter.in === 'path');
+  const model = modelParam?.example ?? resolved(modelParam?.schema)?.examples?.[0] ?? 'echo-1';
+  const media = resolved(definition?.requestBody)?.content?.['application/json'];
   const firstExample = /** @type {any} */ (Object.values(media?.examples ?? {})[0]);
-  const prompt = deref(spec, firstExample)?.value?.prompt ?? 'Hi';
+  const prompt = resolved(firstExample)?.value?.prompt ?? 'Hi';
   const fill = /** @type {Record<string, string>} */ ({
     model: literal(model),
     // `stream` sends `stream: true` itself.

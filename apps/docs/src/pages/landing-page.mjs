@@ -11,7 +11,7 @@ import { page } from './layout.mjs';
  * @returns {string}
  */
 export function landingPage(model) {
-  const info = model.spec.info ?? {};
+  const info = /** @type {{ title?: string, version?: string, summary?: string }} */ (model.spec.info ?? {});
   const main = `<h1>${esc(info.title ?? 'API')} <span class="muted">${esc(info.version ?? '')}</span></h1>
 <p>${esc(info.summary ?? '')}</p>
 <ul>
