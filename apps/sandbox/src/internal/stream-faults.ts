@@ -3,7 +3,7 @@
 // other three break the transport instead, so clients can test what no envelope describes: a
 // connection dropped mid-stream, an event whose data is not JSON, a stream that ends without its
 // final event. Misuse is an INVALID_REQUEST answered before the stream, saying what to send.
-import { resolveRef, type SpecOperation } from '@errata/spec-model';
+import { lookupPointer, type SpecOperation } from '@errata/spec-model';
 import { loadSpec } from './errata-spec.js';
 import { catalog, errorCodes, isErrorCode, type ErrorCode } from '@errata/types';
 import { ApiError } from './api-error.js';
@@ -27,7 +27,7 @@ export function canStream(operation: SpecOperation): boolean {
   let answer = streaming.get(operation);
   if (answer === undefined) {
     const ok = operation.responses.find((r) => r.status === 200);
-    const response = ok ? resolveRef<{ content?: Record<string, unknown> }>(loadSpec(), { $ref: ok.pointer }) : undefined;
+    const response = ok ? lookupPointer(loadSpec(), ok.pointer) as { content?: Record<string, unknown> } : undefined;
     streaming.set(operation, (answer = response?.content?.['text/event-stream'] !== undefined));
   }
   return answer;
