@@ -3,7 +3,7 @@
  * models (one per model behaviour the errors describe). Documented in the README; the
  * conformance test reads `keyFor` and `modelFor` to cause those codes for real.
  */
-import type { ErrorCode } from '@errata/types';
+import type { components, ErrorCode } from '@errata/types';
 
 export interface Account {
   id: string;
@@ -60,15 +60,8 @@ export const loraFeature = 'lora';
 
 export type Behaviour = 'echo' | 'image' | 'broken' | 'slow' | 'fail';
 
-export interface ModelDefinition {
-  id: string;
-  task: 'text-generation' | 'image-generation';
-  description: string;
-  visibility: 'public' | 'private';
-  requires_agreement: boolean;
-  supports_lora: boolean;
-  behaviour: Behaviour;
-}
+/** A seeded model: the spec's `Model`, and how the sandbox makes it behave. */
+export type ModelDefinition = components['schemas']['Model'] & { behaviour: Behaviour };
 
 const model = (m: ModelDefinition) => m;
 

@@ -4,12 +4,13 @@
 // one that settled first goes. A job still queued or running is never dropped; when the cap is
 // all live jobs, a new submit is refused with QUEUE_LIMIT_EXCEEDED (as the per-key limit is).
 import { randomBytes } from 'node:crypto';
+import type { components } from '@errata/types';
 import type { ModelDefinition } from '../seed.js';
 import { ApiError } from './api-error.js';
 import { BoundedMap } from './bounded-map.js';
 import { execute, type ModelOutcome } from './models.js';
 
-export type JobState = 'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
+export type JobState = components['schemas']['RequestState'];
 
 export interface Job {
   id: string;

@@ -1,19 +1,14 @@
 // What every part of the suite shares: the spec, its operations, the checker, the server's models
 // (discovered through listModels, so that probes use names the server knows) and request helpers.
 import { compileSpecSchema, createSpecAjv, createSpecModel, type OpenApiDocument, type SpecAjv, type SpecModel, type SpecOperation } from '@errata/spec-model';
-import { taskInputSchemas, type ErrorCode } from '@errata/types';
+import { taskInputSchemas, type components, type ErrorCode } from '@errata/types';
 import { createResponseChecker, type ResponseChecker } from '../check-response.js';
 import { loadSpec } from './errata-spec.js';
 import { send, type HttpContext } from './http.js';
 import { createRedactor, type Redactor } from './redact.js';
 
-export interface DiscoveredModel {
-  id: string;
-  task: string;
-  visibility: string;
-  requires_agreement: boolean;
-  supports_lora: boolean;
-}
+/** A model as the server's listModels returns it (the spec's `Model`). */
+export type DiscoveredModel = components['schemas']['Model'];
 
 export interface SuiteSettings {
   baseUrl: string;
