@@ -15,7 +15,7 @@ import { codeStreamPart, retrySafeLabel } from './streaming-section.mjs';
  *
  * @example
  * describeMatch({ internal_code: 3036, status: 429 }); // 'internal code 3036, status 429'
- * @param {{ code?: string, internal_code?: number, status?: number, message_pattern?: string }} match
+ * @param {import('@errata/spec-model').CrosswalkEntry} match
  * @returns {string} HTML
  */
 export function describeMatch(match) {
