@@ -1,0 +1,98 @@
+/**
+ * The error envelope and its headers, built from the catalog (`x-error`) of the spec: status,
+ * message template, retry policy and category come from the code's definition, never from a
+ * table here. Adding an envelope field is this one file.
+ */
+import type { ErrorDefinition, SpecOperation } from '@errata/spec-model';
+import type { ErrorInit } from './catalog-error.js';
+
+/** The body of every error response, and the `data` of a stream's `error` event. */
+export interface ErrorEnvelope {
+  code: string;
+  message: string;
+  status: number;
+  category: string;
+  retry: string;
+  request_id: string;
+  doc_url: string;
+  retry_after?: number;
+  details?: Record<string, unknown>;
+}
+
+/** Where a rate window stands, for the `RateLimit-*` headers. */
+export interface RateLimitState {
+  limit: number;
+  remaining: number;
+  /** Seconds until the window resets. */
+  reset: number;
+}
+
+/** Everything about the request the response depends on. */
+export interface ResponseContext {
+  requestId: string;
+  /** The operation answered, so headers its response requires (`Retry-After`) are sent. */
+  operation?: SpecOperation | undefined;
+  /** Sent as `RateLimit-Limit`, `-Remaining`, `-Reset` when given. */
+  rateLimit?: RateLimitState | undefined;
+}
+
+/** A response as plain data, for any framework. */
+export interface ErrorResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: ErrorEnvelope;
+}
+
+const PARAM = /\{(\w+)\}/g;
+
+/** The `{name}`s of a message template. */
+export function templateParams(template: string): string[] {
+  return [...template.matchAll(PARAM)].map((m) => m[1]!);
+}
+
+/** Fills a template; a parameter that is not given stays `{name}`, so a message is never silently wrong. */
+export function fillTemplate(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(PARAM, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export interface EnvelopeOptions {
+  docUrl: (code: string) => string;
+  retryAfter: (code: string) => number;
+}
+
+/**
+ * The envelope of a catalog code. Every template parameter given is also a field of `details`
+ * (`details = { ...params, ...details }`), so a client can read it without parsing the message.
+ */
+export function buildEnvelope(definition: ErrorDefinition, init: ErrorInit, requestId: string, options: EnvelopeOptions): ErrorEnvelope {
+  const { code, meta } = definition;
+  const body: ErrorEnvelope = {
+    code,
+    message: init.message ?? fillTemplate(meta.message, init.params),
+    status: meta.status,
+    category: meta.category,
+    retry: meta.retry,
+    request_id: requestId,
+    doc_url: options.docUrl(code),
+  };
+  if (meta.retry === 'after_retry_after') body.retry_after = init.retryAfter ?? options.retryAfter(code);
+  const named: Record<string, unknown> = {};
+  for (const name of templateParams(meta.message)) if (init.params && name in init.params) named[name] = init.params[name];
+  const details = { ...named, ...init.details };
+  if (Object.keys(details).length > 0) body.details = details;
+  return body;
+}
+
+/** The headers of an error response: `Retry-After` where the policy says wait or the operation requires it, `RateLimit-*` when given. */
+export function buildHeaders(body: ErrorEnvelope, init: ErrorInit, context: ResponseContext, options: EnvelopeOptions): Record<string, string> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Request-Id': context.requestId };
+  const declared = context.operation?.responses.find((r) => r.status === body.status);
+  const required = declared?.headers.some((h) => h.required && h.name.toLowerCase() === 'retry-after') ?? false;
+  if (body.retry_after !== undefined || required) headers['Retry-After'] = String(body.retry_after ?? init.retryAfter ?? options.retryAfter(body.code));
+  if (context.rateLimit) {
+    headers['RateLimit-Limit'] = String(context.rateLimit.limit);
+    headers['RateLimit-Remaining'] = String(context.rateLimit.remaining);
+    headers['RateLimit-Reset'] = String(context.rateLimit.reset);
+  }
+  return { ...headers, ...init.headers };
+}
