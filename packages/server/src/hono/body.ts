@@ -75,12 +75,13 @@ async function parseForm(bytes: Buffer, contentType: string, invalid: (reason: s
  * @example
  * app.post('/v1/finetunes', body(server, 'createFinetune', { limit: 1 << 20 }), validate(server, 'createFinetune'), handler);
  */
-export function body(server: ErrataServer<string>, operationId: string, options: BodyOptions): MiddlewareHandler<ErrataEnv> {
+export function body<E extends ErrataEnv = ErrataEnv>(server: ErrataServer<string>, operationId: string, options: BodyOptions): MiddlewareHandler<E> {
   const accepted = server.model.operation(operationId)?.requestBody?.contentTypes.map((t) => t.toLowerCase());
   if (!accepted) throw new Error(`${operationId} has no request body in the spec`);
   const invalid = (reason: string) => new CatalogError(server.codes.invalidRequest, { params: { reason } });
   const multipart = accepted.some((t) => t.startsWith('multipart/'));
-  return async function bodyStage(c, next) {
+  return async function bodyStage(context, next) {
+    const c = context as unknown as Context<ErrataEnv>;
     const type = mediaType(c.req.header('content-type'));
     const bytes = await readBody(c, server, options.limit);
     // An empty body says nothing about its type: curl -d '' sends form-urlencoded. Say it is empty.
@@ -100,11 +101,11 @@ export function body(server: ErrataServer<string>, operationId: string, options:
   };
 }
 
-export interface ValidateOptions {
+export interface ValidateOptions<E extends ErrataEnv = ErrataEnv> {
   /** The schema to validate against, per request (e.g. by the model's task); default the operation's request body schema. */
-  schema?: (c: Context<ErrataEnv>) => string | undefined;
+  schema?: (c: Context<E>) => string | undefined;
   /** What to validate (default `c.var.body`), e.g. a form with its file replaced by its name. */
-  value?: (c: Context<ErrataEnv>) => unknown;
+  value?: (c: Context<E>) => unknown;
 }
 
 /**
@@ -114,12 +115,13 @@ export interface ValidateOptions {
  * @example
  * app.post('/v1/finetunes', body(server, 'createFinetune', { limit: 1 << 20 }), validate(server, 'createFinetune'), handler);
  */
-export function validate(server: ErrataServer<string>, operationId: string, options: ValidateOptions = {}): MiddlewareHandler<ErrataEnv> {
+export function validate<E extends ErrataEnv = ErrataEnv>(server: ErrataServer<string>, operationId: string, options: ValidateOptions<E> = {}): MiddlewareHandler<E> {
   const headers = server.headers(operationId);
   const hasBody = server.model.operation(operationId)?.requestBody !== undefined;
-  return async function validateStage(c, next) {
+  return async function validateStage(context, next) {
+    const c = context as unknown as Context<ErrataEnv>;
     headers((name) => c.req.header(name));
-    if (hasBody || options.schema) server.validator(operationId, options.schema?.(c))(options.value ? options.value(c) : c.var.body);
+    if (hasBody || options.schema) server.validator(operationId, options.schema?.(context))(options.value ? options.value(context) : c.var.body);
     await next();
   };
 }

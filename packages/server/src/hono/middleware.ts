@@ -15,8 +15,9 @@ import { respond } from './respond.js';
  * @example
  * app.use('*', requestId(server));
  */
-export function requestId(server: ErrataServer<string>): MiddlewareHandler<ErrataEnv> {
-  return async function requestIdStage(c, next) {
+export function requestId<E extends ErrataEnv = ErrataEnv>(server: ErrataServer<string>): MiddlewareHandler<E> {
+  return async function requestIdStage(context, next) {
+    const c = context as unknown as Context<ErrataEnv>;
     const id = server.requestId(c.req.header('x-request-id'));
     c.set('requestId', id);
     c.header('X-Request-Id', id);
@@ -32,8 +33,9 @@ export function requestId(server: ErrataServer<string>): MiddlewareHandler<Errat
  * @example
  * app.get('/v1/models', operation(server.model.operation('listModels')!), handler);
  */
-export function operation(spec: SpecOperation): MiddlewareHandler<ErrataEnv> {
-  return async function operationStage(c, next) {
+export function operation<E extends ErrataEnv = ErrataEnv>(spec: SpecOperation): MiddlewareHandler<E> {
+  return async function operationStage(context, next) {
+    const c = context as unknown as Context<ErrataEnv>;
     c.set('operation', spec);
     await next();
   };
@@ -53,9 +55,10 @@ export interface ErrorHandlerOptions {
  * @example
  * app.onError(errorHandler(server, { log: console.error }));
  */
-export function errorHandler(server: ErrataServer<string>, options: ErrorHandlerOptions = {}): ErrorHandler<ErrataEnv> {
+export function errorHandler<E extends ErrataEnv = ErrataEnv>(server: ErrataServer<string>, options: ErrorHandlerOptions = {}): ErrorHandler<E> {
   const internal = options.internalCode ?? 'INTERNAL_ERROR';
-  return (error, c) => {
+  return (error, context) => {
+    const c = context as unknown as Context<ErrataEnv>;
     if (isCatalogError(error) && server.isCode(error.code)) return respond(c, server, error.code, error.init);
     options.log?.(`${c.var.requestId} unexpected error: ${error.stack ?? String(error)}`);
     return respond(c, server, internal);
@@ -68,8 +71,8 @@ export function errorHandler(server: ErrataServer<string>, options: ErrorHandler
  * @example
  * app.notFound(notFound(server));
  */
-export function notFound(server: ErrataServer<string>): NotFoundHandler<ErrataEnv> {
+export function notFound<E extends ErrataEnv = ErrataEnv>(server: ErrataServer<string>): NotFoundHandler<E> {
   const code = server.model.unroutedResponse?.codes[0];
   if (!code) throw new Error('The spec declares no x-errata.unrouted_response');
-  return (c: Context<ErrataEnv>) => respond(c, server, code, { params: { method: c.req.method, path: c.req.path } });
+  return (context) => respond(context as unknown as Context<ErrataEnv>, server, code, { params: { method: context.req.method, path: context.req.path } });
 }
