@@ -24,6 +24,9 @@ export type { RequestIdOptions } from './request-id.js';
 export { ERRATA_VALIDATION_CODES } from './request-validator.js';
 export type { RequestValidator, ValidationCodes } from './request-validator.js';
 
+// Node's HTTP parser.
+export { onClientError } from './client-error.js';
+
 // Streams.
 export { SSE_HEADERS, sseFrame } from './sse.js';
 export type { SseEvent } from './sse.js';
