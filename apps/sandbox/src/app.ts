@@ -63,9 +63,9 @@ export function createApp(overrides: Partial<SandboxOptions> = {}): { app: Hono<
     if (multipart) stages.push(requireFilePart);
     stages.push(
       validate(server, id, {
-        ...(RUNS.has(id) ? { schema: (c) => inputSchemaOf.get(c.var.model.task) } : {}),
+        ...(RUNS.has(id) ? { schema: (c) => inputSchemaOf.get(c.get('model').task) } : {}),
         // The schema sees an uploaded file as a (binary) string: its name stands in for it.
-        ...(multipart ? { value: (c) => { const form = c.var.body as Record<string, unknown>; return { ...form, file: form.file instanceof File ? form.file.name : undefined }; } } : {}),
+        ...(multipart ? { value: (c) => { const form = c.get('body') as Record<string, unknown>; return { ...form, file: form.file instanceof File ? form.file.name : undefined }; } } : {}),
       }),
       dispatch(state, operation, handler),
     );

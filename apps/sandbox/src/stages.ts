@@ -52,7 +52,7 @@ export function authenticate(state: SandboxState, operation: SpecOperation): Sta
 /** Counts the request in its key's window → `c.var.rateLimit` (sent as `RateLimit-*` on every answer). */
 export function rateLimit(state: SandboxState): Stage {
   return async function rateLimitStage(c, next) {
-    const { exceeded, ...window } = state.rate.take(c.var.account.id);
+    const { exceeded, ...window } = state.rate.take(c.get('account').id);
     c.set('rateLimit', window);
     c.header('RateLimit-Limit', String(window.limit));
     c.header('RateLimit-Remaining', String(window.remaining));
@@ -65,7 +65,7 @@ export function rateLimit(state: SandboxState): Stage {
 /** Takes one of the key's in-flight slots for the rest of the pipeline → `c.var.slot` (a stream holds it until its last event). */
 export function concurrency(state: SandboxState): Stage {
   return async function concurrencyStage(c, next) {
-    await state.concurrency.run(c.var.account.id, async (slot) => {
+    await state.concurrency.run(c.get('account').id, async (slot) => {
       c.set('slot', slot);
       await next();
     });
@@ -103,7 +103,8 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  * of an image input: the model, not the field, is what cannot do this.
  */
 export const refuseImageStream: Stage = async function refuseImageStreamStage(c, next) {
-  const { model, body } = c.var;
+  const model = c.get('model');
+  const body = c.get('body');
   if (model.task !== 'text-generation' && isObject(body) && wantsStream(c, body)) {
     throw new CatalogError('UNSUPPORTED_MODEL', { params: { model: model.id }, details: { field: 'stream', issue: `${model.task} models cannot stream: drop "stream" and Accept: text/event-stream` } });
   }
@@ -112,7 +113,7 @@ export const refuseImageStream: Stage = async function refuseImageStreamStage(c,
 
 /** A multipart `file` part must be a file (a part with a filename); a plain field of that name is not missing, it is wrong. */
 export const requireFilePart: Stage = async function requireFilePartStage(c, next) {
-  const file = (c.var.body as Record<string, unknown>).file;
+  const file = (c.get('body') as Record<string, unknown>).file;
   if (typeof file === 'string') {
     const issue = 'must be a file: its part needs a filename (Content-Disposition: form-data; name="file"; filename="…")';
     throw new CatalogError('INVALID_REQUEST', { params: { reason: `file ${issue}` }, details: { field: 'file', issue } });
@@ -123,6 +124,6 @@ export const requireFilePart: Stage = async function requireFilePartStage(c, nex
 /** The operation's own work, with everything the stages learnt. */
 export function dispatch(state: SandboxState, operation: SpecOperation, handler: Handler): Stage {
   return async function handlerStage(c) {
-    return handler({ c, state, account: c.var.account, operation, slot: c.var.slot });
+    return handler({ c, state, account: c.get('account'), operation, slot: c.get('slot') });
   };
 }

@@ -40,7 +40,7 @@ function contentMatches(format: string, bytes: Uint8Array): boolean {
 export const uploadFile: Handler = async (context) => {
   const { c, state, account } = context;
   // Read (multipart, under the body limit), checked to hold a file part and validated against FileUpload by the stages.
-  const form = c.var.body as Record<string, unknown>;
+  const form = c.get('body') as Record<string, unknown>;
   const upload = form.file as File;
   if (upload.size > state.options.fileLimitBytes) {
     throw new CatalogError('FILE_TOO_LARGE', { params: { max_bytes: state.options.fileLimitBytes }, details: { field: 'file', issue: `${upload.size} bytes is over the limit of ${state.options.fileLimitBytes}` } });

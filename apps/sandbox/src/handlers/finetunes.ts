@@ -9,7 +9,7 @@ import { idempotent, type Handler } from './handler.js';
 export const createFinetune: Handler = async (context) => {
   const { c, state, account } = context;
   // Read and validated against FinetuneCreate by the stages.
-  const input = c.var.body;
+  const input = c.get('body');
   const { model, name, files } = input as { model: string; name: string; files: string[] };
   if (!state.models.has(model)) throw new CatalogError('MODEL_NOT_FOUND', { params: { model } });
   const names = files.map((id) => {

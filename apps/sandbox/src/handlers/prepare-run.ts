@@ -15,9 +15,9 @@ export interface PreparedRun {
 
 export async function prepareRun({ c, state, account }: HandlerContext): Promise<PreparedRun> {
   // The model, the body and its schema were checked by the stages (stages.ts, app.ts).
-  const model = c.var.model;
+  const model = c.get('model');
   const id = model.id;
-  const input = c.var.body;
+  const input = c.get('body');
   const fields = input as Record<string, unknown>;
   const refused = promptViolation(fields);
   if (refused) throw new CatalogError('PROMPT_VIOLATION', { details: refused });

@@ -121,7 +121,7 @@ export function validate<E extends ErrataEnv = ErrataEnv>(server: ErrataServer<s
   return async function validateStage(context, next) {
     const c = context as unknown as Context<ErrataEnv>;
     headers((name) => c.req.header(name));
-    if (hasBody || options.schema) server.validator(operationId, options.schema?.(context))(options.value ? options.value(context) : c.var.body);
+    if (hasBody || options.schema) server.validator(operationId, options.schema?.(context))(options.value ? options.value(context) : c.get('body'));
     await next();
   };
 }

@@ -1,4 +1,7 @@
-/** What the adapter's middleware puts in `c.var`; extend it with your own variables. */
+/**
+ * What the adapter's middleware puts in `c.var`; extend it with your own variables. The adapter
+ * reads them with `c.get()`: Hono's `c.var` getter copies the whole map on each access.
+ */
 import type { SpecOperation } from '@errata/spec-model';
 import type { RateLimitState } from '../envelope.js';
 

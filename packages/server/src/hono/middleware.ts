@@ -60,7 +60,7 @@ export function errorHandler<E extends ErrataEnv = ErrataEnv>(server: ErrataServ
   return (error, context) => {
     const c = context as unknown as Context<ErrataEnv>;
     if (isCatalogError(error) && server.isCode(error.code)) return respond(c, server, error.code, error.init);
-    options.log?.(`${c.var.requestId} unexpected error: ${error.stack ?? String(error)}`);
+    options.log?.(`${c.get('requestId')} unexpected error: ${error.stack ?? String(error)}`);
     return respond(c, server, internal);
   };
 }

@@ -11,6 +11,6 @@ import type { ErrataEnv } from './env.js';
  * app.get('/v1/models/:model', (c) => respond(c, server, 'MODEL_NOT_FOUND', { params: { model: c.req.param('model') } }));
  */
 export function respond<Code extends string>(c: Context<ErrataEnv>, server: ErrataServer<Code>, code: Code, init?: ErrorInit): Response {
-  const { status, headers, body } = server.error(code, init, { requestId: c.var.requestId ?? server.requestId(), operation: c.var.operation, rateLimit: c.var.rateLimit });
+  const { status, headers, body } = server.error(code, init, { requestId: c.get('requestId') ?? server.requestId(), operation: c.get('operation'), rateLimit: c.get('rateLimit') });
   return c.json(body, status as ContentfulStatusCode, headers);
 }

@@ -1,0 +1,12 @@
+import { createApp } from '../dist/index.js';
+const { app } = createApp({ log: null, rateLimit: 1e9, concurrencyLimit: 1e6 });
+const req = () => app.request('/v1/models/echo-1/run', { method: 'POST', headers: { Authorization: 'Bearer sk_test_valid', 'Content-Type': 'application/json' }, body: '{}' });
+for (let i = 0; i < 2000; i++) await req();
+let t = performance.now();
+for (let i = 0; i < 20000; i++) await req();
+console.log('400 per req µs', ((performance.now() - t) / 20000 * 1000).toFixed(1));
+const r401 = () => app.request('/v1/models');
+for (let i = 0; i < 2000; i++) await r401();
+t = performance.now();
+for (let i = 0; i < 20000; i++) await r401();
+console.log('401 per req µs', ((performance.now() - t) / 20000 * 1000).toFixed(1));
