@@ -45,6 +45,32 @@ async function measure(url, scenario) {
   return { rps: result.requests.average, p99: result.latency.p99, errors: result.non2xx, total: result.requests.total, failures: result.errors + result.timeouts };
 }
 
+const SLICES = Math.max(1, DURATION);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * Measures several servers in alternating 1 s slices (after a warm-up each), so that load from
+ * elsewhere on a shared machine falls on all of them alike: a ratio between them means something
+ * even when absolute numbers drift. Throughput is total requests / total time; p99 the median of the slices'.
+ */
+async function interleaved(targets) {
+  for (const { url, scenario } of targets) await load(url, scenario, 1);
+  const acc = targets.map(() => ({ requests: 0, seconds: 0, p99s: [], errors: 0, total: 0, failures: 0 }));
+  for (let slice = 0; slice < SLICES; slice++) {
+    for (const [i, { url, scenario }] of targets.entries()) {
+      const r = await load(url, scenario, 1);
+      const a = acc[i];
+      a.requests += r.requests.total;
+      a.seconds += r.duration;
+      a.p99s.push(r.latency.p99);
+      a.errors += r.non2xx;
+      a.total += r.requests.total;
+      a.failures += r.errors + r.timeouts;
+    }
+  }
+  return acc.map((a) => ({ rps: a.requests / a.seconds, p99: median(a.p99s), errors: a.errors, total: a.total, failures: a.failures }));
+}
+
 async function startPrism() {
   const port = await freePort();
   const child = spawn(PRISM, ['mock', '-h', '127.0.0.1', '-p', String(port), SPEC], { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -88,22 +114,23 @@ try {
 }
 
 try {
-  console.log(`Error-path throughput on 127.0.0.1 — ${CONNECTIONS} connections, ${DURATION} s per run; baselines bare node:http and bare Hono (@hono/node-server) writing the same 401 envelope; Prism 5.14.2 mocking the same bundled spec\n`);
+  console.log(`Error-path throughput on 127.0.0.1 — ${CONNECTIONS} connections, ${SLICES} interleaved 1 s slices per server and scenario; baselines bare node:http and bare Hono (@hono/node-server) writing the same 401 envelope; Prism 5.14.2 mocking the same bundled spec\n`);
   const baseline401 = scenarios[0];
-  const node = await measure(bareNode.url, baseline401);
-  console.log(`baseline bare node:http: ${fmt(node.rps)} req/s, p99 ${node.p99} ms`);
   const rows = [];
   for (const scenario of scenarios) {
-    // Bare Hono is measured next to each scenario, so drift on a shared machine hits both alike.
-    const hono = await measure(bareHono.url, baseline401);
-    const s = await measure(sandbox.url, scenario);
+    // Sandbox, bare Hono and bare node:http in alternating slices (Prism after: it is 10–100× slower and would dominate the slices).
+    const [s, hono, node] = await interleaved([
+      { url: sandbox.url, scenario },
+      { url: bareHono.url, scenario: baseline401 },
+      { url: bareNode.url, scenario: baseline401 },
+    ]);
     const p = prism ? await measure(prism.url, scenario) : undefined;
-    rows.push({ scenario, s, hono, p });
-    console.log(`baseline bare Hono (next to ${scenario.name}): ${fmt(hono.rps)} req/s, p99 ${hono.p99} ms`);
+    rows.push({ scenario, s, hono, node, p });
+    console.log(`baselines next to ${scenario.name}: bare Hono ${fmt(hono.rps)} req/s (p99 ${hono.p99} ms), bare node:http ${fmt(node.rps)} req/s (p99 ${node.p99} ms)${p ? `; Prism ${fmt(p.rps)} req/s (p99 ${p.p99} ms)` : ''}`);
   }
   console.log('');
   const met = { hono: true, prism: true, p99: true };
-  for (const { scenario, s, hono, p } of rows) {
+  for (const { scenario, s, hono, node, p } of rows) {
     const vsHono = s.rps / hono.rps;
     const vsPrism = p ? s.rps / p.rps : undefined;
     met.hono &&= vsHono >= 0.6;

@@ -45,13 +45,28 @@ export interface ErrorResponse {
 
 const PARAM = /\{(\w+)\}/g;
 
-/** The `{name}`s of a message template. */
-export function templateParams(template: string): string[] {
-  return [...template.matchAll(PARAM)].map((m) => m[1]!);
+const paramsOf = new Map<string, readonly string[]>();
+
+/**
+ * The `{name}`s of a message template (read once per template: the error path is hot).
+ *
+ * @example
+ * templateParams('Field {field} is invalid: {issue}.'); // ['field', 'issue']
+ */
+export function templateParams(template: string): readonly string[] {
+  let names = paramsOf.get(template);
+  if (!names) paramsOf.set(template, (names = [...template.matchAll(PARAM)].map((m) => m[1]!)));
+  return names;
 }
 
-/** Fills a template; a parameter that is not given stays `{name}`, so a message is never silently wrong. */
+/**
+ * Fills a template; a parameter that is not given stays `{name}`, so a message is never silently wrong.
+ *
+ * @example
+ * fillTemplate('Model {model} does not exist.', { model: 'x' }); // 'Model x does not exist.'
+ */
 export function fillTemplate(template: string, params: Record<string, string | number> = {}): string {
+  if (templateParams(template).length === 0) return template;
   return template.replace(PARAM, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
@@ -77,9 +92,16 @@ export function buildEnvelope(definition: ErrorDefinition, init: ErrorInit, requ
   };
   if (meta.retry === 'after_retry_after') body.retry_after = init.retryAfter ?? options.retryAfter(code);
   const named: Record<string, unknown> = {};
-  for (const name of templateParams(meta.message)) if (init.params && name in init.params) named[name] = init.params[name];
-  const details = { ...named, ...init.details };
-  if (Object.keys(details).length > 0) body.details = details;
+  let any = init.details !== undefined;
+  if (init.params) {
+    for (const name of templateParams(meta.message)) {
+      if (name in init.params) {
+        named[name] = init.params[name];
+        any = true;
+      }
+    }
+  }
+  if (any) body.details = { ...named, ...init.details };
   return body;
 }
 

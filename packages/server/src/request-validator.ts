@@ -32,8 +32,10 @@ export type RequestValidator = (value: unknown) => void;
 
 type VerboseError = ErrorObject & { parentSchema?: Record<string, unknown>; data?: unknown };
 
-const toField = (pointer: string) =>
-  pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).join('.');
+const toField = (pointer: string) => {
+  const parts = pointer.split('/').slice(1);
+  return (pointer.includes('~') ? parts.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : parts).join('.');
+};
 const snakeToCamel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 function issueText(error: VerboseError): string {
