@@ -9,7 +9,12 @@ import { createErrataServer, type ErrataServer, type ErrataServerOptions } from 
 
 const require = createRequire(import.meta.url);
 
-/** Errata's bundled spec, read once. */
+/**
+ * Errata's bundled spec (`@errata/types/openapi.json`), read once.
+ *
+ * @example
+ * createSpecModel(errataSpec()).errors.size; // every catalog code
+ */
 export function errataSpec(): OpenApiDocument {
   return require('@errata/types/openapi.json') as OpenApiDocument;
 }
