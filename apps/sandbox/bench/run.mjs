@@ -49,12 +49,13 @@ const SLICES = Math.max(1, DURATION);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
- * Measures several servers in alternating 1 s slices (after a warm-up each), so that load from
+ * Measures several servers in alternating 1 s slices (after a 3 s warm-up each), so that load from
  * elsewhere on a shared machine falls on all of them alike: a ratio between them means something
  * even when absolute numbers drift. Throughput is total requests / total time; p99 the median of the slices'.
  */
 async function interleaved(targets) {
-  for (const { url, scenario } of targets) await load(url, scenario, 1);
+  // 3 s each: the first seconds of a fresh process run unoptimized code (JIT), which is not the error path's cost.
+  for (const { url, scenario } of targets) await load(url, scenario, 3);
   const acc = targets.map(() => ({ requests: 0, seconds: 0, p99s: [], errors: 0, total: 0, failures: 0 }));
   for (let slice = 0; slice < SLICES; slice++) {
     for (const [i, { url, scenario }] of targets.entries()) {

@@ -34,9 +34,10 @@ export async function readBody(c: Context, server: ErrataServer<string>, limit: 
   const code = server.codes.tooLarge;
   if (Number(c.req.header('content-length') ?? 0) > limit) throw tooLarge(c, code);
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
-  const source: AsyncIterable<Uint8Array> | null = incoming ?? (c.req.raw.body as AsyncIterable<Uint8Array> | null);
+  if (incoming) return readIncoming(incoming, limit, () => tooLarge(c, code));
   const chunks: Buffer[] = [];
   let size = 0;
+  const source = c.req.raw.body as AsyncIterable<Uint8Array> | null;
   if (source) {
     for await (const chunk of source) {
       size += chunk.length;
@@ -45,6 +46,37 @@ export async function readBody(c: Context, server: ErrataServer<string>, limit: 
     }
   }
   return Buffer.concat(chunks, size);
+}
+
+/** Node's stream events rather than its async iterator: the iterator's machinery costs more than a small body. */
+function readIncoming(incoming: IncomingMessage, limit: number, overflow: () => CatalogError): Promise<Buffer> {
+  if (incoming.readableEnded) return Promise.resolve(Buffer.alloc(0));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      cleanup();
+      // The rest is left unread (the connection closes); stop it flowing.
+      incoming.pause();
+      reject(overflow());
+    };
+    const onEnd = () => {
+      cleanup();
+      resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+    };
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    // A client that goes away mid-body: no 'end' will come.
+    const onClose = () => onError(new Error('the client closed the connection before the body ended'));
+    const cleanup = () => {
+      incoming.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+    };
+    incoming.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+  });
 }
 
 function jsonFailure(error: unknown): string {
