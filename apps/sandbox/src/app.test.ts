@@ -1,8 +1,7 @@
 // Behaviour of the sandbox over real HTTP: validation mapped to catalog codes, the seeded keys,
 // Errata-Simulate, unknown routes, body limits, request ids, and logs without keys.
 import { catalog, errorCodes } from '@errata/types';
-import { createSpecModel } from '@errata/spec-model';
-import { loadSpec } from './internal/errata-spec.js';
+import { model } from './internal/spec.js';
 import { describe, expect, it } from 'vitest';
 import { call, useSandbox } from './test-support/http.js';
 
@@ -84,7 +83,6 @@ describe('seeded keys', () => {
 });
 
 describe('Errata-Simulate', () => {
-  const model = createSpecModel(loadSpec());
   const operations = model.operations;
   const cases = errorCodes.flatMap((code) => {
     const operation = operations.find((op) => model.declaredCodes(op).has(code));
@@ -105,10 +103,10 @@ describe('Errata-Simulate', () => {
     expect(reply.headers.get('errata-simulate-undeclared')).toMatch(/listModels does not declare PROMPT_TOO_LONG/);
   });
 
-  it('rejects a string that is no catalog code', async () => {
-    const reply = await call(sandbox().url, 'GET', '/v1/models', { headers: { 'Errata-Simulate': 'NOPE' } });
+  it('rejects a string that is no catalog code where the operation declares INVALID_REQUEST', async () => {
+    const reply = await call(sandbox().url, 'POST', '/v1/models/echo-1/run', { body: { prompt: 'hi' }, headers: { 'Errata-Simulate': 'NOPE' } });
     expect(reply.body.code).toBe('INVALID_REQUEST');
-    expect(reply.body.message).toMatch(/listModels declares MISSING_API_KEY/);
+    expect(reply.body.message).toMatch(/"NOPE" is not a catalog code; runModel declares \w+/);
   });
 
   it('takes Retry-After from Errata-Simulate-Retry-After', async () => {

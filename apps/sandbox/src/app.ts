@@ -1,35 +1,33 @@
 /**
  * The sandbox as a Hono app. Routes come from the spec: every operation is registered at its
- * method and path, and each request goes through the same stages — request id, `Errata-Simulate`,
- * authentication, rate and concurrency limits, then the operation's handler. Anything thrown on
- * the way becomes an error envelope in one place (`onError`), and paths the spec does not define
- * answer ENDPOINT_NOT_FOUND.
+ * method and path with the same named stages (stages.ts) around the kit's (@errata/server/hono):
+ * requestId → operation → simulate → authenticate → rateLimit → concurrency → [resolveModel] →
+ * [body → validate] → handler. Anything thrown on the way becomes an error envelope in one place
+ * (the kit's errorHandler), and paths the spec does not define answer ENDPOINT_NOT_FOUND.
  */
-import { randomUUID } from 'node:crypto';
-import { createSpecModel } from '@errata/spec-model';
-import { loadSpec } from './internal/errata-spec.js';
+import { body, errorHandler, notFound, operation as operationStage, requestId, validate } from '@errata/server/hono';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import { defaultOptions, type SandboxOptions } from './config.js';
-import { listModels, getModel } from './handlers/models.js';
-import { runModel } from './handlers/run.js';
-import { cancelRequest, getRequestResult, getRequestStatus, submitRequest } from './handlers/queue.js';
-import { uploadFile } from './handlers/files.js';
-import { createFinetune } from './handlers/finetunes.js';
-import type { Handler } from './handlers/handler.js';
-import { ApiError } from './internal/api-error.js';
-import { authenticate } from './internal/auth.js';
-import { serveDocs } from './internal/docs.js';
 import { compress } from 'hono/compress';
+import { defaultOptions, type SandboxOptions } from './config.js';
+import { createFinetune } from './handlers/finetunes.js';
+import { uploadFile } from './handlers/files.js';
+import type { Handler } from './handlers/handler.js';
+import { listModels, getModel } from './handlers/models.js';
+import { cancelRequest, getRequestResult, getRequestStatus, submitRequest } from './handlers/queue.js';
+import { runModel } from './handlers/run.js';
+import { serveDocs } from './internal/docs.js';
 import type { SandboxEnv } from './internal/env.js';
-import { errorResponse } from './internal/error-response.js';
 import { redactKey, requestLog } from './internal/request-log.js';
-import { simulatedError } from './internal/simulate.js';
-import { streamFaultFrom } from './internal/stream-faults.js';
+import { taskInputSchemas } from '@errata/types';
+import { model } from './internal/spec.js';
 import { createState, type SandboxState } from './internal/state.js';
+import { authenticate, concurrency, dispatch, rateLimit, refuseImageStream, requireFilePart, resolveModel, simulate } from './stages.js';
 
 const handlers: Record<string, Handler> = { listModels, getModel, runModel, submitRequest, getRequestStatus, getRequestResult, cancelRequest, uploadFile, createFinetune };
 
+/** Operations that run a model: they resolve it (and its input schema) from the path. */
+const RUNS = new Set(['runModel', 'submitRequest']);
+/** Room for the multipart framing around a file of the maximum size. */
 const MULTIPART_SLACK = 64 * 1024;
 
 /**
@@ -43,72 +41,40 @@ const MULTIPART_SLACK = 64 * 1024;
 export function createApp(overrides: Partial<SandboxOptions> = {}): { app: Hono<SandboxEnv>; state: SandboxState } {
   const options = { ...defaultOptions, ...overrides };
   const state = createState(options);
+  const { server } = state;
   const app = new Hono<SandboxEnv>();
-  const fail = (c: Parameters<MiddlewareHandler<SandboxEnv>>[0], error: ApiError) => {
-    // A limit hit while checking limits (or simulated before them): say how the window stands.
-    if (error.code === 'RATE_LIMIT_EXCEEDED' && !c.get('rate')) c.set('rate', { limit: options.rateLimit, remaining: 0, resetSeconds: error.init.retryAfter ?? options.simulatedRetryAfter });
-    return errorResponse(c, error.code, error.init, options.simulatedRetryAfter);
-  };
 
-  app.use('*', async (c, next) => {
-    const id = `req_${randomUUID().replaceAll('-', '')}`;
-    c.set('requestId', id);
-    c.header('X-Request-Id', id);
-    await next();
-    if (!c.res.headers.has('X-Request-Id')) c.res.headers.set('X-Request-Id', id);
-  });
+  app.use('*', requestId(server));
   if (options.log) app.use('*', requestLog(options.log));
 
   app.get('/docs', (c) => c.redirect('/docs/', 301));
   // The catalog page's size budget is counted in bytes transferred: gzip it like any static host would.
   app.get('/docs/*', compress(), (c) => serveDocs(c, options.docsDir));
 
-  for (const operation of createSpecModel(loadSpec()).operations) {
+  for (const operation of model.operations) {
     const handler = handlers[operation.operationId];
     if (!handler) throw new Error(`The sandbox has no handler for ${operation.operationId}`);
-    const path = operation.path.replace(/\{(\w+)\}/g, ':$1');
-    const stages: MiddlewareHandler<SandboxEnv>[] = [];
-    // JSON bodies are limited where they are read (handlers/handler.ts readBody); multipart here.
-    if (operation.requestBody?.contentType.startsWith('multipart/')) {
-      stages.push(
-        bodyLimit({
-          maxSize: options.fileLimitBytes + MULTIPART_SLACK,
-          onError: (c) => {
-            c.set('operation', operation);
-            // The body is left unread: the connection cannot carry another request.
-            c.header('Connection', 'close');
-            return fail(c, new ApiError('REQUEST_TOO_LARGE'));
-          },
-        }),
-      );
-    }
-    stages.push(async (c) => {
-      c.set('operation', operation);
-      const simulate = c.req.header('errata-simulate');
-      // A fault for later in a stream: the request goes through every stage like any other.
-      const fault = streamFaultFrom(operation, (name) => c.req.header(name));
-      c.set('streamFault', fault);
-      if (simulate !== undefined && !fault) {
-        return fail(c, simulatedError(operation, simulate, { params: c.req.param() as Record<string, string>, method: c.req.method, path: c.req.path, retryAfter: c.req.header('errata-simulate-retry-after') }));
-      }
-      const account = authenticate(c.req.header('authorization'), operation, state.keys);
-      c.set('account', account);
-      const rate = state.rate.take(account.id);
-      c.set('rate', rate);
-      c.header('RateLimit-Limit', String(rate.limit));
-      c.header('RateLimit-Remaining', String(rate.remaining));
-      c.header('RateLimit-Reset', String(rate.resetSeconds));
-      return state.concurrency.run(account.id, (slot) => handler({ c, state, account, operation, slot }));
-    });
-    app.on(operation.method, [path], ...(stages as [MiddlewareHandler<SandboxEnv>]));
+    const id = operation.operationId;
+    const multipart = operation.requestBody?.contentType.startsWith('multipart/') ?? false;
+    const stages: MiddlewareHandler<SandboxEnv>[] = [operationStage(operation), simulate(state, operation), authenticate(state, operation), rateLimit(state), concurrency(state)];
+    if (RUNS.has(id)) stages.push(resolveModel(state));
+    // One body limit for JSON and multipart; a file over its own limit but within the slack is FILE_TOO_LARGE (files.ts).
+    if (operation.requestBody) stages.push(body(server, id, { limit: multipart ? options.fileLimitBytes + MULTIPART_SLACK : options.bodyLimitBytes }));
+    if (id === 'runModel') stages.push(refuseImageStream);
+    if (multipart) stages.push(requireFilePart);
+    stages.push(
+      validate(server, id, {
+        ...(RUNS.has(id) ? { schema: (c) => taskInputSchemas[c.get('model').task as keyof typeof taskInputSchemas] } : {}),
+        // The schema sees an uploaded file as a (binary) string: its name stands in for it.
+        ...(multipart ? { value: (c) => { const form = c.get('body') as Record<string, unknown>; return { ...form, file: form.file instanceof File ? form.file.name : undefined }; } } : {}),
+      }),
+      dispatch(state, operation, handler),
+    );
+    app.on(operation.method, [operation.path.replace(/\{(\w+)\}/g, ':$1')], ...(stages as [MiddlewareHandler<SandboxEnv>]));
   }
 
-  app.notFound((c) => fail(c, new ApiError('ENDPOINT_NOT_FOUND', { params: { method: c.req.method, path: c.req.path } })));
-  app.onError((error, c) => {
-    if (error instanceof ApiError) return fail(c, error);
-    // The stack goes to the log, never to the client.
-    options.log?.(redactKey(`${c.get('requestId')} unexpected error: ${error.stack ?? error.message}`));
-    return fail(c, new ApiError('INTERNAL_ERROR'));
-  });
+  app.notFound(notFound(server));
+  // The stack goes to the log (keys redacted), never to the client.
+  app.onError(errorHandler(server, { log: options.log ? (line) => options.log!(redactKey(line)) : null }));
   return { app, state };
 }

@@ -3,6 +3,7 @@
  * Every limit is configurable so that tests, benchmarks and conformance runs are not throttled
  * by the limits a demo wants.
  */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export interface SandboxOptions {
   /** Port to listen on; 0 picks a free one. Env `PORT`, flag `--port`. */
@@ -90,31 +91,42 @@ export class ConfigError extends Error {}
  * optionsFrom(['--port', '0'], { ERRATA_RATE_LIMIT: '1000' }); // { port: 0, rateLimit: 1000 }
  */
 export function optionsFrom(argv: string[], env: Record<string, string | undefined>): Partial<SandboxOptions> {
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (!arg.startsWith('--')) throw new ConfigError(`Unexpected argument ${JSON.stringify(arg)}`);
-    const [name, inline] = arg.split('=', 2) as [string, string | undefined];
-    if (name === '--quiet' || name === '--help') flags.set(name, true);
-    else if (inline !== undefined) flags.set(name, inline);
-    else if (argv[i + 1] !== undefined) flags.set(name, argv[++i]!);
-    else throw new ConfigError(`${name} needs a value`);
-  }
+  const flags = parseFlags(argv);
   const options: Partial<SandboxOptions> = {};
-  const known = new Set(['--quiet', '--help', '--host', '--docs-dir', ...NUMERIC.map(([, , flag]) => flag).filter(Boolean)]);
-  for (const name of flags.keys()) if (!known.has(name)) throw new ConfigError(`Unknown flag ${name}`);
   for (const [key, envName, flag] of NUMERIC) {
-    const raw = (flag && flags.get(flag)) ?? env[envName];
-    if (raw === undefined || raw === true) continue;
+    const raw = (flag && flags[flag.slice(2)]) ?? env[envName];
+    if (typeof raw !== 'string') continue;
     if (!/^\d+$/.test(raw)) throw new ConfigError(`${flag ?? envName} must be a non-negative integer, got ${JSON.stringify(raw)}`);
     (options as Record<string, number>)[key] = Number(raw);
   }
-  const host = flags.get('--host') ?? env.HOST;
+  const host = flags.host ?? env.HOST;
   if (typeof host === 'string') options.host = host;
-  const docsDir = flags.get('--docs-dir') ?? env.ERRATA_DOCS_DIR;
+  const docsDir = flags['docs-dir'] ?? env.ERRATA_DOCS_DIR;
   if (typeof docsDir === 'string') options.docsDir = docsDir;
-  if (flags.has('--quiet') || env.ERRATA_QUIET === '1') options.log = null;
+  if (flags.quiet === true || env.ERRATA_QUIET === '1') options.log = null;
   return options;
+}
+
+const FLAGS = {
+  ...Object.fromEntries(NUMERIC.flatMap(([, , flag]) => (flag ? [[flag.slice(2), { type: 'string' as const }]] : []))),
+  host: { type: 'string' },
+  'docs-dir': { type: 'string' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean' },
+} satisfies ParseArgsConfig['options'];
+
+/** The flags, by node:util's parseArgs (strict: unknown flags and stray arguments are errors), its errors as ConfigError. */
+function parseFlags(argv: string[]): Record<string, string | boolean | undefined> {
+  try {
+    return parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    const flag = /'(--?[\w-]+)/.exec(message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new ConfigError(`Unknown flag ${flag}`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new ConfigError(`${flag.split(' ')[0]} needs a value`);
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new ConfigError(`Unexpected argument ${/'([^']*)'/.exec(message)?.[1] ?? ''}`);
+    throw new ConfigError(message);
+  }
 }
 
 export const USAGE = `Usage: node apps/sandbox/dist/main.js [--port 4010] [--host 127.0.0.1] [--rate-limit 300] [--stream-pace-ms 50] [--docs-dir <dir>] [--quiet]

@@ -3,15 +3,13 @@
 // (UNSUPPORTED_MODEL, as JSON before any stream). Each is checked against the bundled spec's
 // response for its operation, and neither runs, queues or charges anything.
 import { createResponseChecker } from '@errata/contract';
-import { createSpecAjv, createSpecModel } from '@errata/spec-model';
-import { loadSpec } from './internal/errata-spec.js';
 import { describe, expect, it } from 'vitest';
+import { model } from './internal/spec.js';
 import { call, useSandbox } from './test-support/http.js';
 
 const sandbox = useSandbox({ rateLimit: 100_000 });
-const spec = loadSpec();
-const checker = createResponseChecker(spec, createSpecAjv(spec));
-const operation = (id: string) => createSpecModel(spec).operation(id)!;
+const checker = createResponseChecker(model.document);
+const operation = (id: string) => model.operation(id)!;
 
 async function post(path: string, body: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(`${sandbox().url}${path}`, {

@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { call, settle, useSandbox } from './test-support/http.js';
 
-const sandbox = useSandbox({ rateLimit: 100_000, jobDurationMs: 150, queueLimit: 5, workers: 2 });
+// 500 ms jobs: the test reads a job before it completes over real HTTP, which a loaded CI machine
+// did not always manage within 150 ms.
+const sandbox = useSandbox({ rateLimit: 100_000, jobDurationMs: 500, queueLimit: 5, workers: 2 });
 const submit = (model: string, body: unknown, headers: Record<string, string> = {}, key?: string) =>
   call(sandbox().url, 'POST', `/v1/queue/${model}`, { body, headers, ...(key ? { key } : {}) });
 

@@ -4,6 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
+import { onClientError } from '@errata/server';
 import { createApp } from './app.js';
 import { defaultOptions, type SandboxOptions } from './config.js';
 import { defaultDocsDir } from './internal/docs.js';
@@ -34,6 +35,8 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
   const server = await new Promise<Server>((resolve, reject) => {
     const created = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(created as Server)) as Server;
     created.once('error', reject);
+    // Requests the HTTP parser refuses (bad header bytes, oversize headers) get the envelope too.
+    created.on('clientError', onClientError(state.server));
   });
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;

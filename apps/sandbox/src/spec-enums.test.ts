@@ -1,10 +1,10 @@
 // The upload formats and image sizes come from the spec's enums; only `.jpg → jpeg` is by hand.
-import { loadSpec } from './internal/errata-spec.js';
 import { describe, expect, it } from 'vitest';
+import { model } from './internal/spec.js';
 import { fileFormatByExtension, fileFormats, imageSizes } from './internal/spec-enums.js';
 import { call, useSandbox } from './test-support/http.js';
 
-const schemas = (loadSpec() as unknown as { components: { schemas: Record<string, { properties: Record<string, { enum: string[] }> }> } }).components.schemas;
+const schemas = (model.document as unknown as { components: { schemas: Record<string, { properties: Record<string, { enum: string[] }> }> } }).components.schemas;
 
 describe('spec enums', () => {
   it('accepts every FileObject.format as an extension, and .jpg as jpeg', () => {

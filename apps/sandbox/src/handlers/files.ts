@@ -5,7 +5,7 @@
 // upload of the same file answers the first upload's FileObject (same id); another file under the
 // key answers IDEMPOTENCY_CONFLICT.
 import { createHash } from 'node:crypto';
-import { ApiError } from '../internal/api-error.js';
+import { CatalogError } from '@errata/server';
 import { newRequestId } from '../internal/job-queue.js';
 import { fileFormatByExtension, fileFormats } from '../internal/spec-enums.js';
 import { idempotent, type Handler } from './handler.js';
@@ -38,29 +38,19 @@ function contentMatches(format: string, bytes: Uint8Array): boolean {
 }
 
 export const uploadFile: Handler = async (context) => {
-  const { c, state, account, operation } = context;
-  if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {
-    throw new ApiError('INVALID_REQUEST', { params: { reason: 'send the file as multipart/form-data' } });
-  }
-  let form: Record<string, unknown>;
-  try {
-    form = await c.req.parseBody();
-  } catch {
-    throw new ApiError('INVALID_REQUEST', { params: { reason: 'the multipart body could not be parsed' } });
-  }
-  const file = form.file;
-  // The schema sees the file as a (binary) string; a plain text field named `file` is not a file.
-  state.inputs.FileUpload!(operation, { ...form, ...(file instanceof File ? { file: file.name } : { file: undefined }) });
-  const upload = file as File;
+  const { c, state, account } = context;
+  // Read (multipart, under the body limit), checked to hold a file part and validated against FileUpload by the stages.
+  const form = c.get('body') as Record<string, unknown>;
+  const upload = form.file as File;
   if (upload.size > state.options.fileLimitBytes) {
-    throw new ApiError('FILE_TOO_LARGE', { params: { max_bytes: state.options.fileLimitBytes }, details: { field: 'file', issue: `${upload.size} bytes is over the limit of ${state.options.fileLimitBytes}` } });
+    throw new CatalogError('FILE_TOO_LARGE', { params: { max_bytes: state.options.fileLimitBytes }, details: { field: 'file', issue: `${upload.size} bytes is over the limit of ${state.options.fileLimitBytes}` } });
   }
   const extension = upload.name.includes('.') ? upload.name.split('.').pop()!.toLowerCase() : '';
   const format = fileFormatByExtension.get(extension);
   const bytes = new Uint8Array(await upload.arrayBuffer());
   if (!format || !contentMatches(format, bytes)) {
     const shown = format ?? (extension || 'unknown');
-    throw new ApiError('INVALID_FILE_FORMAT', {
+    throw new CatalogError('INVALID_FILE_FORMAT', {
       params: { format: shown },
       details: { field: 'file', issue: format ? `the content is not valid ${format}` : `accepted formats are ${fileFormats.join(', ')}` },
     });
@@ -71,7 +61,9 @@ export const uploadFile: Handler = async (context) => {
     const stored = { id, accountId: account.id, filename: upload.name, bytes: upload.size, format, purpose, created_at: new Date().toISOString() };
     state.files.set(id, stored);
     const { accountId: _owner, ...body } = stored;
-    return { status: 201, body: { ...body, url: `${new URL(c.req.url).origin}/v1/files/${id}` } };
+    // The spec has no route that serves a file (contents are never kept), so the url names it
+    // without pretending to be fetchable.
+    return { status: 201, body: { ...body, url: `urn:errata:file:${id}` } };
   };
   // The multipart boundary differs on every send: the request is what the form holds, not its bytes.
   const digest = createHash('sha256').update(bytes).digest('base64');

@@ -1,23 +1,24 @@
 // createFinetune: validated against FinetuneCreate, then the base model, the files (each must be
 // the caller's upload) and the files a finetune needs. Idempotency-Key supported.
-import { ApiError } from '../internal/api-error.js';
+import { CatalogError } from '@errata/server';
 import { charge } from '../internal/auth.js';
 import { newRequestId } from '../internal/job-queue.js';
 import { requiredFinetuneFiles } from '../seed.js';
-import { readJson, type Handler } from './handler.js';
+import { idempotent, type Handler } from './handler.js';
 
-export const createFinetune: Handler = async ({ c, state, account, operation }) => {
-  const input = await readJson(c, state.options.bodyLimitBytes);
-  state.inputs.FinetuneCreate!(operation, input);
+export const createFinetune: Handler = async (context) => {
+  const { c, state, account } = context;
+  // Read and validated against FinetuneCreate by the stages.
+  const input = c.get('body');
   const { model, name, files } = input as { model: string; name: string; files: string[] };
-  if (!state.models.has(model)) throw new ApiError('MODEL_NOT_FOUND', { params: { model } });
+  if (!state.models.has(model)) throw new CatalogError('MODEL_NOT_FOUND', { params: { model } });
   const names = files.map((id) => {
     const file = state.files.get(id);
-    if (!file || file.accountId !== account.id) throw new ApiError('FILE_NOT_FOUND', { params: { file: id } });
+    if (!file || file.accountId !== account.id) throw new CatalogError('FILE_NOT_FOUND', { params: { file: id } });
     return file.filename;
   });
   const missing = requiredFinetuneFiles.filter((required) => !names.includes(required));
-  if (missing.length) throw new ApiError('FINETUNE_MISSING_FILES', { params: { missing: missing.join(', ') }, details: { field: 'files', issue: `missing ${missing.join(' and ')}` } });
+  if (missing.length) throw new CatalogError('FINETUNE_MISSING_FILES', { params: { missing: missing.join(', ') }, details: { field: 'files', issue: `missing ${missing.join(' and ')}` } });
   charge(account);
   const create = async () => {
     const finetune = { id: newRequestId('ft_'), accountId: account.id, model, name, files, created_at: new Date().toISOString() };
@@ -25,8 +26,5 @@ export const createFinetune: Handler = async ({ c, state, account, operation }) 
     const { accountId: _owner, ...body } = finetune;
     return { status: 201, body };
   };
-  const key = c.req.header('idempotency-key');
-  const { snapshot, replayed } = key === undefined ? { snapshot: await create(), replayed: false } : await state.idempotency.run(account.id, key, `createFinetune\u0000${JSON.stringify(input)}`, create);
-  if (replayed) c.header('Idempotent-Replayed', 'true');
-  return c.json(snapshot.body, snapshot.status as 201);
+  return idempotent(context, `createFinetune\u0000${JSON.stringify(input)}`, create);
 };

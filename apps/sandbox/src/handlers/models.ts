@@ -1,5 +1,5 @@
 // listModels and getModel: the seeded models, as the Model schema describes them.
-import { ApiError } from '../internal/api-error.js';
+import { CatalogError } from '@errata/server';
 import type { ModelDefinition } from '../seed.js';
 import type { Handler } from './handler.js';
 
@@ -17,6 +17,6 @@ export const listModels: Handler = async ({ c, state }) => c.json({ data: [...st
 export const getModel: Handler = async ({ c, state }) => {
   const id = c.req.param('model')!;
   const model = state.models.get(id);
-  if (!model) throw new ApiError('MODEL_NOT_FOUND', { params: { model: id } });
+  if (!model) throw new CatalogError('MODEL_NOT_FOUND', { params: { model: id } });
   return c.json(publicModel(model));
 };

@@ -5,7 +5,7 @@
 // error response. With an Idempotency-Key, a repeated run (same model, same body) answers the
 // first run's response without running again; streamed runs are never stored or replayed.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ApiError } from '../internal/api-error.js';
+import { CatalogError } from '@errata/server';
 import { execute } from '../internal/models.js';
 import { idempotent, type Handler } from './handler.js';
 import { prepareRun } from './prepare-run.js';
@@ -19,18 +19,18 @@ export const runModel: Handler = async (context) => {
   // A stream is not a response that can be stored and sent again: its key is ignored.
   if (streamed) return streamRun(context, model, input);
   if (c.get('streamFault')) {
-    throw new ApiError('INVALID_REQUEST', { params: { reason: 'stream faults (Errata-Simulate-After, -Drop-After, -Malformed-After, -Truncate-After) need a streamed run of a text model: send "stream": true or Accept: text/event-stream' } });
+    throw new CatalogError('INVALID_REQUEST', { params: { reason: 'stream faults (Errata-Simulate-After, -Drop-After, -Malformed-After, -Truncate-After) need a streamed run of a text model: send "stream": true or Accept: text/event-stream' } });
   }
   const run = async () => {
     state.runs++;
     if (model.behaviour === 'slow') {
       await sleep(state.options.requestTimeoutMs);
-      throw new ApiError('TIMEOUT');
+      throw new CatalogError('TIMEOUT');
     }
     const outcome = execute(model, input);
-    if (outcome.failure) throw new ApiError('PROCESSING_ERROR', { params: { reason: outcome.failure } });
+    if (outcome.failure) throw new CatalogError('PROCESSING_ERROR', { params: { reason: outcome.failure } });
     const violations = outputViolations(state, model, outcome.output);
-    if (violations) throw new ApiError('INVALID_OUTPUT', { details: { validation_errors: violations } });
+    if (violations) throw new CatalogError('INVALID_OUTPUT', { details: { validation_errors: violations } });
     return { status: 200, body: { model: model.id, output: outcome.output, ...(outcome.usage ? { usage: outcome.usage } : {}) } };
   };
   // Only successes are stored (idempotency.ts): a run that failed runs again when retried.

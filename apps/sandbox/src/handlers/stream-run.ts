@@ -6,14 +6,13 @@
 import type { IncomingMessage } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Context } from 'hono';
+import { sseFrame } from '@errata/server';
 import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
-import { ApiError, type ApiErrorInit } from '../internal/api-error.js';
+import { CatalogError, type ErrorInit } from '@errata/server';
 import type { SandboxEnv } from '../internal/env.js';
-import { errorEnvelope } from '../internal/error-response.js';
 import { execute } from '../internal/models.js';
 import { redactKey } from '../internal/request-log.js';
 import { simulatedError } from '../internal/simulate.js';
-import type { ErrorCode } from '@errata/types';
 import type { ModelDefinition } from '../seed.js';
 import type { HandlerContext } from './handler.js';
 import { outputViolations } from './output.js';
@@ -30,7 +29,7 @@ interface Plan {
   tokens: string[];
   /** Silence before the first token (slow-1: longer than the request timeout). */
   waitMs: number;
-  ending: { done: { finish_reason: string; usage: { input_tokens: number; output_tokens: number } } } | { error: ErrorCode; init: ApiErrorInit };
+  ending: { done: { finish_reason: string; usage: { input_tokens: number; output_tokens: number } } } | { error: string; init: ErrorInit };
 }
 
 function plan({ state }: HandlerContext, model: ModelDefinition, input: Record<string, unknown>): Plan {
@@ -48,7 +47,7 @@ function paceOf(c: Context<SandboxEnv>, fallback: number): number {
   const raw = c.req.header('errata-stream-pace-ms');
   if (raw === undefined) return fallback;
   if (!/^\d{1,5}$/.test(raw.trim()) || Number(raw) > MAX_PACE_MS) {
-    throw new ApiError('INVALID_REQUEST', { params: { reason: `Errata-Stream-Pace-Ms must be a whole number of milliseconds up to ${MAX_PACE_MS}, got ${JSON.stringify(raw)}` } });
+    throw new CatalogError('INVALID_REQUEST', { params: { reason: `Errata-Stream-Pace-Ms must be a whole number of milliseconds up to ${MAX_PACE_MS}, got ${JSON.stringify(raw)}` } });
   }
   return Number(raw);
 }
@@ -73,10 +72,12 @@ export function streamRun(context: HandlerContext, model: ModelDefinition, input
   const { options } = state;
   const pace = paceOf(c, options.streamPaceMs);
   const fault = c.get('streamFault');
-  const simulated =
+  const outcome =
     fault?.kind === 'error'
       ? simulatedError(operation, fault.code, { params: c.req.param() as Record<string, string>, method: c.req.method, path: c.req.path, retryAfter: c.req.header('errata-simulate-retry-after') })
       : undefined;
+  // A mid-stream code is always a catalog code (stream-faults.ts), so the outcome is an error.
+  const simulated = outcome && 'error' in outcome ? outcome.error : undefined;
   if (fault) c.header('Errata-Simulated', fault.kind === 'error' ? fault.code : `stream-${fault.kind}`);
   const { tokens, waitMs, ending } = plan(context, model, input);
   const requestId = c.get('requestId');
@@ -88,14 +89,14 @@ export function streamRun(context: HandlerContext, model: ModelDefinition, input
     const started = performance.now();
     let sent = 0;
     let outcome = 'unfinished';
-    const errorEvent = (code: ErrorCode, init: ApiErrorInit) =>
-      stream.writeSSE({ event: 'error', data: JSON.stringify(errorEnvelope(code, { ...init, details: { ...init.details, tokens_delivered: sent } }, requestId, options.simulatedRetryAfter)) });
+    // The same envelope as an error response, from the same kit (@errata/server).
+    const errorEvent = (code: string, init: ErrorInit) => stream.write(state.server.sseError(code as never, { ...init, details: { ...init.details, tokens_delivered: sent } }, requestId));
     try {
       if (waitMs) await sleep(waitMs, undefined, { signal: abort.signal });
       for (const text of tokens) {
         if (fault && sent >= fault.after) break;
         if (pace) await sleep(pace, undefined, { signal: abort.signal });
-        await stream.writeSSE({ event: 'token', data: JSON.stringify({ index: sent, text }) });
+        await stream.write(sseFrame({ event: 'token', data: { index: sent, text } }));
         if (stream.aborted) break;
         sent++;
       }
@@ -115,7 +116,7 @@ export function streamRun(context: HandlerContext, model: ModelDefinition, input
         await errorEvent(ending.error, ending.init);
         outcome = `error ${ending.error}`;
       } else {
-        await stream.writeSSE({ event: 'done', data: JSON.stringify(ending.done) });
+        await stream.write(sseFrame({ event: 'done', data: ending.done }));
         outcome = 'done';
       }
     } catch (error) {

@@ -4,7 +4,7 @@
 // different request under a used key answers IDEMPOTENCY_CONFLICT. Only successes are kept: a
 // failed attempt frees the key, so a retry after an error runs again.
 import { createHash } from 'node:crypto';
-import { ApiError } from './api-error.js';
+import { CatalogError } from '@errata/server';
 import { BoundedMap } from './bounded-map.js';
 
 export interface Snapshot {
@@ -34,7 +34,7 @@ export class IdempotencyStore {
     const fingerprint = createHash('sha256').update(request).digest('base64');
     const existing = this.entries.get(id);
     if (existing) {
-      if (existing.fingerprint !== fingerprint) throw new ApiError('IDEMPOTENCY_CONFLICT', { params: { key } });
+      if (existing.fingerprint !== fingerprint) throw new CatalogError('IDEMPOTENCY_CONFLICT', { params: { key } });
       return { snapshot: await existing.result, replayed: true };
     }
     const result = execute();

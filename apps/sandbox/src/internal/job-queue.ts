@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import type { components } from '@errata/types';
 import type { ModelDefinition } from '../seed.js';
-import { ApiError } from './api-error.js';
+import { CatalogError } from '@errata/server';
 import { BoundedMap } from './bounded-map.js';
 import { execute, type ModelOutcome } from './models.js';
 
@@ -67,7 +67,7 @@ export class JobQueue {
     this.makeRoom(1);
     if (this.size >= this.options.maxJobs) {
       // A slot frees when a job finishes: about one job duration away.
-      throw new ApiError('QUEUE_LIMIT_EXCEEDED', { params: { limit: this.options.maxJobs }, retryAfter: Math.max(1, Math.ceil(this.options.jobDurationMs / 1000)) });
+      throw new CatalogError('QUEUE_LIMIT_EXCEEDED', { params: { limit: this.options.maxJobs }, retryAfter: Math.max(1, Math.ceil(this.options.jobDurationMs / 1000)) });
     }
     const job: Job = {
       id: newRequestId(),

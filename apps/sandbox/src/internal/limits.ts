@@ -1,9 +1,9 @@
 // Per-key rate limit (fixed window) and concurrency limit. Both maps are keyed by account, and
 // only authenticated accounts reach them, so they hold at most one entry per seeded key; the
 // windows are bounded anyway.
-import { ApiError } from './api-error.js';
+import { CatalogError } from '@errata/server';
 import { BoundedMap } from './bounded-map.js';
-import type { RateState } from './env.js';
+import type { RateLimitState } from '@errata/server';
 
 export class RateLimiter {
   private readonly windows: BoundedMap<string, { start: number; count: number }>;
@@ -16,20 +16,18 @@ export class RateLimiter {
     this.windows = new BoundedMap(10_000, windowMs * 2, now);
   }
 
-  /** Counts one request; throws RATE_LIMIT_EXCEEDED past the limit. */
-  take(accountId: string): RateState {
+  /** Counts one request; past the limit it is `exceeded` and not counted (the caller answers RATE_LIMIT_EXCEEDED). */
+  take(accountId: string): RateLimitState & { exceeded: boolean } {
     const now = this.now();
     let window = this.windows.get(accountId);
     if (!window || now - window.start >= this.windowMs) {
       window = { start: now, count: 0 };
       this.windows.set(accountId, window);
     }
-    const resetSeconds = Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000));
-    if (window.count >= this.limit) {
-      throw new ApiError('RATE_LIMIT_EXCEEDED', { retryAfter: resetSeconds });
-    }
+    const reset = Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000));
+    if (window.count >= this.limit) return { limit: this.limit, remaining: 0, reset, exceeded: true };
     window.count++;
-    return { limit: this.limit, remaining: this.limit - window.count, resetSeconds };
+    return { limit: this.limit, remaining: this.limit - window.count, reset, exceeded: false };
   }
 }
 
@@ -58,7 +56,7 @@ export class ConcurrencyLimiter {
    */
   async run<T>(accountId: string, task: (slot: ConcurrencySlot) => Promise<T>): Promise<T> {
     const current = this.count(accountId);
-    if (current >= this.limit) throw new ApiError('CONCURRENT_LIMIT_EXCEEDED', { retryAfter: 1 });
+    if (current >= this.limit) throw new CatalogError('CONCURRENT_LIMIT_EXCEEDED', { retryAfter: 1 });
     this.inFlight.set(accountId, current + 1);
     let released = false;
     let held = false;

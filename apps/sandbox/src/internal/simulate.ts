@@ -1,44 +1,54 @@
 // Errata-Simulate: fail this request with the named code, through the same error path as real
 // errors. Details and, when the template needs values the request cannot supply, the message come
 // from the code's example in the spec. A code the operation does not declare is still answered
-// (the caller asked for it) and marked with `Errata-Simulate-Undeclared`; a string that is no
-// catalog code answers INVALID_REQUEST listing the codes this operation declares.
-import { createSpecModel, type SpecOperation } from '@errata/spec-model';
-import { isErrorCode, type ErrorCode } from '@errata/types';
-import { formatMessage } from '@errata/types/texts';
-import { ApiError } from './api-error.js';
-import { loadSpec } from './errata-spec.js';
+// (the caller asked for it) and marked with `Errata-Simulate-Undeclared`. A string that is no
+// catalog code answers INVALID_REQUEST listing the codes this operation declares — where the
+// operation declares INVALID_REQUEST; elsewhere (the GETs declare no 400) the header is ignored,
+// `Errata-Simulate-Ignored` says why, and the request runs as if it had not been sent.
+import { CatalogError, fillTemplate } from '@errata/server';
+import type { SpecOperation } from '@errata/spec-model';
+import { model } from './spec.js';
 
-type ErrorSchema = { examples?: { message?: string; details?: Record<string, unknown> }[] };
+type Example = { message?: string; details?: Record<string, unknown> };
 
-const examples = new Map<ErrorCode, NonNullable<ErrorSchema['examples']>[number]>();
-function exampleOf(code: ErrorCode) {
-  let example = examples.get(code);
-  if (!example) examples.set(code, (example = (createSpecModel(loadSpec()).errors.get(code)?.examples[0] as NonNullable<ErrorSchema['examples']>[number] | undefined) ?? {}));
-  return example;
+export interface SimulateRequest {
+  params: Record<string, string>;
+  method: string;
+  path: string;
+  retryAfter: string | undefined;
 }
 
-export function simulatedError(operation: SpecOperation, requested: string, request: { params: Record<string, string>; method: string; path: string; retryAfter: string | undefined }): ApiError {
+/**
+ * The error `Errata-Simulate: <requested>` asks for, or a header saying why it was ignored.
+ *
+ * @example
+ * simulatedError(listModels, 'RATE_LIMIT_EXCEEDED', request); // { error: CatalogError RATE_LIMIT_EXCEEDED }
+ * simulatedError(listModels, 'NOPE', request);                // { ignored: '"NOPE" is not a catalog code' }
+ */
+export function simulatedError(operation: SpecOperation, requested: string, request: SimulateRequest): { error: CatalogError } | { ignored: string } {
   const code = requested.trim();
-  const declared = createSpecModel(loadSpec()).declaredCodes(operation);
-  if (!isErrorCode(code)) {
-    throw new ApiError('INVALID_REQUEST', {
-      params: { reason: `Errata-Simulate: ${JSON.stringify(code)} is not a catalog code; ${operation.operationId} declares ${[...declared.keys()].join(', ')}` },
-    });
+  const declared = model.declaredCodes(operation);
+  const definition = model.errors.get(code);
+  if (!definition) {
+    const reason = `Errata-Simulate: ${JSON.stringify(code)} is not a catalog code; ${operation.operationId} declares ${[...declared.keys()].join(', ')}`;
+    if (!declared.has('INVALID_REQUEST')) return { ignored: `${JSON.stringify(code)} is not a catalog code` };
+    throw new CatalogError('INVALID_REQUEST', { params: { reason } });
   }
-  const example = exampleOf(code);
+  const example = (definition.examples[0] ?? {}) as Example;
   const params = { ...request.params, method: request.method, path: request.path };
-  const formatted = formatMessage(code as ErrorCode, params);
+  const formatted = fillTemplate(definition.meta.message, params);
   const retryAfter = request.retryAfter !== undefined && /^\d+$/.test(request.retryAfter) ? Number(request.retryAfter) : undefined;
-  return new ApiError(code, {
-    params,
-    // The message is formatted here once; errorResponse uses it as is.
-    message: /\{\w+\}/.test(formatted) && example.message ? example.message : formatted,
-    ...(example.details ? { details: example.details } : {}),
-    ...(retryAfter !== undefined ? { retryAfter } : {}),
-    headers: {
-      'Errata-Simulated': code,
-      ...(declared.has(code) ? {} : { 'Errata-Simulate-Undeclared': `${operation.operationId} does not declare ${code}` }),
-    },
-  });
+  return {
+    error: new CatalogError(code, {
+      params,
+      // A template the request cannot fill takes the spec example's message.
+      ...(/\{\w+\}/.test(formatted) && example.message ? { message: example.message } : {}),
+      ...(example.details ? { details: example.details } : {}),
+      ...(retryAfter !== undefined ? { retryAfter } : {}),
+      headers: {
+        'Errata-Simulated': code,
+        ...(declared.has(code) ? {} : { 'Errata-Simulate-Undeclared': `${operation.operationId} does not declare ${code}` }),
+      },
+    }),
+  };
 }

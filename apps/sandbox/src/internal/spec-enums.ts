@@ -1,7 +1,6 @@
 // Values the sandbox needs from the spec's enums, read from the bundled spec once, never retyped:
 // the upload formats (FileObject.format) and the image sizes (ImageGenerationInput.size).
-import { lookupPointer, resolveRef } from '@errata/spec-model';
-import { loadSpec } from './errata-spec.js';
+import { model } from './spec.js';
 
 /**
  * File-name extensions that are not a format's own name. The one alias kept by hand: `.jpg` is
@@ -10,8 +9,7 @@ import { loadSpec } from './errata-spec.js';
 const EXTENSION_ALIASES: Record<string, string> = { jpg: 'jpeg' };
 
 function enumAt(pointer: string): string[] {
-  const spec = loadSpec();
-  const values = resolveRef<{ enum?: unknown }>(spec, lookupPointer(spec, pointer)).enum;
+  const values = model.resolve<{ enum?: unknown }>(model.lookup(pointer)).enum;
   if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) throw new Error(`The spec has no string enum at ${pointer}`);
   return values;
 }

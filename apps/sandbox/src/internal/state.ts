@@ -1,17 +1,17 @@
 // Everything the sandbox keeps in memory, built once at start-up: the spec's compiled validators,
 // the key store, limits, the queue, idempotency keys, files and finetunes. All stores are capped.
+import { errataServer, type ErrataServer } from '@errata/server';
 import { compileSpecSchema, createSpecAjv, type SpecAjv, type ValidateFunction } from '@errata/spec-model';
-import { taskInputSchemas } from '@errata/types';
-import { loadSpec } from './errata-spec.js';
+import { taskInputSchemas, type ErrorCode } from '@errata/types';
 import type { SandboxOptions } from '../config.js';
 import { seededAccounts, seededModels, type ModelDefinition } from '../seed.js';
 import { BoundedMap } from './bounded-map.js';
 import { IdempotencyStore } from './idempotency.js';
-import { createInputValidator, type InputValidator } from './input-validation.js';
 import { JobQueue } from './job-queue.js';
 import { KeyStore } from './key-store.js';
 import { ConcurrencyLimiter, RateLimiter } from './limits.js';
 import { outputSchemaOf } from './models.js';
+import { model } from './spec.js';
 
 export interface StoredFile {
   id: string;
@@ -34,6 +34,8 @@ export interface StoredFinetune {
 
 export interface SandboxState {
   options: SandboxOptions;
+  /** The server kit on Errata's spec: every error response and validator comes from it. */
+  server: ErrataServer<ErrorCode>;
   ajv: SpecAjv;
   keys: KeyStore;
   rate: RateLimiter;
@@ -45,28 +47,27 @@ export interface SandboxState {
   files: BoundedMap<string, StoredFile>;
   finetunes: BoundedMap<string, StoredFinetune>;
   models: Map<string, ModelDefinition>;
-  /** Input validators by task, and for the other bodies by schema name. */
-  inputs: Record<string, InputValidator>;
   outputs: Record<string, ValidateFunction>;
   requestId: ValidateFunction;
 }
 
+const SECONDS_PER_DAY = 86_400;
+
+/** `retry_after` when a code is raised without one: the daily allocation comes back at midnight UTC; the rest wait the simulated default. */
+function retryAfterFor(options: SandboxOptions): (code: string) => number {
+  return (code) => (code === 'DAILY_QUOTA_EXCEEDED' ? SECONDS_PER_DAY - (Math.floor(Date.now() / 1000) % SECONDS_PER_DAY) : options.simulatedRetryAfter);
+}
+
 export function createState(options: SandboxOptions): SandboxState {
-  const spec = loadSpec();
-  const ajv = createSpecAjv(spec, { verbose: true });
-  const inputs: Record<string, InputValidator> = {
-    FinetuneCreate: createInputValidator(ajv, '#/components/schemas/FinetuneCreate'),
-    FileUpload: createInputValidator(ajv, '#/components/schemas/FileUpload'),
-  };
+  const ajv = createSpecAjv(model.document);
   const outputs: Record<string, ValidateFunction> = {};
   for (const task of new Set(seededModels.map((m) => m.task))) {
-    const pointer = taskInputSchemas[task];
-    if (!pointer) throw new Error(`The spec has no input schema for task ${task}`);
-    inputs[task] = createInputValidator(ajv, pointer);
+    if (!(task in taskInputSchemas)) throw new Error(`The spec has no input schema for task ${task}`);
     outputs[task] = compileSpecSchema(ajv, outputSchemaOf[task]);
   }
   return {
     options,
+    server: errataServer({ retryAfter: retryAfterFor(options) }),
     ajv,
     keys: new KeyStore(seededAccounts),
     rate: new RateLimiter(options.rateLimit, options.rateWindowMs),
@@ -77,7 +78,6 @@ export function createState(options: SandboxOptions): SandboxState {
     files: new BoundedMap(options.maxFiles, options.jobTtlMs * 24),
     finetunes: new BoundedMap(options.maxFinetunes, options.jobTtlMs * 24),
     models: new Map(seededModels.map((m) => [m.id, m])),
-    inputs,
     outputs,
     requestId: compileSpecSchema(ajv, '#/components/schemas/RequestId'),
   };

@@ -3,17 +3,16 @@
 // other three break the transport instead, so clients can test what no envelope describes: a
 // connection dropped mid-stream, an event whose data is not JSON, a stream that ends without its
 // final event. Misuse is an INVALID_REQUEST answered before the stream, saying what to send.
-import { lookupPointer, type SpecOperation } from '@errata/spec-model';
-import { loadSpec } from './errata-spec.js';
-import { catalog, errorCodes, isErrorCode, type ErrorCode } from '@errata/types';
-import { ApiError } from './api-error.js';
+import { CatalogError } from '@errata/server';
+import type { SpecOperation } from '@errata/spec-model';
+import { model } from './spec.js';
 
 export type StreamFault =
-  | { kind: 'error'; code: ErrorCode; after: number }
+  | { kind: 'error'; code: string; after: number }
   | { kind: 'drop' | 'malformed' | 'truncate'; after: number };
 
 /** The codes whose catalog entry says they can happen mid-stream (`x-error.mid_stream`). */
-export const midStreamCodes: readonly ErrorCode[] = errorCodes.filter((code) => catalog[code].midStream !== null);
+export const midStreamCodes: readonly string[] = [...model.errors.values()].filter((d) => d.meta.mid_stream !== undefined).map((d) => d.code);
 
 const TRANSPORT_FAULTS = [
   ['errata-simulate-drop-after', 'drop'],
@@ -21,19 +20,12 @@ const TRANSPORT_FAULTS = [
   ['errata-simulate-truncate-after', 'truncate'],
 ] as const;
 
-const streaming = new WeakMap<SpecOperation, boolean>();
-/** Whether the operation's 200 response can be `text/event-stream` (runModel). */
+/** Whether the operation declares a `text/event-stream` response (runModel). */
 export function canStream(operation: SpecOperation): boolean {
-  let answer = streaming.get(operation);
-  if (answer === undefined) {
-    const ok = operation.responses.find((r) => r.status === 200);
-    const response = ok ? lookupPointer(loadSpec(), ok.pointer) as { content?: Record<string, unknown> } : undefined;
-    streaming.set(operation, (answer = response?.content?.['text/event-stream'] !== undefined));
-  }
-  return answer;
+  return model.streamEvents.has(operation.operationId);
 }
 
-const invalid = (reason: string) => new ApiError('INVALID_REQUEST', { params: { reason } });
+const invalid = (reason: string) => new CatalogError('INVALID_REQUEST', { params: { reason } });
 
 function count(name: string, raw: string): number {
   if (!/^\d{1,6}$/.test(raw.trim())) throw invalid(`${name} must be a number of token events (0 or more), got ${JSON.stringify(raw)}`);
@@ -54,7 +46,7 @@ export function streamFaultFrom(operation: SpecOperation, header: (name: string)
   if (after !== undefined) {
     const code = header('errata-simulate')?.trim();
     if (code === undefined) throw invalid('Errata-Simulate-After needs Errata-Simulate: <CODE>, the code to end the stream with');
-    if (!isErrorCode(code) || catalog[code].midStream === null) {
+    if (!midStreamCodes.includes(code)) {
       throw invalid(`Errata-Simulate: ${JSON.stringify(code)} cannot happen mid-stream; the codes that can are ${midStreamCodes.join(', ')}. Without Errata-Simulate-After it is answered before the stream`);
     }
     faults.push({ kind: 'error', code, after: count('Errata-Simulate-After', after) });

@@ -1,0 +1,38 @@
+// Child process of the benchmark: a bare server answering every request with the sandbox's 401
+// envelope (MISSING_API_KEY, a fresh request id each time), either on node:http alone or as a
+// bare Hono app on @hono/node-server. The floor any Hono error path is measured against.
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { errataServer } from '@errata/server';
+
+const kind = process.argv[2];
+// The same envelope the sandbox sends, built from the catalog once at start-up: per request the
+// baseline only fills in a fresh request id, so it does no catalog work.
+const template = errataServer().error('MISSING_API_KEY', {}, { requestId: '' }).body;
+const envelope = (requestId) => ({ ...template, request_id: requestId });
+const newId = () => `req_${randomUUID().replaceAll('-', '')}`;
+
+let server;
+if (kind === 'node') {
+  server = createServer((_req, res) => {
+    const id = newId();
+    res.writeHead(401, { 'Content-Type': 'application/json', 'X-Request-Id': id }).end(JSON.stringify(envelope(id)));
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+} else {
+  const app = new Hono();
+  app.all('*', (c) => {
+    const id = newId();
+    return c.json(envelope(id), 401, { 'X-Request-Id': id });
+  });
+  server = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+}
+process.on('message', (message) => {
+  if (message === 'stop') server.close(() => process.exit(0));
+});
+process.on('disconnect', () => process.exit(0));
+process.send({ url: `http://127.0.0.1:${server.address().port}` });

@@ -1,0 +1,120 @@
+/**
+ * The error envelope and its headers, built from the catalog (`x-error`) of the spec: status,
+ * message template, retry policy and category come from the code's definition, never from a
+ * table here. Adding an envelope field is this one file.
+ */
+import type { ErrorDefinition, SpecOperation } from '@errata/spec-model';
+import type { ErrorInit } from './catalog-error.js';
+
+/** The body of every error response, and the `data` of a stream's `error` event. */
+export interface ErrorEnvelope {
+  code: string;
+  message: string;
+  status: number;
+  category: string;
+  retry: string;
+  request_id: string;
+  doc_url: string;
+  retry_after?: number;
+  details?: Record<string, unknown>;
+}
+
+/** Where a rate window stands, for the `RateLimit-*` headers. */
+export interface RateLimitState {
+  limit: number;
+  remaining: number;
+  /** Seconds until the window resets. */
+  reset: number;
+}
+
+/** Everything about the request the response depends on. */
+export interface ResponseContext {
+  requestId: string;
+  /** The operation answered, so headers its response requires (`Retry-After`) are sent. */
+  operation?: SpecOperation | undefined;
+  /** Sent as `RateLimit-Limit`, `-Remaining`, `-Reset` when given. */
+  rateLimit?: RateLimitState | undefined;
+}
+
+/** A response as plain data, for any framework. */
+export interface ErrorResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: ErrorEnvelope;
+}
+
+const PARAM = /\{(\w+)\}/g;
+
+const paramsOf = new Map<string, readonly string[]>();
+
+/**
+ * The `{name}`s of a message template (read once per template: the error path is hot).
+ *
+ * @example
+ * templateParams('Field {field} is invalid: {issue}.'); // ['field', 'issue']
+ */
+export function templateParams(template: string): readonly string[] {
+  let names = paramsOf.get(template);
+  if (!names) paramsOf.set(template, (names = [...template.matchAll(PARAM)].map((m) => m[1]!)));
+  return names;
+}
+
+/**
+ * Fills a template; a parameter that is not given stays `{name}`, so a message is never silently wrong.
+ *
+ * @example
+ * fillTemplate('Model {model} does not exist.', { model: 'x' }); // 'Model x does not exist.'
+ */
+export function fillTemplate(template: string, params: Record<string, string | number> = {}): string {
+  if (templateParams(template).length === 0) return template;
+  return template.replace(PARAM, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export interface EnvelopeOptions {
+  docUrl: (code: string) => string;
+  retryAfter: (code: string) => number;
+}
+
+/**
+ * The envelope of a catalog code. Every template parameter given is also a field of `details`
+ * (`details = { ...params, ...details }`), so a client can read it without parsing the message.
+ */
+export function buildEnvelope(definition: ErrorDefinition, init: ErrorInit, requestId: string, options: EnvelopeOptions): ErrorEnvelope {
+  const { code, meta } = definition;
+  const body: ErrorEnvelope = {
+    code,
+    message: init.message ?? fillTemplate(meta.message, init.params),
+    status: meta.status,
+    category: meta.category,
+    retry: meta.retry,
+    request_id: requestId,
+    doc_url: options.docUrl(code),
+  };
+  if (meta.retry === 'after_retry_after') body.retry_after = init.retryAfter ?? options.retryAfter(code);
+  const named: Record<string, unknown> = {};
+  let any = init.details !== undefined;
+  if (init.params) {
+    for (const name of templateParams(meta.message)) {
+      if (name in init.params) {
+        named[name] = init.params[name];
+        any = true;
+      }
+    }
+  }
+  if (any) body.details = { ...named, ...init.details };
+  return body;
+}
+
+/** The headers of an error response: `Retry-After` where the policy says wait or the operation requires it, `RateLimit-*` when given. */
+export function buildHeaders(body: ErrorEnvelope, init: ErrorInit, context: ResponseContext, options: EnvelopeOptions): Record<string, string> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Request-Id': context.requestId };
+  const declared = context.operation?.responses.find((r) => r.status === body.status);
+  const required = declared?.headers.some((h) => h.required && h.name.toLowerCase() === 'retry-after') ?? false;
+  if (body.retry_after !== undefined || required) headers['Retry-After'] = String(body.retry_after ?? init.retryAfter ?? options.retryAfter(body.code));
+  if (context.rateLimit) {
+    headers['RateLimit-Limit'] = String(context.rateLimit.limit);
+    headers['RateLimit-Remaining'] = String(context.rateLimit.remaining);
+    headers['RateLimit-Reset'] = String(context.rateLimit.reset);
+  }
+  return { ...headers, ...init.headers };
+}

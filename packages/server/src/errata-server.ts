@@ -1,0 +1,125 @@
+/**
+ * The server kit bound to one spec: error responses from its catalog, request ids, request
+ * validators compiled from its schemas, and SSE error events. Framework-agnostic: everything
+ * returns plain data (status, headers, body, text frames).
+ */
+import { compileSpecSchema, createSpecAjv, createSpecModel, type OpenApiDocument, type SpecModel, type SpecOperation } from '@errata/spec-model';
+import { CatalogError, type ErrorInit } from './catalog-error.js';
+import { buildEnvelope, buildHeaders, type EnvelopeOptions, type ErrorEnvelope, type ErrorResponse, type ResponseContext } from './envelope.js';
+import { createRequestIds, type RequestIdOptions } from './request-id.js';
+import { createRequestValidator, ERRATA_VALIDATION_CODES, type RequestValidator, type ValidationCodes } from './request-validator.js';
+import { sseFrame } from './sse.js';
+
+export interface ErrataServerOptions {
+  /** A bundled OpenAPI 3.1 document that uses Errata's envelope (`x-error` on each error schema). */
+  spec: OpenApiDocument;
+  /** Base URL of the error catalog; a code's `doc_url` is `${docsUrl}#${code}`. Default: the spec's `x-errata.docs_url`. */
+  docsUrl?: string;
+  /** `retry_after` when a wait-policy code is raised without one, in seconds (default 1). */
+  retryAfter?: number | ((code: string) => number);
+  requestIds?: RequestIdOptions;
+  /** The generic validation codes (default Errata's: INVALID_REQUEST, MISSING_REQUIRED_FIELD, INVALID_FIELD_VALUE). */
+  validationCodes?: ValidationCodes;
+}
+
+export interface ErrataServer<Code extends string = string> {
+  readonly model: SpecModel;
+  /**
+   * The response for `code`: status, headers (`X-Request-Id`, `Retry-After`, `RateLimit-*`) and
+   * the envelope. A code the catalog does not hold is a programming error and throws.
+   */
+  error(code: Code, init?: ErrorInit, context?: Partial<ResponseContext>): ErrorResponse;
+  /** The envelope alone: an error response's body, a stream's `error` event data. */
+  envelope(code: Code, init: ErrorInit | undefined, requestId: string): ErrorEnvelope;
+  /** Keeps a valid incoming `X-Request-Id` or mints one. */
+  requestId(incoming?: string | null): string;
+  /**
+   * A validator for an operation's request body (or, with `pointer`, for another schema of the
+   * spec, answering with the codes the operation declares). Compiled once per pair.
+   */
+  validator(operationId: string, pointer?: string): RequestValidator;
+  /** Validates the header parameters the operation declares (`Idempotency-Key` length…). */
+  headers(operationId: string): (get: (name: string) => string | undefined) => void;
+  /** An SSE `error` event frame carrying the envelope. */
+  sseError(code: Code, init: ErrorInit | undefined, requestId: string): string;
+  /** The generic codes request checks answer with. */
+  readonly codes: ValidationCodes;
+  /** Whether the catalog holds `code`. */
+  isCode(code: string): code is Code;
+}
+
+/**
+ * Binds the kit to a spec.
+ *
+ * @example
+ * const server = createErrataServer({ spec: document });
+ * const { status, headers, body } = server.error('MODEL_NOT_FOUND', { params: { model: 'x' } }, { requestId: server.requestId() });
+ */
+export function createErrataServer<Code extends string = string>(options: ErrataServerOptions): ErrataServer<Code> {
+  const model = createSpecModel(options.spec);
+  const docsUrl = options.docsUrl ?? model.docsUrl ?? '';
+  const retryAfter = options.retryAfter ?? 1;
+  const envelopeOptions: EnvelopeOptions = {
+    docUrl: (code) => `${docsUrl}#${code}`,
+    retryAfter: typeof retryAfter === 'number' ? () => retryAfter : retryAfter,
+  };
+  const codes = options.validationCodes ?? ERRATA_VALIDATION_CODES;
+  const mint = createRequestIds(options.requestIds);
+  let ajv: ReturnType<typeof createSpecAjv> | undefined;
+  const spec = () => (ajv ??= createSpecAjv(model.document, { verbose: true }));
+  const validators = new Map<string, RequestValidator>();
+  const headerValidators = new Map<string, ReturnType<ErrataServer['headers']>>();
+
+  const operation = (operationId: string): SpecOperation => {
+    const found = model.operation(operationId);
+    if (!found) throw new Error(`The spec has no operation ${operationId}`);
+    return found;
+  };
+  const definition = (code: string) => {
+    const found = model.errors.get(code);
+    if (!found) throw new Error(`The catalog has no code ${code}`);
+    return found;
+  };
+  const envelope = (code: string, init: ErrorInit = {}, requestId: string) => buildEnvelope(definition(code), init, requestId, envelopeOptions);
+
+  return {
+    model,
+    error(code, init = {}, context = {}) {
+      const full: ResponseContext = { ...context, requestId: context.requestId ?? mint() };
+      const body = envelope(code, init, full.requestId);
+      return { status: body.status, headers: buildHeaders(body, init, full, envelopeOptions), body };
+    },
+    envelope,
+    requestId: mint,
+    validator(operationId, pointer) {
+      const key = `${operationId}\u0000${pointer ?? ''}`;
+      let validate = validators.get(key);
+      if (!validate) {
+        const op = operation(operationId);
+        const target = pointer ?? op.requestBody?.schemaPointer;
+        if (!target) throw new Error(`${operationId} has no request body`);
+        validators.set(key, (validate = createRequestValidator({ model, ajv: spec(), codes }, target, op)));
+      }
+      return validate;
+    },
+    headers(operationId) {
+      let check = headerValidators.get(operationId);
+      if (!check) {
+        const params = operation(operationId).parameters.filter((p) => p.in === 'header').map((p) => ({ name: p.name, validate: compileSpecSchema(spec(), p.schemaPointer) }));
+        check = (get) => {
+          for (const { name, validate } of params) {
+            const value = get(name);
+            if (value === undefined || validate(value)) continue;
+            const error = validate.errors?.[0];
+            throw new CatalogError(codes.invalidRequest, { params: { reason: `the ${name} header ${error?.message ?? 'is invalid'}` }, details: { field: name, issue: error?.message ?? 'is invalid' } });
+          }
+        };
+        headerValidators.set(operationId, check);
+      }
+      return check;
+    },
+    sseError: (code, init, requestId) => sseFrame({ event: 'error', data: envelope(code, init, requestId) }),
+    codes,
+    isCode: (code): code is Code => model.errors.has(code),
+  };
+}

@@ -1,0 +1,16 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorInit } from '../catalog-error.js';
+import type { ErrataServer } from '../errata-server.js';
+import type { ErrataEnv } from './env.js';
+
+/**
+ * The response for `code` on this request: its request id, operation and rate window from `c.var`.
+ *
+ * @example
+ * app.get('/v1/models/:model', (c) => respond(c, server, 'MODEL_NOT_FOUND', { params: { model: c.req.param('model') } }));
+ */
+export function respond<Code extends string>(c: Context<ErrataEnv>, server: ErrataServer<Code>, code: Code, init?: ErrorInit): Response {
+  const { status, headers, body } = server.error(code, init, { requestId: c.get('requestId') ?? server.requestId(), operation: c.get('operation'), rateLimit: c.get('rateLimit') });
+  return c.json(body, status as ContentfulStatusCode, headers);
+}
