@@ -1,14 +1,14 @@
 /**
  * `@errata/client/normalize`: turns any error response — an Errata envelope, a seed provider's
  * body, an HTML page, nothing — into the canonical envelope. Where each provider keeps its code,
- * message and request id comes from the catalog (`providers[p].fields`, dotted paths); which
+ * message and request id comes from the catalog (`providerFields[p].fields`, dotted paths); which
  * canonical code that means comes from the crosswalk (`matchCrosswalk`); a body that names
  * nothing falls back on the status. A provider's error keeps where it came from in `origin`
  * (provider, its code / internal code / type, the name the crosswalk knows it by, its status and
  * message), and the template parameters its message states land in `details`. A subpath of its
  * own, so that clients that talk to Errata servers only do not ship the providers' tables.
  */
-import { matchCrosswalk, providers, type CrosswalkEntry, type ErrorCode, type ProviderId } from '@errata/types';
+import { matchCrosswalk, providerFields, type CrosswalkEntry, type ErrorCode, type ProviderId } from '@errata/types';
 import { ErrataError, type ErrorEnvelope } from './errors.js';
 import { isCode } from './internal/catalog-view.js';
 import { compilePath, readPath, type CompiledPath } from './internal/dotted-path.js';
@@ -17,7 +17,7 @@ import { noRedact, type Redact } from './internal/redact.js';
 
 export type { ErrorResponseLike, Normalizer } from './internal/envelope.js';
 
-/** Whose error bodies to expect: Errata's own (the default) or one of the seed providers'. */
+/** Whose error bodies to expect: Errata's own (the default) or one of the providers' in spec/providers.yaml. */
 export type Provider = 'errata' | ProviderId;
 
 export interface NormalizeOptions {
@@ -26,7 +26,7 @@ export interface NormalizeOptions {
   redact?: (text: string) => string;
 }
 
-type Field = 'code' | 'internal_code' | 'type' | 'status' | 'message' | 'request_id' | 'retry_after' | 'issues' | 'validation_errors' | 'field' | 'issue' | 'details';
+type Field = 'code' | 'internal_code' | 'type' | 'reason' | 'status' | 'message' | 'request_id' | 'retry_after' | 'issues' | 'validation_errors' | 'field' | 'issue' | 'details';
 
 // The envelope's own fields come first; for Errata, every seed provider's paths follow, so that a
 // proxy's or a legacy endpoint's body still yields its message and request id.
@@ -40,7 +40,7 @@ function pathsFor(provider: Provider): Partial<Record<Field, CompiledPath[]>> {
   let paths = compiled.get(provider);
   if (!paths) {
     const sources: Partial<Record<Field, readonly string[]>>[] =
-      provider === 'errata' ? [envelopeFields, ...Object.values(providers).map(({ fields: { status: _status, ...rest } }: { fields: Partial<Record<Field, readonly string[]>> }) => rest)] : [providers[provider].fields];
+      provider === 'errata' ? [envelopeFields, ...Object.values(providerFields).map(({ fields: { status: _status, ...rest } }: { fields: Partial<Record<Field, readonly string[]>> }) => rest)] : [providerFields[provider].fields];
     const merged: Partial<Record<Field, string[]>> = {};
     for (const source of sources) {
       for (const [field, list] of Object.entries(source) as [Field, readonly string[]][]) {
@@ -78,9 +78,9 @@ function toIssue(raw: unknown): { path: string; message: string; code: string } 
 
 // The bodies a provider documents as not being errors (ModelsLab's `status: "processing"`).
 function notAnError(provider: ProviderId, body: unknown): string | undefined {
-  const documented = (providers[provider] as { not_errors?: readonly { when: Record<string, unknown>; description: string }[] }).not_errors ?? [];
+  const documented = (providerFields[provider] as { not_errors?: readonly { when: Record<string, unknown>; means: string }[] }).not_errors ?? [];
   if (!isObject(body)) return undefined;
-  return documented.find(({ when }) => Object.entries(when).every(([key, value]) => body[key] === value))?.description;
+  return documented.find(({ when }) => Object.entries(when).every(([key, value]) => body[key] === value))?.means;
 }
 
 // The template parameters a provider's message states, read with the entry's `message_params`.
@@ -96,11 +96,12 @@ function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Re
   const body = parseBody(response.body);
   const refusal = provider === 'errata' || response.status >= 300 ? undefined : notAnError(provider, body);
   if (refusal !== undefined) {
-    throw new ErrataError('INVALID_RESPONSE', `normalizeError: ${providers[provider as ProviderId].title} documents this HTTP ${response.status} body as not an error: ${refusal}`, { status: response.status });
+    throw new ErrataError('INVALID_RESPONSE', `normalizeError: ${providerFields[provider as ProviderId].title} documents this HTTP ${response.status} body as not an error: ${refusal}`, { status: response.status });
   }
   const rawCode = pick(body, paths.code, isString);
   const internal = pick(body, paths.internal_code, isNumber);
   const type = pick(body, paths.type, isString);
+  const reason = pick(body, paths.reason, isString);
   // A thrown error's own status (the Worker binding's `statusCode`) outranks the transport's.
   const status = pick(body, paths.status, isNumber) ?? response.status;
   const issues = pick(body, paths.issues, isArray)?.map(toIssue);
@@ -110,7 +111,7 @@ function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Re
 
   let code: ErrorCode | undefined;
   let entry: CrosswalkEntry | undefined;
-  if (provider !== 'errata') ({ code, entry } = matchCrosswalk(provider, { code: rawCode, internal_code: internal, status, message })[0] ?? {});
+  if (provider !== 'errata') ({ code, entry } = matchCrosswalk(provider, { code: rawCode, internal_code: internal, type, reason, status, message })[0] ?? {});
   if (!code && isCode(rawCode)) code = rawCode;
 
   const details: Record<string, unknown> = { ...paramsFrom(entry, said), ...pick(body, paths.details, isObject) };
@@ -126,7 +127,7 @@ function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Re
     const { error: _error, ...job } = body;
     details.job = job;
   }
-  const origin = provider === 'errata' ? undefined : Object.fromEntries(Object.entries({ provider, code: rawCode, internal_code: internal, type, name: entry?.name, status, message: said }).filter(([, value]) => value !== undefined));
+  const origin = provider === 'errata' ? undefined : Object.fromEntries(Object.entries({ provider, code: rawCode, internal_code: internal, type, reason, name: entry?.name, status, message: said }).filter(([, value]) => value !== undefined));
   return finish({ ...response, status, body }, {
     code,
     message,
@@ -164,7 +165,7 @@ export function normalizeError(response: ErrorResponseLike, options: NormalizeOp
  * const client = createClient({ baseUrl: 'http://127.0.0.1:8787', normalize: providerNormalizer('workers-ai') });
  */
 export function providerNormalizer(provider: Provider = 'errata'): Normalizer {
-  if (provider !== 'errata' && !Object.prototype.hasOwnProperty.call(providers, provider)) {
+  if (provider !== 'errata' && !Object.prototype.hasOwnProperty.call(providerFields, provider)) {
     throw new TypeError(`providerNormalizer: unknown provider ${JSON.stringify(provider)}.`);
   }
   return (response, redact) => normalizeAs(provider, response, redact);

@@ -5,6 +5,9 @@
 //                  retry safety) and the code for a bare status, without titles or crosswalk
 //   texts.ts     — the long texts (message template, description, remedy), kept apart so they tree-shake
 //   providers.ts — where each seed provider puts code, message and request id in its error bodies
+//   crosswalk-index.ts — per provider, each crosswalk entry's matching keys and the few fields a
+//                  normalizer reads (name, field, message_params), without the provenance texts,
+//                  and each provider's field paths: what a normalizer ships instead of the catalog
 // and copies the bundled spec into spec/ so that it ships with the package.
 // Nothing here is edited by hand: change spec/ and run `pnpm build`.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -81,6 +84,21 @@ export const errorTexts = ${literal(texts)} as const;
 writeFileSync(join(out, 'providers.ts'), `${HEADER}
 /** The seed providers as spec/providers.yaml describes them: where they document their errors, the dotted paths (tried in order) to each part of their error bodies, and the bodies they document as not errors. */
 export const providers = ${literal(providers)} as const;
+`);
+
+// The normalizer's view: the matching keys (spec/meta/x-error.schema.yaml) plus what it reads from
+// a matched entry; `at` is the entry's index in catalog[code].crosswalk[provider], for its provenance.
+const KEPT = ['code', 'internal_code', 'type', 'reason', 'status', 'message_pattern', 'name', 'field', 'message_params'];
+const index = Object.fromEntries(Object.keys(providers).map((provider) => [provider, errors.flatMap(({ code, meta }) =>
+  (meta.crosswalk?.[provider] ?? []).map((entry, at) => ({ canonical: code, at, ...Object.fromEntries(KEPT.filter((k) => entry[k] !== undefined).map((k) => [k, entry[k]])) })))]));
+const fieldsOf = Object.fromEntries(Object.entries(providers).map(([provider, { title, fields, not_errors: notErrors }]) =>
+  [provider, { title, fields, ...(notErrors ? { not_errors: notErrors.map(({ when, description }) => ({ when, means: description })) } : {}) }]));
+writeFileSync(join(out, 'crosswalk-index.ts'), `${HEADER}
+/** Per provider, every crosswalk entry's matching keys, its name, field and message parameters; \`at\` indexes \`catalog[canonical].crosswalk[provider]\`. */
+export const crosswalkIndex = ${literal(index)} as const;
+
+/** Per provider, its title, the dotted paths to each part of its error bodies, and the bodies it documents as not errors (\`means\`: what they are). */
+export const providerFields = ${literal(fieldsOf)} as const;
 `);
 
 // 3. Ship the bundled spec itself.

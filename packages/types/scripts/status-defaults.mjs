@@ -12,7 +12,7 @@
 // src/policy.ts): 4xx as 400, 5xx and anything else as 500.
 
 // The keys a crosswalk entry matches on; the rest of an entry is provenance (name, message, source…).
-const MATCH_KEYS = ['code', 'internal_code', 'status', 'message_pattern'];
+const MATCH_KEYS = ['code', 'internal_code', 'type', 'reason', 'status', 'message_pattern'];
 
 /**
  * @param {{ code: string, meta: { status: number, crosswalk?: Record<string, Record<string, unknown>[]> } }[]} errors

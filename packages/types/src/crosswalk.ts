@@ -1,81 +1,96 @@
 /**
  * Looking up a provider's error in the crosswalk: which canonical code does, say, Workers AI's
- * internal code 3036 or ModelsLab's "height must be divisible by 8" correspond to, and which of
- * the provider's documented errors was it?
+ * internal code 3036, Anthropic's `overloaded_error` or ModelsLab's "height must be divisible by 8"
+ * correspond to, and which of the provider's documented errors was it?
  *
- * An entry matches when every matching key it sets matches: `code` and `internal_code` exactly,
- * `status` exactly, `message_pattern` as a case-insensitive regular expression. Of the matching
- * entries the most specific wins: an identifier (code or internal code) outweighs a message
- * pattern, which outweighs a bare status. Lint (errata/error-codes-unique) keeps entries from
- * colliding. The other keys of an entry (`name`, `message`, `description`, `field`, `source`,
- * `inferred`, `note`) are provenance: what the provider documents, and what Errata assumed.
+ * An entry matches when every matching key it sets matches: `code`, `internal_code`, `type`,
+ * `reason` and `status` exactly, `message_pattern` as a case-insensitive regular expression. Of the
+ * matching entries the most specific wins: each key set adds its weight (an identifier — code,
+ * internal code or reason — 4, a type 3, a message pattern 2, a status 1), so OpenAI's 429 with
+ * code `insufficient_quota` outranks its bare 429, and Anthropic's `rate_limit_error` with
+ * `details.error_code` outranks the bare `rate_limit_error`. Lint (errata/error-codes-unique)
+ * keeps entries from colliding.
+ *
+ * The lookup reads the generated crosswalk index (matching keys, `name`, `field`, `message_params`
+ * only), so that a normalizer does not ship the provenance texts; a match's `at` finds the full
+ * entry (`message`, `description`, `source`, `inferred`, `note`) in `catalog[code].crosswalk[provider][at]`.
  *
  * @example
  * findCanonicalCode('workers-ai', { internal_code: 3036, status: 429 }); // 'DAILY_QUOTA_EXCEEDED'
+ * findCanonicalCode('openai', { code: 'insufficient_quota', type: 'insufficient_quota', status: 429 }); // 'QUOTA_EXCEEDED'
  */
-import { catalog, type ErrorCode, type ProviderId } from './catalog.js';
+import type { ErrorCode, ProviderId } from './catalog.js';
+import { crosswalkIndex } from './generated/crosswalk-index.js';
 
 /** What a provider's error body says about itself, as far as it says anything. */
 export interface ProviderErrorKey {
   code?: string | undefined;
   internal_code?: number | undefined;
+  /** The provider's error type or class (OpenAI's and Anthropic's `error.type`). */
+  type?: string | undefined;
+  /** A machine-readable reason from the error's details (Gemini's `google.rpc.ErrorInfo.reason`). */
+  reason?: string | undefined;
   status?: number | undefined;
   message?: string | undefined;
 }
 
-/** One documented provider error, as `x-error.crosswalk` records it (spec/meta/x-error.schema.yaml). */
+/**
+ * One documented provider error as the lookup sees it: the keys of its `x-error.crosswalk` entry
+ * (spec/meta/x-error.schema.yaml) a normalizer reads. Its provenance is the full entry in the catalog.
+ */
 export interface CrosswalkEntry {
   readonly code?: string;
   readonly internal_code?: number;
+  readonly type?: string;
+  readonly reason?: string;
   readonly status?: number;
   readonly message_pattern?: string;
   readonly name?: string;
-  readonly message?: string;
-  readonly description?: string;
   readonly field?: string;
   readonly message_params?: string;
-  readonly source?: string;
-  readonly inferred?: readonly string[];
-  readonly note?: string;
 }
 
-/** A provider error recognised: its canonical code, the entry that matched, and how specific that match was. */
+/** A provider error recognised: its canonical code, the entry that matched (and its index `at` in `catalog[code].crosswalk[provider]`), and how specific that match was. */
 export interface CrosswalkMatch {
   code: ErrorCode;
   entry: CrosswalkEntry;
+  at: number;
   specificity: number;
 }
 
 interface IndexedEntry {
   canonical: ErrorCode;
+  at: number;
   entry: CrosswalkEntry;
   pattern: RegExp | undefined;
   specificity: number;
 }
 
+type Raw = CrosswalkEntry & { readonly canonical: string; readonly at: number };
+const WEIGHTS = { code: 4, internal_code: 4, reason: 4, type: 3, message_pattern: 2, status: 1 } as const;
 const indexes = new Map<ProviderId, IndexedEntry[]>();
 
-// Built on first use per provider, so that importing the catalog costs nothing.
+// Built on first use per provider, so that importing the module costs nothing.
 function indexFor(provider: ProviderId): IndexedEntry[] {
   let index = indexes.get(provider);
   if (!index) {
-    index = [];
-    for (const [canonical, entry] of Object.entries(catalog) as [ErrorCode, (typeof catalog)[ErrorCode]][]) {
-      for (const raw of (entry.crosswalk as Partial<Record<ProviderId, readonly CrosswalkEntry[]>>)[provider] ?? []) {
-        const specificity = (raw.code !== undefined || raw.internal_code !== undefined ? 4 : 0) + (raw.message_pattern ? 2 : 0) + (raw.status !== undefined ? 1 : 0);
-        index.push({ canonical, entry: raw, pattern: raw.message_pattern ? new RegExp(raw.message_pattern, 'i') : undefined, specificity });
-      }
-    }
+    index = ((crosswalkIndex as Record<string, readonly Raw[]>)[provider] ?? []).map(({ canonical, at, ...entry }) => ({
+      canonical: canonical as ErrorCode,
+      at,
+      entry,
+      pattern: entry.message_pattern ? new RegExp(entry.message_pattern, 'i') : undefined,
+      specificity: Object.entries(WEIGHTS).reduce((sum, [key, weight]) => sum + ((entry as Record<string, unknown>)[key] !== undefined ? weight : 0), 0),
+    }));
     index.sort((a, b) => b.specificity - a.specificity);
     indexes.set(provider, index);
   }
   return index;
 }
 
+const EXACT = ['code', 'internal_code', 'type', 'reason', 'status'] as const;
+
 function matches({ entry, pattern }: IndexedEntry, key: ProviderErrorKey): boolean {
-  if (entry.code !== undefined && entry.code !== key.code) return false;
-  if (entry.internal_code !== undefined && entry.internal_code !== key.internal_code) return false;
-  if (entry.status !== undefined && entry.status !== key.status) return false;
+  for (const name of EXACT) if (entry[name] !== undefined && entry[name] !== key[name]) return false;
   if (pattern && !(key.message !== undefined && pattern.test(key.message))) return false;
   return true;
 }
@@ -90,7 +105,7 @@ function matches({ entry, pattern }: IndexedEntry, key: ProviderErrorKey): boole
 export function matchCrosswalk(provider: ProviderId, key: ProviderErrorKey): CrosswalkMatch[] {
   return indexFor(provider)
     .filter((candidate) => matches(candidate, key))
-    .map(({ canonical, entry, specificity }) => ({ code: canonical, entry, specificity }));
+    .map(({ canonical, at, entry, specificity }) => ({ code: canonical, entry, at, specificity }));
 }
 
 /**
