@@ -14,6 +14,7 @@ import { isCode } from './internal/catalog-view.js';
 import { compilePath, readPath, type CompiledPath } from './internal/dotted-path.js';
 import { finish, isObject, isString, parseBody, textMessage, type ErrorResponseLike, type Found, type Normalized, type Normalizer } from './internal/envelope.js';
 import { noRedact, type Redact } from './internal/redact.js';
+import { withStreamErrors, type StreamErrorRule } from './internal/stream-errors.js';
 
 export type { ErrorResponseLike, Normalizer } from './internal/envelope.js';
 
@@ -63,6 +64,9 @@ function pick<T>(body: unknown, paths: CompiledPath[] | undefined, accept: (v: u
 
 const isNumber = (v: unknown): v is number => typeof v === 'number';
 const isNumeric = (v: unknown): v is number | string => isNumber(v) || (isString(v) && !Number.isNaN(Number(v)));
+// A protobuf Duration in JSON (`"22s"`, `"1.5s"`), as Google's `google.rpc.RetryInfo.retryDelay` sends it.
+const isDuration = (v: unknown): v is string => isString(v) && /^\d+(\.\d+)?s$/.test(v);
+const toSeconds = (v: number | string | undefined): number | string | undefined => (isDuration(v) ? Number(v.slice(0, -1)) : v);
 const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
 
 // A Zod-style issue ({ path: ['input', 0], message, code }) as the envelope's ValidationIssue.
@@ -132,7 +136,7 @@ function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Re
     code,
     message,
     requestId: pick(body, paths.request_id, isString),
-    retryAfter: pick(body, paths.retry_after, isNumeric),
+    retryAfter: toSeconds(pick(body, paths.retry_after, (v): v is number | string => isNumeric(v) || isDuration(v))),
     details,
     origin: origin as Found['origin'],
   }, redact);
@@ -168,5 +172,8 @@ export function providerNormalizer(provider: Provider = 'errata'): Normalizer {
   if (provider !== 'errata' && !Object.prototype.hasOwnProperty.call(providerFields, provider)) {
     throw new TypeError(`providerNormalizer: unknown provider ${JSON.stringify(provider)}.`);
   }
-  return (response, redact) => normalizeAs(provider, response, redact);
+  const normalize: Normalizer = (response, redact) => normalizeAs(provider, response, redact);
+  // How this provider's mid-stream errors arrive (spec/providers.yaml `stream_errors`), for the stream reader.
+  const rules = provider === 'errata' ? undefined : (providerFields[provider] as { stream_errors?: readonly StreamErrorRule[] }).stream_errors;
+  return rules ? withStreamErrors(normalize, rules) : normalize;
 }

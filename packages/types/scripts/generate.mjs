@@ -91,13 +91,18 @@ export const providers = ${literal(providers)} as const;
 const KEPT = ['code', 'internal_code', 'type', 'reason', 'status', 'message_pattern', 'name', 'field', 'message_params'];
 const index = Object.fromEntries(Object.keys(providers).map((provider) => [provider, errors.flatMap(({ code, meta }) =>
   (meta.crosswalk?.[provider] ?? []).map((entry, at) => ({ canonical: code, at, ...Object.fromEntries(KEPT.filter((k) => entry[k] !== undefined).map((k) => [k, entry[k]])) })))]));
-const fieldsOf = Object.fromEntries(Object.entries(providers).map(([provider, { title, fields, not_errors: notErrors }]) =>
-  [provider, { title, fields, ...(notErrors ? { not_errors: notErrors.map(({ when, description }) => ({ when, means: description })) } : {}) }]));
+const fieldsOf = Object.fromEntries(Object.entries(providers).map(([provider, { title, fields, not_errors: notErrors, stream_errors: streamErrors }]) =>
+  [provider, {
+    title,
+    fields,
+    ...(notErrors ? { not_errors: notErrors.map(({ when, description }) => ({ when, means: description })) } : {}),
+    ...(streamErrors ? { stream_errors: streamErrors.map(({ event, has }) => (has ? { event, has } : { event })) } : {}),
+  }]));
 writeFileSync(join(out, 'crosswalk-index.ts'), `${HEADER}
 /** Per provider, every crosswalk entry's matching keys, its name, field and message parameters; \`at\` indexes \`catalog[canonical].crosswalk[provider]\`. */
 export const crosswalkIndex = ${literal(index)} as const;
 
-/** Per provider, its title, the dotted paths to each part of its error bodies, and the bodies it documents as not errors (\`means\`: what they are). */
+/** Per provider, its title, the dotted paths to each part of its error bodies, the bodies it documents as not errors (\`means\`: what they are), and the stream events that carry its mid-stream errors (\`has\`: a path their data must hold). */
 export const providerFields = ${literal(fieldsOf)} as const;
 `);
 
