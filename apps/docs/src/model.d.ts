@@ -29,6 +29,15 @@ export interface CrosswalkMatch {
   internal_code?: number;
   status?: number;
   message_pattern?: string;
+  name?: string;
+  field?: string;
+  message_params?: string;
+  /** Provenance, from @errata/types/texts: what the provider documents and what Errata assumed. */
+  message?: string;
+  description?: string;
+  source?: string;
+  inferred?: readonly string[];
+  note?: string;
 }
 
 /** One code with everything its section shows: its catalog entry, texts and usage. */
@@ -54,6 +63,8 @@ export interface CodeEntry {
   midStream: { readonly retrySafe: boolean } | null;
   /** What a retry means once partial output was delivered (mid-stream codes only). */
   midStreamNote?: string;
+  /** Per provider, entry by entry: what the provider documents about each crosswalk entry. */
+  crosswalkSources?: Partial<Record<string, readonly CrosswalkMatch[]>>;
 }
 
 /** One kind of event of a streamed response. */
@@ -104,5 +115,7 @@ export interface DocsModel {
   unrouted: StatusCodes[];
   providers: typeof providers;
   crosswalk: CrosswalkRow[];
+  /** What each provider's documentation leaves open or Errata assumes (@errata/types/texts). */
+  providerTexts: typeof import('@errata/types/texts').providerTexts;
   stream: StreamModel;
 }

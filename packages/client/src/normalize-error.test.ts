@@ -50,7 +50,7 @@ const odd: { name: string; given: { status: number; body: unknown; headers?: Rec
   { name: 'empty 503 with Retry-After', given: { status: 503, body: '', headers: { 'retry-after': '7' } }, want: { code: 'SERVICE_UNAVAILABLE', retry_after: 7 } },
   { name: 'invalid JSON', given: { status: 500, body: '{"code": "INTERNAL_ERR' }, want: { code: 'INTERNAL_ERROR', message: 'The HTTP 500 response had no error message.' } },
   { name: 'bare JSON string', given: { status: 400, body: '"prompt is required"' }, want: { code: 'INVALID_REQUEST', message: 'prompt is required' } },
-  { name: 'plain text', given: { status: 401, body: 'Unauthorized' }, want: { code: 'INVALID_API_KEY', message: 'Unauthorized' } },
+  { name: 'plain text', given: { status: 401, body: 'Unauthorized' }, want: { code: 'UNAUTHENTICATED', message: 'Unauthorized' } },
   { name: 'a stack trace is not a message', given: { status: 500, body: 'Error: boom\n    at handler (/srv/app.js:10:5)' }, want: { code: 'INTERNAL_ERROR', message: 'The HTTP 500 response had no error message.' } },
   { name: 'array of validation issues', given: { status: 400, body: [{ path: ['prompt'], message: 'Required', code: 'invalid_type' }] }, want: { code: 'INVALID_REQUEST' } },
   { name: 'ModelsLab messege', given: { status: 400, body: { status: 'error', messege: 'prompt is required' } }, want: { code: 'INVALID_REQUEST', message: 'prompt is required' } },
@@ -73,7 +73,7 @@ describe('normalizeError: anything else the server may send', () => {
 
 describe('normalizeError: the status fallback', () => {
   const table: { status: number; want: ErrorCode }[] = [
-    { status: 400, want: 'INVALID_REQUEST' }, { status: 401, want: 'INVALID_API_KEY' }, { status: 402, want: 'INSUFFICIENT_BALANCE' },
+    { status: 400, want: 'INVALID_REQUEST' }, { status: 401, want: 'UNAUTHENTICATED' }, { status: 402, want: 'INSUFFICIENT_BALANCE' },
     { status: 403, want: 'INSUFFICIENT_PERMISSIONS' }, { status: 404, want: 'RESOURCE_NOT_FOUND' }, { status: 408, want: 'TIMEOUT' },
     { status: 413, want: 'REQUEST_TOO_LARGE' }, { status: 429, want: 'RATE_LIMIT_EXCEEDED' }, { status: 500, want: 'INTERNAL_ERROR' },
     { status: 502, want: 'BAD_GATEWAY' }, { status: 503, want: 'SERVICE_UNAVAILABLE' }, { status: 504, want: 'GATEWAY_TIMEOUT' },

@@ -1,14 +1,14 @@
 /**
  * `@errata/client/normalize`: turns any error response — an Errata envelope, a seed provider's
  * body, an HTML page, nothing — into the canonical envelope. Where each provider keeps its code,
- * message and request id comes from the catalog (`providerFields[p].fields`, dotted paths); which
+ * message and request id comes from the catalog (`providers[p].fields`, dotted paths); which
  * canonical code that means comes from the crosswalk (`matchCrosswalk`); a body that names
  * nothing falls back on the status. A provider's error keeps where it came from in `origin`
  * (provider, its code / internal code / type, the name the crosswalk knows it by, its status and
  * message), and the template parameters its message states land in `details`. A subpath of its
  * own, so that clients that talk to Errata servers only do not ship the providers' tables.
  */
-import { matchCrosswalk, providerFields, type CrosswalkEntry, type ErrorCode, type ProviderId } from '@errata/types';
+import { matchCrosswalk, providers, type CrosswalkEntry, type ErrorCode, type ProviderId } from '@errata/types';
 import { ErrataError, type ErrorEnvelope } from './errors.js';
 import { isCode } from './internal/catalog-view.js';
 import { compilePath, readPath, type CompiledPath } from './internal/dotted-path.js';
@@ -41,7 +41,7 @@ function pathsFor(provider: Provider): Partial<Record<Field, CompiledPath[]>> {
   let paths = compiled.get(provider);
   if (!paths) {
     const sources: Partial<Record<Field, readonly string[]>>[] =
-      provider === 'errata' ? [envelopeFields, ...Object.values(providerFields).map(({ fields: { status: _status, ...rest } }: { fields: Partial<Record<Field, readonly string[]>> }) => rest)] : [providerFields[provider].fields];
+      provider === 'errata' ? [envelopeFields, ...Object.values(providers).map(({ fields: { status: _status, ...rest } }: { fields: Partial<Record<Field, readonly string[]>> }) => rest)] : [providers[provider].fields];
     const merged: Partial<Record<Field, string[]>> = {};
     for (const source of sources) {
       for (const [field, list] of Object.entries(source) as [Field, readonly string[]][]) {
@@ -82,9 +82,9 @@ function toIssue(raw: unknown): { path: string; message: string; code: string } 
 
 // The bodies a provider documents as not being errors (ModelsLab's `status: "processing"`).
 function notAnError(provider: ProviderId, body: unknown): string | undefined {
-  const documented = (providerFields[provider] as { not_errors?: readonly { when: Record<string, unknown>; means: string }[] }).not_errors ?? [];
+  const documented = (providers[provider] as { not_errors?: readonly { when: Record<string, unknown>; meaning: string }[] }).not_errors ?? [];
   if (!isObject(body)) return undefined;
-  return documented.find(({ when }) => Object.entries(when).every(([key, value]) => body[key] === value))?.means;
+  return documented.find(({ when }) => Object.entries(when).every(([key, value]) => body[key] === value))?.meaning;
 }
 
 // The template parameters a provider's message states, read with the entry's `message_params`.
@@ -100,7 +100,7 @@ function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Re
   const body = parseBody(response.body);
   const refusal = provider === 'errata' || response.status >= 300 ? undefined : notAnError(provider, body);
   if (refusal !== undefined) {
-    throw new ErrataError('INVALID_RESPONSE', `normalizeError: ${providerFields[provider as ProviderId].title} documents this HTTP ${response.status} body as not an error: ${refusal}`, { status: response.status });
+    throw new ErrataError('INVALID_RESPONSE', `normalizeError: ${providers[provider as ProviderId].title} documents this HTTP ${response.status} body as not an error: ${refusal}`, { status: response.status });
   }
   const rawCode = pick(body, paths.code, isString);
   const internal = pick(body, paths.internal_code, isNumber);
@@ -169,11 +169,11 @@ export function normalizeError(response: ErrorResponseLike, options: NormalizeOp
  * const client = createClient({ baseUrl: 'http://127.0.0.1:8787', normalize: providerNormalizer('workers-ai') });
  */
 export function providerNormalizer(provider: Provider = 'errata'): Normalizer {
-  if (provider !== 'errata' && !Object.prototype.hasOwnProperty.call(providerFields, provider)) {
+  if (provider !== 'errata' && !Object.prototype.hasOwnProperty.call(providers, provider)) {
     throw new TypeError(`providerNormalizer: unknown provider ${JSON.stringify(provider)}.`);
   }
   const normalize: Normalizer = (response, redact) => normalizeAs(provider, response, redact);
   // How this provider's mid-stream errors arrive (spec/providers.yaml `stream_errors`), for the stream reader.
-  const rules = provider === 'errata' ? undefined : (providerFields[provider] as { stream_errors?: readonly StreamErrorRule[] }).stream_errors;
+  const rules = provider === 'errata' ? undefined : (providers[provider] as { stream_errors?: readonly StreamErrorRule[] }).stream_errors;
   return rules ? withStreamErrors(normalize, rules) : normalize;
 }

@@ -5,9 +5,6 @@
 //                  retry safety) and the code for a bare status, without titles or crosswalk
 //   texts.ts     — the long texts (message template, description, remedy), kept apart so they tree-shake
 //   providers.ts — where each seed provider puts code, message and request id in its error bodies
-//   crosswalk-index.ts — per provider, each crosswalk entry's matching keys and the few fields a
-//                  normalizer reads (name, field, message_params), without the provenance texts,
-//                  and each provider's field paths: what a normalizer ships instead of the catalog
 // and copies the bundled spec into spec/ so that it ships with the package.
 // Nothing here is edited by hand: change spec/ and run `pnpm build`.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -38,6 +35,12 @@ const errors = Object.entries(spec.components.schemas)
   .map(([code, schema]) => ({ code, schema, meta: schema['x-error'] }))
   .sort((a, b) => a.meta.internal_code - b.meta.internal_code);
 
+// A crosswalk entry splits in two: what a normalizer matches and reads with (catalog), and what
+// the provider documents about it and what Errata assumed (texts, like every long text).
+const RUNTIME_KEYS = ['code', 'internal_code', 'type', 'reason', 'status', 'message_pattern', 'name', 'field', 'message_params'];
+const splitCrosswalk = (crosswalk = {}, keep) => Object.fromEntries(Object.entries(crosswalk).map(([provider, entries]) => [provider, entries.map((entry) =>
+  Object.fromEntries(Object.entries(entry).filter(([key]) => RUNTIME_KEYS.includes(key) === keep)))]));
+
 const catalog = Object.fromEntries(errors.map(({ code, schema, meta }) => [code, {
   code,
   status: meta.status,
@@ -48,13 +51,15 @@ const catalog = Object.fromEntries(errors.map(({ code, schema, meta }) => [code,
   docUrl: `${docsUrl}#${code}`,
   // null when the code cannot happen after a stream's first byte.
   midStream: meta.mid_stream ? { retrySafe: meta.mid_stream.retry_safe } : null,
-  crosswalk: meta.crosswalk ?? {},
+  crosswalk: splitCrosswalk(meta.crosswalk, true),
 }]));
 const texts = Object.fromEntries(errors.map(({ code, schema, meta }) => [code, {
   message: meta.message,
   description: schema.description,
   remedy: meta.remedy,
   ...(meta.mid_stream ? { midStreamNote: meta.mid_stream.note } : {}),
+  // Per provider, entry by entry in the catalog's crosswalk order: message, description, source, inferred, note.
+  crosswalkSources: splitCrosswalk(meta.crosswalk, false),
 }]));
 
 // The policy: one line per code, so that it stays small once minified. Retry safety mid-stream is
@@ -78,32 +83,19 @@ writeFileSync(join(out, 'catalog.ts'), `${HEADER}
 export const catalog = ${literal(catalog)} as const;
 `);
 writeFileSync(join(out, 'texts.ts'), `${HEADER}
-/** The long texts of each code: message template (with {named} parameters), description, remedy, and what a retry means mid-stream. */
+/** What each provider's documentation leaves open or Errata assumes: why there is no docs URL, its other documents, the shape of its bodies. */
+export const providerTexts = ${literal(Object.fromEntries(Object.entries(providers).map(([id, { docs_note, documents, envelope_note }]) => [id, { ...(docs_note ? { docsNote: docs_note } : {}), documents: documents ?? {}, ...(envelope_note ? { envelopeNote: envelope_note } : {}) }])))} as const;
+
+/** The long texts of each code: message template (with {named} parameters), description, remedy, what a retry means mid-stream, and the provenance of each crosswalk entry. */
 export const errorTexts = ${literal(texts)} as const;
 `);
 writeFileSync(join(out, 'providers.ts'), `${HEADER}
-/** The seed providers as spec/providers.yaml describes them: where they document their errors, the dotted paths (tried in order) to each part of their error bodies, and the bodies they document as not errors. */
-export const providers = ${literal(providers)} as const;
-`);
-
-// The normalizer's view: the matching keys (spec/meta/x-error.schema.yaml) plus what it reads from
-// a matched entry; `at` is the entry's index in catalog[code].crosswalk[provider], for its provenance.
-const KEPT = ['code', 'internal_code', 'type', 'reason', 'status', 'message_pattern', 'name', 'field', 'message_params'];
-const index = Object.fromEntries(Object.keys(providers).map((provider) => [provider, errors.flatMap(({ code, meta }) =>
-  (meta.crosswalk?.[provider] ?? []).map((entry, at) => ({ canonical: code, at, ...Object.fromEntries(KEPT.filter((k) => entry[k] !== undefined).map((k) => [k, entry[k]])) })))]));
-const fieldsOf = Object.fromEntries(Object.entries(providers).map(([provider, { title, fields, not_errors: notErrors, stream_errors: streamErrors }]) =>
-  [provider, {
-    title,
-    fields,
-    ...(notErrors ? { not_errors: notErrors.map(({ when, description }) => ({ when, means: description })) } : {}),
-    ...(streamErrors ? { stream_errors: streamErrors.map(({ event, has }) => (has ? { event, has } : { event })) } : {}),
-  }]));
-writeFileSync(join(out, 'crosswalk-index.ts'), `${HEADER}
-/** Per provider, every crosswalk entry's matching keys, its name, field and message parameters; \`at\` indexes \`catalog[canonical].crosswalk[provider]\`. */
-export const crosswalkIndex = ${literal(index)} as const;
-
-/** Per provider, its title, the dotted paths to each part of its error bodies, the bodies it documents as not errors (\`means\`: what they are), and the stream events that carry its mid-stream errors (\`has\`: a path their data must hold). */
-export const providerFields = ${literal(fieldsOf)} as const;
+/** The providers: where they document their errors, the dotted paths (tried in order) to each part of their error bodies, the bodies they document as not errors, and the events that carry their mid-stream errors. Their notes are in @errata/types/texts (providerTexts). */
+export const providers = ${literal(Object.fromEntries(Object.entries(providers).map(([id, { title, docs, fields, not_errors, stream_errors }]) => [id, {
+  title, ...(docs ? { docs } : {}), fields, ...(not_errors ? { not_errors } : {}),
+  // How its mid-stream errors arrive: the event name and the path its data must hold (the description is in the spec).
+  ...(stream_errors ? { stream_errors: stream_errors.map(({ event, has }) => (has ? { event, has } : { event })) } : {}),
+}])))} as const;
 `);
 
 // 3. Ship the bundled spec itself.

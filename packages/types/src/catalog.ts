@@ -13,7 +13,6 @@ import { codeFacts, type ErrorCode } from './policy.js';
 
 export { catalog } from './generated/catalog.js';
 export { providers } from './generated/providers.js';
-export { providerFields } from './generated/crosswalk-index.js';
 export { docsUrl, isErrorCode } from './policy.js';
 export type { ErrorCategory, ErrorCode, RetryPolicy } from './policy.js';
 

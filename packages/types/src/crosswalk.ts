@@ -11,16 +11,16 @@
  * `details.error_code` outranks the bare `rate_limit_error`. Lint (errata/error-codes-unique)
  * keeps entries from colliding.
  *
- * The lookup reads the generated crosswalk index (matching keys, `name`, `field`, `message_params`
- * only), so that a normalizer does not ship the provenance texts; a match's `at` finds the full
- * entry (`message`, `description`, `source`, `inferred`, `note`) in `catalog[code].crosswalk[provider][at]`.
+ * The catalog keeps only what a normalizer matches and reads with (the keys above, `name`, `field`,
+ * `message_params`); a match's `at` finds the entry's provenance (`message`, `description`,
+ * `retry`, `source`, `inferred`, `note`) in `errorTexts[code].crosswalkSources[provider][at]`
+ * (`@errata/types/texts`).
  *
  * @example
  * findCanonicalCode('workers-ai', { internal_code: 3036, status: 429 }); // 'DAILY_QUOTA_EXCEEDED'
  * findCanonicalCode('openai', { code: 'insufficient_quota', type: 'insufficient_quota', status: 429 }); // 'QUOTA_EXCEEDED'
  */
-import type { ErrorCode, ProviderId } from './catalog.js';
-import { crosswalkIndex } from './generated/crosswalk-index.js';
+import { catalog, type ErrorCode, type ProviderId } from './catalog.js';
 
 /** What a provider's error body says about itself, as far as it says anything. */
 export interface ProviderErrorKey {
@@ -50,7 +50,7 @@ export interface CrosswalkEntry {
   readonly message_params?: string;
 }
 
-/** A provider error recognised: its canonical code, the entry that matched (and its index `at` in `catalog[code].crosswalk[provider]`), and how specific that match was. */
+/** A provider error recognised: its canonical code, the entry that matched (and its index `at` in `catalog[code].crosswalk[provider]`, the same in `errorTexts[code].crosswalkSources`), and how specific that match was. */
 export interface CrosswalkMatch {
   code: ErrorCode;
   entry: CrosswalkEntry;
@@ -66,7 +66,6 @@ interface IndexedEntry {
   specificity: number;
 }
 
-type Raw = CrosswalkEntry & { readonly canonical: string; readonly at: number };
 const WEIGHTS = { code: 4, internal_code: 4, reason: 4, type: 3, message_pattern: 2, status: 1 } as const;
 const indexes = new Map<ProviderId, IndexedEntry[]>();
 
@@ -74,13 +73,16 @@ const indexes = new Map<ProviderId, IndexedEntry[]>();
 function indexFor(provider: ProviderId): IndexedEntry[] {
   let index = indexes.get(provider);
   if (!index) {
-    index = ((crosswalkIndex as Record<string, readonly Raw[]>)[provider] ?? []).map(({ canonical, at, ...entry }) => ({
-      canonical: canonical as ErrorCode,
-      at,
-      entry,
-      pattern: entry.message_pattern ? new RegExp(entry.message_pattern, 'i') : undefined,
-      specificity: Object.entries(WEIGHTS).reduce((sum, [key, weight]) => sum + ((entry as Record<string, unknown>)[key] !== undefined ? weight : 0), 0),
-    }));
+    index = [];
+    for (const [canonical, { crosswalk }] of Object.entries(catalog) as [ErrorCode, (typeof catalog)[ErrorCode]][]) {
+      ((crosswalk as Partial<Record<ProviderId, readonly CrosswalkEntry[]>>)[provider] ?? []).forEach((entry, at) => index!.push({
+        canonical,
+        at,
+        entry,
+        pattern: entry.message_pattern ? new RegExp(entry.message_pattern, 'i') : undefined,
+        specificity: Object.entries(WEIGHTS).reduce((sum, [key, weight]) => sum + ((entry as Record<string, unknown>)[key] !== undefined ? weight : 0), 0),
+      }));
+    }
     index.sort((a, b) => b.specificity - a.specificity);
     indexes.set(provider, index);
   }

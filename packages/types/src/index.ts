@@ -13,7 +13,7 @@
 export type { components, operations, paths, webhooks } from './generated/openapi.js';
 
 // The runtime catalog.
-export { catalog, docsUrl, errorCodes, isErrorCode, providerFields, providers } from './catalog.js';
+export { catalog, docsUrl, errorCodes, isErrorCode, providers } from './catalog.js';
 export type { CatalogEntry, ErrorCategory, ErrorCode, ProviderId, RetryPolicy } from './catalog.js';
 
 // The policy: what a client acts on per code, without the catalog (also `@errata/types/policy`).
