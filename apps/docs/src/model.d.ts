@@ -63,6 +63,9 @@ export interface StreamModel {
   codes: MidStreamCode[];
 }
 
+/** A crosswalk entry with its provenance (spec-model's generated type carries both). */
+export type CrosswalkMatch = CrosswalkEntry;
+
 /** One crosswalk row: a provider's error, as its docs describe it, and the canonical code. */
 export type CrosswalkRow = CrosswalkEntry & {
   provider: ProviderId;
@@ -78,6 +81,8 @@ export interface DocsModel {
   /** Codes answered for paths that match no operation (`x-errata.unrouted_response`). */
   unrouted: StatusCodes[];
   providers: typeof providers;
+  /** What each provider's documentation leaves open or Errata assumes (@errata/types/texts). */
+  providerTexts: typeof import('@errata/types/texts').providerTexts;
   crosswalk: CrosswalkRow[];
   stream: StreamModel;
 }

@@ -210,6 +210,34 @@ describe('the filter', () => {
   });
 });
 
+// A person looking for a provider's own code, name, message or field lands on what Errata says of it.
+const providerWords = [
+  { given: '3003', sections: ['MODEL_NOT_FOUND', 'INCOMPLETE_REQUEST'], provider: 'workers-ai', says: 'Incomplete request' },
+  { given: '"No such model"', sections: ['NO_SUCH_MODEL_OR_TASK'], provider: 'workers-ai', says: 'No such model ${model} or task' },
+  { given: 'messege', sections: [], provider: 'modelslab', says: 'messege' },
+  { given: 'validationErrors', sections: ['INVALID_OUTPUT'], provider: 'modelrunner', says: 'details.validationErrors' },
+  { given: 'processing', sections: ['PROCESSING_ERROR'], provider: 'modelslab', says: 'status: "processing"' },
+];
+
+describe('the filter, with a provider’s own words', () => {
+  it.each(providerWords)('$given shows what Errata says of it', async ({ given, sections, provider, says }) => {
+    await page.goto(`${site.url}errors/?q=${encodeURIComponent(given)}`, { waitUntil: 'load' });
+    expect(await visibleSections(page)).toEqual(expect.arrayContaining(sections));
+    const block = page.locator(`#provider-${provider}`);
+    expect(await block.isVisible()).toBe(true);
+    const visibleText = await block.evaluate((el) =>
+      [...el.querySelectorAll('p, table, tr')].filter((n) => !n.closest('[hidden]')).map((n) => n.textContent ?? '').join(' '),
+    );
+    expect(visibleText).toContain(says);
+  });
+
+  it('says which 3003 is Errata’s and which is Cloudflare’s', async () => {
+    await page.goto(`${site.url}errors/?q=3003`, { waitUntil: 'load' });
+    expect(await page.locator('#MODEL_NOT_FOUND dl.facts').textContent()).toContain('Errata internal code3003');
+    expect(await page.locator('#INCOMPLETE_REQUEST').textContent()).toContain('Cloudflare Workers AI (REST API): internal code 3003');
+  });
+});
+
 interface Timing {
   transferred: number;
   requests: number;

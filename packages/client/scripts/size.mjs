@@ -13,6 +13,7 @@ const entries = {
   '@errata/client/stream': './stream.js',
   '@errata/client/queue': './queue.js',
   '@errata/client/normalize': './normalize-error.js',
+  '@errata/client/adapters': './adapters.js',
 };
 const target = 5 * 1024;
 

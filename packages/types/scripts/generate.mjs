@@ -35,6 +35,12 @@ writeFileSync(join(out, 'openapi.ts'), HEADER + astToString(ast));
 const { docsUrl, providers } = model;
 const errors = [...model.errors.values()];
 
+// A crosswalk entry splits in two: what a normalizer matches and reads with (catalog), and what
+// the provider documents about it and what Errata assumed (texts, like every long text).
+const RUNTIME_KEYS = ['code', 'internal_code', 'type', 'reason', 'status', 'message_pattern', 'name', 'field', 'message_params'];
+const splitCrosswalk = (crosswalk = {}, keep) => Object.fromEntries(Object.entries(crosswalk).map(([provider, entries]) => [provider, entries.map((entry) =>
+  Object.fromEntries(Object.entries(entry).filter(([key]) => RUNTIME_KEYS.includes(key) === keep)))]));
+
 const catalog = Object.fromEntries(errors.map(({ code, title, meta }) => [code, {
   code,
   status: meta.status,
@@ -45,13 +51,15 @@ const catalog = Object.fromEntries(errors.map(({ code, title, meta }) => [code, 
   docUrl: `${docsUrl}#${code}`,
   // null when the code cannot happen after a stream's first byte.
   midStream: meta.mid_stream ? { retrySafe: meta.mid_stream.retry_safe } : null,
-  crosswalk: meta.crosswalk ?? {},
+  crosswalk: splitCrosswalk(meta.crosswalk, true),
 }]));
 const texts = Object.fromEntries(errors.map(({ code, description, meta }) => [code, {
   message: meta.message,
   description,
   remedy: meta.remedy,
   ...(meta.mid_stream ? { midStreamNote: meta.mid_stream.note } : {}),
+  // Per provider, entry by entry in the catalog's crosswalk order: message, description, source, inferred, note.
+  crosswalkSources: splitCrosswalk(meta.crosswalk, false),
 }]));
 
 // The policy: one line per code, so that it stays small once minified. Retry safety mid-stream is
@@ -75,12 +83,19 @@ writeFileSync(join(out, 'catalog.ts'), `${HEADER}
 export const catalog = ${literal(catalog)} as const;
 `);
 writeFileSync(join(out, 'texts.ts'), `${HEADER}
-/** The long texts of each code: message template (with {named} parameters), description, remedy, and what a retry means mid-stream. */
+/** What each provider's documentation leaves open or Errata assumes: why there is no docs URL, its other documents, the shape of its bodies. */
+export const providerTexts = ${literal(Object.fromEntries(Object.entries(providers).map(([id, { docs_note, documents, envelope_note }]) => [id, { ...(docs_note ? { docsNote: docs_note } : {}), documents: documents ?? {}, ...(envelope_note ? { envelopeNote: envelope_note } : {}) }])))} as const;
+
+/** The long texts of each code: message template (with {named} parameters), description, remedy, what a retry means mid-stream, and the provenance of each crosswalk entry. */
 export const errorTexts = ${literal(texts)} as const;
 `);
 writeFileSync(join(out, 'providers.ts'), `${HEADER}
-/** The seed providers and the dotted paths, tried in order, to each part of their error bodies. */
-export const providers = ${literal(Object.fromEntries(Object.entries(providers).map(([id, p]) => [id, { title: p.title, docs: p.docs, fields: p.fields }])))} as const;
+/** The providers: where they document their errors, the dotted paths (tried in order) to each part of their error bodies, the bodies they document as not errors, and the events that carry their mid-stream errors. Their notes are in @errata/types/texts (providerTexts). */
+export const providers = ${literal(Object.fromEntries(Object.entries(providers).map(([id, { title, docs, fields, not_errors, stream_errors }]) => [id, {
+  title, ...(docs ? { docs } : {}), fields, ...(not_errors ? { not_errors } : {}),
+  // How its mid-stream errors arrive: the event name and the path its data must hold (the description is in the spec).
+  ...(stream_errors ? { stream_errors: stream_errors.map(({ event, has }) => (has ? { event, has } : { event })) } : {}),
+}])))} as const;
 `);
 
 // The input schema of each task: the member of RunInput's anyOf titled after the task ("text-generation"

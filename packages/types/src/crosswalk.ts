@@ -1,46 +1,80 @@
 /**
  * Looking up a provider's error in the crosswalk: which canonical code does, say, Workers AI's
- * internal code 3036 or ModelsLab's "height must be divisible by 8" correspond to?
+ * internal code 3036, Anthropic's `overloaded_error` or ModelsLab's "height must be divisible by 8"
+ * correspond to, and which of the provider's documented errors was it?
  *
- * An entry matches when every key it sets matches: `code` and `internal_code` exactly, `status`
- * exactly, `message_pattern` as a case-insensitive regular expression. Of the matching entries the
- * most specific wins: an identifier (code or internal code) outweighs a message pattern, which
- * outweighs a bare status. Lint (errata/error-codes-unique) keeps entries from colliding.
+ * An entry matches when every matching key it sets matches: `code`, `internal_code`, `type`,
+ * `reason` and `status` exactly, `message_pattern` as a case-insensitive regular expression. Of the
+ * matching entries the most specific wins: each key set adds its weight (an identifier — code,
+ * internal code or reason — 4, a type 3, a message pattern 2, a status 1), so OpenAI's 429 with
+ * code `insufficient_quota` outranks its bare 429, and Anthropic's `rate_limit_error` with
+ * `details.error_code` outranks the bare `rate_limit_error`. Lint (errata/error-codes-unique)
+ * keeps entries from colliding.
+ *
+ * The catalog keeps only what a normalizer matches and reads with (the keys above, `name`, `field`,
+ * `message_params`); a match's `at` finds the entry's provenance (`message`, `description`,
+ * `retry`, `source`, `inferred`, `note`) in `errorTexts[code].crosswalkSources[provider][at]`
+ * (`@errata/types/texts`).
  *
  * @example
  * findCanonicalCode('workers-ai', { internal_code: 3036, status: 429 }); // 'DAILY_QUOTA_EXCEEDED'
+ * findCanonicalCode('openai', { code: 'insufficient_quota', type: 'insufficient_quota', status: 429 }); // 'QUOTA_EXCEEDED'
  */
-import type { CrosswalkEntry } from '@errata/spec-model';
+import type { CrosswalkEntry as SpecCrosswalkEntry } from '@errata/spec-model';
 import { catalog, type ErrorCode, type ProviderId } from './catalog.js';
 
 /** What a provider's error body says about itself, as far as it says anything. */
 export interface ProviderErrorKey {
   code?: string | undefined;
   internal_code?: number | undefined;
+  /** The provider's error type or class (OpenAI's and Anthropic's `error.type`). */
+  type?: string | undefined;
+  /** A machine-readable reason from the error's details (Gemini's `google.rpc.ErrorInfo.reason`). */
+  reason?: string | undefined;
   status?: number | undefined;
   message?: string | undefined;
 }
 
+/**
+ * One documented provider error as the lookup sees it: the keys of its `x-error.crosswalk` entry
+ * (spec/meta/x-error.schema.yaml) a normalizer reads. Its provenance is the full entry in the catalog.
+ */
+export type CrosswalkEntry = Readonly<
+  Pick<SpecCrosswalkEntry, 'code' | 'internal_code' | 'type' | 'reason' | 'status' | 'message_pattern' | 'name' | 'field' | 'message_params'>
+>;
+
+/** A provider error recognised: its canonical code, the entry that matched (and its index `at` in `catalog[code].crosswalk[provider]`, the same in `errorTexts[code].crosswalkSources`), and how specific that match was. */
+export interface CrosswalkMatch {
+  code: ErrorCode;
+  entry: CrosswalkEntry;
+  at: number;
+  specificity: number;
+}
 
 interface IndexedEntry {
   canonical: ErrorCode;
+  at: number;
   entry: CrosswalkEntry;
   pattern: RegExp | undefined;
   specificity: number;
 }
 
+const WEIGHTS = { code: 4, internal_code: 4, reason: 4, type: 3, message_pattern: 2, status: 1 } as const;
 const indexes = new Map<ProviderId, IndexedEntry[]>();
 
-// Built on first use per provider, so that importing the catalog costs nothing.
+// Built on first use per provider, so that importing the module costs nothing.
 function indexFor(provider: ProviderId): IndexedEntry[] {
   let index = indexes.get(provider);
   if (!index) {
     index = [];
-    for (const [canonical, entry] of Object.entries(catalog) as [ErrorCode, (typeof catalog)[ErrorCode]][]) {
-      for (const raw of (entry.crosswalk as Partial<Record<ProviderId, readonly CrosswalkEntry[]>>)[provider] ?? []) {
-        const specificity = (raw.code !== undefined || raw.internal_code !== undefined ? 4 : 0) + (raw.message_pattern ? 2 : 0) + (raw.status !== undefined ? 1 : 0);
-        index.push({ canonical, entry: raw, pattern: raw.message_pattern ? new RegExp(raw.message_pattern, 'i') : undefined, specificity });
-      }
+    for (const [canonical, { crosswalk }] of Object.entries(catalog) as [ErrorCode, (typeof catalog)[ErrorCode]][]) {
+      ((crosswalk as Partial<Record<ProviderId, readonly CrosswalkEntry[]>>)[provider] ?? []).forEach((entry, at) => index!.push({
+        canonical,
+        at,
+        entry,
+        pattern: entry.message_pattern ? new RegExp(entry.message_pattern, 'i') : undefined,
+        specificity: Object.entries(WEIGHTS).reduce((sum, [key, weight]) => sum + ((entry as Record<string, unknown>)[key] !== undefined ? weight : 0), 0),
+      }));
     }
     index.sort((a, b) => b.specificity - a.specificity);
     indexes.set(provider, index);
@@ -48,25 +82,34 @@ function indexFor(provider: ProviderId): IndexedEntry[] {
   return index;
 }
 
+const EXACT = ['code', 'internal_code', 'type', 'reason', 'status'] as const;
+
 function matches({ entry, pattern }: IndexedEntry, key: ProviderErrorKey): boolean {
-  if (entry.code !== undefined && entry.code !== key.code) return false;
-  if (entry.internal_code !== undefined && entry.internal_code !== key.internal_code) return false;
-  if (entry.status !== undefined && entry.status !== key.status) return false;
+  for (const name of EXACT) if (entry[name] !== undefined && entry[name] !== key[name]) return false;
   if (pattern && !(key.message !== undefined && pattern.test(key.message))) return false;
   return true;
 }
 
 /**
+ * Every matching entry, most specific first: the first is the one the crosswalk means, the rest
+ * are for diagnosing ambiguity.
+ *
+ * @example
+ * matchCrosswalk('workers-ai', { internal_code: 3003, status: 400 })[0]?.entry.name; // 'Incomplete request'
+ */
+export function matchCrosswalk(provider: ProviderId, key: ProviderErrorKey): CrosswalkMatch[] {
+  return indexFor(provider)
+    .filter((candidate) => matches(candidate, key))
+    .map(({ canonical, at, entry, specificity }) => ({ code: canonical, entry, at, specificity }));
+}
+
+/**
  * The canonical code a provider's error maps to, or `undefined` when the crosswalk has no entry
  * for it (the caller then falls back on the HTTP status).
+ *
+ * @example
+ * findCanonicalCode('modelslab', { status: 400, message: 'prompt is required' }); // 'MISSING_REQUIRED_FIELD'
  */
 export function findCanonicalCode(provider: ProviderId, key: ProviderErrorKey): ErrorCode | undefined {
   return indexFor(provider).find((candidate) => matches(candidate, key))?.canonical;
-}
-
-/** Every matching entry's canonical code and specificity, most specific first: for diagnosing ambiguity. */
-export function matchCrosswalk(provider: ProviderId, key: ProviderErrorKey): { code: ErrorCode; specificity: number }[] {
-  return indexFor(provider)
-    .filter((candidate) => matches(candidate, key))
-    .map(({ canonical, specificity }) => ({ code: canonical, specificity }));
 }

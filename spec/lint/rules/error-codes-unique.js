@@ -2,7 +2,7 @@ import { constOf, isErrorSchema } from '../error-schema.js';
 
 /**
  * Codes and internal codes are unique across the catalog, and a provider's error (its code,
- * internal code, status and message pattern) maps to one canonical code only: a normalizer must
+ * internal code, type, reason, status and message pattern) maps to one canonical code only: a normalizer must
  * never have to guess.
  */
 export default function errorCodesUnique() {
@@ -26,7 +26,7 @@ export default function errorCodesUnique() {
         report(`internal:${meta.internal_code}`, `Internal code ${meta.internal_code}`, ctx.location.child(['x-error', 'internal_code']));
         for (const [provider, entries] of Object.entries(meta.crosswalk ?? {})) {
           (entries ?? []).forEach((entry, i) => {
-            const key = `crosswalk:${provider}:${entry.code ?? ''}:${entry.internal_code ?? ''}:${entry.status ?? ''}:${entry.message_pattern ?? ''}`;
+            const key = `crosswalk:${provider}:${entry.code ?? ''}:${entry.internal_code ?? ''}:${entry.type ?? ''}:${entry.reason ?? ''}:${entry.status ?? ''}:${entry.message_pattern ?? ''}`;
             report(key, `Crosswalk entry ${provider} ${JSON.stringify(entry)}`, ctx.location.child(['x-error', 'crosswalk', provider, i]));
           });
         }

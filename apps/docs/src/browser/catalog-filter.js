@@ -10,7 +10,12 @@
  * - a keyword (`stream`, `streaming`, `mid-stream`) matches the codes flagged with it: those that
  *   can end a stream after its first byte (as a word, "stream" would also find "upstream");
  * - anything else matches words of the code, title, description, message, remedy, category,
- *   retry policy and the other providers' codes (`quota`, `model_not_found`, `model not found`).
+ *   retry policy and what the other providers call it and say (`quota`, `model_not_found`,
+ *   `model not found`); a phrase in double quotes (`"no such model"`) matches as written.
+ *
+ * Provider notes (where a body keeps its parts, what is not an error: `messege`, `validationErrors`,
+ * `processing`) are marked `data-search`: they show when their own text matches, and keep their
+ * provider's block visible.
  */
 
 /**
@@ -29,7 +34,8 @@ const KEYWORDS = /** @type {Record<string, string>} */ ({ stream: 'stream', stre
  * @returns {string[]}
  */
 export function parseQuery(query) {
-  return query.toLowerCase().split(/\s+/).filter(Boolean);
+  const phrases = [...query.toLowerCase().matchAll(/"([^"]*)"?|(\S+)/g)].map((m) => (m[1] ?? m[2] ?? '').trim().replace(/\s+/g, ' '));
+  return phrases.filter(Boolean);
 }
 
 /**
@@ -58,6 +64,7 @@ export function matches(entry, terms) {
  * row and `data-group` block that has none left.
  */
 const ITEMS = 'section.code, a[href^="#"]';
+const NOTES = '[data-search]';
 const GROUPS = '[data-group], tbody tr';
 
 /**
@@ -86,9 +93,14 @@ function init(doc) {
     };
   });
   const codes = new Set(entries.map((entry) => entry.code));
+  /** @type {{ item: HTMLElement, code: string, note?: SearchEntry }[]} */
   const items = [.../** @type {NodeListOf<HTMLElement>} */ (doc.querySelectorAll(ITEMS))]
     .map((item) => ({ item, code: item.matches('section') ? item.id : (item.getAttribute('href') ?? '').slice(1) }))
     .filter(({ code }) => codes.has(code));
+  // A note matches on its own words only: it has no status, internal code or flags.
+  for (const note of /** @type {NodeListOf<HTMLElement>} */ (doc.querySelectorAll(NOTES))) {
+    items.push({ item: note, code: '', note: { code: '', status: '', internalCodes: [], flags: [], text: (note.textContent ?? '').toLowerCase().replace(/\s+/g, ' ') } });
+  }
   // Each group's items, found by walking up from each item once (not by testing every pair).
   const isGroup = new Set(doc.querySelectorAll(GROUPS));
   /** @type {Map<Element, typeof items>} */
@@ -103,7 +115,7 @@ function init(doc) {
   function apply() {
     const terms = parseQuery(input?.value ?? '');
     const shown = new Set(entries.filter((entry) => matches(entry, terms)).map((entry) => entry.code));
-    for (const { item, code } of items) item.hidden = !shown.has(code);
+    for (const { item, code, note } of items) item.hidden = note ? terms.length > 0 && !matches(note, terms) : !shown.has(code);
     for (const { group, members } of groups) group.hidden = members.every(({ item }) => item.hidden);
     const total = entries.length;
     if (count) {

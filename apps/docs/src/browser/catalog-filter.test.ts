@@ -24,6 +24,9 @@ describe('the catalog filter', () => {
     { name: 'words, all of which must match', given: 'internal error', want: [server] },
     { name: 'a word and a status', given: 'quota 404', want: [] },
     { name: 'case and extra spaces do not matter', given: '  QUOTA   ', want: [quota] },
+    { name: 'a quoted phrase matches as written', given: '"quota exceeded"', want: [quota] },
+    { name: 'a quoted phrase in another order does not', given: '"exceeded quota"', want: [] },
+    { name: 'an unclosed quote is a phrase to the end', given: '"model not', want: [missing] },
   ])('$name', ({ given, want }) => {
     const terms = parseQuery(given);
     expect(all.filter((entry) => matches(entry, terms))).toEqual(want);

@@ -110,7 +110,57 @@ export function byEndpoint(operations, unrouted) {
 }
 
 /**
- * For each seed provider, each of its documented errors and the canonical code it maps to.
+ * What a crosswalk row says the provider documents: its name, and its message or description as
+ * written (template parameters kept).
+ *
+ * @example
+ * documentedText({ name: 'Incomplete request', description: 'Request is missing headers or body: {what}' });
+ * // '“Incomplete request”: Request is missing headers or body: {what}'
+ * @param {import('../model.js').CrosswalkMatch} row
+ * @returns {string} HTML
+ */
+export function documentedText(row) {
+  const said = row.message ?? row.description;
+  const name = row.name && row.name !== row.code ? `“${esc(row.name)}”` : '';
+  return [name, said ? `<q>${esc(said)}</q>` : ''].filter(Boolean).join(': ');
+}
+
+/**
+ * What Errata assumed about a row, and where the row comes from when it is not the provider's
+ * main page.
+ *
+ * @param {import('../model.js').CrosswalkRow} row
+ * @param {import('../model.js').DocsModel} model
+ * @returns {string} HTML
+ */
+function provenance(row, model) {
+  /** @type {Record<string, { title: string, url?: string, note?: string }>} */
+  const documents = model.providerTexts[row.provider].documents;
+  const source = row.source ? documents[row.source] : undefined;
+  const parts = [];
+  if (source) parts.push(`From “${source.url ? `<a href="${esc(source.url)}" rel="noopener">${esc(source.title)}</a>` : esc(source.title)}”.`);
+  for (const what of row.inferred ?? []) parts.push(`<strong class="assumed">Assumed</strong>: ${what === 'mapping' ? 'the choice of code' : 'the message pattern'}.`);
+  if (row.note) parts.push(esc(row.note));
+  return parts.join(' ');
+}
+
+/**
+ * Where a provider's body keeps each part (its `fields` in spec/providers.yaml), so a provider's
+ * own field names (`messege`, `details.validationErrors`, `statusCode`) are on the page.
+ *
+ * @param {Readonly<Record<string, readonly string[]>>} fields
+ * @returns {string}
+ */
+function fieldPaths(fields) {
+  const rows = Object.entries(fields).map(([part, paths]) => `<tr><td>${esc(part)}</td><td>${paths.map((p) => `<code>${esc(p)}</code>`).join(', ')}</td></tr>`);
+  return `<table class="fields" data-search><caption class="muted">Where its error body keeps each part (tried in order)</caption><thead><tr><th>Part</th><th>Body paths</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/**
+ * For each seed provider: where it documents its errors (or why there is no link), how its bodies
+ * look, the bodies it says are not errors, and each documented error as documented — its code,
+ * internal code, name, status (only where it states one), message — with the Errata code it maps
+ * to and what Errata assumed. Provider notes carry `data-search`, so the filter finds them.
  *
  * @param {import('../model.js').DocsModel} model
  * @returns {string}
@@ -118,14 +168,24 @@ export function byEndpoint(operations, unrouted) {
 export function crosswalkTables(model) {
   return Object.entries(model.providers)
     .map(([id, provider]) => {
+      const texts = model.providerTexts[/** @type {keyof typeof model.providerTexts} */ (id)];
       const rows = model.crosswalk
         .filter((row) => row.provider === id)
         .map(
           (row) =>
-            `<tr><td>${row.code ? `<code>${esc(row.code)}</code>` : ''}</td><td>${row.internal_code ?? ''}</td><td>${row.status ?? ''}</td><td>${row.message_pattern ? `<code>${esc(row.message_pattern)}</code>` : ''}</td><td>${codeLink(row.canonical)}</td></tr>`,
+            `<tr><td>${row.code ? `<code>${esc(row.code)}</code>` : ''}</td><td>${row.internal_code ?? ''}</td><td>${row.status ?? '<span class="muted">not stated</span>'}</td><td>${documentedText(row)}${row.field ? ` <span class="muted">(field <code>${esc(row.field)}</code>)</span>` : ''}${row.message_pattern ? `<br><span class="muted">matched by <code>/${esc(row.message_pattern)}/i</code></span>` : ''}</td><td>${codeLink(row.canonical)}</td><td>${provenance(row, model)}</td></tr>`,
         );
-      return `<div data-group id="provider-${esc(id)}"><h3>${esc(provider.title)}</h3><p class="muted">As documented at <a href="${esc(provider.docs)}" rel="noopener">${esc(provider.docs)}</a>.</p>
-<div class="scroll"><table class="xw"><thead><tr><th>Their code</th><th>Internal code</th><th>Status</th><th>Message matches</th><th>Errata code</th></tr></thead><tbody>
+      const docs = 'docs' in provider && provider.docs
+        ? `<p class="muted" data-search>As documented at <a href="${esc(provider.docs)}" rel="noopener">${esc(provider.docs)}</a>.</p>`
+        : `<p class="muted" data-search><strong class="assumed">No public link</strong>: ${esc('docsNote' in texts ? texts.docsNote : '')}</p>`;
+      const envelope = 'envelopeNote' in texts ? `<p data-search>${inlineMarkdown(texts.envelopeNote)}</p>` : '';
+      /** @type {readonly { when: Record<string, unknown>, meaning: string }[]} */
+      const notErrors = 'not_errors' in provider ? provider.not_errors : [];
+      const notErrorList = notErrors.length > 0
+        ? `<p data-search>Not errors: ${notErrors.map((n) => `${Object.entries(n.when).map(([k, v]) => `<code>${esc(k)}: ${esc(JSON.stringify(v))}</code>`).join(', ')} — ${inlineMarkdown(n.meaning)} <code>normalizeError</code> refuses it (an <code>INVALID_RESPONSE</code> error) rather than make it an error.`).join(' ')}</p>`
+        : '';
+      return `<div data-group id="provider-${esc(id)}"><h3>${esc(provider.title)}</h3>${docs}${envelope}${notErrorList}${fieldPaths(provider.fields)}
+<div class="scroll"><table class="xw"><thead><tr><th>Their code</th><th>Internal code</th><th>Status</th><th>As documented</th><th>Errata code</th><th>Source and assumptions</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table></div></div>`;
     })

@@ -7,7 +7,7 @@
 import { esc, inlineMarkdown, text } from '../html.mjs';
 import { retryWording } from '../retry-policy.mjs';
 import { handlingSnippet } from '../client-snippets.mjs';
-import { statusLabel } from './catalog-tables.mjs';
+import { documentedText, statusLabel } from './catalog-tables.mjs';
 import { codeStreamPart, retrySafeLabel } from './streaming-section.mjs';
 
 /**
@@ -23,6 +23,7 @@ export function describeMatch(match) {
   if (match.code) parts.push(`code <code>${esc(match.code)}</code>`);
   if (match.internal_code !== undefined) parts.push(`internal code ${match.internal_code}`);
   if (match.status !== undefined) parts.push(`status ${match.status}`);
+  if (match.field) parts.push(`field <code>${esc(match.field)}</code>`);
   if (match.message_pattern) parts.push(`message matching <code>/${esc(match.message_pattern)}/i</code>`);
   return parts.join(', ');
 }
@@ -40,9 +41,12 @@ export function codeSection(model, entry) {
   const providerIds = Object.keys(crosswalk);
   const internalCodes = [entry.internalCode, ...Object.values(crosswalk).flat().map((m) => m.internal_code)]
     .filter((value) => value !== undefined);
+  const sources = entry.crosswalkSources ?? {};
   const elsewhere = providerIds.map((id) => {
     const title = model.providers[/** @type {keyof typeof model.providers} */ (id)]?.title ?? id;
-    return `<li>${esc(title)}: ${(crosswalk[id] ?? []).map(describeMatch).join('; ')}</li>`;
+    // What the provider calls it and says, next to how it is recognised, so the filter finds a provider's own words.
+    const described = (crosswalk[id] ?? []).map((match, i) => [describeMatch(match), documentedText({ ...match, ...sources[id]?.[i] })].filter(Boolean).join(' — '));
+    return `<li>${esc(title)}: ${described.join('; ')}</li>`;
   });
   const returnedBy =
     entry.operations.length > 0
@@ -56,7 +60,7 @@ export function codeSection(model, entry) {
   return `<section class="code" id="${id}" data-status="${entry.status}" data-internal="${internalCodes.join(' ')}"${midStream ? ' data-flags="stream"' : ''}>
 <h3><a href="#${id}">${id}</a> ${esc(entry.title)}</h3>
 <p>${inlineMarkdown(entry.description)}</p>
-<dl class="facts"><dt>HTTP status</dt><dd>${esc(statusLabel(entry.status))}</dd><dt>Internal code</dt><dd>${entry.internalCode}</dd><dt>Category</dt><dd>${esc(entry.category)}</dd><dt>Retry</dt><dd>${esc(retryWording[entry.retry].label)}: ${esc(retryWording[entry.retry].advice)}</dd><dt>Message</dt><dd><code>${esc(entry.message)}</code></dd><dt>What to do</dt><dd>${inlineMarkdown(entry.remedy)}</dd>${streamFact}</dl>
+<dl class="facts"><dt>HTTP status</dt><dd>${esc(statusLabel(entry.status))}</dd><dt>Errata internal code</dt><dd>${entry.internalCode}</dd><dt>Category</dt><dd>${esc(entry.category)}</dd><dt>Retry</dt><dd>${esc(retryWording[entry.retry].label)}: ${esc(retryWording[entry.retry].advice)}</dd><dt>Message</dt><dd><code>${esc(entry.message)}</code></dd><dt>What to do</dt><dd>${inlineMarkdown(entry.remedy)}</dd>${streamFact}</dl>
 <p class="by">Returned by ${returnedBy}.</p>
 ${elsewhere.length > 0 ? `<p>Elsewhere:</p><ul>${elsewhere.join('')}</ul>` : ''}
 <h4>Example response</h4><pre><code>${text(JSON.stringify(entry.example, null, 2))}</code></pre>

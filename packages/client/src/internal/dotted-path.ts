@@ -1,6 +1,8 @@
 /**
- * Reads a dotted path (`error.code`, `errors.0.code`) from a parsed body. The providers' field
- * paths in the catalog are written this way; numeric segments index arrays.
+ * Reads a dotted path (`error.code`, `errors.0.code`, `error.details.*.reason`) from a parsed body.
+ * The providers' field paths in the catalog are written this way; numeric segments index arrays,
+ * and `*` tries every element of an array in order (Gemini's `google.rpc` details are a list whose
+ * ErrorInfo may sit at any position).
  */
 export type CompiledPath = readonly string[];
 
@@ -8,11 +10,19 @@ export function compilePath(path: string): CompiledPath {
   return path.split('.');
 }
 
-export function readPath(value: unknown, path: CompiledPath): unknown {
+export function readPath(value: unknown, path: CompiledPath, from = 0): unknown {
   let current = value;
-  for (const segment of path) {
+  for (let i = from; i < path.length; i++) {
     if (current === null || typeof current !== 'object') return undefined;
-    current = (current as Record<string, unknown>)[segment];
+    if (path[i] === '*') {
+      if (!Array.isArray(current)) return undefined;
+      for (const item of current) {
+        const found = readPath(item, path, i + 1);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    }
+    current = (current as Record<string, unknown>)[path[i]!];
   }
   return current;
 }

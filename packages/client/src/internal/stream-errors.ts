@@ -1,0 +1,42 @@
+/**
+ * A provider's mid-stream error events, as spec/providers.yaml `stream_errors` documents them:
+ * Anthropic's `event: error`, OpenAI's and OpenRouter's `data:` line whose JSON has an `error`
+ * member. A provider normalizer carries its rules, and the stream reader asks `isStreamError`
+ * about each event it does not know, so that such an event ends the stream as an
+ * `ErrataStreamError` (normalized by the same normalizer) instead of being skipped.
+ */
+import type { Normalizer } from './envelope.js';
+import { compilePath, readPath } from './dotted-path.js';
+
+/** One documented shape: the SSE event name, and a dotted path its JSON data must hold a value at. */
+export interface StreamErrorRule {
+  readonly event: string;
+  readonly has?: string;
+}
+
+const RULES = Symbol('errata.streamErrors');
+type WithRules = Normalizer & { [RULES]?: readonly StreamErrorRule[] };
+
+/** The normalizer, marked with the provider's stream error rules. */
+export function withStreamErrors(normalize: Normalizer, rules: readonly StreamErrorRule[]): Normalizer {
+  return Object.assign((...args: Parameters<Normalizer>) => normalize(...args), { [RULES]: rules });
+}
+
+/** Whether this event is the provider's mid-stream error, by the normalizer's rules. */
+export function isStreamError(normalize: Normalizer, event: string, data: string): boolean {
+  const rules = (normalize as WithRules)[RULES];
+  if (!rules) return false;
+  let parsed: unknown;
+  for (const rule of rules) {
+    if (rule.event !== event) continue;
+    if (rule.has === undefined) return true;
+    try {
+      parsed ??= JSON.parse(data);
+    } catch {
+      return false;
+    }
+    const value = readPath(parsed, compilePath(rule.has));
+    if (value !== undefined && value !== null) return true;
+  }
+  return false;
+}
