@@ -15,7 +15,9 @@ function failure(run: () => void): { code: string; details: unknown; message: st
 }
 
 const TEXT = '#/components/schemas/TextGenerationInput';
-const cases: { name: string; given: { operationId: string; pointer?: string; value: unknown }; want: { code: string; field?: string } | undefined }[] = [
+const IMAGE = '#/components/schemas/ImageGenerationInput';
+const cases: { name: string; given: { operationId: string; pointer?: string; value: unknown }; want: { code: string; field?: string; type?: string } | undefined }[] = [
+  { name: "{type} is the offending value's JSON type", given: { operationId: 'runModel', pointer: IMAGE, value: { prompt: 'p', image_b64: 42 } }, want: { code: 'INVALID_BASE64_INPUT', field: 'image_b64', type: 'number' } },
   { name: 'a valid finetune passes', given: { operationId: 'createFinetune', value: { model: 'echo-1', name: 'mine', files: ['file_1'] } }, want: undefined },
   { name: 'a missing field', given: { operationId: 'createFinetune', value: { name: 'mine', files: ['file_1'] } }, want: { code: 'MISSING_REQUIRED_FIELD', field: 'model' } },
   { name: 'an unknown field', given: { operationId: 'createFinetune', value: { model: 'echo-1', name: 'mine', files: ['f'], extra: 1 } }, want: { code: 'INVALID_FIELD_VALUE', field: 'extra' } },
@@ -31,6 +33,7 @@ describe('server.validator', () => {
     if (!want) return expect(got).toBeUndefined();
     expect(got?.code).toBe(want.code);
     if (want.field) expect(got?.details).toMatchObject({ field: want.field });
+    if (want.type) expect(got?.details).toMatchObject({ type: want.type });
     expect(got?.message).not.toMatch(/\{\w+\}/);
   });
 

@@ -41,7 +41,7 @@ export function codeSection(model, entry) {
   const providerIds = Object.keys(crosswalk);
   const internalCodes = [entry.internalCode, ...Object.values(crosswalk).flat().map((m) => m.internal_code)]
     .filter((value) => value !== undefined);
-  const sources = entry.crosswalkSources ?? {};
+  const sources = /** @type {Partial<Record<string, readonly import('../model.js').CrosswalkMatch[]>>} */ (entry.crosswalkSources ?? {});
   const elsewhere = providerIds.map((id) => {
     const title = model.providers[/** @type {keyof typeof model.providers} */ (id)]?.title ?? id;
     // What the provider calls it and says, next to how it is recognised, so the filter finds a provider's own words.

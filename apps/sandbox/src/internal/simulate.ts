@@ -5,8 +5,9 @@
 // catalog code answers INVALID_REQUEST listing the codes this operation declares — where the
 // operation declares INVALID_REQUEST; elsewhere (the GETs declare no 400) the header is ignored,
 // `Errata-Simulate-Ignored` says why, and the request runs as if it had not been sent.
-import { CatalogError, fillTemplate } from '@errata/server';
+import { CatalogError, fillTemplate, templateParams } from '@errata/server';
 import type { SpecOperation } from '@errata/spec-model';
+import { dailyReset, namesDailyReset } from './daily-reset.js';
 import { model } from './spec.js';
 
 type Example = { message?: string; details?: Record<string, unknown> };
@@ -35,15 +36,17 @@ export function simulatedError(operation: SpecOperation, requested: string, requ
     throw new CatalogError('INVALID_REQUEST', { params: { reason } });
   }
   const example = (definition.examples[0] ?? {}) as Example;
-  const params = { ...request.params, method: request.method, path: request.path };
+  const reset = namesDailyReset(definition.meta.message) ? dailyReset() : undefined;
+  const params = { ...request.params, method: request.method, path: request.path, ...(reset ? { resets_at: reset.at } : {}) };
   const formatted = fillTemplate(definition.meta.message, params);
-  const retryAfter = request.retryAfter !== undefined && /^\d+$/.test(request.retryAfter) ? Number(request.retryAfter) : undefined;
+  const retryAfter = request.retryAfter !== undefined && /^\d+$/.test(request.retryAfter) ? Number(request.retryAfter) : reset?.seconds;
   return {
     error: new CatalogError(code, {
       params,
       // A template the request cannot fill takes the spec example's message.
       ...(/\{\w+\}/.test(formatted) && example.message ? { message: example.message } : {}),
-      ...(example.details ? { details: example.details } : {}),
+      // The example's details, with what this request states instead (a template parameter given wins).
+      ...(example.details ? { details: { ...example.details, ...Object.fromEntries(templateParams(definition.meta.message).filter((name) => name in params).map((name) => [name, params[name as keyof typeof params]])) } } : {}),
       ...(retryAfter !== undefined ? { retryAfter } : {}),
       headers: {
         'Errata-Simulated': code,

@@ -11,6 +11,7 @@ import { JobQueue } from './job-queue.js';
 import { KeyStore } from './key-store.js';
 import { ConcurrencyLimiter, RateLimiter } from './limits.js';
 import { outputSchemaOf } from './models.js';
+import { dailyReset, namesDailyReset } from './daily-reset.js';
 import { model } from './spec.js';
 
 export interface StoredFile {
@@ -51,11 +52,10 @@ export interface SandboxState {
   requestId: ValidateFunction;
 }
 
-const SECONDS_PER_DAY = 86_400;
 
-/** `retry_after` when a code is raised without one: the daily allocation comes back at midnight UTC; the rest wait the simulated default. */
+/** `retry_after` when a code is raised without one: a daily allocation comes back at 00:00 UTC; the rest wait the simulated default. */
 function retryAfterFor(options: SandboxOptions): (code: string) => number {
-  return (code) => (code === 'DAILY_QUOTA_EXCEEDED' ? SECONDS_PER_DAY - (Math.floor(Date.now() / 1000) % SECONDS_PER_DAY) : options.simulatedRetryAfter);
+  return (code) => (namesDailyReset(model.errors.get(code)?.meta.message ?? '') ? dailyReset().seconds : options.simulatedRetryAfter);
 }
 
 export function createState(options: SandboxOptions): SandboxState {
