@@ -144,6 +144,7 @@ export function createClient(options: ErrataClientOptions): ErrataClient {
     redact: createRedact(apiKey),
     maxErrorBodyBytes: positive('maxErrorBodyBytes', maxErrorBodyBytes, 65_536),
     onEvent: onEvent ?? (debug ? debugLogger() : undefined),
+    pool: { free: [] },
   };
   const core = createFetchClient<Paths, 'application/json'>({
     ...rest,

@@ -260,3 +260,17 @@ describe('ErrataError.category', () => {
     expect(error.category).toBe(want);
   });
 });
+
+describe('reused attempt controllers (the success path does not allocate an AbortSignal per call)', () => {
+  it('a timeout after many clean calls still fires, and the call after it still succeeds', async () => {
+    const { client, server } = await serve((req, res) => (req.url.endsWith('/stall') ? undefined : ok(res)), { timeout: 200, maxRetries: 0 });
+    for (let i = 0; i < 5; i++) expect((await client.GET('/v1/models/{model}', model)).data).toMatchObject({ id: 'echo-1' });
+    expect(await thrown(client.GET('/v1/models/{model}', { params: { path: { model: 'stall' } } }))).toMatchObject({ code: 'CLIENT_TIMEOUT' });
+    expect((await client.GET('/v1/models/{model}', model)).data).toMatchObject({ id: 'echo-1' });
+    // Concurrent calls each get their own controller: one timing out aborts no other.
+    const [a, b] = await Promise.allSettled([client.GET('/v1/models/{model}', { params: { path: { model: 'stall' } } }), client.GET('/v1/models/{model}', model)]);
+    expect(a).toMatchObject({ status: 'rejected', reason: { code: 'CLIENT_TIMEOUT' } });
+    expect(b).toMatchObject({ status: 'fulfilled', value: { data: { id: 'echo-1' } } });
+    expect(server.requests).toHaveLength(9);
+  });
+});

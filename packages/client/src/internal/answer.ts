@@ -76,19 +76,24 @@ function redactHeaders(headers: Headers, redact: Redact): Headers {
 const nullBody = [101, 103, 204, 205, 304];
 
 /**
- * The Response handed out with an error envelope: the wire status, the headers redacted and
- * typed as JSON. With middleware it carries the envelope as its body (middleware may read it);
- * without, the envelope goes straight to the caller and openapi-fetch gets the placeholder.
+ * The Response handed out with an error envelope: the one that came over the wire (its body read,
+ * as openapi-fetch would leave it), or — when a header held the API key or a bearer token — a copy
+ * with those values redacted. With middleware it is a copy carrying the envelope as its JSON body
+ * (middleware may read it); without, the envelope goes straight to the caller and openapi-fetch
+ * gets the placeholder.
  */
 export function canonicalResponse(response: Response, envelope: ErrorEnvelope, read: ErrorBody, state: CallState, redact: Redact): Response {
   const raw = redactHeaders(response.headers, redact);
-  const headers = new Headers(raw);
-  headers.delete('content-length');
-  headers.delete('content-encoding');
-  headers.delete('transfer-encoding');
-  headers.set('content-type', 'application/json');
-  const body = state.full && !nullBody.includes(response.status) ? JSON.stringify(envelope) : null;
-  const out = new Response(body, { status: response.status, statusText: response.statusText, headers });
+  let out = response;
+  if (state.full || raw !== response.headers) {
+    const headers = new Headers(raw);
+    headers.delete('content-length');
+    headers.delete('content-encoding');
+    headers.delete('transfer-encoding');
+    headers.set('content-type', 'application/json');
+    const body = state.full && !nullBody.includes(response.status) ? JSON.stringify(envelope) : null;
+    out = new Response(body, { status: response.status, statusText: response.statusText, headers });
+  }
   rememberRawError(out, { status: response.status, headers: raw, body: redact(read.text), truncated: read.truncated });
   if (state.full) return out;
   state.result = { error: envelope, response: out };

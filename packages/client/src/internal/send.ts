@@ -7,7 +7,7 @@
 import { ErrataError, type ClientErrorCode, type ErrorEnvelope } from '../errors.js';
 import type { ClientEvent, DoneEvent, OnEvent } from '../events.js';
 import { retryPlan, type FailureKind, type RetrySettings } from '../retry-policy.js';
-import { armAttempt, type CallState } from './attempt.js';
+import { armAttempt, type CallState, type ControllerPool } from './attempt.js';
 import { factsOf } from './catalog-view.js';
 import { canonicalResponse, readData, readError, type ErrorBody } from './answer.js';
 export { answered } from './answer.js';
@@ -30,6 +30,7 @@ export interface SendSettings extends RetrySettings {
   redact: Redact;
   maxErrorBodyBytes: number;
   onEvent: OnEvent | undefined;
+  pool: ControllerPool;
 }
 
 /** Builds the transport error for a failure, by why the attempt was stopped (if we stopped it). */
@@ -72,7 +73,7 @@ export async function send(request: Request, s: SendSettings, state: CallState):
 
   for (let retry = 0; ; retry++) {
     const attempt = retry + 1;
-    const signal = armAttempt(state, s.timeout, deadline);
+    const signal = armAttempt(state, s.timeout, deadline, s.pool);
     if (signal) init.signal = signal;
     else if (init.signal) init.signal = null;
     ev('attempt', attempt, { idempotencyKey: key });
@@ -88,7 +89,7 @@ export async function send(request: Request, s: SendSettings, state: CallState):
         // A stream's body belongs to the caller, under the caller's abort, not the attempt timer.
         const out = state.keep ? response : await readData(response, state, s.redact);
         if (state.keep) state.stopTimer();
-        else state.cleanup();
+        else state.release();
         if (emit) {
           const seen = { status: response.status, requestId: response.headers.get('x-request-id') ?? undefined };
           done('data', attempt, seen);
@@ -96,7 +97,9 @@ export async function send(request: Request, s: SendSettings, state: CallState):
         return out;
       }
       read = await readError(response, s.maxErrorBodyBytes);
-      state.cleanup();
+      // A body cut at the limit was cancelled, not read to its end: its controller is not reused.
+      if (read.truncated) state.cleanup();
+      else state.release();
       const { envelope, asked } = s.normalize({ status: response.status, headers: response.headers, body: read.body }, s.redact);
       if (read.truncated) envelope.message = `${envelope.message} (error body cut at ${s.maxErrorBodyBytes} bytes)`;
       kind = factsOf(envelope.code).retry;
