@@ -69,8 +69,12 @@ for (const name of ['success', 'error']) {
     console.log(`  ${label.padEnd(34)} ${f(hz).padStart(9)} ops/s   ${(hz / bare).toFixed(2)}× bare openapi-fetch`);
   }
 }
-const ratio = results['success: @errata/client'] / results['success: bare openapi-fetch'];
-console.log(`  target success ≥ 0.90× bare openapi-fetch (default client): ${ratio >= 0.9 ? 'met' : 'NOT met'} (${ratio.toFixed(2)}×)`);
+// The issue's targets, for the default client (2 retries, 60 s timeout), measured in this run.
+console.log('');
+for (const [name, target] of [['success', 0.9], ['error', 0.8]]) {
+  const ratio = results[`${name}: @errata/client`] / results[`${name}: bare openapi-fetch`];
+  console.log(`${name} path: ${ratio.toFixed(2)}× bare openapi-fetch (target ≥ ${target.toFixed(2)}) ${ratio >= target ? 'met' : 'NOT met'}`);
+}
 console.log('\nnormalizeError');
 let worst = 0;
 for (const task of normalize.tasks) {

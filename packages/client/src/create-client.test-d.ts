@@ -80,3 +80,23 @@ describe('helpers', () => {
     expectTypeOf(bogus).toBeString();
   });
 });
+
+describe('per-call options', () => {
+  it('are typed on every method, stream() and subscribe()', async () => {
+    await client.GET('/v1/models', { timeout: 1_000, maxRetries: 0, idempotencyKey: 'k', headers: { 'Errata-Simulate': 'RATE_LIMIT_EXCEEDED' }, signal: new AbortController().signal });
+    await client.POST('/v1/models/{model}/run', { params: { path: { model: 'echo-1' } }, body: { prompt: 'hi' }, maxRetries: 1 });
+    // @ts-expect-error timeout is a number of ms
+    await client.GET('/v1/models', { timeout: '1s' });
+    // @ts-expect-error maxRetries is a number
+    await client.GET('/v1/models', { maxRetries: true });
+    await stream(client, 'echo-1', { prompt: 'hi' }, { timeout: 1_000, headers: { 'Errata-Simulate': 'OVERLOADED' }, idempotencyKey: 'k' });
+    // @ts-expect-error idempotencyKey is a string
+    await stream(client, 'echo-1', { prompt: 'hi' }, { idempotencyKey: 1 });
+    expectTypeOf(subscribe(client, 'echo-1', { prompt: 'hi' }, { maxRetries: 1, requestTimeout: 1_000, headers: { a: 'b' } })).toEqualTypeOf<Promise<RequestResult>>();
+  });
+
+  it('ErrataError has the catalog category, or client', () => {
+    expectTypeOf<'rate_limit'>().toExtend<ErrataError['category']>();
+    expectTypeOf<'client'>().toExtend<ErrataError['category']>();
+  });
+});

@@ -2,13 +2,15 @@
  * `createClient`: openapi-fetch typed by the Errata spec, over a fetch layer that retries by the
  * catalog and makes every failure canonical.
  */
-import createFetchClient, { type Client, type ClientOptions } from 'openapi-fetch';
+import createFetchClient, { type ClientOptions, type FetchResponse, type HeadersOptions, type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
+import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
 import type { paths } from '@errata/types';
 import { ErrataError } from './errors.js';
+import { debugLogger, type OnEvent } from './events.js';
 import { clientInternals } from './internal/client-internals.js';
 import { normalizeEnvelope, type Normalizer } from './internal/envelope.js';
 import { createRedact } from './internal/redact.js';
-import { newCallState, send, transportError, type FetchLike, type SendSettings } from './internal/send.js';
+import { answered, newCallState, send, type CallState, type FetchLike, type SendSettings } from './internal/send.js';
 import { retryDefaults } from './retry-policy.js';
 
 export interface ErrataClientOptions extends Omit<ClientOptions, 'baseUrl' | 'fetch'> {
@@ -37,32 +39,73 @@ export interface ErrataClientOptions extends Omit<ClientOptions, 'baseUrl' | 'fe
   normalize?: Normalizer;
   /** Error bodies are read up to this many bytes (default 65536); the rest is discarded. */
   maxErrorBodyBytes?: number;
+  /** Sees every attempt, answer, wait and outcome (default: none; nothing is logged). */
+  onEvent?: OnEvent;
+  /** Logs every event with `console.debug` (default false): `debugLogger()` as `onEvent`. */
+  debug?: boolean;
 }
 
-type Paths = paths;
+/** Options of one call, on every method, `stream()` and `subscribe()`: they override the client's for that call. */
+export interface CallOptions {
+  /** This call's per-attempt limit in ms, body included. */
+  timeout?: number;
+  /** This call's retries after the first attempt. */
+  maxRetries?: number;
+  /** The Idempotency-Key to send on every attempt (default: one generated per POST call). */
+  idempotencyKey?: string;
+  /** Extra headers for this call, e.g. `{ 'Errata-Simulate': 'RATE_LIMIT_EXCEEDED' }` against the sandbox. */
+  headers?: HeadersOptions;
+  /** Aborting stops the call at once, a retry wait included: `ErrataError` `ABORTED`. */
+  signal?: AbortSignal;
+}
+
+// A mapped copy: an interface has no implicit index signature, which openapi-fetch's method types need.
+type Paths = { [P in keyof paths]: paths[P] };
+type Media = 'application/json';
 type Method = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' | 'TRACE';
 const methods: Method[] = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'];
 
-/**
- * The openapi-fetch client for the Errata API. Typed for JSON bodies: runModel's 200 also has a
- * `text/event-stream` form, which `stream` from `@errata/client/stream` reads (so `data` stays a
- * `RunResult`).
- */
-export interface ErrataClient extends Client<Paths, 'application/json'> {}
+// openapi-fetch's own init, with the call options typed (its index signature lets anything through).
+type Args<Init> = RequiredKeysOf<Init> extends never ? [(Init & CallOptions & { [key: string]: unknown })?] : [Init & CallOptions & { [key: string]: unknown }];
+type AnyPaths = Record<string, Partial<Record<HttpMethod, unknown>>>;
+// A path's operation object; `never` for a method the path lacks (openapi-typescript writes `put?: never`).
+type Op<T> = T extends Record<string | number, any> ? T : never;
+type Method_<P extends AnyPaths, M extends HttpMethod> = <Path extends PathsWithMethod<P, M>, Init extends MaybeOptionalInit<P[Path], M>>(url: Path, ...init: Args<Init>) => Promise<FetchResponse<Op<P[Path][M]>, Init, Media>>;
+type Request_<P extends AnyPaths> = <M extends HttpMethod, Path extends PathsWithMethod<P, M>, Init extends MaybeOptionalInit<P[Path], M>>(method: Uppercase<M> | M, url: Path, ...init: Args<Init>) => Promise<FetchResponse<Op<P[Path][M]>, Init, Media>>;
+type ErrataMethod<M extends HttpMethod> = Method_<Paths, M>;
 
-// What reading a body throws: TypeError when the stream breaks, SyntaxError for bad JSON, AbortError when our timer or the caller stops it.
-function isBodyFailure(cause: unknown): boolean {
-  return cause instanceof TypeError || cause instanceof SyntaxError || (cause as { name?: string } | null)?.name === 'AbortError';
+/**
+ * The openapi-fetch client for the Errata API, whose methods also take {@link CallOptions}. Typed
+ * for JSON bodies: runModel's 200 also has a `text/event-stream` form, which `stream` from
+ * `@errata/client/stream` reads (so `data` stays a `RunResult`).
+ */
+export interface ErrataClient {
+  GET: ErrataMethod<'get'>;
+  PUT: ErrataMethod<'put'>;
+  POST: ErrataMethod<'post'>;
+  DELETE: ErrataMethod<'delete'>;
+  OPTIONS: ErrataMethod<'options'>;
+  HEAD: ErrataMethod<'head'>;
+  PATCH: ErrataMethod<'patch'>;
+  TRACE: ErrataMethod<'trace'>;
+  request: Request_<Paths>;
+  /** Registers openapi-fetch middleware: it sees each call once, with its final, canonical response. */
+  use(...middleware: Middleware[]): void;
+  /** Unregisters middleware. */
+  eject(...middleware: Middleware[]): void;
 }
 
 // Bad options are a typed error, like every other failure: code INVALID_OPTIONS, message `createClient: …`.
 const invalid = (text: string) => new ErrataError('INVALID_OPTIONS', `createClient: ${text}`);
 
-function positive(name: string, value: number | undefined, fallback: number): number {
+function positive(name: string, value: number | undefined, fallback: number, where = invalid): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) throw invalid(`${name} must be a number ≥ 0, got ${String(value)}.`);
+  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) throw where(`${name} must be a number ≥ 0, got ${String(value)}.`);
   return value;
 }
+
+// Bad call options: the same typed error, naming the call.
+const invalidCall = (text: string) => new ErrataError('INVALID_OPTIONS', `INVALID_OPTIONS: call options: ${text}`);
 
 // A request that openapi-fetch could not build (a header value with a newline, a character past
 // Latin-1): its TypeError quotes the value, which may be a key, so the quote is cut and the cause
@@ -83,11 +126,12 @@ function unbuildable(cause: TypeError, redact: (text: string) => string): Errata
  * if (error?.code === 'MODEL_NOT_FOUND') console.log(error.doc_url);
  */
 export function createClient(options: ErrataClientOptions): ErrataClient {
-  const { baseUrl, apiKey, fetch, maxRetries, initialDelay, maxDelay, maxRetryAfter, timeout, totalTimeout, normalize = normalizeEnvelope, maxErrorBodyBytes, headers, ...rest } = options ?? ({} as ErrataClientOptions);
+  const { baseUrl, apiKey, fetch, maxRetries, initialDelay, maxDelay, maxRetryAfter, timeout, totalTimeout, normalize = normalizeEnvelope, maxErrorBodyBytes, onEvent, debug, headers, ...rest } = options ?? ({} as ErrataClientOptions);
   if (typeof baseUrl !== 'string' || !/^https?:\/\//.test(baseUrl)) throw invalid(`baseUrl must be an http(s) URL, got ${JSON.stringify(baseUrl)}.`);
   // Checked here, not left to Headers: its TypeError would quote the key. Never quote it ourselves.
   if (apiKey !== undefined && !(typeof apiKey === 'string' && /^[\x21-\x7E]+$/.test(apiKey))) throw invalid('apiKey must be printable ASCII without spaces or line breaks (value not shown).');
   if (typeof normalize !== 'function') throw invalid('normalize must be a function, e.g. providerNormalizer(\'workers-ai\') from @errata/client/normalize.');
+  if (onEvent !== undefined && typeof onEvent !== 'function') throw invalid('onEvent must be a function.');
   const settings: SendSettings = {
     fetch: fetch ?? ((input, init) => globalThis.fetch(input, init)),
     maxRetries: positive('maxRetries', maxRetries, retryDefaults.maxRetries),
@@ -99,38 +143,66 @@ export function createClient(options: ErrataClientOptions): ErrataClient {
     normalize,
     redact: createRedact(apiKey),
     maxErrorBodyBytes: positive('maxErrorBodyBytes', maxErrorBodyBytes, 65_536),
+    onEvent: onEvent ?? (debug ? debugLogger() : undefined),
+    pool: { free: [] },
   };
   const core = createFetchClient<Paths, 'application/json'>({
     ...rest,
     baseUrl,
     headers: apiKey ? { Authorization: `Bearer ${apiKey}`, ...(headers as Record<string, string>) } : headers,
   });
+  // Middleware may read the responses: with any, the client hands openapi-fetch real ones.
+  const middleware = new Set<Middleware>();
 
-  // Each call gets its own state (attempt timer, why it stopped), so the timer keeps running while
-  // openapi-fetch reads a 2xx body and is cleared when the call settles. A stream keeps the
-  // caller's abort wired to its request until the stream ends (`keep`).
-  async function call(method: string, url: string, init: Record<string, unknown> | undefined, state = newCallState(init?.signal as AbortSignal | undefined), keep = false): Promise<unknown> {
-    const base = (init?.fetch as FetchLike | undefined) ?? settings.fetch;
-    const callSettings = base === settings.fetch ? settings : { ...settings, fetch: base };
-    let settled = false;
+  // One logical call. Its state (attempt timer, why it stopped, what was read) is its own; the
+  // client reads every answer itself, inside the retry loop, and hands the caller what it read. A
+  // stream (`parseAs: 'stream'`) keeps the caller's abort wired to its request until it ends.
+  async function call(method: string, url: string, init: Record<string, unknown> | undefined, given?: CallState): Promise<unknown> {
+    const o = init ?? {};
+    const parseAs = (o.parseAs as CallState['parseAs'] | undefined) ?? 'json';
+    const state = given ?? newCallState(o.signal as AbortSignal | undefined, method, url, parseAs, parseAs === 'stream');
+    let s = settings;
+    if (o.fetch !== undefined || o.timeout !== undefined || o.maxRetries !== undefined) {
+      s = {
+        ...settings,
+        fetch: (o.fetch as FetchLike | undefined) ?? settings.fetch,
+        timeout: positive('timeout', o.timeout as number | undefined, settings.timeout, invalidCall),
+        maxRetries: positive('maxRetries', o.maxRetries as number | undefined, settings.maxRetries, invalidCall),
+      };
+    }
+    const key = o.idempotencyKey;
+    if (key !== undefined) {
+      if (!(typeof key === 'string' && /^[\x21-\x7E]+$/.test(key))) throw invalidCall('idempotencyKey must be printable ASCII without spaces.');
+      state.idempotencyKey = key;
+    }
+    state.full = middleware.size > 0 || (Array.isArray(o.middleware) && o.middleware.length > 0);
+    let streaming = false;
     try {
-      const result = await core.request(method as 'get', url as never, { ...init, fetch: (request: Request) => send(request, callSettings, state) } as never);
-      settled = keep && (result as { response: Response }).response.ok;
+      const result = (await core.request(method as 'get', url as never, { ...o, fetch: (request: Request) => send(request, s, state) } as never)) as { response: Response };
+      if (result.response === answered()) return state.result;
+      streaming = state.keep && result.response.ok;
       return result;
     } catch (cause) {
       // A TypeError before anything was sent: openapi-fetch could not build the request.
       if (!state.sent && cause instanceof TypeError) throw unbuildable(cause, settings.redact);
-      // Our own errors, or a 2xx body that broke off (or was not JSON) while openapi-fetch read it.
-      // Anything else (a serializer, a user middleware) is the caller's own error and passes through.
-      if (cause instanceof ErrataError || !state.reading || !isBodyFailure(cause)) throw cause;
-      throw transportError(cause, state, cause instanceof SyntaxError ? 'INVALID_RESPONSE' : 'RESPONSE_INCOMPLETE', settings.redact);
+      // Our own errors; anything else (a serializer, a user middleware) is the caller's and passes through.
+      throw cause;
     } finally {
-      if (settled) state.stopTimer();
-      else state.cleanup();
+      if (!streaming) state.cleanup();
     }
   }
 
-  const client = { ...core, request: (method: string, url: string, init?: Record<string, unknown>) => call(method.toUpperCase(), url, init) } as unknown as ErrataClient;
+  const client = {
+    request: (method: string, url: string, init?: Record<string, unknown>) => call(method.toUpperCase(), url, init),
+    use(...added: Middleware[]) {
+      core.use(...added);
+      for (const m of added) if (m) middleware.add(m);
+    },
+    eject(...removed: Middleware[]) {
+      core.eject(...removed);
+      for (const m of removed) middleware.delete(m);
+    },
+  } as unknown as ErrataClient;
   for (const method of methods) (client as unknown as Record<Method, unknown>)[method] = (url: string, init?: Record<string, unknown>) => call(method, url, init);
   clientInternals.set(client, { call, normalize, redact: settings.redact });
   return client;

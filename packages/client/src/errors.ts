@@ -6,6 +6,7 @@
  * are always *thrown*, as an `ErrataError` whose code is a {@link ClientErrorCode}.
  */
 import type { AnyErrorBody, ErrorCode } from '@errata/types';
+import type { ErrorCategory } from '@errata/types/policy';
 import { factsOf, isCode } from './internal/catalog-view.js';
 import { rawErrorOf, type RawError } from './internal/raw-error.js';
 
@@ -59,6 +60,12 @@ export class ErrataError extends Error {
   /** The HTTP status the response had; `undefined` when there was no response. */
   readonly status: number | undefined;
   readonly requestId: string | undefined;
+  /**
+   * The code's family, from the catalog (`authentication`, `permission`, `billing`, `validation`,
+   * `rate_limit`, `server`…), or `client` for a {@link ClientErrorCode}: branch on it rather than on
+   * lists of codes.
+   */
+  readonly category: ErrorCategory | 'client';
   /** Whether the same request may succeed later: the catalog's retry policy, or the transport failure's kind. */
   readonly retryable: boolean;
   /** Seconds the server asked to wait, when it asked. */
@@ -79,12 +86,15 @@ export class ErrataError extends Error {
     this.status = init.status;
     this.body = body;
     this.raw = init.raw;
-    this.requestId = body?.request_id || init.requestId || undefined;
+    // The caller's id first: a stream's X-Request-Id, a failed job's id (not the poll's).
+    this.requestId = init.requestId || body?.request_id || undefined;
     this.retryAfter = body?.retry_after;
     this.docUrl = body?.doc_url;
     this.details = body?.details;
     this.origin = body?.origin;
-    this.retryable = isCode(code) ? factsOf(code).retry !== 'never' : retriedClientCodes.includes(code);
+    const facts = isCode(code) ? factsOf(code) : undefined;
+    this.category = (facts?.category as ErrorCategory | undefined) ?? 'client';
+    this.retryable = facts ? facts.retry !== 'never' : retriedClientCodes.includes(code);
   }
 
   /** The JSON form: the envelope's fields and nothing that could hold a secret (no cause, no raw body). */
@@ -92,6 +102,7 @@ export class ErrataError extends Error {
     return {
       name: this.name,
       code: this.code,
+      category: this.category,
       message: this.message,
       status: this.status,
       request_id: this.requestId,
@@ -150,18 +161,21 @@ export class ErrataStreamError extends ErrataError {
 }
 
 /**
- * Builds the error `unwrap` and the queue helpers throw from a canonical envelope.
+ * Builds the error `unwrap` and the queue helpers throw from a canonical envelope; `requestId`,
+ * when given, is the id the error is known by (a failed job's) rather than the envelope's.
  *
  * @example
  * const { error, response } = await client.GET('/v1/models');
  * if (error) throw toErrataError(error, response);
  */
-export function toErrataError(body: ErrorEnvelope, response?: Response): ErrataError {
-  const suffix = body.request_id ? ` (request ${body.request_id})` : '';
+export function toErrataError(body: ErrorEnvelope, response?: Response, requestId?: string): ErrataError {
+  const id = requestId || body.request_id;
+  const suffix = id ? ` (request ${id})` : '';
   return new ErrataError(body.code, `${body.code}: ${body.message}${suffix}`, {
     status: response?.status ?? body.status,
     body,
     raw: response && rawErrorOf(response),
+    requestId,
   });
 }
 

@@ -14,7 +14,11 @@
 
 // The client.
 export { createClient } from './create-client.js';
-export type { ErrataClient, ErrataClientOptions } from './create-client.js';
+export type { CallOptions, ErrataClient, ErrataClientOptions } from './create-client.js';
+
+// Observability: what the onEvent hook sees, and a logger for it.
+export { debugLogger } from './events.js';
+export type { AttemptEvent, ClientEvent, DoneEvent, OnEvent, RetryEvent } from './events.js';
 
 // Errors: the classes, the client-side codes, the helpers that throw.
 export { ErrataError, toErrataError, unwrap } from './errors.js';
@@ -24,5 +28,5 @@ export type { RawError } from './internal/raw-error.js';
 export type { ErrorResponseLike, Normalizer } from './internal/envelope.js';
 
 // Retries: the pure policy functions and their defaults.
-export { backoff, retryDefaults, retryDelay, serverWait } from './retry-policy.js';
-export type { FailureKind, RetrySettings } from './retry-policy.js';
+export { backoff, retryDefaults, retryDelay, retryPlan, serverWait } from './retry-policy.js';
+export type { FailureKind, RetryPlan, RetryReason, RetrySettings } from './retry-policy.js';

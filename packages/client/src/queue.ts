@@ -4,7 +4,7 @@
  * `{ data, error, response }`). A subpath of its own, so that clients that never queue do not ship it.
  */
 import type { components } from '@errata/types';
-import type { ErrataClient } from './create-client.js';
+import type { CallOptions, ErrataClient } from './create-client.js';
 import { ErrataError, toErrataError, type ErrorEnvelope } from './errors.js';
 import { docUrlOf, factsOf } from './internal/catalog-view.js';
 import { sleep } from './internal/sleep.js';
@@ -17,7 +17,14 @@ export type RequestStatus = components['schemas']['RequestStatus'];
 /** A completed request's output. */
 export type RequestResult = components['schemas']['RequestResult'];
 
-export interface SubscribeOptions {
+/**
+ * `subscribe`'s options. `headers` and `maxRetries` apply to each of its requests,
+ * `idempotencyKey` to the submit, `requestTimeout` to each attempt; `timeout` bounds the whole
+ * subscription and `signal` stops it.
+ */
+export interface SubscribeOptions extends Omit<CallOptions, 'timeout'> {
+  /** Each request's per-attempt limit in ms (default: the client's `timeout`). */
+  requestTimeout?: number;
   /** Called with every status seen, the submit's answer first. */
   onQueueUpdate?: (status: RequestStatus) => void;
   /** Shortest wait between polls in ms (default 500). */
@@ -40,8 +47,10 @@ export function nextPollDelay(status: Pick<RequestStatus, 'eta' | 'queue_positio
   return Math.min(Math.max(hint, pollInterval), pollInterval * 10);
 }
 
-function fail(result: { error?: unknown; response: Response }): never {
-  throw toErrataError(result.error as ErrorEnvelope, result.response);
+function fail(result: { error?: unknown; response: Response }, jobId?: string): never {
+  const body = result.error as ErrorEnvelope;
+  // A failed job is known by its own id, not by the id of the poll that found it failed.
+  throw toErrataError(body, result.response, body.code === 'REQUEST_FAILED' ? jobId : undefined);
 }
 
 // A status endpoint that answers 200 FAILED (not the 400 REQUEST_FAILED envelope): the envelope a
@@ -71,7 +80,9 @@ function failed(job: RequestStatus): ErrataError {
  * const result = await subscribe(client, 'echo-1', { prompt: 'Hello' }, { onQueueUpdate: (s) => console.log(s.status) });
  */
 export async function subscribe(client: QueueClient, model: string, input: RunInput, options: SubscribeOptions = {}): Promise<RequestResult> {
-  const { onQueueUpdate, pollInterval = 500, signal: userSignal, timeout } = options;
+  const { onQueueUpdate, pollInterval = 500, signal: userSignal, timeout, requestTimeout, headers, maxRetries, idempotencyKey } = options;
+  // What every request of the subscription carries, beside its own params.
+  const each = { headers, ...(maxRetries === undefined ? {} : { maxRetries }), ...(requestTimeout === undefined ? {} : { timeout: requestTimeout }) };
   const controller = new AbortController();
   let why: 'ABORTED' | 'DEADLINE_EXCEEDED' | undefined;
   const stop = (reason: 'ABORTED' | 'DEADLINE_EXCEEDED') => {
@@ -85,7 +96,7 @@ export async function subscribe(client: QueueClient, model: string, input: RunIn
   const signal = controller.signal;
   let requestId: string | undefined;
   try {
-    const submitted = await client.POST('/v1/queue/{model}', { params: { path: { model } }, body: input, signal });
+    const submitted = await client.POST('/v1/queue/{model}', { ...each, ...(idempotencyKey === undefined ? {} : { idempotencyKey }), params: { path: { model } }, body: input, signal });
     if (submitted.error !== undefined) fail(submitted);
     let status: RequestStatus = submitted.data;
     requestId = status.request_id;
@@ -94,13 +105,13 @@ export async function subscribe(client: QueueClient, model: string, input: RunIn
       if (status.status === 'COMPLETED') break;
       if (status.status === 'FAILED') throw failed(status);
       if (!(await sleep(nextPollDelay(status, pollInterval), signal))) break;
-      const polled = await client.GET('/v1/requests/{request_id}/status', { params: { path: { request_id: requestId } }, signal });
-      if (polled.error !== undefined) fail(polled);
+      const polled = await client.GET('/v1/requests/{request_id}/status', { ...each, params: { path: { request_id: requestId } }, signal });
+      if (polled.error !== undefined) fail(polled, requestId);
       status = polled.data;
     }
     if (!why) {
-      const result = await client.GET('/v1/requests/{request_id}', { params: { path: { request_id: requestId } }, signal });
-      if (result.error !== undefined) fail(result);
+      const result = await client.GET('/v1/requests/{request_id}', { ...each, params: { path: { request_id: requestId } }, signal });
+      if (result.error !== undefined) fail(result, requestId);
       return result.data;
     }
   } catch (error) {
@@ -111,7 +122,7 @@ export async function subscribe(client: QueueClient, model: string, input: RunIn
   }
   // Stopped by the caller or the timeout: the job must not run on unobserved. Best effort, in the
   // background, so that the abort takes effect at once.
-  if (requestId) cancel(client, requestId).catch(() => {});
+  if (requestId) cancel(client, requestId, { headers }).catch(() => {});
   throw new ErrataError(why, why === 'ABORTED' ? 'ABORTED: subscribe was aborted; the job was cancelled.' : `DEADLINE_EXCEEDED: subscribe took longer than ${timeout} ms; the job was cancelled.`);
 }
 
@@ -122,8 +133,8 @@ export async function subscribe(client: QueueClient, model: string, input: RunIn
  * @example
  * await cancel(client, 'req_8f14e45fceea167a');
  */
-export async function cancel(client: QueueClient, requestId: string, init: { signal?: AbortSignal } = {}): Promise<RequestStatus> {
-  const result = await client.PUT('/v1/requests/{request_id}/cancel', { params: { path: { request_id: requestId } }, signal: init.signal });
+export async function cancel(client: QueueClient, requestId: string, init: CallOptions = {}): Promise<RequestStatus> {
+  const result = await client.PUT('/v1/requests/{request_id}/cancel', { ...init, params: { path: { request_id: requestId } } });
   if (result.error !== undefined) fail(result);
   return result.data;
 }

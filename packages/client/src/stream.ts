@@ -7,7 +7,7 @@
  * subpath of its own, so that clients that never stream do not ship it.
  */
 import type { components } from '@errata/types';
-import type { ErrataClient } from './create-client.js';
+import type { CallOptions, ErrataClient } from './create-client.js';
 import { ErrataError, ErrataStreamError, toErrataError, type ClientErrorCode, type ErrorEnvelope } from './errors.js';
 import { factsOf, isCode } from './internal/catalog-view.js';
 import { clientInternals } from './internal/client-internals.js';
@@ -33,7 +33,11 @@ export interface DoneEvent {
 /** What iterating a stream yields. An `error` event is never yielded: it is thrown. */
 export type StreamEvent = TokenEvent | DoneEvent;
 
-export interface StreamOptions {
+/**
+ * A stream's call options: `timeout`, `maxRetries`, `idempotencyKey` and `headers` apply to the
+ * request that starts it (so `Errata-Simulate` works); `signal` stops the stream too.
+ */
+export interface StreamOptions extends CallOptions {
   /** Aborting stops the stream and its request at once; the iterator throws `ABORTED`. */
   signal?: AbortSignal;
 }
@@ -52,12 +56,14 @@ export type StreamInput = components['schemas']['TextGenerationInput'];
  * const events = await stream(client, 'echo-1', { prompt: 'Hello' });
  * for await (const event of events) if (event.event === 'token') process.stdout.write(event.data.text);
  */
-export async function stream(client: ErrataClient, model: string, input: StreamInput, { signal }: StreamOptions = {}): Promise<ErrataStream> {
+export async function stream(client: ErrataClient, model: string, input: StreamInput, options: StreamOptions = {}): Promise<ErrataStream> {
   const internals = clientInternals.get(client);
   if (!internals) throw new TypeError('stream: client must be a client made by createClient from @errata/client.');
-  const state: CallState = newCallState(signal);
-  const init = { params: { path: { model } }, body: { ...input, stream: true }, headers: { accept: 'text/event-stream' }, parseAs: 'stream', signal };
-  const { error, response } = (await internals.call('POST', '/v1/models/{model}/run', init, state, true)) as { error?: ErrorEnvelope; response: Response };
+  const { signal, headers } = options;
+  const path = '/v1/models/{model}/run';
+  const state: CallState = newCallState(signal, 'POST', path, 'stream', true);
+  const init = { ...options, params: { path: { model } }, body: { ...input, stream: true }, headers: { ...Object.fromEntries(new Headers(headers as HeadersInit | undefined)), accept: 'text/event-stream' }, parseAs: 'stream', signal };
+  const { error, response } = (await internals.call('POST', path, init, state)) as { error?: ErrorEnvelope; response: Response };
   if (error !== undefined) throw toErrataError(error, response);
   const events = new ErrataStream(response, { normalize: internals.normalize, redact: internals.redact, state });
   if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
@@ -202,7 +208,7 @@ export class ErrataStream implements AsyncIterable<StreamEvent> {
 
   private error(code: ErrataStreamError['code'], what: string, init: { body?: ErrataStreamError['body']; cause?: unknown; retrySafe: boolean }): ErrataStreamError {
     const tokens = this.received.length;
-    const requestId = init.body?.request_id || this.requestId;
+    const requestId = this.requestId || init.body?.request_id;
     const where = `after ${tokens} token${tokens === 1 ? '' : 's'}${requestId ? `, request ${requestId}` : ''}`;
     return new ErrataStreamError(code, this.context.redact(`${code}: ${what} (${where})`), {
       ...init,

@@ -101,8 +101,8 @@ describe('subscribe', () => {
   it('an abort stops polling at once and cancels the job', async () => {
     const { client, server } = await queue('forever');
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 80);
-    const error = await thrown(subscribe(client, 'echo-1', { prompt: 'hi' }, { pollInterval: 10_000, signal: controller.signal }));
+    // Aborted once the job id is known (the submit answered), during the long poll wait: no timer races the submit.
+    const error = await thrown(subscribe(client, 'echo-1', { prompt: 'hi' }, { pollInterval: 10_000, signal: controller.signal, onQueueUpdate: () => controller.abort() }));
     expect(error.code).toBe('ABORTED');
     await expect.poll(() => calls(server, 'PUT', '/v1/requests/req_1/cancel')).toBe(1);
   });

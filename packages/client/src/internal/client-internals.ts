@@ -5,14 +5,14 @@
  */
 import type { Normalizer } from './envelope.js';
 import type { Redact } from './redact.js';
-import type { CallState } from './send.js';
+import type { CallState } from './attempt.js';
 
 export interface ClientInternals {
   /**
-   * One logical call through the client's retries. With `keep`, a 2xx leaves the caller's abort
-   * wired to the request (the body is read later, as a stream) and only the attempt timer stops.
+   * One logical call through the client's retries. With `state.keep`, a 2xx leaves the caller's
+   * abort wired to the request (the body is read later, as a stream) and only the attempt timer stops.
    */
-  call(method: string, url: string, init: Record<string, unknown> | undefined, state: CallState, keep: boolean): Promise<unknown>;
+  call(method: string, url: string, init: Record<string, unknown> | undefined, state?: CallState): Promise<unknown>;
   normalize: Normalizer;
   redact: Redact;
 }

@@ -1,7 +1,7 @@
 /**
- * What an error response looked like before normalization, kept beside the canonical Response the
- * client hands out. A WeakMap, so that the canonical body stays exactly the envelope and the raw
- * text is freed with the Response.
+ * What an error response looked like before normalization, kept on the Response the client hands
+ * out (under a symbol, so that the envelope stays the only body and the raw text is freed with the
+ * Response).
  */
 
 /** The response as the server sent it: for debugging, never for branching. */
@@ -16,12 +16,14 @@ export interface RawError {
   truncated: boolean;
 }
 
-const registry = new WeakMap<Response, RawError>();
+// A symbol-keyed property rather than a WeakMap: setting a WeakMap entry per error response cost
+// more than the rest of the bookkeeping (profiled), and the symbol is not enumerable by JSON.
+const raw = Symbol('errata.rawError');
 
-export function rememberRawError(response: Response, raw: RawError): void {
-  registry.set(response, raw);
+export function rememberRawError(response: Response, error: RawError): void {
+  Object.defineProperty(response, raw, { value: error, configurable: true });
 }
 
 export function rawErrorOf(response: Response): RawError | undefined {
-  return registry.get(response);
+  return (response as unknown as Record<symbol, RawError | undefined>)[raw];
 }

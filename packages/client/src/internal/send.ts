@@ -1,18 +1,25 @@
 /**
- * The fetch the client hands to openapi-fetch: one logical call, several attempts. Every attempt's
- * error response is normalized before the retry decision, so retries follow the catalog's policy
- * for the canonical code; the Response openapi-fetch finally sees is canonical JSON.
+ * The fetch the client hands to openapi-fetch: one logical call, several attempts. Each attempt
+ * reads its whole answer inside the loop — a 2xx body too — so a body that breaks off or stalls
+ * is retried like a refused connection; every error response is normalized before the retry
+ * decision, so retries follow the catalog's policy for the canonical code.
  */
-import { ErrataError, type ClientErrorCode } from '../errors.js';
-import { retryDelay, type FailureKind, type RetrySettings } from '../retry-policy.js';
+import { ErrataError, type ClientErrorCode, type ErrorEnvelope } from '../errors.js';
+import type { ClientEvent, DoneEvent, OnEvent } from '../events.js';
+import { retryPlan, type FailureKind, type RetrySettings } from '../retry-policy.js';
+import { armAttempt, type CallState, type ControllerPool } from './attempt.js';
 import { factsOf } from './catalog-view.js';
+import { canonicalResponse, readData, readError, type ErrorBody } from './answer.js';
+export { answered } from './answer.js';
 import type { Normalizer } from './envelope.js';
 import { newIdempotencyKey } from './idempotency-key.js';
-import { rememberRawError } from './raw-error.js';
-import { readBounded } from './read-body.js';
 import type { Redact } from './redact.js';
 import { sleep } from './sleep.js';
 
+export type { CallState } from './attempt.js';
+export { newCallState } from './attempt.js';
+
+/** What the client calls to send one attempt: a standard fetch. */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
 export interface SendSettings extends RetrySettings {
@@ -22,28 +29,8 @@ export interface SendSettings extends RetrySettings {
   normalize: Normalizer;
   redact: Redact;
   maxErrorBodyBytes: number;
-}
-
-/** Per logical call: the caller's signal, why the current attempt was stopped, and how to disarm it. */
-export interface CallState {
-  /** The caller's signal, when the caller passed one: without it, no listener is needed. */
-  user: AbortSignal | undefined;
-  why: 'aborted' | 'timeout' | 'deadline' | undefined;
-  /** Set once openapi-fetch handed the request over: a TypeError before that means it could not build it. */
-  sent: boolean;
-  /** Set once a 2xx came back: openapi-fetch is reading its body, still under the attempt's timer. */
-  reading: boolean;
-  /** Clears the attempt's timer only: a stream outlives `timeout` but still stops on the caller's abort. */
-  stopTimer: () => void;
-  /** Clears the timer and the abort listener. */
-  cleanup: () => void;
-}
-
-const MAX_TIMER = 2_147_483_647;
-const noop = () => {};
-
-export function newCallState(user: AbortSignal | undefined): CallState {
-  return { user, why: undefined, sent: false, reading: false, stopTimer: noop, cleanup: noop };
+  onEvent: OnEvent | undefined;
+  pool: ControllerPool;
 }
 
 /** Builds the transport error for a failure, by why the attempt was stopped (if we stopped it). */
@@ -56,100 +43,96 @@ export function transportError(cause: unknown, state: CallState, otherwise: Clie
   return new ErrataError(code, redact(`${code}: ${detail}`), { cause });
 }
 
-// The signal of one attempt: the caller's signal, the attempt timeout and the call's deadline all
-// end it, and `state.why` says which did. Nothing is allocated when nothing can stop the attempt
-// but the caller: the Request already carries the caller's signal (an AbortController and a
-// listener cost more than the rest of a call on the success path).
-function arm(state: CallState, timeout: number, deadline: number): AbortSignal | undefined {
-  const { user } = state;
-  const left = deadline - Date.now();
-  const limit = Math.min(timeout, left);
-  state.why = undefined;
-  if (limit === Infinity) return undefined;
-  const controller = new AbortController();
-  const stop = (why: CallState['why']) => {
-    state.why ??= why;
-    controller.abort();
-  };
-  const timer = setTimeout(stop, Math.min(limit, MAX_TIMER), left <= timeout ? 'deadline' : 'timeout');
-  const onUser = () => stop('aborted');
-  if (user?.aborted) onUser();
-  else user?.addEventListener('abort', onUser, { once: true });
-  state.stopTimer = () => clearTimeout(timer);
-  state.cleanup = () => {
-    clearTimeout(timer);
-    user?.removeEventListener('abort', onUser);
-  };
-  return controller.signal;
-}
-
-// An error response's headers, with the API key and any bearer token cut from their values, as
-// from its body: a server that echoes the Authorization header must not hand the key back out.
-function redactHeaders(headers: Headers, redact: Redact): Headers {
-  const out = new Headers();
-  headers.forEach((value, name) => out.append(name, redact(value).replace(/(bearer\s+)[^\s,;]+/gi, '$1[redacted]')));
-  return out;
-}
-
-function canonical(response: Response, envelope: object, text: string, truncated: boolean, redact: Redact): Response {
-  const raw = redactHeaders(response.headers, redact);
-  const headers = new Headers(raw);
-  for (const name of ['content-length', 'content-encoding', 'transfer-encoding']) headers.delete(name);
-  headers.set('content-type', 'application/json');
-  const out = new Response(JSON.stringify(envelope), { status: response.status, statusText: response.statusText, headers });
-  rememberRawError(out, { status: response.status, headers: raw, body: redact(text), truncated });
-  return out;
-}
-
 /** Sends one logical call with retries; throws only `ErrataError`s. */
 export async function send(request: Request, s: SendSettings, state: CallState): Promise<Response> {
   state.sent = true;
   const deadline = Date.now() + s.totalTimeout;
+  const emit = s.onEvent;
+  const { method, path } = state;
   const init: RequestInit = {};
   // Every POST in the spec declares Idempotency-Key, and a POST is retried only with one: one key
   // per logical call (the caller's, when it set one), the same on every attempt, so that a retry
   // is answered with the first attempt's outcome and never runs the operation twice.
-  if (request.method === 'POST' && !request.headers.has('idempotency-key')) {
+  let key = state.idempotencyKey ?? request.headers.get('idempotency-key') ?? undefined;
+  if (!key && method === 'POST') key = newIdempotencyKey();
+  if (key && request.headers.get('idempotency-key') !== key) {
     init.headers = new Headers(request.headers);
-    init.headers.set('idempotency-key', newIdempotencyKey());
+    init.headers.set('idempotency-key', key);
   }
   // Buffered once so that every attempt can send it again.
   if (s.maxRetries > 0 && request.body) init.body = await request.arrayBuffer();
 
+  // Every event names the call and the attempt; `done` also says what came of it.
+  // A hook that throws must not change the call's outcome.
+  const ev = (type: ClientEvent['type'], attempt: number, extra: object) => {
+    try {
+      emit?.({ type, method, path, attempt, ...extra } as ClientEvent);
+    } catch {}
+  };
+  const done = (outcome: DoneEvent['outcome'], attempt: number, extra: Partial<DoneEvent>) => ev('done', attempt, { outcome, ...extra });
+
   for (let retry = 0; ; retry++) {
-    const signal = arm(state, s.timeout, deadline);
+    const attempt = retry + 1;
+    const signal = armAttempt(state, s.timeout, deadline, s.pool);
     if (signal) init.signal = signal;
-    else delete init.signal;
+    else if (init.signal) init.signal = null;
+    ev('attempt', attempt, { idempotencyKey: key });
     let failure: ErrataError | undefined;
-    let result: Response | undefined;
+    let read: ErrorBody | undefined;
+    let error: ErrorEnvelope | undefined;
     let kind: FailureKind = 'transport';
     let bodyRetryAfter: number | undefined;
     let response: Response | undefined;
     try {
       response = await s.fetch(request, init);
       if (response.ok) {
-        state.reading = true;
-        return response;
+        // A stream's body belongs to the caller, under the caller's abort, not the attempt timer.
+        const out = state.keep ? response : await readData(response, state, s.redact);
+        if (state.keep) state.stopTimer();
+        else state.release();
+        if (emit) {
+          const seen = { status: response.status, requestId: response.headers.get('x-request-id') ?? undefined };
+          done('data', attempt, seen);
+        }
+        return out;
       }
-      const { text, truncated } = await readBounded(response, s.maxErrorBodyBytes);
-      state.cleanup();
-      const { envelope, asked } = s.normalize({ status: response.status, headers: response.headers, body: text }, s.redact);
-      result = canonical(response, envelope, text, truncated, s.redact);
+      read = await readError(response, s.maxErrorBodyBytes);
+      // A body cut at the limit was cancelled, not read to its end: its controller is not reused.
+      if (read.truncated) state.cleanup();
+      else state.release();
+      const { envelope, asked } = s.normalize({ status: response.status, headers: response.headers, body: read.body }, s.redact);
+      if (read.truncated) envelope.message = `${envelope.message} (error body cut at ${s.maxErrorBodyBytes} bytes)`;
       kind = factsOf(envelope.code).retry;
-      // Seconds, like a body's retry_after; the headers are read again by retryDelay, in ms.
+      // Seconds, like a body's retry_after; the headers are read again by the policy, in ms.
       if (asked !== undefined) bodyRetryAfter = asked / 1000;
+      error = envelope;
     } catch (cause) {
       state.cleanup();
       // Headers came and then the body broke off, or nothing came at all.
       failure = transportError(cause, state, response ? 'RESPONSE_INCOMPLETE' : 'CONNECTION_ERROR', s.redact);
-      if (!failure.retryable) throw failure;
+      if (!failure.retryable) {
+        done('thrown', attempt, { code: failure.code, message: failure.message, reason: 'not-retryable' });
+        throw failure;
+      }
     }
-    const delay = retryDelay({ retry, kind, headers: result?.headers, bodyRetryAfter }, s);
+    const plan = retryPlan({ retry, kind, headers: error && response?.headers, bodyRetryAfter }, s);
+    // What the error says to wait is what the client waited, or would wait next.
+    if (error && plan.wait !== undefined && (error.retry_after !== undefined || kind === 'after_retry_after')) (error as { retry_after?: number }).retry_after = Math.ceil(plan.wait / 1000);
     // A wait that would outlast the deadline is not started: the caller gets the answer now.
-    if (delay === undefined || Date.now() + delay >= deadline) {
-      if (result) return result;
+    const late = plan.delay !== undefined && Date.now() + plan.delay >= deadline;
+    if (plan.delay === undefined || late) {
+      const reason = late ? 'deadline' : plan.reason;
+      if (error) {
+        done('error', attempt, { status: response!.status, code: error.code, requestId: error.request_id || undefined, reason });
+        return canonicalResponse(response!, error, read!, state, s.redact);
+      }
+      done('thrown', attempt, { code: failure!.code, message: failure!.message, reason });
       throw failure;
     }
-    if (!(await sleep(delay, state.user))) throw new ErrataError('ABORTED', 'ABORTED: the call was aborted during a retry wait.');
+    ev('retry', attempt, { status: response?.status, code: error?.code ?? failure!.code, requestId: error?.request_id || undefined, wait: plan.delay, reason: plan.reason });
+    if (!(await sleep(plan.delay, state.user))) {
+      done('thrown', attempt, { code: 'ABORTED', reason: 'not-retryable' });
+      throw new ErrataError('ABORTED', 'ABORTED: the call was aborted during a retry wait.');
+    }
   }
 }
