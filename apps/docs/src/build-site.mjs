@@ -7,12 +7,14 @@
  *   reference/index.html          Redoc
  *   reference/redoc.standalone.js Redoc's bundle, served from the site (no CDN)
  *   reference/openapi.json        the docs copy of the spec that Redoc renders
+ *   assets/paste.js               the paste box (the client's normalizer, bundled)
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { buildModel, loadSpec, specPath } from './docs-model.mjs';
 import { catalogPage } from './pages/catalog-page.mjs';
+import { pasteBundle } from './paste-bundle.mjs';
 import { landingPage } from './pages/landing-page.mjs';
 import { referencePage } from './pages/reference-page.mjs';
 import { referenceSpec } from './reference-spec.mjs';
@@ -38,6 +40,7 @@ export function buildSite(outDir) {
     'reference/index.html': referencePage(model),
     'reference/openapi.json': JSON.stringify(referenceSpec(model, '../errors/')),
     'reference/redoc.standalone.js': redocBundle(),
+    'assets/paste.js': pasteBundle(),
   };
   rmSync(outDir, { recursive: true, force: true });
   for (const [name, content] of Object.entries(files)) {

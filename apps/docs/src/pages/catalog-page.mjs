@@ -9,6 +9,7 @@ import { clientSetup } from '../client-snippets.mjs';
 import { allCodesTable, byEndpoint, byStatus, crosswalkTables } from './catalog-tables.mjs';
 import { codeSection } from './code-section.mjs';
 import { page } from './layout.mjs';
+import { pasteForm } from './paste-form.mjs';
 import { streamingSection } from './streaming-section.mjs';
 
 // The page carries the filter without its comments, which are for readers of this repository.
@@ -31,7 +32,8 @@ export function catalogPage(model) {
 <code>doc_url</code> links to the code's section below. Switch on <code>code</code>, not on the message;
 the retry policy says whether sending the request again can help. Quote <code>request_id</code> to support.</p>
 <nav aria-label="On this page"><ul class="toc"><li><a href="#all-codes">All codes</a></li><li><a href="#by-status">By HTTP status</a></li><li><a href="#by-endpoint">By endpoint</a></li><li><a href="#crosswalk">Provider crosswalk</a></li>${model.stream.codes.length > 0 ? '<li><a href="#streaming">Streaming errors</a></li>' : ''}<li><a href="#codes">Each code</a></li></ul></nav>
-<div class="filter" role="search"><label for="filter">Filter codes</label><input id="filter" type="search" autocomplete="off" spellcheck="false" placeholder="code, internal code, status, words or &quot;stream&quot; (press /)" aria-describedby="filter-count">
+${pasteForm(model, '')}
+<div class="filter" role="search"><label for="filter">Filter codes</label><input id="filter" type="search" autocomplete="off" spellcheck="false" placeholder="code, status, provider code or message" aria-describedby="filter-count">
 <p id="filter-count" role="status" aria-live="polite">${count} codes</p></div>
 <h2 id="all-codes">All codes</h2>
 ${allCodesTable(model.entries)}
@@ -55,5 +57,6 @@ ${model.entries.map((entry) => codeSection(model, entry)).join('\n')}`;
     current: 'errors',
     main,
     script: filterScript,
+    modules: ['assets/paste.js'],
   });
 }

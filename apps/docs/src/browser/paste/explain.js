@@ -1,0 +1,152 @@
+// @ts-check
+/**
+ * The paste box's reasoning, without the page: what a pasted error (a JSON body, a bare code,
+ * internal code or message; optionally its HTTP status and provider) is in Errata's catalog.
+ * Bodies go through `normalizeError` from `@errata/client/normalize`, the normalizer the client
+ * ships, so the box answers what the client would; the crosswalk says which provider error it
+ * recognised. Nothing here touches the network.
+ */
+import { normalizeError } from '@errata/client/normalize';
+import { catalog, errorCodes, isErrorCode, matchCrosswalk, providers } from '@errata/types';
+import { errorTexts } from '@errata/types/texts';
+import { providerKey } from './provider-key.js';
+
+/**
+ * @typedef {import('@errata/types').ErrorCode} ErrorCode
+ * @typedef {import('@errata/types').ProviderId} ProviderId
+ * @typedef {import('@errata/types').ProviderErrorKey} ProviderErrorKey
+ * @typedef {{ code: ErrorCode, provider: 'errata' | ProviderId, how: 'envelope' | 'code' | 'internal code' | 'message' | 'crosswalk' | 'status', key: ProviderErrorKey, specificity: number }} Reading
+ * @typedef {{ code: ErrorCode, reading: Reading, others: Reading[], envelope: Record<string, unknown> | undefined }} Answer
+ * @typedef {{ text: string, status?: number | undefined, provider?: 'errata' | ProviderId | '' | undefined }} Pasted
+ */
+
+const providerIds = /** @type {ProviderId[]} */ (Object.keys(providers));
+
+/** @param {string} text */
+function parseJson(text) {
+  if (!/^[[{]/.test(text)) return undefined;
+  try {
+    return /** @type {unknown} */ (JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
+// A message template as a pattern: "Model {model} does not exist." finds "Model echo-1 does not exist."
+const templates = errorCodes.map((code) => ({
+  code,
+  pattern: new RegExp(`^${errorTexts[code].message.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]*\\?\}/g, '.+')}$`, 'i'),
+}));
+
+/**
+ * What Errata's own catalog makes of the paste: an envelope's code, a code, an internal code or a
+ * message of one of its templates.
+ *
+ * @param {unknown} body
+ * @param {string} text
+ * @returns {Reading[]}
+ */
+function errataReadings(body, text) {
+  const key = { message: text };
+  if (body && typeof body === 'object' && isErrorCode(/** @type {{ code?: unknown }} */ (body).code)) {
+    const code = /** @type {ErrorCode} */ (/** @type {{ code: string }} */ (body).code);
+    return [{ code, provider: 'errata', how: 'envelope', key: { code }, specificity: 8 }];
+  }
+  if (body !== undefined) return [];
+  const name = text.toUpperCase().replace(/[\s-]+/g, '_');
+  if (isErrorCode(name)) return [{ code: name, provider: 'errata', how: 'code', key: { code: name }, specificity: 8 }];
+  const internal = errorCodes.find((code) => String(catalog[code].internalCode) === text);
+  if (internal) return [{ code: internal, provider: 'errata', how: 'internal code', key: { internal_code: Number(text) }, specificity: 4 }];
+  return templates.filter(({ pattern }) => pattern.test(text)).map(({ code }) => ({ code, provider: 'errata', how: 'message', key, specificity: 2 }));
+}
+
+/** What a guessed status costs: a guess plus a message (3) ranks under a message alone (2). */
+const GUESSED = 1.5;
+
+/**
+ * The statuses to try for a provider: the one given, or, when none was, every status its
+ * crosswalk names (a match that rests on the status alone then does not count: it was a guess).
+ *
+ * @param {ProviderId} provider
+ * @param {number | undefined} status
+ */
+function statusesFor(provider, status) {
+  if (status !== undefined) return [status];
+  const named = errorCodes.flatMap((code) => (/** @type {Record<string, { status?: number }[]>} */ (catalog[code].crosswalk))[provider] ?? []);
+  return [undefined, ...new Set(named.map((entry) => entry.status).filter((s) => s !== undefined))];
+}
+
+/**
+ * What one provider's crosswalk makes of the paste.
+ *
+ * @param {ProviderId} provider
+ * @param {unknown} body
+ * @param {string} text
+ * @param {number | undefined} status
+ * @param {boolean} chosen whether the person named this provider
+ * @returns {Reading[]}
+ */
+function providerReadings(provider, body, text, status, chosen) {
+  const readings = [];
+  for (const tried of statusesFor(provider, status)) {
+    /** @type {ProviderErrorKey} */
+    const key = body === undefined
+      ? { code: text, internal_code: /^\d+$/.test(text) ? Number(text) : undefined, message: text, status: tried }
+      : providerKey(provider, body, tried);
+    const best = matchCrosswalk(provider, key)[0];
+    // A status the paste did not give weighs less than anything it did say; a match on the status
+    // alone counts only for the provider the person named (else the catalog's default for the
+    // status is the honest answer).
+    const specificity = (best?.specificity ?? 0) - (tried !== status ? GUESSED : 0);
+    if (best && (specificity > 1 || (chosen && status !== undefined))) readings.push({ code: best.code, provider, how: /** @type {const} */ ('crosswalk'), key, specificity });
+  }
+  return readings;
+}
+
+/**
+ * Explains a pasted error. `undefined` when nothing in it is in the catalog or the crosswalk and
+ * no status was given.
+ *
+ * @example
+ * explain({ text: '{"errors":[{"code":3036,"message":"…"}]}', status: 429, provider: 'workers-ai' })?.code; // 'DAILY_QUOTA_EXCEEDED'
+ * explain({ text: 'No such model' }); // undefined, or the code whose provider message says so
+ * @param {Pasted} pasted
+ * @returns {Answer | undefined}
+ */
+export function explain({ text: raw, status: given, provider }) {
+  let text = raw.trim();
+  let status = given;
+  // A bare three-digit number is an HTTP status (no catalog or provider internal code has three digits).
+  if (status === undefined && /^[1-5]\d\d$/.test(text)) [status, text] = [Number(text), ''];
+  const body = parseJson(text);
+  const candidates = provider ? [provider] : ['errata', ...providerIds];
+  /** @type {Reading[]} */
+  const readings = candidates.flatMap((p) => (p === 'errata' ? errataReadings(body, text) : providerReadings(/** @type {ProviderId} */ (p), body, text, status, Boolean(provider))));
+  readings.sort((a, b) => b.specificity - a.specificity);
+  const seen = new Set();
+  const unique = readings.filter((r) => !seen.has(`${r.provider} ${r.code}`) && seen.add(`${r.provider} ${r.code}`));
+  let [reading, ...others] = unique;
+  if (!reading && status !== undefined && status >= 400 && status <= 599) {
+    const code = /** @type {ErrorCode} */ (normalizeError({ status, body: '' }).code);
+    reading = { code, provider: provider || 'errata', how: 'status', key: { status }, specificity: 0 };
+  }
+  if (!reading) return undefined;
+  const envelope = body === undefined ? undefined : envelopeFor(reading, text, status);
+  // The client's answer is the one shown: the reading only says why.
+  const code = /** @type {ErrorCode} */ (envelope?.code ?? reading.code);
+  return { code, reading, others: others.filter((r) => r.code !== code), envelope };
+}
+
+/**
+ * What `normalizeError` gives for the body, read as the recognised provider's, at the status given
+ * or, when none was, at the status of the code it was recognised as.
+ *
+ * @param {Reading} reading
+ * @param {string} text
+ * @param {number | undefined} status
+ * @returns {Record<string, unknown>}
+ */
+function envelopeFor(reading, text, status) {
+  const wire = status ?? reading.key.status ?? catalog[reading.code].status;
+  return /** @type {Record<string, unknown>} */ (normalizeError({ status: wire, body: text }, { provider: reading.provider }));
+}

@@ -1,0 +1,81 @@
+// @ts-check
+/**
+ * The paste box on the landing and catalog pages (bundled by esbuild into `assets/paste.js`):
+ * reads the form, explains the paste in the page and keeps it in the address's fragment
+ * (`#paste=…&status=…&provider=…`), which browsers never send to a server, so the link opens the
+ * same answer and the pasted text never leaves the page.
+ */
+import { answerHtml } from './answer-html.js';
+import { explain } from './explain.js';
+
+/**
+ * The paste a fragment carries, or undefined when it carries none.
+ *
+ * @example
+ * pasteFromHash('#paste=3036&status=429'); // { text: '3036', status: 429, provider: '' }
+ * @param {string} hash
+ * @returns {{ text: string, status: number | undefined, provider: string } | undefined}
+ */
+export function pasteFromHash(hash) {
+  if (!hash.startsWith('#paste=')) return undefined;
+  const params = new URLSearchParams(hash.slice(1));
+  const status = Number(params.get('status'));
+  return { text: params.get('paste') ?? '', status: Number.isInteger(status) && status > 0 ? status : undefined, provider: params.get('provider') ?? '' };
+}
+
+/**
+ * The fragment for a paste.
+ *
+ * @example
+ * hashFor({ text: '3036', status: 429, provider: '' }); // '#paste=3036&status=429'
+ * @param {{ text: string, status: number | undefined, provider: string }} paste
+ * @returns {string}
+ */
+export function hashFor({ text, status, provider }) {
+  const params = new URLSearchParams({ paste: text });
+  if (status !== undefined) params.set('status', String(status));
+  if (provider) params.set('provider', provider);
+  return `#${params}`;
+}
+
+/** @param {Document} doc */
+function init(doc) {
+  const form = /** @type {HTMLFormElement | null} */ (doc.getElementById('paste-form'));
+  const out = doc.getElementById('paste-answer');
+  if (!form || !out) return;
+  const body = /** @type {HTMLTextAreaElement} */ (form.elements.namedItem('paste'));
+  const status = /** @type {HTMLInputElement} */ (form.elements.namedItem('status'));
+  const provider = /** @type {HTMLSelectElement} */ (form.elements.namedItem('provider'));
+  const errorsHref = form.dataset.errors ?? '';
+
+  /** @param {{ text: string, status: number | undefined, provider: string }} paste */
+  function show(paste) {
+    const answer = explain({ text: paste.text, status: paste.status, provider: /** @type {any} */ (paste.provider) });
+    const share = `<p><a href="${hashFor(paste).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">Link to this answer</a> (the link holds what you pasted)</p>`;
+    out.innerHTML = answerHtml(answer, errorsHref) + share;
+    out.hidden = false;
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const wire = Number(status.value.trim());
+    const paste = { text: body.value, status: status.value.trim() && Number.isInteger(wire) ? wire : undefined, provider: provider.value };
+    history.replaceState(null, '', hashFor(paste));
+    show(paste);
+  });
+  body.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) form.requestSubmit();
+  });
+  const fromLink = () => {
+    const paste = pasteFromHash(location.hash);
+    if (!paste) return;
+    body.value = paste.text;
+    status.value = paste.status === undefined ? '' : String(paste.status);
+    provider.value = paste.provider;
+    show(paste);
+  };
+  addEventListener('hashchange', fromLink);
+  fromLink();
+}
+
+if (typeof document !== 'undefined') init(document);
