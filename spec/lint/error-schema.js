@@ -1,8 +1,6 @@
 // Reading an error schema as the rules see it: `x-error` metadata on the schema, the `code` and
 // `status` constants in its `allOf` branch. Shared by the rules so each one stays about one check.
 
-export const CATEGORIES = ['authentication', 'permission', 'billing', 'validation', 'not_found', 'unsupported', 'rate_limit', 'timeout', 'server', 'provider', 'content_policy'];
-export const RETRY_POLICIES = ['never', 'backoff', 'after_retry_after'];
 
 export function isErrorSchema(schema) {
   return Boolean(schema && typeof schema === 'object' && schema['x-error']);

@@ -31,6 +31,14 @@ const cases: { name: string; rule: string; breakIt: (doc: Doc) => void }[] = [
   { name: 'an operation with no 5xx response', rule: 'errata/operation-5xx-response', breakIt: (d) => delete d.paths['/v1/models'].get.responses['500'] },
   { name: 'a stream error event carrying a code without mid_stream', rule: 'errata/stream-error-codes', breakIt: (d) => (schemas(d).StreamError = { type: 'object', properties: { event: { const: 'error' }, data: { oneOf: [{ $ref: '#/components/schemas/INTERNAL_ERROR' }], discriminator: { propertyName: 'code' } } } }) },
   { name: 'a POST without Idempotency-Key', rule: 'errata/post-idempotency-key', breakIt: (d) => (d.paths['/v1/models'].post = { ...structuredClone(d.paths['/v1/models'].get), operationId: 'createModel' }) },
+  { name: 'a crosswalk entry with a key the schema does not know', rule: 'errata/error-metadata', breakIt: (d) => (schemas(d).MODEL_NOT_FOUND['x-error'].crosswalk.generic[0].statuses = [404]) },
+  { name: 'a crosswalk entry that matches nothing', rule: 'errata/error-metadata', breakIt: (d) => (schemas(d).MODEL_NOT_FOUND['x-error'].crosswalk.generic = [{ name: 'Model not found' }]) },
+  { name: 'a crosswalk entry citing a document its provider does not have', rule: 'errata/error-metadata', breakIt: (d) => (schemas(d).MODEL_NOT_FOUND['x-error'].crosswalk.generic[0].source = 'handbook') },
+  { name: 'message_params reading a parameter the template lacks', rule: 'errata/error-metadata', breakIt: (d) => (schemas(d).MODEL_NOT_FOUND['x-error'].crosswalk.generic[0].message_params = '^(?<task>.+)$') },
+  { name: 'a provider with neither docs nor docs_note', rule: 'errata/error-metadata', breakIt: (d) => delete d['x-errata'].providers.generic.docs },
+  { name: 'a category const that disagrees with x-error', rule: 'errata/error-metadata', breakIt: (d) => (schemas(d).INTERNAL_ERROR.allOf[1].properties.category.const = 'timeout') },
+  { name: 'a template parameter not declared in details', rule: 'errata/error-metadata', breakIt: (d) => (schemas(d).INTERNAL_ERROR['x-error'].message = 'Internal server error: {reason}.') },
+  { name: 'an example without a template parameter in details', rule: 'errata/error-metadata', breakIt: (d) => delete schemas(d).MODEL_NOT_FOUND.examples[0].details },
   { name: 'a malformed mid_stream', rule: 'errata/error-metadata', breakIt: (d) => (schemas(d).INTERNAL_ERROR['x-error'].mid_stream = { retry_safe: 'yes' }) },
 ];
 

@@ -1,11 +1,23 @@
-import { CATEGORIES, RETRY_POLICIES, constOf, isErrorSchema, requiredOf } from '../error-schema.js';
+import { constOf, isErrorSchema, requiredOf, schemaParts } from '../error-schema.js';
+import { problemsOf, validateProviders, validateXError } from '../meta-schemas.js';
 
-const REQUIRED_TEXT = ['message', 'remedy'];
-const CROSSWALK_KEYS = new Set(['code', 'internal_code', 'status', 'message_pattern']);
+const templateParams = (message) => [...String(message ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+const namedGroups = (pattern) => {
+  try {
+    return [...new RegExp(pattern).source.matchAll(/\(\?<(\w+)>/g)].map((m) => m[1]);
+  } catch {
+    return [];
+  }
+};
 
 /**
- * Every error schema carries complete metadata, pins `code` and `status`, requires `retry_after`
- * when its policy is to wait, and has at least one example whose code, status and doc_url agree.
+ * Every error schema's `x-error` validates against spec/meta/x-error.schema.yaml, and
+ * `x-errata.providers` against spec/meta/providers.schema.yaml (ajv). On top of the shape, what a
+ * JSON Schema cannot say: the schema pins `code`, `status`, `category` and `retry` to the values
+ * of its metadata, requires `retry_after` when its policy is to wait, crosswalks only to declared
+ * providers and their documents, reads only its own template parameters out of provider messages,
+ * and has examples whose code, status, category, retry, doc_url and `details` (every template
+ * parameter) agree.
  */
 export default function errorMetadata() {
   let docsUrl;
@@ -16,41 +28,46 @@ export default function errorMetadata() {
         const errata = root['x-errata'] ?? {};
         docsUrl = errata.docs_url;
         providers = ctx.resolve(errata.providers ?? {}).node ?? {};
+        if (!validateProviders(providers)) {
+          for (const problem of problemsOf(validateProviders)) ctx.report({ message: `x-errata.providers: ${problem}.`, location: ctx.location.child(['x-errata', 'providers']) });
+        }
       },
     },
     Schema: {
       enter(schema, ctx) {
         if (!isErrorSchema(schema)) return;
         const meta = schema['x-error'];
-        const problems = [];
+        const problems = validateXError(meta) ? [] : problemsOf(validateXError).map((p) => `x-error${p === '/ ' ? '' : p}`);
         const code = constOf(schema, ctx, 'code');
-        const status = constOf(schema, ctx, 'status');
         if (typeof code !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(code)) problems.push('`code` must be pinned to an UPPER_SNAKE_CASE const');
-        if (!Number.isInteger(meta.status) || meta.status < 400 || meta.status > 599) problems.push('x-error.status must be an HTTP error status (400–599)');
-        if (status !== meta.status) problems.push(`\`status\` const (${status}) must equal x-error.status (${meta.status})`);
-        if (!Number.isInteger(meta.internal_code) || meta.internal_code < 1000 || meta.internal_code > 9999) problems.push('x-error.internal_code must be a four-digit integer');
-        if (!CATEGORIES.includes(meta.category)) problems.push(`x-error.category must be one of ${CATEGORIES.join(', ')}`);
-        if (!RETRY_POLICIES.includes(meta.retry)) problems.push(`x-error.retry must be one of ${RETRY_POLICIES.join(', ')}`);
-        for (const key of REQUIRED_TEXT) if (typeof meta[key] !== 'string' || !meta[key].trim()) problems.push(`x-error.${key} is required`);
+        for (const key of ['status', 'category', 'retry']) {
+          const pinned = constOf(schema, ctx, key);
+          if (pinned !== meta[key]) problems.push(`\`${key}\` const (${pinned}) must equal x-error.${key} (${meta[key]})`);
+        }
         if (!schema.title) problems.push('title is required');
         if (!schema.description) problems.push('description is required');
-        if (meta.mid_stream !== undefined && (typeof meta.mid_stream?.retry_safe !== 'boolean' || typeof meta.mid_stream?.note !== 'string')) problems.push('x-error.mid_stream needs retry_safe (boolean) and note (what a retry means after partial output)');
         if (meta.retry === 'after_retry_after' && !requiredOf(schema, ctx).has('retry_after')) problems.push('retry policy after_retry_after requires `retry_after` in the body');
+        const params = templateParams(meta.message);
         for (const [provider, entries] of Object.entries(meta.crosswalk ?? {})) {
-          if (!(provider in providers)) problems.push(`crosswalk provider "${provider}" is not declared in x-errata.providers`);
-          for (const entry of entries ?? []) {
-            const keys = Object.keys(entry);
-            if (!keys.length || keys.some((k) => !CROSSWALK_KEYS.has(k))) problems.push(`crosswalk entry ${JSON.stringify(entry)} may only use ${[...CROSSWALK_KEYS].join(', ')}`);
-            if (entry.message_pattern) {
-              try { new RegExp(entry.message_pattern, 'i'); } catch { problems.push(`crosswalk message_pattern ${entry.message_pattern} is not a valid regular expression`); }
+          const declared = providers[provider];
+          if (!declared) problems.push(`crosswalk provider "${provider}" is not declared in x-errata.providers`);
+          for (const entry of Array.isArray(entries) ? entries : []) {
+            if (entry.source !== undefined && !declared?.documents?.[entry.source]) problems.push(`crosswalk source "${entry.source}" is not a document of ${provider}`);
+            for (const group of entry.message_params ? namedGroups(entry.message_params) : []) {
+              if (!params.includes(group)) problems.push(`message_params reads {${group}}, which is not a parameter of the message template`);
             }
           }
         }
+        // Every template parameter is a machine-readable member of `details`, so nobody parses `message`.
+        const declaresParam = (param) => schemaParts(schema, ctx).some((part) => part.then?.properties?.details?.properties?.[param]);
+        for (const param of params) if (!declaresParam(param)) problems.push(`template parameter {${param}} must be declared in details`);
         const examples = schema.examples ?? [];
         if (!examples.length) problems.push('at least one example is required');
         examples.forEach((example, i) => {
-          if (example.code !== code || example.status !== status) problems.push(`example ${i} must have code ${code} and status ${status}`);
+          if (example.code !== code || example.status !== meta.status) problems.push(`example ${i} must have code ${code} and status ${meta.status}`);
+          if (example.category !== meta.category || example.retry !== meta.retry) problems.push(`example ${i} must have category ${meta.category} and retry ${meta.retry}`);
           if (docsUrl && example.doc_url !== `${docsUrl}#${code}`) problems.push(`example ${i} doc_url must be ${docsUrl}#${code}`);
+          for (const param of params) if (example.details?.[param] === undefined) problems.push(`example ${i} must carry details.${param}`);
         });
         for (const problem of problems) ctx.report({ message: `${code ?? schema.title ?? 'error schema'}: ${problem}.`, location: ctx.location.child(['x-error']) });
       },
