@@ -23,12 +23,22 @@ export interface OperationErrors {
   errors: StatusCodes[];
 }
 
-/** How a provider's error is recognised (every key it sets must match). */
+/**
+ * A provider's documented error (x-error.crosswalk, described by spec/meta/x-error.schema.yaml):
+ * how it is recognised (every matching key it sets must match) and what the provider says of it.
+ */
 export interface CrosswalkMatch {
   code?: string;
   internal_code?: number;
   status?: number;
   message_pattern?: string;
+  name?: string;
+  message?: string;
+  description?: string;
+  field?: string;
+  source?: string;
+  inferred?: readonly ('message_pattern' | 'mapping')[];
+  note?: string;
 }
 
 /** One code with everything its section shows: its catalog entry, texts and usage. */

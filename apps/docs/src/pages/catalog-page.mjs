@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { codesByStatus } from '../docs-model.mjs';
 import { esc, text } from '../html.mjs';
 import { clientSetup } from '../client-snippets.mjs';
-import { allCodesTable, byEndpoint, byStatus, crosswalkTables } from './catalog-tables.mjs';
+import { allCodesTable, byStatus, crosswalkTables } from './catalog-tables.mjs';
 import { codeSection } from './code-section.mjs';
 import { page } from './layout.mjs';
 import { pasteForm } from './paste-form.mjs';
@@ -31,7 +31,7 @@ export function catalogPage(model) {
 <p>Every error the ${esc(model.spec.info?.title ?? 'API')} can answer with: ${count} codes. Each response's
 <code>doc_url</code> links to the code's section below. Switch on <code>code</code>, not on the message;
 the retry policy says whether sending the request again can help. Quote <code>request_id</code> to support.</p>
-<nav aria-label="On this page"><ul class="toc"><li><a href="#all-codes">All codes</a></li><li><a href="#by-status">By HTTP status</a></li><li><a href="#by-endpoint">By endpoint</a></li><li><a href="#crosswalk">Provider crosswalk</a></li>${model.stream.codes.length > 0 ? '<li><a href="#streaming">Streaming errors</a></li>' : ''}<li><a href="#codes">Each code</a></li></ul></nav>
+<nav aria-label="On this page"><ul class="toc"><li><a href="#all-codes">All codes</a></li><li><a href="#by-status">By HTTP status</a></li><li><a href="endpoints/">By endpoint</a></li><li><a href="#crosswalk">Provider crosswalk</a></li>${model.stream.codes.length > 0 ? '<li><a href="#streaming">Streaming errors</a></li>' : ''}<li><a href="#codes">Each code</a></li></ul></nav>
 ${pasteForm(model, '')}
 <div class="filter" role="search"><label for="filter">Filter codes</label><input id="filter" type="search" autocomplete="off" spellcheck="false" placeholder="code, status, provider code or message" aria-describedby="filter-count">
 <p id="filter-count" role="status" aria-live="polite">${count} codes</p></div>
@@ -39,11 +39,8 @@ ${pasteForm(model, '')}
 ${allCodesTable(model.entries)}
 <h2 id="by-status">By HTTP status</h2>
 ${byStatus(codesByStatus(model.entries))}
-<h2 id="by-endpoint">By endpoint</h2>
-${byEndpoint(model.operations, model.unrouted)}
 <h2 id="crosswalk">Provider crosswalk</h2>
-<p>Each provider's documented errors and their Errata code. An entry matches when every field it sets
-matches; the most specific match wins (an identifier over a message pattern over a bare status).</p>
+<p>What each seed provider calls its errors, by its own code, name, status and message, and the Errata code each one is: one page per provider.</p>
 ${crosswalkTables(model)}
 ${streamingSection(model)}
 <h2 id="codes">Each code</h2>

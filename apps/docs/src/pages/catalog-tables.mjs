@@ -4,7 +4,7 @@
  * `data-group`, so the filter can hide links, table rows and blocks that nothing matches.
  */
 import { STATUS_CODES } from 'node:http';
-import { esc, inlineMarkdown } from '../html.mjs';
+import { esc } from '../html.mjs';
 import { retryWording } from '../retry-policy.mjs';
 
 /**
@@ -24,18 +24,20 @@ export function statusLabel(status) {
  * or group a link is in when nothing in it is left.
  *
  * @param {string} code
+ * @param {string} [page] the catalog page relative to the link's page (empty on the catalog itself)
  * @returns {string}
  */
-export const codeLink = (code) => `<a href="#${esc(code)}">${esc(code)}</a>`;
+export const codeLink = (code, page = '') => `<a href="${esc(page)}#${esc(code)}">${esc(code)}</a>`;
 
 /**
  * Links to codes' sections, as a wrapped line.
  *
  * @param {readonly string[]} codes
+ * @param {string} [page]
  * @returns {string}
  */
-function codeList(codes) {
-  return `<p class="codes">${codes.map(codeLink).join(' ')}</p>`;
+function codeList(codes, page = '') {
+  return `<p class="codes">${codes.map((code) => codeLink(code, page)).join(' ')}</p>`;
 }
 
 /**
@@ -48,10 +50,10 @@ function codeList(codes) {
 export function allCodesTable(entries) {
   const rows = entries.map(
     (e) =>
-      `<tr><td>${codeLink(e.code)}</td><td>${e.status}</td><td>${e.internalCode}</td><td>${esc(e.category)}</td><td>${esc(retryWording[e.retry].label)}</td><td>${midStreamCell(e.midStream)}</td><td>${esc(e.title)}</td><td>${inlineMarkdown(e.remedy)}</td></tr>`,
+      `<tr><td>${codeLink(e.code)}</td><td>${e.status}</td><td>${e.internalCode}</td><td>${esc(e.category)}</td><td>${esc(retryWording[e.retry].label)}</td><td>${midStreamCell(e.midStream)}</td><td>${esc(e.title)}</td></tr>`,
   );
   return `<div class="scroll"><table id="codes-table"><caption class="muted">Every error code, in internal-code order</caption>
-<thead><tr><th>Code</th><th>HTTP</th><th>Internal</th><th>Category</th><th>Retry</th><th><a href="#streaming">Mid-stream</a></th><th>Title</th><th>What to do</th></tr></thead>
+<thead><tr><th>Code</th><th>HTTP</th><th>Internal</th><th>Category</th><th>Retry</th><th><a href="#streaming">Mid-stream</a></th><th>Title</th></tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody></table></div>`;
@@ -95,11 +97,11 @@ export function byStatus(groups) {
 export function byEndpoint(operations, unrouted) {
   const table = (/** @type {import('../model.js').StatusCodes[]} */ errors) =>
     `<table><thead><tr><th>Status</th><th>Codes</th></tr></thead><tbody>${errors
-      .map(({ status, codes }) => `<tr><td>${esc(statusLabel(status))}</td><td>${codeList(codes)}</td></tr>`)
+      .map(({ status, codes }) => `<tr><td>${esc(statusLabel(status))}</td><td>${codeList(codes, '../')}</td></tr>`)
       .join('')}</tbody></table>`;
   const sections = operations.map(
     (op) =>
-      `<div data-group id="op-${esc(op.operationId)}"><h3><code>${esc(op.method)} ${esc(op.path)}</code> <a href="../reference/#operation/${esc(op.operationId)}">${esc(op.operationId)}</a></h3><p class="muted">${esc(op.summary)}</p>${table(op.errors)}</div>`,
+      `<div data-group id="op-${esc(op.operationId)}"><h3><code>${esc(op.method)} ${esc(op.path)}</code> <a href="../../reference/#operation/${esc(op.operationId)}">${esc(op.operationId)}</a></h3><p class="muted">${esc(op.summary)}</p>${table(op.errors)}</div>`,
   );
   if (unrouted.length > 0) {
     sections.push(
@@ -110,24 +112,16 @@ export function byEndpoint(operations, unrouted) {
 }
 
 /**
- * For each seed provider, each of its documented errors and the canonical code it maps to.
+ * The provider crosswalk on the catalog page: a link to each seed provider's page, with how many
+ * of its errors the crosswalk records. The tables themselves are on those pages.
  *
  * @param {import('../model.js').DocsModel} model
  * @returns {string}
  */
 export function crosswalkTables(model) {
-  return Object.entries(model.providers)
-    .map(([id, provider]) => {
-      const rows = model.crosswalk
-        .filter((row) => row.provider === id)
-        .map(
-          (row) =>
-            `<tr><td>${row.code ? `<code>${esc(row.code)}</code>` : ''}</td><td>${row.internal_code ?? ''}</td><td>${row.status ?? ''}</td><td>${row.message_pattern ? `<code>${esc(row.message_pattern)}</code>` : ''}</td><td>${codeLink(row.canonical)}</td></tr>`,
-        );
-      return `<div data-group id="provider-${esc(id)}"><h3>${esc(provider.title)}</h3><p class="muted">As documented at <a href="${esc(provider.docs)}" rel="noopener">${esc(provider.docs)}</a>.</p>
-<div class="scroll"><table class="xw"><thead><tr><th>Their code</th><th>Internal code</th><th>Status</th><th>Message matches</th><th>Errata code</th></tr></thead><tbody>
-${rows.join('\n')}
-</tbody></table></div></div>`;
-    })
-    .join('\n');
+  const items = Object.entries(model.providers).map(([id, provider]) => {
+    const count = model.crosswalk.filter((row) => row.provider === id).length;
+    return `<li><a href="../providers/${esc(id)}/">${esc(provider.title)} errors in Errata</a> <span class="muted">(${count})</span></li>`;
+  });
+  return `<ul id="provider-pages">${items.join('')}</ul>`;
 }

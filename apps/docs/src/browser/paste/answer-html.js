@@ -1,59 +1,77 @@
 // @ts-check
 /**
  * The paste box's answer as HTML: the canonical code's meaning, retry policy and what to do (the
- * same texts as its section of the catalog), which provider error it was recognised as, and what
- * `normalizeError` returns for it.
+ * texts of its section on the catalog page, passed in), which provider error it was recognised as,
+ * and what `normalizeError` returns for it.
  */
 import { catalog, providers } from '@errata/types';
-import { errorTexts } from '@errata/types/texts';
-import { esc, inlineMarkdown, text } from '../../html.mjs';
+import { esc, text } from '../../html.mjs';
 import { retryWording } from '../../retry-policy.mjs';
 
 /**
  * @typedef {import('./explain.js').Answer} Answer
  * @typedef {import('./explain.js').Reading} Reading
+ * @typedef {{ name?: string, message?: string, code?: string, internal_code?: number, status?: number }} CrosswalkEntry
  */
+
+/**
+ * The crosswalk entry a reading rests on: the one with the provider's own code, else the first of
+ * the provider's entries for the code (what the provider calls it, as documented).
+ *
+ * @param {Pick<Reading, 'provider' | 'code' | 'key'>} reading
+ * @returns {CrosswalkEntry | undefined}
+ */
+function entryOf({ provider, code, key }) {
+  if (provider === 'errata') return undefined;
+  /** @type {CrosswalkEntry[]} */
+  const entries = /** @type {Record<string, CrosswalkEntry[]>} */ (catalog[code].crosswalk)[provider] ?? [];
+  return entries.find((e) => (e.code !== undefined && e.code === key.code) || (e.internal_code !== undefined && e.internal_code === key.internal_code)) ?? entries[0];
+}
 
 /**
  * Who said it, in words: "Cloudflare Workers AI 3036 (HTTP 429): “Daily quota…”".
  *
  * @example
- * recognisedAs({ provider: 'workers-ai', how: 'crosswalk', key: { internal_code: 3036, status: 429 } }); // 'Cloudflare Workers AI 3036 (HTTP 429)'
- * @param {Pick<Reading, 'provider' | 'how' | 'key'>} reading
+ * recognisedAs({ provider: 'workers-ai', code: 'DAILY_QUOTA_EXCEEDED', how: 'crosswalk', key: { internal_code: 3036, status: 429 } }); // 'Cloudflare Workers AI (REST API) <code>3036</code> (HTTP 429) “…”'
+ * @param {Pick<Reading, 'provider' | 'how' | 'key' | 'code'>} reading
  * @returns {string} HTML
  */
-export function recognisedAs({ provider, how, key }) {
+export function recognisedAs({ provider, how, key, code }) {
   if (how === 'status') return `nothing in it that the catalog or a provider’s crosswalk names; by its HTTP status ${esc(key.status)} alone`;
   const who = provider === 'errata' ? 'Errata' : providers[provider].title;
   const id = [key.code !== key.message ? key.code : undefined, key.internal_code].filter((v) => v !== undefined && v !== '');
   const parts = [esc(who), ...(how === 'crosswalk' ? id.map((v) => `<code>${esc(v)}</code>`) : [`${esc(how)} <code>${esc(key.code ?? key.internal_code ?? key.message)}</code>`])];
   if (how === 'crosswalk' && key.status !== undefined) parts.push(`(HTTP ${esc(key.status)})`);
-  if (how === 'crosswalk' && key.message) parts.push(`: “${esc(key.message)}”`);
-  return parts.join(' ').replace(' :', ':');
+  const entry = how === 'crosswalk' ? entryOf({ provider, code, key }) : undefined;
+  const name = entry?.name ?? entry?.message;
+  if (name && name !== key.code) parts.push(`“${esc(name)}”`);
+  if (how === 'crosswalk' && key.message && key.message !== name) parts.push(`, message “${esc(key.message)}”`);
+  return parts.join(' ');
 }
 
 /**
  * The answer for one paste; `errorsHref` is the catalog page's URL relative to the current page.
  *
  * @example
- * answerHtml(explain({ text: '3036' }), '#'); // '<h3><a href="#DAILY_QUOTA_EXCEEDED">…'
+ * answerHtml(explain({ text: '3036' }), '', sectionTexts); // '<h3><a href="#DAILY_QUOTA_EXCEEDED">…'
  * @param {Answer | undefined} answer
  * @param {string} errorsHref
+ * @param {(code: string) => { means: string, todo: string }} texts the code's description and remedy, as HTML
  * @returns {string}
  */
-export function answerHtml(answer, errorsHref) {
+export function answerHtml(answer, errorsHref, texts) {
   if (!answer) {
     return '<p><strong>Not recognised.</strong> Nothing in this is an Errata code, internal code or message, or an error any seed provider’s crosswalk records. Add the HTTP status, or pick the provider it came from.</p>';
   }
   const { code, reading, others, envelope } = answer;
   const facts = catalog[code];
-  const texts = errorTexts[code];
+  const { means, todo } = texts(code);
   const retry = retryWording[facts.retry];
   const link = `${errorsHref}#${code}`;
   const alsoMeans = others.map((o) => `<li>${recognisedAs(o)} → <a href="${esc(`${errorsHref}#${o.code}`)}">${esc(o.code)}</a></li>`);
   return `<h3><a href="${esc(link)}">${esc(code)}</a> ${esc(facts.title)}</h3>
 <p class="muted">Recognised as ${recognisedAs(reading)}.</p>
-<dl class="facts"><dt>What it means</dt><dd>${inlineMarkdown(texts.description)}</dd><dt>HTTP status</dt><dd>${facts.status}</dd><dt>Retry</dt><dd>${esc(retry.label)}: ${esc(retry.advice)}</dd><dt>What to do</dt><dd>${inlineMarkdown(texts.remedy)}</dd></dl>
+<dl class="facts"><dt>What it means</dt><dd>${means}</dd><dt>HTTP status</dt><dd>${facts.status}</dd><dt>Retry</dt><dd>${esc(retry.label)}: ${esc(retry.advice)}</dd><dt>What to do</dt><dd>${todo}</dd></dl>
 ${alsoMeans.length > 0 ? `<p>It could also be:</p><ul>${alsoMeans.join('')}</ul>` : ''}
 ${envelope ? `<details><summary><code>normalizeError</code> from <code>@errata/client/normalize</code> returns</summary><pre><code>${text(JSON.stringify(envelope, null, 2))}</code></pre></details>` : ''}
 <p><a href="${esc(link)}">The whole section on ${esc(code)}</a></p>`;

@@ -8,7 +8,6 @@
  */
 import { normalizeError } from '@errata/client/normalize';
 import { catalog, errorCodes, isErrorCode, matchCrosswalk, providers } from '@errata/types';
-import { errorTexts } from '@errata/types/texts';
 import { providerKey } from './provider-key.js';
 
 /**
@@ -18,6 +17,7 @@ import { providerKey } from './provider-key.js';
  * @typedef {{ code: ErrorCode, provider: 'errata' | ProviderId, how: 'envelope' | 'code' | 'internal code' | 'message' | 'crosswalk' | 'status', key: ProviderErrorKey, specificity: number }} Reading
  * @typedef {{ code: ErrorCode, reading: Reading, others: Reading[], envelope: Record<string, unknown> | undefined }} Answer
  * @typedef {{ text: string, status?: number | undefined, provider?: 'errata' | ProviderId | '' | undefined }} Pasted
+ * @typedef {Partial<Record<string, string>>} Templates each code's message template ("Model {model} does not exist.")
  */
 
 const providerIds = /** @type {ProviderId[]} */ (Object.keys(providers));
@@ -32,11 +32,18 @@ function parseJson(text) {
   }
 }
 
-// A message template as a pattern: "Model {model} does not exist." finds "Model echo-1 does not exist."
-const templates = errorCodes.map((code) => ({
-  code,
-  pattern: new RegExp(`^${errorTexts[code].message.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]*\\?\}/g, '.+')}$`, 'i'),
-}));
+/**
+ * Message templates as patterns: "Model {model} does not exist." finds "Model echo-1 does not exist."
+ *
+ * @param {Templates} templates
+ */
+const templatePatterns = (templates) =>
+  errorCodes.flatMap((code) => {
+    const template = templates[code];
+    if (!template) return [];
+    const escaped = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]*\}/g, '.+');
+    return [{ code, pattern: new RegExp(`^${escaped}$`, 'i') }];
+  });
 
 /**
  * What Errata's own catalog makes of the paste: an envelope's code, a code, an internal code or a
@@ -44,9 +51,10 @@ const templates = errorCodes.map((code) => ({
  *
  * @param {unknown} body
  * @param {string} text
+ * @param {Templates} templates
  * @returns {Reading[]}
  */
-function errataReadings(body, text) {
+function errataReadings(body, text, templates) {
   const key = { message: text };
   if (body && typeof body === 'object' && isErrorCode(/** @type {{ code?: unknown }} */ (body).code)) {
     const code = /** @type {ErrorCode} */ (/** @type {{ code: string }} */ (body).code);
@@ -57,7 +65,7 @@ function errataReadings(body, text) {
   if (isErrorCode(name)) return [{ code: name, provider: 'errata', how: 'code', key: { code: name }, specificity: 8 }];
   const internal = errorCodes.find((code) => String(catalog[code].internalCode) === text);
   if (internal) return [{ code: internal, provider: 'errata', how: 'internal code', key: { internal_code: Number(text) }, specificity: 4 }];
-  return templates.filter(({ pattern }) => pattern.test(text)).map(({ code }) => ({ code, provider: 'errata', how: 'message', key, specificity: 2 }));
+  return templatePatterns(templates).filter(({ pattern }) => pattern.test(text)).map(({ code }) => ({ code, provider: 'errata', how: 'message', key, specificity: 2 }));
 }
 
 /** What a guessed status costs: a guess plus a message (3) ranks under a message alone (2). */
@@ -111,9 +119,10 @@ function providerReadings(provider, body, text, status, chosen) {
  * explain({ text: '{"errors":[{"code":3036,"message":"…"}]}', status: 429, provider: 'workers-ai' })?.code; // 'DAILY_QUOTA_EXCEEDED'
  * explain({ text: 'No such model' }); // undefined, or the code whose provider message says so
  * @param {Pasted} pasted
+ * @param {Templates} [templates] the catalog's message templates (the page reads them from its sections)
  * @returns {Answer | undefined}
  */
-export function explain({ text: raw, status: given, provider }) {
+export function explain({ text: raw, status: given, provider }, templates = {}) {
   let text = raw.trim();
   let status = given;
   // A bare three-digit number is an HTTP status (no catalog or provider internal code has three digits).
@@ -121,7 +130,7 @@ export function explain({ text: raw, status: given, provider }) {
   const body = parseJson(text);
   const candidates = provider ? [provider] : ['errata', ...providerIds];
   /** @type {Reading[]} */
-  const readings = candidates.flatMap((p) => (p === 'errata' ? errataReadings(body, text) : providerReadings(/** @type {ProviderId} */ (p), body, text, status, Boolean(provider))));
+  const readings = candidates.flatMap((p) => (p === 'errata' ? errataReadings(body, text, templates) : providerReadings(/** @type {ProviderId} */ (p), body, text, status, Boolean(provider))));
   readings.sort((a, b) => b.specificity - a.specificity);
   const seen = new Set();
   const unique = readings.filter((r) => !seen.has(`${r.provider} ${r.code}`) && seen.add(`${r.provider} ${r.code}`));

@@ -1,9 +1,10 @@
 // @ts-check
 /**
- * The paste box on the landing and catalog pages (bundled by esbuild into `assets/paste.js`):
- * reads the form, explains the paste in the page and keeps it in the address's fragment
- * (`#paste=…&status=…&provider=…`), which browsers never send to a server, so the link opens the
- * same answer and the pasted text never leaves the page.
+ * The paste box (bundled by esbuild into `assets/paste.js`). On the catalog page it explains the
+ * paste there, with the texts of the code's section, and keeps it in the address's fragment
+ * (`#paste=…&status=…&provider=…`): browsers never send a fragment to a server, so the link opens
+ * the same answer and the pasted text never leaves the browser. On the landing page (`data-errors`
+ * names the catalog) it opens the catalog with that fragment.
  */
 import { answerHtml } from './answer-html.js';
 import { explain } from './explain.js';
@@ -46,13 +47,20 @@ function init(doc) {
   const body = /** @type {HTMLTextAreaElement} */ (form.elements.namedItem('paste'));
   const status = /** @type {HTMLInputElement} */ (form.elements.namedItem('status'));
   const provider = /** @type {HTMLSelectElement} */ (form.elements.namedItem('provider'));
-  const errorsHref = form.dataset.errors ?? '';
+  const elsewhere = form.dataset.errors ?? '';
+  /** @type {Record<string, string>} */
+  const templates = {};
+  for (const el of doc.querySelectorAll('section.code .tpl')) templates[el.closest('section')?.id ?? ''] = el.textContent ?? '';
+  const texts = (/** @type {string} */ code) => {
+    const section = doc.getElementById(code);
+    return { means: section?.querySelector('.means')?.innerHTML ?? '', todo: section?.querySelector('.todo')?.innerHTML ?? '' };
+  };
 
   /** @param {{ text: string, status: number | undefined, provider: string }} paste */
   function show(paste) {
-    const answer = explain({ text: paste.text, status: paste.status, provider: /** @type {any} */ (paste.provider) });
+    const answer = explain({ text: paste.text, status: paste.status, provider: /** @type {any} */ (paste.provider) }, templates);
     const share = `<p><a href="${hashFor(paste).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">Link to this answer</a> (the link holds what you pasted)</p>`;
-    out.innerHTML = answerHtml(answer, errorsHref) + share;
+    out.innerHTML = answerHtml(answer, '', texts) + share;
     out.hidden = false;
   }
 
@@ -60,6 +68,10 @@ function init(doc) {
     event.preventDefault();
     const wire = Number(status.value.trim());
     const paste = { text: body.value, status: status.value.trim() && Number.isInteger(wire) ? wire : undefined, provider: provider.value };
+    if (elsewhere) {
+      location.href = elsewhere + hashFor(paste);
+      return;
+    }
     history.replaceState(null, '', hashFor(paste));
     show(paste);
   });
@@ -68,7 +80,7 @@ function init(doc) {
   });
   const fromLink = () => {
     const paste = pasteFromHash(location.hash);
-    if (!paste) return;
+    if (!paste || elsewhere) return;
     body.value = paste.text;
     status.value = paste.status === undefined ? '' : String(paste.status);
     provider.value = paste.provider;
