@@ -8,7 +8,7 @@ const { data, error, response } = await client.POST('/v1/models/{model}/run', {
 });
 if (error) {
   // Always the canonical envelope, whatever the server sent; narrow on `code`.
-  if (error.code === 'INVALID_FIELD_VALUE') console.error(`fix ${error.details.field}: ${error.details.issue}`);
+  if (error.code === 'INVALID_FIELD_VALUE') console.error(`fix ${error.details?.field}: ${error.details?.issue}`);
   else console.error(error.code, error.message, error.request_id, response.status);
 } else {
   console.log(data.output);

@@ -65,6 +65,8 @@ export class ErrataError extends Error {
   readonly retryAfter: number | undefined;
   readonly docUrl: string | undefined;
   readonly details: unknown;
+  /** Where a normalized provider error came from (its provider, own code, status, message); `undefined` for Errata's own errors. */
+  readonly origin: ErrorEnvelope['origin'];
   /** The canonical envelope, for server errors. */
   readonly body: ErrorEnvelope | undefined;
   /** The response as it came over the wire (redacted, possibly truncated): for debugging only. */
@@ -81,6 +83,7 @@ export class ErrataError extends Error {
     this.retryAfter = body?.retry_after;
     this.docUrl = body?.doc_url;
     this.details = body?.details;
+    this.origin = body?.origin;
     this.retryable = isCode(code) ? factsOf(code).retry !== 'never' : retriedClientCodes.includes(code);
   }
 
@@ -96,6 +99,7 @@ export class ErrataError extends Error {
       retry_after: this.retryAfter,
       doc_url: this.docUrl,
       details: this.details,
+      origin: this.origin,
     };
   }
 }

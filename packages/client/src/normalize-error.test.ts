@@ -1,39 +1,44 @@
 import { catalog, isErrorCode, type ErrorCode } from '@errata/types';
 import { describe, expect, it } from 'vitest';
-import { seedErrorCases } from '../test/fixtures/seed-error-bodies.js';
+import { seedErrorCases } from '../test/fixtures/seed-errors.js';
+import { ErrataError } from './errors.js';
 import { noMessage } from './internal/envelope.js';
 import { normalizeError, type Provider } from './normalize-error.js';
 
-describe('normalizeError: every error body the seeds print', () => {
-  it('covers all four seed providers', () => {
-    expect(new Set(seedErrorCases.map((c) => c.provider))).toEqual(new Set(['workers-ai', 'modelrunner', 'generic', 'modelslab']));
+const errors = seedErrorCases.flatMap((c) => ('code' in c.want ? [{ ...c, want: c.want }] : []));
+
+describe('normalizeError: every error the seeds document (test/fixtures/seed-errors.json in @errata/types)', () => {
+  it.each(errors)('#$id $seed → $want.code', ({ provider, status, body, want }) => {
+    const got = normalizeError({ status, body }, { provider });
+    const entry = catalog[want.code as ErrorCode];
+    expect(got).toMatchObject({ code: want.code, status: entry.status, doc_url: entry.docUrl, category: entry.category, retry: entry.retry });
+    // Where it came from survives: the provider, its own code / internal code, its name, status and message.
+    expect(got.origin).toEqual(want.origin);
+    expect(got.message).toBe(want.origin.message ?? (got.code === 'INVALID_FIELD_VALUE' && want.details?.issues ? got.message : noMessage(status)));
+    expect(got.request_id).toBe(want.request_id ?? '');
+    if (want.details) expect(got.details).toMatchObject(want.details);
+    else expect(got.details).toBeUndefined();
+    if (want.retry_after !== undefined) expect(got.retry_after).toBe(want.retry_after);
   });
 
-  it.each(seedErrorCases)('$name → $want', (c) => {
-    const got = normalizeError({ status: c.status, body: c.body }, { provider: c.provider });
-    const want = catalog[c.want as ErrorCode];
-    expect(got.code).toBe(c.want);
-    expect(got.status).toBe(want.status);
-    expect(got.doc_url).toBe(want.docUrl);
-    expect(got.message).toBe(c.message ?? noMessage(c.status));
-    expect(got.request_id).toBe(c.request_id ?? '');
-    if (c.retry_after !== undefined) expect(got.retry_after).toBe(c.retry_after);
+  it.each(seedErrorCases.filter((c) => 'not_an_error' in c.want))('#$id $seed is refused, not made an error', ({ provider, status, body }) => {
+    const refused = (() => {
+      try {
+        normalizeError({ status, body }, { provider });
+      } catch (error) {
+        return error;
+      }
+      return undefined;
+    })();
+    expect(refused).toBeInstanceOf(ErrataError);
+    expect(refused).toMatchObject({ code: 'INVALID_RESPONSE', status });
+    expect((refused as Error).message).toContain('not an error');
   });
 
-  it('keeps the structure each provider sends', () => {
-    const byName = (name: string) => seedErrorCases.find((c) => c.name.includes(name))!;
-    const failed = normalizeError(byName('FAILED status payload'), { provider: 'modelrunner' });
-    expect(failed.code === 'REQUEST_FAILED' && failed.details.job).toMatchObject({ status: 'FAILED', request_id: 'abc123…', queue_position: 0 });
-    expect(failed.details).not.toHaveProperty('job.error');
-
-    const invalid = normalizeError(byName('INVALID_OUTPUT'), { provider: 'modelrunner' });
-    expect(invalid.code === 'INVALID_OUTPUT' && invalid.details.validation_errors).toEqual([{ instancePath: '/output/0/url', message: 'must match format "uri"' }]);
-
-    const zod = normalizeError(byName('Zod issues'), { provider: 'modelrunner' });
-    expect(zod.details).toMatchObject({ field: 'samples', issue: 'Number must be less than or equal to 4', issues: [{ path: '/samples', code: 'too_big' }] });
-
-    const generic = normalizeError(byName('generic: error format'), { provider: 'generic' });
-    expect(generic.details).toMatchObject({ field: 'specific_field_name', issue: 'detailed_issue_description' });
+  it('keeps errors merged into one code apart by their origin', () => {
+    // Workers AI's REST INVALID_REQUEST, the Worker's INVALID_PAYLOAD, the generic API's and a bare ModelsLab 400.
+    const merged = errors.filter((c) => c.want.code === 'INVALID_REQUEST').map((c) => JSON.stringify(normalizeError(c, { provider: c.provider }).origin));
+    expect(new Set(merged).size).toBeGreaterThanOrEqual(4);
   });
 });
 
@@ -45,7 +50,7 @@ const odd: { name: string; given: { status: number; body: unknown; headers?: Rec
   { name: 'empty 503 with Retry-After', given: { status: 503, body: '', headers: { 'retry-after': '7' } }, want: { code: 'SERVICE_UNAVAILABLE', retry_after: 7 } },
   { name: 'invalid JSON', given: { status: 500, body: '{"code": "INTERNAL_ERR' }, want: { code: 'INTERNAL_ERROR', message: 'The HTTP 500 response had no error message.' } },
   { name: 'bare JSON string', given: { status: 400, body: '"prompt is required"' }, want: { code: 'INVALID_REQUEST', message: 'prompt is required' } },
-  { name: 'plain text', given: { status: 401, body: 'Unauthorized' }, want: { code: 'INVALID_API_KEY', message: 'Unauthorized' } },
+  { name: 'plain text', given: { status: 401, body: 'Unauthorized' }, want: { code: 'UNAUTHENTICATED', message: 'Unauthorized' } },
   { name: 'a stack trace is not a message', given: { status: 500, body: 'Error: boom\n    at handler (/srv/app.js:10:5)' }, want: { code: 'INTERNAL_ERROR', message: 'The HTTP 500 response had no error message.' } },
   { name: 'array of validation issues', given: { status: 400, body: [{ path: ['prompt'], message: 'Required', code: 'invalid_type' }] }, want: { code: 'INVALID_REQUEST' } },
   { name: 'ModelsLab messege', given: { status: 400, body: { status: 'error', messege: 'prompt is required' } }, want: { code: 'INVALID_REQUEST', message: 'prompt is required' } },
@@ -68,7 +73,7 @@ describe('normalizeError: anything else the server may send', () => {
 
 describe('normalizeError: the status fallback', () => {
   const table: { status: number; want: ErrorCode }[] = [
-    { status: 400, want: 'INVALID_REQUEST' }, { status: 401, want: 'INVALID_API_KEY' }, { status: 402, want: 'INSUFFICIENT_BALANCE' },
+    { status: 400, want: 'INVALID_REQUEST' }, { status: 401, want: 'UNAUTHENTICATED' }, { status: 402, want: 'INSUFFICIENT_BALANCE' },
     { status: 403, want: 'INSUFFICIENT_PERMISSIONS' }, { status: 404, want: 'RESOURCE_NOT_FOUND' }, { status: 408, want: 'TIMEOUT' },
     { status: 413, want: 'REQUEST_TOO_LARGE' }, { status: 429, want: 'RATE_LIMIT_EXCEEDED' }, { status: 500, want: 'INTERNAL_ERROR' },
     { status: 502, want: 'BAD_GATEWAY' }, { status: 503, want: 'SERVICE_UNAVAILABLE' }, { status: 504, want: 'GATEWAY_TIMEOUT' },
@@ -83,7 +88,7 @@ describe('normalizeError: the status fallback', () => {
 });
 
 describe('normalizeError: per provider', () => {
-  const providers: Provider[] = ['errata', 'workers-ai', 'modelrunner', 'generic', 'modelslab'];
+  const providers: Provider[] = ['errata', 'workers-ai', 'workers-ai-binding', 'modelrunner', 'generic', 'modelslab'];
   it.each(providers)('%s: any body yields a catalog code', (provider) => {
     for (const body of ['', 'x', '[]', 'null', '{}', '{"error":null}', '{"error":{"code":42}}', '<p>']) {
       expect(isErrorCode(normalizeError({ status: 500, body }, { provider }).code)).toBe(true);

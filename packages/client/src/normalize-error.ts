@@ -2,15 +2,17 @@
  * `@errata/client/normalize`: turns any error response — an Errata envelope, a seed provider's
  * body, an HTML page, nothing — into the canonical envelope. Where each provider keeps its code,
  * message and request id comes from the catalog (`providers[p].fields`, dotted paths); which
- * canonical code that means comes from the crosswalk (`findCanonicalCode`); a body that names
- * nothing falls back on the status. A subpath of its own, so that clients that talk to Errata
- * servers only do not ship the providers' tables.
+ * canonical code that means comes from the crosswalk (`matchCrosswalk`); a body that names
+ * nothing falls back on the status. A provider's error keeps where it came from in `origin`
+ * (provider, its code / internal code / type, the name the crosswalk knows it by, its status and
+ * message), and the template parameters its message states land in `details`. A subpath of its
+ * own, so that clients that talk to Errata servers only do not ship the providers' tables.
  */
-import { findCanonicalCode, providers, type ErrorCode, type ProviderId } from '@errata/types';
-import type { ErrorEnvelope } from './errors.js';
+import { matchCrosswalk, providers, type CrosswalkEntry, type ErrorCode, type ProviderId } from '@errata/types';
+import { ErrataError, type ErrorEnvelope } from './errors.js';
 import { isCode } from './internal/catalog-view.js';
 import { compilePath, readPath, type CompiledPath } from './internal/dotted-path.js';
-import { finish, isObject, isString, parseBody, textMessage, type ErrorResponseLike, type Normalized, type Normalizer } from './internal/envelope.js';
+import { finish, isObject, isString, parseBody, textMessage, type ErrorResponseLike, type Found, type Normalized, type Normalizer } from './internal/envelope.js';
 import { noRedact, type Redact } from './internal/redact.js';
 
 export type { ErrorResponseLike, Normalizer } from './internal/envelope.js';
@@ -24,7 +26,7 @@ export interface NormalizeOptions {
   redact?: (text: string) => string;
 }
 
-type Field = 'code' | 'internal_code' | 'message' | 'request_id' | 'retry_after' | 'issues' | 'validation_errors' | 'field' | 'issue' | 'details';
+type Field = 'code' | 'internal_code' | 'type' | 'status' | 'message' | 'request_id' | 'retry_after' | 'issues' | 'validation_errors' | 'field' | 'issue' | 'details';
 
 // The envelope's own fields come first; for Errata, every seed provider's paths follow, so that a
 // proxy's or a legacy endpoint's body still yields its message and request id.
@@ -38,7 +40,7 @@ function pathsFor(provider: Provider): Partial<Record<Field, CompiledPath[]>> {
   let paths = compiled.get(provider);
   if (!paths) {
     const sources: Partial<Record<Field, readonly string[]>>[] =
-      provider === 'errata' ? [envelopeFields, ...Object.values(providers).map((p) => p.fields)] : [providers[provider].fields];
+      provider === 'errata' ? [envelopeFields, ...Object.values(providers).map(({ fields: { status: _status, ...rest } }: { fields: Partial<Record<Field, readonly string[]>> }) => rest)] : [providers[provider].fields];
     const merged: Partial<Record<Field, string[]>> = {};
     for (const source of sources) {
       for (const [field, list] of Object.entries(source) as [Field, readonly string[]][]) {
@@ -74,20 +76,44 @@ function toIssue(raw: unknown): { path: string; message: string; code: string } 
   };
 }
 
+// The bodies a provider documents as not being errors (ModelsLab's `status: "processing"`).
+function notAnError(provider: ProviderId, body: unknown): string | undefined {
+  const documented = (providers[provider] as { not_errors?: readonly { when: Record<string, unknown>; description: string }[] }).not_errors ?? [];
+  if (!isObject(body)) return undefined;
+  return documented.find(({ when }) => Object.entries(when).every(([key, value]) => body[key] === value))?.description;
+}
+
+// The template parameters a provider's message states, read with the entry's `message_params`.
+function paramsFrom(entry: CrosswalkEntry | undefined, message: string | undefined): Record<string, unknown> {
+  const groups = entry?.message_params && message !== undefined ? new RegExp(entry.message_params).exec(message)?.groups : undefined;
+  const params: Record<string, unknown> = Object.fromEntries(Object.entries(groups ?? {}).map(([name, value]) => [name, /^\d+$/.test(value) ? Number(value) : value]));
+  if (entry?.field !== undefined) params.field = entry.field;
+  return params;
+}
+
 function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Redact): Normalized {
   const paths = pathsFor(provider);
   const body = parseBody(response.body);
+  const refusal = provider === 'errata' || response.status >= 300 ? undefined : notAnError(provider, body);
+  if (refusal !== undefined) {
+    throw new ErrataError('INVALID_RESPONSE', `normalizeError: ${providers[provider as ProviderId].title} documents this HTTP ${response.status} body as not an error: ${refusal}`, { status: response.status });
+  }
   const rawCode = pick(body, paths.code, isString);
   const internal = pick(body, paths.internal_code, isNumber);
+  const type = pick(body, paths.type, isString);
+  // A thrown error's own status (the Worker binding's `statusCode`) outranks the transport's.
+  const status = pick(body, paths.status, isNumber) ?? response.status;
   const issues = pick(body, paths.issues, isArray)?.map(toIssue);
   const issuesText = issues?.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
-  const message = pick(body, paths.message, isString) ?? textMessage(body) ?? issuesText;
+  const said = pick(body, paths.message, isString);
+  const message = said ?? textMessage(body) ?? issuesText;
 
   let code: ErrorCode | undefined;
-  if (provider !== 'errata') code = findCanonicalCode(provider, { code: rawCode, internal_code: internal, status: response.status, message });
+  let entry: CrosswalkEntry | undefined;
+  if (provider !== 'errata') ({ code, entry } = matchCrosswalk(provider, { code: rawCode, internal_code: internal, status, message })[0] ?? {});
   if (!code && isCode(rawCode)) code = rawCode;
 
-  const details: Record<string, unknown> = { ...pick(body, paths.details, isObject) };
+  const details: Record<string, unknown> = { ...paramsFrom(entry, said), ...pick(body, paths.details, isObject) };
   if (issues?.length) details.issues = issues;
   const validationErrors = pick(body, paths.validation_errors, isArray);
   if (validationErrors) details.validation_errors = validationErrors;
@@ -100,24 +126,30 @@ function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Re
     const { error: _error, ...job } = body;
     details.job = job;
   }
-  return finish({ ...response, body }, {
+  const origin = provider === 'errata' ? undefined : Object.fromEntries(Object.entries({ provider, code: rawCode, internal_code: internal, type, name: entry?.name, status, message: said }).filter(([, value]) => value !== undefined));
+  return finish({ ...response, status, body }, {
     code,
     message,
     requestId: pick(body, paths.request_id, isString),
     retryAfter: pick(body, paths.retry_after, isNumeric),
     details,
+    origin: origin as Found['origin'],
   }, redact);
 }
 
 /**
- * The canonical envelope for an error response. Pure and total: whatever the body, the result has
- * a catalog `code`, that code's `status` and `doc_url`, a `message` and a `request_id` (empty when
- * the response carried none); `retry_after` (seconds) when the server asked to wait or the code's
- * policy is to wait; `details` when there is structure. The wire status stays on the Response.
+ * The canonical envelope for an error response. Pure: whatever the body, the result has a catalog
+ * `code`, that code's `status`, `doc_url`, `category` and `retry`, a `message` and a `request_id`
+ * (empty when the response carried none); `retry_after` (seconds) when the server asked to wait or
+ * the code's policy is to wait; `details` when there is structure (the template parameters the
+ * provider's message states, the field it names); and, for a provider's body, `origin`: the
+ * provider, its own code / internal code / type, the crosswalk's name for it, its status and its
+ * message. The one body it refuses is one its provider documents as not an error (a 2xx
+ * ModelsLab `status: "processing"`): that throws an `ErrataError` with code `INVALID_RESPONSE`.
  *
  * @example
  * normalizeError({ status: 429, body: '{"status":"error","message":"Rate limit exceeded. Maximum 5 queued requests allowed.","retry_after":30}' }, { provider: 'modelslab' });
- * // { code: 'QUEUE_LIMIT_EXCEEDED', status: 429, retry_after: 30, … }
+ * // { code: 'QUEUE_LIMIT_EXCEEDED', status: 429, retry_after: 30, details: { limit: 5 }, origin: { provider: 'modelslab', status: 429, message: 'Rate limit exceeded. …' }, … }
  */
 export function normalizeError(response: ErrorResponseLike, options: NormalizeOptions = {}): ErrorEnvelope {
   return normalizeAs(options.provider ?? 'errata', response, options.redact ?? noRedact).envelope;

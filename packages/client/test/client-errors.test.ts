@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, ErrataError, getRawError, unwrap } from '../src/index.js';
 import { noMessage } from '../src/internal/envelope.js';
 import { providerNormalizer } from '../src/normalize-error.js';
-import { seedErrorCases } from './fixtures/seed-error-bodies.js';
 import { reply, startServer, type TestServer } from './helpers/server.js';
 import { expectNoUnhandledRejections } from './helpers/unhandled.js';
 
@@ -18,18 +17,6 @@ beforeAll(async () => {
   server = await startServer((_req, res) => reply(res, next.status, next.body, { 'content-type': 'application/json', ...next.headers }));
 });
 afterAll(() => server.close());
-
-describe('seed error bodies through a provider client', () => {
-  it.each(seedErrorCases)('$name → $want', async (c) => {
-    next = { status: c.status, body: c.body };
-    const client = createClient({ baseUrl: server.url, normalize: providerNormalizer(c.provider), maxRetries: 0 });
-    const { data, error, response } = await client.GET('/v1/models');
-    expect(data).toBeUndefined();
-    expect(error).toMatchObject({ code: c.want, status: catalog[c.want as ErrorCode].status, message: c.message ?? noMessage(c.status) });
-    expect(response.status).toBe(c.status);
-    expect(getRawError(response)).toMatchObject({ status: c.status, body: c.body, truncated: false });
-  });
-});
 
 const odd = [
   { name: 'HTML 502 from a proxy', given: { status: 502, body: '<html><body><h1>502 Bad Gateway</h1><hr>nginx</body></html>', headers: { 'content-type': 'text/html' } }, want: 'BAD_GATEWAY' },

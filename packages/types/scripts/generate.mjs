@@ -79,8 +79,8 @@ writeFileSync(join(out, 'texts.ts'), `${HEADER}
 export const errorTexts = ${literal(texts)} as const;
 `);
 writeFileSync(join(out, 'providers.ts'), `${HEADER}
-/** The seed providers and the dotted paths, tried in order, to each part of their error bodies. */
-export const providers = ${literal(Object.fromEntries(Object.entries(providers).map(([id, p]) => [id, { title: p.title, docs: p.docs, fields: p.fields }])))} as const;
+/** The seed providers as spec/providers.yaml describes them: where they document their errors, the dotted paths (tried in order) to each part of their error bodies, and the bodies they document as not errors. */
+export const providers = ${literal(providers)} as const;
 `);
 
 // 3. Ship the bundled spec itself.

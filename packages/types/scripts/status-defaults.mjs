@@ -3,13 +3,16 @@
 // time, so that clients ship a small status → code table instead of the crosswalk. One rule:
 //
 // 1. Among the codes whose status is the response's, take the one that the most providers map the
-//    **bare status** to in the crosswalk (an entry with only `status`: "this status alone means
+//    **bare status** to in the crosswalk (an entry that matches on `status` alone: "this status alone means
 //    this code"). 401 → INVALID_API_KEY, 404 → RESOURCE_NOT_FOUND, 429 → RATE_LIMIT_EXCEEDED.
 // 2. Ties and statuses no provider maps alone go to the lowest internal code (the catalog's
 //    order): 502 → BAD_GATEWAY, 504 → GATEWAY_TIMEOUT, 408 → TIMEOUT.
 //
 // A status the catalog does not know falls back to its class at run time (`defaultCodeFor` in
 // src/policy.ts): 4xx as 400, 5xx and anything else as 500.
+
+// The keys a crosswalk entry matches on; the rest of an entry is provenance (name, message, source…).
+const MATCH_KEYS = ['code', 'internal_code', 'status', 'message_pattern'];
 
 /**
  * @param {{ code: string, meta: { status: number, crosswalk?: Record<string, Record<string, unknown>[]> } }[]} errors
@@ -22,7 +25,7 @@ export function defaultCodeByStatus(errors) {
   for (const { code, meta } of errors) {
     let votes = 0;
     for (const entries of Object.values(meta.crosswalk ?? {})) {
-      for (const entry of entries) if (entry.status === meta.status && Object.keys(entry).length === 1) votes++;
+      for (const entry of entries) if (entry.status === meta.status && MATCH_KEYS.every((key) => key === 'status' || entry[key] === undefined)) votes++;
     }
     const current = best.get(meta.status);
     // Errors come in internal-code order, so "strictly more" keeps the lowest code on a tie.

@@ -1,35 +1,47 @@
 // Catalog completeness: every error the seed providers document leads to exactly one canonical
-// code, through the catalog itself or the crosswalk. The table is test/fixtures/seed-errors.json.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// code through the crosswalk (or, where the provider says nothing but a status, through the status
+// default), and the entry that matches is the provider's own row. The table is
+// test/fixtures/seed-errors.json, the one fixture of seed errors.
 import { describe, expect, it } from 'vitest';
-import { isErrorCode, type ProviderId } from './catalog.js';
-import { findCanonicalCode, matchCrosswalk, type ProviderErrorKey } from './crosswalk.js';
+import { seedErrorCases, type SeedOrigin } from '../test/seed-errors.js';
+import { catalog, isErrorCode, providers, type ProviderId } from './catalog.js';
+import { findCanonicalCode, matchCrosswalk } from './crosswalk.js';
+import { defaultCodeFor } from './policy.js';
 
-type SeedCase = { name: string; given: ProviderErrorKey; want: string };
-const seeds = JSON.parse(readFileSync(join(import.meta.dirname, '../test/fixtures/seed-errors.json'), 'utf8')) as Record<ProviderId, SeedCase[]> & { $comment?: string };
-const cases = (Object.keys(seeds) as (ProviderId | '$comment')[])
-  .filter((provider): provider is ProviderId => provider !== '$comment')
-  .flatMap((provider) => seeds[provider].map((c) => ({ provider, ...c })));
+const errors = seedErrorCases.flatMap((c) => ('code' in c.want ? [{ ...c, want: c.want, provider: c.provider as ProviderId }] : []));
+const keyOf = (origin: SeedOrigin) => ({ code: origin.code, internal_code: origin.internal_code, status: origin.status, message: origin.message });
 
 describe('seed errors', () => {
-  it('covers all four seed providers', () => {
-    expect(new Set(cases.map((c) => c.provider))).toEqual(new Set(['workers-ai', 'modelrunner', 'generic', 'modelslab']));
-    expect(cases.length).toBeGreaterThanOrEqual(80);
+  it('covers every seed provider and every documented error', () => {
+    expect(new Set(seedErrorCases.map((c) => c.provider))).toEqual(new Set(Object.keys(providers)));
+    expect(seedErrorCases.length).toBeGreaterThanOrEqual(88);
   });
 
-  it.each(cases)('$provider: $name → $want', ({ provider, given, want }) => {
-    expect(isErrorCode(want)).toBe(true);
-    expect(findCanonicalCode(provider, given)).toBe(want);
+  it.each(errors)('#$id $seed → $want.code', ({ provider, want }) => {
+    expect(isErrorCode(want.code)).toBe(true);
+    const found = findCanonicalCode(provider, keyOf(want.origin));
+    expect(found ?? (isErrorCode(want.origin.code) ? want.origin.code : defaultCodeFor(want.origin.status))).toBe(want.code);
+    // The entry that matched is the row the provider documents under its own name.
+    expect(matchCrosswalk(provider, keyOf(want.origin))[0]?.entry.name).toBe(want.origin.name);
   });
 
-  it.each(cases)('$provider: $name is not ambiguous', ({ provider, given }) => {
-    const [best, ...rest] = matchCrosswalk(provider, given);
+  it.each(errors)('#$id is not ambiguous', ({ provider, want }) => {
+    const [best, ...rest] = matchCrosswalk(provider, keyOf(want.origin));
     // Weaker matches may exist (a bare status), but no other code as specific as the winner.
     for (const other of rest) if (other.code !== best!.code) expect(other.specificity).toBeLessThan(best!.specificity);
   });
 
   it('names every generic-API code as a canonical code of its own', () => {
-    for (const { given } of seeds.generic) expect(isErrorCode(given.code)).toBe(true);
+    for (const { provider, want } of errors) if (provider === 'generic' && want.origin.code !== 'ERROR_CODE') expect(want.code).toBe(want.origin.code);
+  });
+
+  it('records a status only where the provider states one', () => {
+    // The generic API's field errors, the Worker binding's and ModelsLab's validation rows come with no status.
+    for (const code of ['PROMPT_TOO_LONG', 'INVALID_TEMPERATURE', 'INVALID_MAX_TOKENS', 'INVALID_IMAGE_SIZE', 'INVALID_IMAGE_QUALITY', 'PROMPT_VIOLATION'] as const) {
+      expect(catalog[code].crosswalk.generic?.[0]).not.toHaveProperty('status');
+    }
+    for (const entries of Object.values(catalog).map((entry) => (entry.crosswalk as Record<string, readonly object[]>)['workers-ai-binding'] ?? [])) {
+      for (const entry of entries) expect(entry).not.toHaveProperty('status');
+    }
   });
 });

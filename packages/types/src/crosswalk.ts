@@ -1,11 +1,14 @@
 /**
  * Looking up a provider's error in the crosswalk: which canonical code does, say, Workers AI's
- * internal code 3036 or ModelsLab's "height must be divisible by 8" correspond to?
+ * internal code 3036 or ModelsLab's "height must be divisible by 8" correspond to, and which of
+ * the provider's documented errors was it?
  *
- * An entry matches when every key it sets matches: `code` and `internal_code` exactly, `status`
- * exactly, `message_pattern` as a case-insensitive regular expression. Of the matching entries the
- * most specific wins: an identifier (code or internal code) outweighs a message pattern, which
- * outweighs a bare status. Lint (errata/error-codes-unique) keeps entries from colliding.
+ * An entry matches when every matching key it sets matches: `code` and `internal_code` exactly,
+ * `status` exactly, `message_pattern` as a case-insensitive regular expression. Of the matching
+ * entries the most specific wins: an identifier (code or internal code) outweighs a message
+ * pattern, which outweighs a bare status. Lint (errata/error-codes-unique) keeps entries from
+ * colliding. The other keys of an entry (`name`, `message`, `description`, `field`, `source`,
+ * `inferred`, `note`) are provenance: what the provider documents, and what Errata assumed.
  *
  * @example
  * findCanonicalCode('workers-ai', { internal_code: 3036, status: 429 }); // 'DAILY_QUOTA_EXCEEDED'
@@ -20,11 +23,27 @@ export interface ProviderErrorKey {
   message?: string | undefined;
 }
 
-interface CrosswalkEntry {
-  code?: string;
-  internal_code?: number;
-  status?: number;
-  message_pattern?: string;
+/** One documented provider error, as `x-error.crosswalk` records it (spec/meta/x-error.schema.yaml). */
+export interface CrosswalkEntry {
+  readonly code?: string;
+  readonly internal_code?: number;
+  readonly status?: number;
+  readonly message_pattern?: string;
+  readonly name?: string;
+  readonly message?: string;
+  readonly description?: string;
+  readonly field?: string;
+  readonly message_params?: string;
+  readonly source?: string;
+  readonly inferred?: readonly string[];
+  readonly note?: string;
+}
+
+/** A provider error recognised: its canonical code, the entry that matched, and how specific that match was. */
+export interface CrosswalkMatch {
+  code: ErrorCode;
+  entry: CrosswalkEntry;
+  specificity: number;
 }
 
 interface IndexedEntry {
@@ -62,16 +81,25 @@ function matches({ entry, pattern }: IndexedEntry, key: ProviderErrorKey): boole
 }
 
 /**
+ * Every matching entry, most specific first: the first is the one the crosswalk means, the rest
+ * are for diagnosing ambiguity.
+ *
+ * @example
+ * matchCrosswalk('workers-ai', { internal_code: 3003, status: 400 })[0]?.entry.name; // 'Incomplete request'
+ */
+export function matchCrosswalk(provider: ProviderId, key: ProviderErrorKey): CrosswalkMatch[] {
+  return indexFor(provider)
+    .filter((candidate) => matches(candidate, key))
+    .map(({ canonical, entry, specificity }) => ({ code: canonical, entry, specificity }));
+}
+
+/**
  * The canonical code a provider's error maps to, or `undefined` when the crosswalk has no entry
  * for it (the caller then falls back on the HTTP status).
+ *
+ * @example
+ * findCanonicalCode('modelslab', { status: 400, message: 'prompt is required' }); // 'MISSING_REQUIRED_FIELD'
  */
 export function findCanonicalCode(provider: ProviderId, key: ProviderErrorKey): ErrorCode | undefined {
   return indexFor(provider).find((candidate) => matches(candidate, key))?.canonical;
-}
-
-/** Every matching entry's canonical code and specificity, most specific first: for diagnosing ambiguity. */
-export function matchCrosswalk(provider: ProviderId, key: ProviderErrorKey): { code: ErrorCode; specificity: number }[] {
-  return indexFor(provider)
-    .filter((candidate) => matches(candidate, key))
-    .map(({ canonical, specificity }) => ({ code: canonical, specificity }));
 }

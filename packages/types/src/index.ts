@@ -32,4 +32,4 @@ export type {
 
 // Mapping other providers' errors to canonical codes.
 export { findCanonicalCode, matchCrosswalk } from './crosswalk.js';
-export type { ProviderErrorKey } from './crosswalk.js';
+export type { CrosswalkEntry, CrosswalkMatch, ProviderErrorKey } from './crosswalk.js';

@@ -16,15 +16,19 @@ describe('OperationError', () => {
     expectTypeOf<OperationErrorStatus<'getRequestStatus'>>().toEqualTypeOf<400 | 401 | 403 | 404 | 429 | 500 | 502 | 503 | 504>();
   });
 
+  // `details` is required of an Errata server's own answers (JSON Schema: when there is no
+  // `origin`), which TypeScript cannot express; a normalized provider error may lack it.
   it('narrows on code to expose that code’s details', () => {
     const error = {} as OperationError<'runModel', 400>;
     if (error.code === 'INVALID_FIELD_VALUE') {
-      expectTypeOf(error.details.field).toEqualTypeOf<string>();
+      expectTypeOf(error.details?.field).toEqualTypeOf<string | undefined>();
+      expectTypeOf(error.category).toEqualTypeOf<'validation'>();
+      expectTypeOf(error.retry).toEqualTypeOf<'never'>();
       expectTypeOf(error.status).toEqualTypeOf<400>();
     }
     const failed = {} as OperationError<'getRequestStatus', 400>;
     if (failed.code === 'REQUEST_FAILED') {
-      expectTypeOf(failed.details.job.status).toEqualTypeOf<'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED' | 'FAILED'>();
+      expectTypeOf(failed.details?.job?.status).toEqualTypeOf<'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED' | 'FAILED' | undefined>();
     }
   });
 

@@ -35,6 +35,8 @@ export interface Found {
   requestId?: string | undefined;
   retryAfter?: unknown;
   details?: Record<string, unknown> | undefined;
+  /** Where a provider error came from (provider normalizers only); its message is redacted here. */
+  origin?: { provider: string; status: number; message?: string | undefined; [key: string]: unknown } | undefined;
 }
 
 export const isString = (v: unknown): v is string => typeof v === 'string' && v !== '';
@@ -72,24 +74,26 @@ export function finish(response: ErrorResponseLike, found: Found, redact: Redact
   const code = found.code ?? codeForStatus(response.status);
   const facts = factsOf(code);
   const message = redact(found.message ?? textMessage(response.body) ?? noMessage(response.status));
+  // Only what the body said: a member the provider did not send stays absent (the schema requires
+  // `details` of Errata servers only, not of normalized provider errors).
   const details = { ...found.details };
-  // The schemas of validation codes and INVALID_OUTPUT require these members; never hand out `undefined` where the type promises a value.
-  if (facts.category === 'validation') {
-    details.field ??= '';
-    details.issue ??= message;
-  }
-  if (code === 'INVALID_OUTPUT') details.validation_errors ??= [];
   const envelope: Record<string, unknown> = {
     code,
     message,
     status: facts.status,
     request_id: found.requestId ?? headerOf(response.headers, 'x-request-id') ?? '',
     doc_url: docUrlOf(code),
+    category: facts.category,
+    retry: facts.retry,
   };
   const asked = serverWait(response.headers, found.retryAfter);
   if (asked !== undefined) envelope.retry_after = Math.ceil(asked / 1000);
   else if (facts.retry === 'after_retry_after') envelope.retry_after = 1;
   if (Object.keys(details).length) envelope.details = redact === noRedact ? details : JSON.parse(redact(JSON.stringify(details)));
+  if (found.origin) {
+    const { message: said, ...origin } = found.origin;
+    envelope.origin = said === undefined ? origin : { ...origin, message: redact(said) };
+  }
   return { envelope: envelope as ErrorEnvelope, asked };
 }
 
