@@ -13,7 +13,7 @@
  *
  * @example
  * theirId({ internal_code: 3036 }); // '3036'
- * @param {CrosswalkRow} row
+ * @param {import('./model.js').CrosswalkMatch} row
  * @returns {string}
  */
 export function theirId(row) {
@@ -23,7 +23,8 @@ export function theirId(row) {
 // Numbers in numeric order (3006 before 3036), then codes and names alphabetically; rows the
 // provider gives no identifier go last, by their message.
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-const sortKey = (/** @type {CrosswalkRow} */ row) => [theirId(row) || '\uffff', row.name ?? '', row.message ?? row.description ?? ''];
+/** @type {(row: CrosswalkRow) => [string, string, string]} */
+const sortKey = (row) => [theirId(row) || '\uffff', row.name ?? '', row.message ?? row.description ?? ''];
 
 /**
  * One provider's rows, in the provider's own order: sorted by its code or internal code.
@@ -54,7 +55,7 @@ export function providerRows(rows, provider) {
  * @returns {string}
  */
 export function rowLabel(providerTitle, row) {
-  const id = theirId(/** @type {CrosswalkRow} */ (row));
+  const id = theirId(row);
   const said = row.name ?? row.message ?? row.description;
   return [providerTitle, id, said && said !== id ? `“${said}”` : ''].filter(Boolean).join(' ');
 }

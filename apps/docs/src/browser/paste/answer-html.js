@@ -11,38 +11,23 @@ import { retryWording } from '../../retry-policy.mjs';
 /**
  * @typedef {import('./explain.js').Answer} Answer
  * @typedef {import('./explain.js').Reading} Reading
- * @typedef {{ name?: string, message?: string, code?: string, internal_code?: number, status?: number }} CrosswalkEntry
  */
-
-/**
- * The crosswalk entry a reading rests on: the one with the provider's own code, else the first of
- * the provider's entries for the code (what the provider calls it, as documented).
- *
- * @param {Pick<Reading, 'provider' | 'code' | 'key'>} reading
- * @returns {CrosswalkEntry | undefined}
- */
-function entryOf({ provider, code, key }) {
-  if (provider === 'errata') return undefined;
-  /** @type {CrosswalkEntry[]} */
-  const entries = /** @type {Record<string, CrosswalkEntry[]>} */ (catalog[code].crosswalk)[provider] ?? [];
-  return entries.find((e) => (e.code !== undefined && e.code === key.code) || (e.internal_code !== undefined && e.internal_code === key.internal_code)) ?? entries[0];
-}
 
 /**
  * Who said it, in words: "Cloudflare Workers AI 3036 (HTTP 429): “Daily quota…”".
  *
  * @example
- * recognisedAs({ provider: 'workers-ai', code: 'DAILY_QUOTA_EXCEEDED', how: 'crosswalk', key: { internal_code: 3036, status: 429 } }); // 'Cloudflare Workers AI (REST API) <code>3036</code> (HTTP 429) “…”'
- * @param {Pick<Reading, 'provider' | 'how' | 'key' | 'code'>} reading
+ * recognisedAs({ provider: 'workers-ai', how: 'crosswalk', key: { internal_code: 3003, status: 400 }, entry: { internal_code: 3003, name: 'Incomplete request' } });
+ * // 'Cloudflare Workers AI (REST API) <code>3003</code> (HTTP 400) “Incomplete request”'
+ * @param {Pick<Reading, 'provider' | 'how' | 'key' | 'entry'>} reading
  * @returns {string} HTML
  */
-export function recognisedAs({ provider, how, key, code }) {
+export function recognisedAs({ provider, how, key, entry }) {
   if (how === 'status') return `nothing in it that the catalog or a provider’s crosswalk names; by its HTTP status ${esc(key.status)} alone`;
   const who = provider === 'errata' ? 'Errata' : providers[provider].title;
   const id = [key.code !== key.message ? key.code : undefined, key.internal_code].filter((v) => v !== undefined && v !== '');
   const parts = [esc(who), ...(how === 'crosswalk' ? id.map((v) => `<code>${esc(v)}</code>`) : [`${esc(how)} <code>${esc(key.code ?? key.internal_code ?? key.message)}</code>`])];
   if (how === 'crosswalk' && key.status !== undefined) parts.push(`(HTTP ${esc(key.status)})`);
-  const entry = how === 'crosswalk' ? entryOf({ provider, code, key }) : undefined;
   const name = entry?.name ?? entry?.message;
   if (name && name !== key.code) parts.push(`“${esc(name)}”`);
   if (how === 'crosswalk' && key.message && key.message !== name) parts.push(`, message “${esc(key.message)}”`);
@@ -54,7 +39,7 @@ export function recognisedAs({ provider, how, key, code }) {
  *
  * @example
  * answerHtml(explain({ text: '3036' }), '', sectionTexts); // '<h3><a href="#DAILY_QUOTA_EXCEEDED">…'
- * @param {Answer | undefined} answer
+ * @param {Answer | import('./explain.js').Refusal | undefined} answer
  * @param {string} errorsHref
  * @param {(code: string) => { means: string, todo: string }} texts the code's description and remedy, as HTML
  * @returns {string}
@@ -62,6 +47,9 @@ export function recognisedAs({ provider, how, key, code }) {
 export function answerHtml(answer, errorsHref, texts) {
   if (!answer) {
     return '<p><strong>Not recognised.</strong> Nothing in this is an Errata code, internal code or message, or an error any seed provider’s crosswalk records. Add the HTTP status, or pick the provider it came from.</p>';
+  }
+  if ('refusal' in answer) {
+    return `<p><strong>Not an error.</strong> ${esc(answer.refusal)}</p>`;
   }
   const { code, reading, others, envelope } = answer;
   const facts = catalog[code];

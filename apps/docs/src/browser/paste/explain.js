@@ -8,14 +8,15 @@
  */
 import { normalizeError } from '@errata/client/normalize';
 import { catalog, errorCodes, isErrorCode, matchCrosswalk, providers } from '@errata/types';
-import { providerKey } from './provider-key.js';
 
 /**
  * @typedef {import('@errata/types').ErrorCode} ErrorCode
  * @typedef {import('@errata/types').ProviderId} ProviderId
  * @typedef {import('@errata/types').ProviderErrorKey} ProviderErrorKey
- * @typedef {{ code: ErrorCode, provider: 'errata' | ProviderId, how: 'envelope' | 'code' | 'internal code' | 'message' | 'crosswalk' | 'status', key: ProviderErrorKey, specificity: number }} Reading
+ * @typedef {import('@errata/types').CrosswalkMatch['entry']} CrosswalkEntry
+ * @typedef {{ code: ErrorCode, provider: 'errata' | ProviderId, how: 'envelope' | 'code' | 'internal code' | 'message' | 'crosswalk' | 'status', key: ProviderErrorKey, entry?: CrosswalkEntry, specificity: number, envelope?: Record<string, unknown> }} Reading
  * @typedef {{ code: ErrorCode, reading: Reading, others: Reading[], envelope: Record<string, unknown> | undefined }} Answer
+ * @typedef {{ refusal: string, provider: ProviderId }} Refusal a body its provider documents as not an error
  * @typedef {{ text: string, status?: number | undefined, provider?: 'errata' | ProviderId | '' | undefined }} Pasted
  * @typedef {Partial<Record<string, string>>} Templates each code's message template ("Model {model} does not exist.")
  */
@@ -68,6 +69,35 @@ function errataReadings(body, text, templates) {
   return templatePatterns(templates).filter(({ pattern }) => pattern.test(text)).map(({ code }) => ({ code, provider: 'errata', how: 'message', key, specificity: 2 }));
 }
 
+/**
+ * A documented text as a pattern over a whole message: "No such model ${model} or task" finds
+ * "No such model @cf/x or task"; a text without placeholders must be the whole message.
+ *
+ * @param {string} documented
+ */
+const documentedPattern = (documented) =>
+  new RegExp(`^${documented.trim().replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\\$\{[^}]*\}|\{[^}]*\}/g, '.+')}$`, 'i');
+
+/**
+ * Bare text that is what a provider documents, by its name, message or description (Workers AI's
+ * "No such model", ModelsLab's "Invalid API key"): the crosswalk's own record of the error.
+ *
+ * @param {ProviderId} provider
+ * @param {string} text
+ * @returns {Reading[]}
+ */
+function documentedReadings(provider, text) {
+  return errorCodes.flatMap((code) => {
+    /** @type {readonly CrosswalkEntry[]} */
+    const entries = /** @type {Record<string, CrosswalkEntry[]>} */ (catalog[code].crosswalk)[provider] ?? [];
+    const entry = entries.find((e) => [e.name, e.message, e.description].some((said) => said && documentedPattern(said).test(text)));
+    return entry ? [{ code, provider, how: /** @type {const} */ ('crosswalk'), key: { message: text }, entry, specificity: DOCUMENTED }] : [];
+  });
+}
+
+/** What text a provider documents word for word weighs: over a pattern, under an identifier. */
+const DOCUMENTED = 3;
+
 /** What a guessed status costs: a guess plus a message (3) ranks under a message alone (2). */
 const GUESSED = 1.5;
 
@@ -85,7 +115,9 @@ function statusesFor(provider, status) {
 }
 
 /**
- * What one provider's crosswalk makes of the paste.
+ * What one provider's crosswalk makes of the paste. A body is read by `normalizeError` as that
+ * provider's (its `origin` is what the body says of itself); bare text is taken as the provider's
+ * code, internal code or message.
  *
  * @param {ProviderId} provider
  * @param {unknown} body
@@ -98,18 +130,35 @@ function providerReadings(provider, body, text, status, chosen) {
   const readings = [];
   for (const tried of statusesFor(provider, status)) {
     /** @type {ProviderErrorKey} */
-    const key = body === undefined
-      ? { code: text, internal_code: /^\d+$/.test(text) ? Number(text) : undefined, message: text, status: tried }
-      : providerKey(provider, body, tried);
+    let key = { code: text, internal_code: /^\d+$/.test(text) ? Number(text) : undefined, message: text, status: tried };
+    /** @type {Record<string, unknown> | undefined} */
+    let envelope;
+    if (body !== undefined) {
+      // Status 0 when none is known: the crosswalk then matches only entries that name no status.
+      envelope = /** @type {Record<string, unknown>} */ (normalizeError({ status: tried ?? 0, body: text }, { provider }));
+      const origin = /** @type {ProviderErrorKey} */ (envelope.origin ?? {});
+      key = { code: origin.code, internal_code: origin.internal_code, message: origin.message, status: origin.status || undefined };
+    }
     const best = matchCrosswalk(provider, key)[0];
     // A status the paste did not give weighs less than anything it did say; a match on the status
     // alone counts only for the provider the person named (else the catalog's default for the
     // status is the honest answer).
     const specificity = (best?.specificity ?? 0) - (tried !== status ? GUESSED : 0);
-    if (best && (specificity > 1 || (chosen && status !== undefined))) readings.push({ code: best.code, provider, how: /** @type {const} */ ('crosswalk'), key, specificity });
+    if (best && (specificity > 1 || (chosen && status !== undefined))) {
+      readings.push({ code: best.code, provider, how: /** @type {const} */ ('crosswalk'), key, entry: best.entry, specificity, envelope });
+    }
   }
   return readings;
 }
+
+/**
+ * Why a provider refuses the body: it documents it as not an error (ModelsLab's "processing").
+ *
+ * @param {unknown} error
+ * @returns {string | undefined}
+ */
+const refusalOf = (error) =>
+  error instanceof Error && /** @type {{ code?: string }} */ (error).code === 'INVALID_RESPONSE' ? error.message.replace(/^normalizeError: /, '') : undefined;
 
 /**
  * Explains a pasted error. `undefined` when nothing in it is in the catalog or the crosswalk and
@@ -120,7 +169,7 @@ function providerReadings(provider, body, text, status, chosen) {
  * explain({ text: 'No such model' }); // undefined, or the code whose provider message says so
  * @param {Pasted} pasted
  * @param {Templates} [templates] the catalog's message templates (the page reads them from its sections)
- * @returns {Answer | undefined}
+ * @returns {Answer | Refusal | undefined}
  */
 export function explain({ text: raw, status: given, provider }, templates = {}) {
   let text = raw.trim();
@@ -130,7 +179,26 @@ export function explain({ text: raw, status: given, provider }, templates = {}) 
   const body = parseJson(text);
   const candidates = provider ? [provider] : ['errata', ...providerIds];
   /** @type {Reading[]} */
-  const readings = candidates.flatMap((p) => (p === 'errata' ? errataReadings(body, text, templates) : providerReadings(/** @type {ProviderId} */ (p), body, text, status, Boolean(provider))));
+  /** @type {Reading[]} */
+  const readings = [];
+  /** @type {Refusal | undefined} */
+  let refused;
+  for (const p of candidates) {
+    if (p === 'errata') {
+      readings.push(...errataReadings(body, text, templates));
+      continue;
+    }
+    try {
+      if (body === undefined) readings.push(...documentedReadings(/** @type {ProviderId} */ (p), text));
+      readings.push(...providerReadings(/** @type {ProviderId} */ (p), body, text, status, Boolean(provider)));
+    } catch (error) {
+      const refusal = refusalOf(error);
+      if (refusal === undefined) throw error;
+      refused ??= { refusal, provider: /** @type {ProviderId} */ (p) };
+    }
+  }
+  // A provider documents the body as not an error: that is the answer when nothing reads it as one.
+  if (refused && (provider || readings.length === 0)) return refused;
   readings.sort((a, b) => b.specificity - a.specificity);
   const seen = new Set();
   const unique = readings.filter((r) => !seen.has(`${r.provider} ${r.code}`) && seen.add(`${r.provider} ${r.code}`));
@@ -140,7 +208,7 @@ export function explain({ text: raw, status: given, provider }, templates = {}) 
     reading = { code, provider: provider || 'errata', how: 'status', key: { status }, specificity: 0 };
   }
   if (!reading) return undefined;
-  const envelope = body === undefined ? undefined : envelopeFor(reading, text, status);
+  const envelope = body === undefined ? undefined : (reading.key.status !== undefined && reading.envelope) || envelopeFor(reading, text, status);
   // The client's answer is the one shown: the reading only says why.
   const code = /** @type {ErrorCode} */ (envelope?.code ?? reading.code);
   return { code, reading, others: others.filter((r) => r.code !== code), envelope };

@@ -42,8 +42,9 @@ export function hashFor({ text, status, provider }) {
 /** @param {Document} doc */
 function init(doc) {
   const form = /** @type {HTMLFormElement | null} */ (doc.getElementById('paste-form'));
-  const out = doc.getElementById('paste-answer');
-  if (!form || !out) return;
+  const answerBox = doc.getElementById('paste-answer');
+  if (!form || !answerBox) return;
+  const out = answerBox;
   const body = /** @type {HTMLTextAreaElement} */ (form.elements.namedItem('paste'));
   const status = /** @type {HTMLInputElement} */ (form.elements.namedItem('status'));
   const provider = /** @type {HTMLSelectElement} */ (form.elements.namedItem('provider'));
