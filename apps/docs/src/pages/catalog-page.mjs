@@ -34,7 +34,7 @@ the retry policy says whether sending the request again can help. Quote <code>re
 <nav aria-label="On this page"><ul class="toc"><li><a href="#all-codes">All codes</a></li><li><a href="#by-status">By HTTP status</a></li><li><a href="endpoints/">By endpoint</a></li><li><a href="#crosswalk">Provider crosswalk</a></li>${model.stream.codes.length > 0 ? '<li><a href="#streaming">Streaming errors</a></li>' : ''}<li><a href="#codes">Each code</a></li></ul></nav>
 ${pasteForm(model, '')}
 <div class="filter" role="search"><label for="filter">Filter codes</label><input id="filter" type="search" autocomplete="off" spellcheck="false" placeholder="code, status, provider code or message" aria-describedby="filter-count">
-<p id="filter-count" role="status" aria-live="polite">${count} codes</p></div>
+<p id="filter-count" role="status" aria-live="polite">${count} codes</p><ol id="filter-best" aria-label="Best matches" hidden></ol></div>
 <h2 id="all-codes">All codes</h2>
 ${allCodesTable(model.entries)}
 <h2 id="by-status">By HTTP status</h2>

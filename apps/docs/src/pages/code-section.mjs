@@ -46,7 +46,7 @@ export function codeSection(model, entry) {
   return `<section class="code" id="${id}" data-status="${entry.status}" data-internal="${internalCodes.join(' ')}"${midStream ? ' data-flags="stream"' : ''}>
 <h3><a href="#${id}">${id}</a> ${esc(entry.title)}</h3>
 <p class="means">${inlineMarkdown(entry.description)}</p>
-<dl class="facts"><dt>HTTP status</dt><dd>${esc(statusLabel(entry.status))}</dd><dt>Internal code</dt><dd>${entry.internalCode}</dd><dt>Category</dt><dd>${esc(entry.category)}</dd><dt>Retry</dt><dd>${esc(retryWording[entry.retry].label)}: ${esc(retryWording[entry.retry].advice)}</dd><dt>Message</dt><dd><code class="tpl">${esc(entry.message)}</code></dd><dt>What to do</dt><dd class="todo">${inlineMarkdown(entry.remedy)}</dd>${streamFact}</dl>
+<dl class="facts"><dt>HTTP status</dt><dd>${esc(statusLabel(entry.status))}</dd><dt>Internal code</dt><dd class="internal">${entry.internalCode}</dd><dt>Category</dt><dd>${esc(entry.category)}</dd><dt>Retry</dt><dd>${esc(retryWording[entry.retry].label)}: ${esc(retryWording[entry.retry].advice)}</dd><dt>Message</dt><dd><code class="tpl">${esc(entry.message)}</code></dd><dt>What to do</dt><dd class="todo">${inlineMarkdown(entry.remedy)}</dd>${streamFact}</dl>
 <p class="by">Returned by ${returnedBy}.</p>
 ${elsewhere.length > 0 ? `<p>What other providers call it:</p><ul class="elsewhere">${elsewhere.join('')}</ul>` : ''}
 <h4>Example response</h4><pre><code>${text(JSON.stringify(entry.example, null, 2))}</code></pre>
