@@ -9,6 +9,7 @@
  *   reference/redoc.standalone.js Redoc's bundle, served from the site (no CDN)
  *   reference/openapi.json        the docs copy of the spec that Redoc renders
  *   assets/paste.js               the paste box (the client's normalizer, bundled)
+ *   assets/catalog-filter.js      the catalog's filter
  *   providers/<id>/index.html     one page per seed provider: its errors and their Errata codes
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { buildModel, loadSpec, specPath } from './docs-model.mjs';
 import { catalogPage } from './pages/catalog-page.mjs';
-import { pasteBundle } from './paste-bundle.mjs';
+import { siteScripts } from './site-scripts.mjs';
 import { endpointsPage } from './pages/endpoints-page.mjs';
 import { landingPage } from './pages/landing-page.mjs';
 import { providerPage } from './pages/provider-page.mjs';
@@ -45,7 +46,7 @@ export function buildSite(outDir) {
     'reference/index.html': referencePage(model),
     'reference/openapi.json': JSON.stringify(referenceSpec(model, '../errors/')),
     'reference/redoc.standalone.js': redocBundle(),
-    'assets/paste.js': pasteBundle(),
+    ...siteScripts(),
     ...Object.fromEntries(Object.keys(model.providers).map((id) => [`providers/${id}/index.html`, providerPage(model, id)])),
   };
   rmSync(outDir, { recursive: true, force: true });

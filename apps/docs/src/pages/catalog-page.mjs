@@ -1,8 +1,7 @@
 /**
  * The error catalog page (dist/errors/index.html): the filter, every table, then one section per
- * code. One file with inline CSS and script, so it works from any static host and loads at once.
+ * code. Inline CSS; its two scripts (the filter, the paste box) come from the site's assets/.
  */
-import { readFileSync } from 'node:fs';
 import { codesByStatus } from '../docs-model.mjs';
 import { esc, text } from '../html.mjs';
 import { clientSetup } from '../client-snippets.mjs';
@@ -11,11 +10,6 @@ import { codeSection } from './code-section.mjs';
 import { page } from './layout.mjs';
 import { pasteForm } from './paste-form.mjs';
 import { streamingSection } from './streaming-section.mjs';
-
-// The page carries the filter without its comments, which are for readers of this repository.
-const filterScript = readFileSync(new URL('../browser/catalog-filter.js', import.meta.url), 'utf8')
-  .replace(/^[ \t]*\/\*\*[\s\S]*?\*\/\n/gm, '')
-  .replace(/^[ \t]*\/\/.*\n/gm, '');
 
 /**
  * Renders the catalog page.
@@ -53,7 +47,6 @@ ${model.entries.map((entry) => codeSection(model, entry)).join('\n')}`;
     root: '../',
     current: 'errors',
     main,
-    script: filterScript,
-    modules: ['assets/paste.js'],
+    modules: ['assets/catalog-filter.js', 'assets/paste.js'],
   });
 }
