@@ -27,10 +27,13 @@ export function recognisedAs({ provider, how, key, entry }) {
   const who = provider === 'errata' ? 'Errata' : providers[provider].title;
   const id = [key.code !== key.message ? key.code : undefined, key.internal_code].filter((v) => v !== undefined && v !== '');
   const parts = [esc(who), ...(how === 'crosswalk' ? id.map((v) => `<code>${esc(v)}</code>`) : [`${esc(how)} <code>${esc(key.code ?? key.internal_code ?? key.message)}</code>`])];
-  if (how === 'crosswalk' && key.status !== undefined) parts.push(`(HTTP ${esc(key.status)})`);
+  // The status as the provider documents it for this error (a status the box guessed is no fact).
+  const status = entry?.status ?? (key.code === key.message ? undefined : key.status);
+  if (how === 'crosswalk' && status !== undefined) parts.push(`(HTTP ${esc(status)})`);
   const name = entry?.name ?? entry?.message;
   if (name && name !== key.code) parts.push(`“${esc(name)}”`);
-  if (how === 'crosswalk' && key.message && key.message !== name) parts.push(`, message “${esc(key.message)}”`);
+  const said = how === 'crosswalk' ? key.message : undefined;
+  if (said && said !== name && said !== key.code) parts.push(`— its message: “${esc(said)}”`);
   return parts.join(' ');
 }
 
