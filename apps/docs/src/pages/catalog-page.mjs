@@ -5,7 +5,7 @@
 import { codesByStatus } from '../docs-model.mjs';
 import { esc, text } from '../html.mjs';
 import { clientSetup } from '../client-snippets.mjs';
-import { allCodesTable, byStatus, crosswalkTables } from './catalog-tables.mjs';
+import { allCodesTable, byStatus, providerLinks } from './catalog-tables.mjs';
 import { codeSection } from './code-section.mjs';
 import { page } from './layout.mjs';
 import { pasteForm } from './paste-form.mjs';
@@ -35,7 +35,7 @@ ${allCodesTable(model.entries)}
 ${byStatus(codesByStatus(model.entries))}
 <h2 id="crosswalk">Provider crosswalk</h2>
 <p>What each seed provider calls its errors, by its own code, name, status and message, and the Errata code each one is: one page per provider.</p>
-${crosswalkTables(model)}
+${providerLinks(model)}
 ${streamingSection(model)}
 <h2 id="codes">Each code</h2>
 <p>The snippets assume a client:</p>

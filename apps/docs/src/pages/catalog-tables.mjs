@@ -118,7 +118,7 @@ export function byEndpoint(operations, unrouted) {
  * @param {import('../model.js').DocsModel} model
  * @returns {string}
  */
-export function crosswalkTables(model) {
+export function providerLinks(model) {
   const items = Object.entries(model.providers).map(([id, provider]) => {
     const count = model.crosswalk.filter((row) => row.provider === id).length;
     // The fields its bodies carry, for the filter (a search for `messege` finds ModelsLab's errors).

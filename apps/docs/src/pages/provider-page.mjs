@@ -3,7 +3,7 @@
  * Errata", every error the provider documents in its own order, each row linking to the Errata
  * code's section.
  */
-import { esc } from '../html.mjs';
+import { esc, inlineMarkdown } from '../html.mjs';
 import { page } from './layout.mjs';
 import { providerTable } from './provider-table.mjs';
 
@@ -14,11 +14,11 @@ import { providerTable } from './provider-table.mjs';
  * @returns {string} HTML
  */
 function sourceOf(provider) {
-  const docs = provider.docs ? `As documented at <a href="${esc(provider.docs)}" rel="noopener">${esc(provider.docs)}</a>.` : esc(provider.docs_note ?? '');
+  const docs = provider.docs ? `As documented at <a href="${esc(provider.docs)}" rel="noopener">${esc(provider.docs)}</a>.` : inlineMarkdown(provider.docs_note ?? '');
   const documents = Object.entries(provider.documents ?? {}).map(
-    ([id, d]) => `<li><code>${esc(id)}</code>: ${d.url ? `<a href="${esc(d.url)}" rel="noopener">${esc(d.title)}</a>` : esc(d.title)}${d.note ? ` — ${esc(d.note)}` : ''}</li>`,
+    ([id, d]) => `<li><code>${esc(id)}</code>: ${d.url ? `<a href="${esc(d.url)}" rel="noopener">${esc(d.title)}</a>` : esc(d.title)}${d.note ? ` — ${inlineMarkdown(d.note)}` : ''}</li>`,
   );
-  return `<p>${docs}</p>${documents.length ? `<p>Other sources:</p><ul>${documents.join('')}</ul>` : ''}${provider.envelope_note ? `<p>Error bodies: ${esc(provider.envelope_note)}</p>` : ''}`;
+  return `<p>${docs}</p>${documents.length ? `<p>Other sources:</p><ul>${documents.join('')}</ul>` : ''}${provider.envelope_note ? `<p>Error bodies: ${inlineMarkdown(provider.envelope_note)}</p>` : ''}`;
 }
 
 /**

@@ -3,7 +3,7 @@
  * message, then the Errata code it is, then how Errata recognises it. The match rule comes last
  * and small: it is how the normalizer works, not what the provider calls the error.
  */
-import { esc } from '../html.mjs';
+import { esc, inlineMarkdown } from '../html.mjs';
 import { providerRows, theirId } from '../provider-errors.mjs';
 
 /**
@@ -34,8 +34,9 @@ export function matchRule(row) {
  */
 export function providerTable(model, provider, errorsHref) {
   const rows = providerRows(model.crosswalk, provider).map((row) => {
-    const note = row.note ? `<br><span class="muted">${esc(row.note)}</span>` : '';
-    return `<tr><td>${theirId(row) ? `<code>${esc(theirId(row))}</code>` : ''}</td><td>${esc(row.name ?? '')}</td><td>${row.status ?? ''}</td><td>${row.message ? `“${esc(row.message)}”` : ''}${row.description ? `<br><span class="muted">${esc(row.description)}</span>` : ''}</td><td><a class="code" href="${esc(`${errorsHref}#${row.canonical}`)}">${esc(row.canonical)}</a></td><td class="rule">${matchRule(row)}${note}</td></tr>`;
+    const note = row.note ? `<br>${inlineMarkdown(row.note)}` : '';
+    const said = [row.message ? `“${esc(row.message)}”` : '', row.description ? `<span class="muted">${esc(row.description)}</span>` : ''].filter(Boolean).join('<br>');
+    return `<tr><td>${theirId(row) ? `<code>${esc(theirId(row))}</code>` : ''}</td><td>${esc(row.name ?? '')}</td><td>${row.status ?? ''}</td><td>${said}</td><td><a class="code" href="${esc(`${errorsHref}#${row.canonical}`)}">${esc(row.canonical)}</a></td><td class="rule">${matchRule(row)}${note}</td></tr>`;
   });
   return `<div class="scroll"><table class="xw"><thead><tr><th>Their code</th><th>Name</th><th>Status</th><th>Message, as documented</th><th>Errata code</th><th>How Errata recognises it</th></tr></thead><tbody>
 ${rows.join('\n')}
