@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { catalog, docsUrl, errorCodes, providers } from '@errata/types';
-import { errorTexts } from '@errata/types/texts';
+import { errorTexts, providerTexts } from '@errata/types/texts';
 import { operationErrors, unroutedCodes } from './operation-errors.mjs';
 import { deref } from './spec-refs.mjs';
 import { streamModel } from './stream-events.mjs';
@@ -71,6 +71,7 @@ export function buildModel(spec) {
     operations,
     unrouted: statuses.map((status) => ({ status, codes: unrouted.filter((code) => catalog[code].status === status) })),
     providers,
+    providerTexts,
     crosswalk: crosswalkRows(),
     stream: streamModel(spec),
   };
@@ -89,7 +90,10 @@ function crosswalkRows() {
     for (const code of errorCodes) {
       /** @type {Record<string, readonly Record<string, unknown>[]>} */
       const crosswalk = catalog[code].crosswalk;
-      for (const entry of crosswalk[provider] ?? []) rows.push({ provider, ...entry, canonical: code });
+      /** @type {Record<string, readonly Record<string, unknown>[]>} */
+      const sources = errorTexts[code].crosswalkSources;
+      // The catalog keeps what matching needs, the texts what the provider documents: one entry, split.
+      (crosswalk[provider] ?? []).forEach((entry, i) => rows.push({ provider, ...entry, ...sources[provider]?.[i], canonical: code }));
     }
   }
   return rows;

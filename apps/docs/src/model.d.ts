@@ -33,9 +33,11 @@ export interface CrosswalkMatch {
   status?: number;
   message_pattern?: string;
   name?: string;
+  field?: string;
+  message_params?: string;
+  /** Provenance, from @errata/types/texts: what the provider documents and what Errata assumed. */
   message?: string;
   description?: string;
-  field?: string;
   source?: string;
   inferred?: readonly ('message_pattern' | 'mapping')[];
   note?: string;
@@ -64,6 +66,8 @@ export interface CodeEntry {
   midStream: { readonly retrySafe: boolean } | null;
   /** What a retry means once partial output was delivered (mid-stream codes only). */
   midStreamNote?: string;
+  /** Per provider, entry by entry: what the provider documents about each crosswalk entry. */
+  crosswalkSources?: Partial<Record<string, readonly CrosswalkMatch[]>>;
 }
 
 /** One kind of event of a streamed response. */
@@ -114,5 +118,7 @@ export interface DocsModel {
   unrouted: StatusCodes[];
   providers: typeof providers;
   crosswalk: CrosswalkRow[];
+  /** What each provider's documentation leaves open or Errata assumes (@errata/types/texts). */
+  providerTexts: typeof import('@errata/types/texts').providerTexts;
   stream: StreamModel;
 }

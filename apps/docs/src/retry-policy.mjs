@@ -7,7 +7,7 @@
 export const retryWording = {
   never: {
     label: 'never',
-    advice: 'the same request fails the same way; change it first.',
+    advice: 'clients do not send the same request again on their own: it fails the same way until something changes (What to do says what, and when).',
   },
   backoff: {
     label: 'backoff',

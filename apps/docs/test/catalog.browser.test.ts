@@ -212,6 +212,35 @@ describe('the filter', () => {
   });
 });
 
+// A person looking for a provider's own code, name, message or field lands on what Errata says of it.
+const providerWords = [
+  { given: '3003', sections: ['MODEL_NOT_FOUND', 'INCOMPLETE_REQUEST'], provider: 'workers-ai', reason: 'Cloudflare Workers AI (REST API) 3003', says: 'Incomplete request' },
+  { given: '"No such model"', sections: ['NO_SUCH_MODEL_OR_TASK'], provider: 'workers-ai', reason: 'Cloudflare Workers AI (REST API) 5007', says: 'No such model ${model} or task' },
+  { given: 'messege', sections: ['MISSING_REQUIRED_FIELD'], provider: 'modelslab', reason: 'ModelsLab bodies carry messege', says: 'messege' },
+  { given: 'validationErrors', sections: ['INVALID_OUTPUT'], provider: 'modelrunner', reason: 'modelrunner bodies carry details.validationErrors', says: 'details.validationErrors' },
+  { given: 'processing', sections: ['PROCESSING_ERROR'], provider: 'modelslab', reason: undefined, says: 'status: "processing"' },
+];
+
+describe('the filter, with a provider’s own words', () => {
+  it.each(providerWords)('$given finds its codes, says why, and the provider page says what Errata makes of it', async ({ given, sections, provider, reason, says }) => {
+    await page.goto(`${site.url}errors/?q=${encodeURIComponent(given)}`, { waitUntil: 'load' });
+    expect(await visibleSections(page)).toEqual(expect.arrayContaining(sections));
+    if (reason) {
+      for (const code of sections) expect(await page.textContent(`section[id="${code}"] p.why`)).toContain(reason);
+    }
+    const providerPage = await site.browser.newPage();
+    await providerPage.goto(`${site.url}providers/${provider}/`, { waitUntil: 'load' });
+    expect(await providerPage.textContent('main')).toContain(says);
+    await providerPage.close();
+  });
+
+  it('says which 3003 is Errata’s and which is Cloudflare’s', async () => {
+    await page.goto(`${site.url}errors/?q=3003`, { waitUntil: 'load' });
+    expect(await page.locator('#MODEL_NOT_FOUND dl.facts').textContent()).toContain('Errata internal code3003');
+    expect(await page.locator('#INCOMPLETE_REQUEST').textContent()).toContain('Cloudflare Workers AI (REST API): 3003 “Incomplete request”');
+  });
+});
+
 interface Timing {
   transferred: number;
   requests: number;

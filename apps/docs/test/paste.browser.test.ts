@@ -5,7 +5,7 @@
 import { catalog, matchCrosswalk, providers, type ErrorCode, type ProviderId } from '@errata/types';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedErrorCases } from '../../../packages/types/test/seed-errors.js';
+import { seedErrorCases } from '../../../packages/client/test/fixtures/seed-errors.js';
 import { openSite, resultsDir, watchedPage, type PageProblems, type Site } from './support/site.js';
 
 let site: Site;

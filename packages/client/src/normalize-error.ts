@@ -78,9 +78,9 @@ function toIssue(raw: unknown): { path: string; message: string; code: string } 
 
 // The bodies a provider documents as not being errors (ModelsLab's `status: "processing"`).
 function notAnError(provider: ProviderId, body: unknown): string | undefined {
-  const documented = (providers[provider] as { not_errors?: readonly { when: Record<string, unknown>; description: string }[] }).not_errors ?? [];
+  const documented = (providers[provider] as { not_errors?: readonly { when: Record<string, unknown>; meaning: string }[] }).not_errors ?? [];
   if (!isObject(body)) return undefined;
-  return documented.find(({ when }) => Object.entries(when).every(([key, value]) => body[key] === value))?.description;
+  return documented.find(({ when }) => Object.entries(when).every(([key, value]) => body[key] === value))?.meaning;
 }
 
 // The template parameters a provider's message states, read with the entry's `message_params`.

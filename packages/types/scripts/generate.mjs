@@ -35,6 +35,12 @@ const errors = Object.entries(spec.components.schemas)
   .map(([code, schema]) => ({ code, schema, meta: schema['x-error'] }))
   .sort((a, b) => a.meta.internal_code - b.meta.internal_code);
 
+// A crosswalk entry splits in two: what a normalizer matches and reads with (catalog), and what
+// the provider documents about it and what Errata assumed (texts, like every long text).
+const RUNTIME_KEYS = ['code', 'internal_code', 'status', 'message_pattern', 'name', 'field', 'message_params'];
+const splitCrosswalk = (crosswalk = {}, keep) => Object.fromEntries(Object.entries(crosswalk).map(([provider, entries]) => [provider, entries.map((entry) =>
+  Object.fromEntries(Object.entries(entry).filter(([key]) => RUNTIME_KEYS.includes(key) === keep)))]));
+
 const catalog = Object.fromEntries(errors.map(({ code, schema, meta }) => [code, {
   code,
   status: meta.status,
@@ -45,13 +51,15 @@ const catalog = Object.fromEntries(errors.map(({ code, schema, meta }) => [code,
   docUrl: `${docsUrl}#${code}`,
   // null when the code cannot happen after a stream's first byte.
   midStream: meta.mid_stream ? { retrySafe: meta.mid_stream.retry_safe } : null,
-  crosswalk: meta.crosswalk ?? {},
+  crosswalk: splitCrosswalk(meta.crosswalk, true),
 }]));
 const texts = Object.fromEntries(errors.map(({ code, schema, meta }) => [code, {
   message: meta.message,
   description: schema.description,
   remedy: meta.remedy,
   ...(meta.mid_stream ? { midStreamNote: meta.mid_stream.note } : {}),
+  // Per provider, entry by entry in the catalog's crosswalk order: message, description, source, inferred, note.
+  crosswalkSources: splitCrosswalk(meta.crosswalk, false),
 }]));
 
 // The policy: one line per code, so that it stays small once minified. Retry safety mid-stream is
@@ -75,12 +83,15 @@ writeFileSync(join(out, 'catalog.ts'), `${HEADER}
 export const catalog = ${literal(catalog)} as const;
 `);
 writeFileSync(join(out, 'texts.ts'), `${HEADER}
-/** The long texts of each code: message template (with {named} parameters), description, remedy, and what a retry means mid-stream. */
+/** What each provider's documentation leaves open or Errata assumes: why there is no docs URL, its other documents, the shape of its bodies. */
+export const providerTexts = ${literal(Object.fromEntries(Object.entries(providers).map(([id, { docs_note, documents, envelope_note }]) => [id, { ...(docs_note ? { docsNote: docs_note } : {}), documents: documents ?? {}, ...(envelope_note ? { envelopeNote: envelope_note } : {}) }])))} as const;
+
+/** The long texts of each code: message template (with {named} parameters), description, remedy, what a retry means mid-stream, and the provenance of each crosswalk entry. */
 export const errorTexts = ${literal(texts)} as const;
 `);
 writeFileSync(join(out, 'providers.ts'), `${HEADER}
-/** The seed providers as spec/providers.yaml describes them: where they document their errors, the dotted paths (tried in order) to each part of their error bodies, and the bodies they document as not errors. */
-export const providers = ${literal(providers)} as const;
+/** The seed providers: where they document their errors, the dotted paths (tried in order) to each part of their error bodies, and the bodies they document as not errors. Their notes are in @errata/types/texts (providerTexts). */
+export const providers = ${literal(Object.fromEntries(Object.entries(providers).map(([id, { title, docs, fields, not_errors }]) => [id, { title, ...(docs ? { docs } : {}), fields, ...(not_errors ? { not_errors } : {}) }])))} as const;
 `);
 
 // 3. Ship the bundled spec itself.

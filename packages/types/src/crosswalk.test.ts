@@ -2,11 +2,27 @@
 // code through the crosswalk (or, where the provider says nothing but a status, through the status
 // default), and the entry that matches is the provider's own row. The table is
 // test/fixtures/seed-errors.json, the one fixture of seed errors.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seedErrorCases, type SeedOrigin } from '../test/seed-errors.js';
 import { catalog, isErrorCode, providers, type ProviderId } from './catalog.js';
 import { findCanonicalCode, matchCrosswalk } from './crosswalk.js';
 import { defaultCodeFor } from './policy.js';
+
+// Where a normalized error came from, as the envelope's `origin` (spec/components/schemas/ErrorOrigin.yaml).
+interface SeedOrigin { provider: string; code?: string; internal_code?: number; name?: string; status: number; message?: string }
+interface SeedErrorCase {
+  id: number;
+  /** The seed document and its row. */
+  seed: string;
+  provider: string;
+  status: number;
+  /** The body as text, verbatim from the seed where it prints one; `assumed` says what was filled in where it prints none. */
+  body: string;
+  assumed?: string;
+  want: { not_an_error: true } | { code: string; origin: SeedOrigin; details?: Record<string, unknown>; request_id?: string };
+}
+const seedErrorCases = (JSON.parse(readFileSync(join(import.meta.dirname, '../test/fixtures/seed-errors.json'), 'utf8')) as { cases: SeedErrorCase[] }).cases;
 
 const errors = seedErrorCases.flatMap((c) => ('code' in c.want ? [{ ...c, want: c.want, provider: c.provider as ProviderId }] : []));
 const keyOf = (origin: SeedOrigin) => ({ code: origin.code, internal_code: origin.internal_code, status: origin.status, message: origin.message });

@@ -9,7 +9,7 @@
 import type { ErrorCode } from './catalog.js';
 import { errorTexts } from './generated/texts.js';
 
-export { errorTexts } from './generated/texts.js';
+export { errorTexts, providerTexts } from './generated/texts.js';
 
 /**
  * Fills a code's message template. Parameters that are not given stay as `{name}`, so a message

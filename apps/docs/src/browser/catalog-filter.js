@@ -11,7 +11,8 @@
  *   can end a stream after its first byte (as a word, "stream" would also find "upstream");
  * - anything else matches words of the code, title, description, message, remedy, category,
  *   retry policy, every provider's own code, name and message for it, and the fields a provider's
- *   bodies carry (`messege`, `validationErrors`).
+ *   bodies carry (`messege`, `validationErrors`); a phrase in double quotes (`"no such model"`)
+ *   matches as written.
  * Each match says why ("Cloudflare Workers AI (REST API) 3003 “Incomplete request”"), and the
  * best matches are listed first in the announced count.
  */
@@ -25,15 +26,16 @@
 const KEYWORDS = /** @type {Record<string, string>} */ ({ stream: 'stream', streaming: 'stream', 'mid-stream': 'stream', midstream: 'stream' });
 
 /**
- * Splits a query into lowercase terms.
+ * Splits a query into lowercase terms; a phrase in double quotes is one term, matched as written.
  *
  * @example
- * parseQuery('  Model  429 '); // ['model', '429']
+ * parseQuery('  Model  429 "no such  model"'); // ['model', '429', 'no such model']
  * @param {string} query
  * @returns {string[]}
  */
 export function parseQuery(query) {
-  return query.toLowerCase().split(/\s+/).filter(Boolean);
+  const phrases = [...query.toLowerCase().matchAll(/"([^"]*)"?|(\S+)/g)].map((m) => (m[1] ?? m[2] ?? '').trim().replace(/\s+/g, ' '));
+  return phrases.filter(Boolean);
 }
 
 /** @param {string} term */

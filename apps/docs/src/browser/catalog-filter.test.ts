@@ -33,6 +33,10 @@ describe('the catalog filter: what matches', () => {
     { name: 'words, all of which must match', given: 'internal error', want: ['INTERNAL_ERROR'] },
     { name: 'a word and a status', given: 'quota 404', want: [] },
     { name: 'a field a provider’s bodies carry', given: 'messege', want: ['NO_SUCH_MODEL_OR_TASK'] },
+    { name: 'case and extra spaces do not matter', given: '  QUOTA   ', want: ['DAILY_QUOTA_EXCEEDED'] },
+    { name: 'a quoted phrase matches as written', given: '"quota exceeded"', want: ['DAILY_QUOTA_EXCEEDED'] },
+    { name: 'a quoted phrase in another order does not', given: '"exceeded quota"', want: [] },
+    { name: 'an unclosed quote is a phrase to the end', given: '"model not', want: ['MODEL_NOT_FOUND'] },
   ])('$name', ({ given, want }) => {
     const terms = parseQuery(given);
     expect(codes(all.filter((e) => matchReasons(e, terms)))).toEqual(want);

@@ -22,11 +22,11 @@ export function codeSection(model, entry) {
   /** @type {Record<string, readonly Record<string, any>[]>} */
   const crosswalk = entry.crosswalk;
   const providerIds = Object.keys(crosswalk);
-  const internalCodes = [entry.internalCode, ...Object.values(crosswalk).flat().map((m) => m.internal_code)]
-    .filter((value) => value !== undefined);
+  // The catalog keeps what matching needs, the texts what the provider documents: one entry, split.
+  const sources = entry.crosswalkSources ?? {};
   const elsewhere = providerIds.map((id) => {
     const title = model.providers[/** @type {keyof typeof model.providers} */ (id)]?.title ?? id;
-    const rows = (crosswalk[id] ?? []).map(
+    const rows = (crosswalk[id] ?? []).map((match, i) => ({ ...match, ...sources[id]?.[i] })).map(
       (row) => `${esc(theirId(row))}${row.name ? ` “${esc(row.name)}”` : ''}${row.status !== undefined ? ` (${row.status})` : ''}${row.message ? ` <q>${esc(row.message)}</q>` : ''}`.trim(),
     );
     return `<li><a href="../providers/${esc(id)}/">${esc(title)}</a>: ${rows.join('; ')}</li>`;
@@ -43,10 +43,10 @@ export function codeSection(model, entry) {
   const streamFact = midStream
     ? `<dt>Mid-stream</dt><dd>can end a <a href="#streaming">stream</a>, ${retrySafeLabel(midStream.retrySafe)}: ${inlineMarkdown(midStream.note)}</dd>`
     : '';
-  return `<section class="code" id="${id}" data-status="${entry.status}" data-internal="${internalCodes.join(' ')}"${midStream ? ' data-flags="stream"' : ''}>
+  return `<section class="code" id="${id}" data-status="${entry.status}"${midStream ? ' data-flags="stream"' : ''}>
 <h3><a href="#${id}">${id}</a> ${esc(entry.title)}</h3>
 <p class="means">${inlineMarkdown(entry.description)}</p>
-<dl class="facts"><dt>HTTP status</dt><dd>${esc(statusLabel(entry.status))}</dd><dt>Internal code</dt><dd class="internal">${entry.internalCode}</dd><dt>Category</dt><dd>${esc(entry.category)}</dd><dt>Retry</dt><dd>${esc(retryWording[entry.retry].label)}: ${esc(retryWording[entry.retry].advice)}</dd><dt>Message</dt><dd><code class="tpl">${esc(entry.message)}</code></dd><dt>What to do</dt><dd class="todo">${inlineMarkdown(entry.remedy)}</dd>${streamFact}</dl>
+<dl class="facts"><dt>HTTP status</dt><dd>${esc(statusLabel(entry.status))}</dd><dt>Errata internal code</dt><dd class="internal">${entry.internalCode}</dd><dt>Category</dt><dd>${esc(entry.category)}</dd><dt>Retry</dt><dd>${esc(retryWording[entry.retry].label)}: ${esc(retryWording[entry.retry].advice)}</dd><dt>Message</dt><dd><code class="tpl">${esc(entry.message)}</code></dd><dt>What to do</dt><dd class="todo">${inlineMarkdown(entry.remedy)}</dd>${streamFact}</dl>
 <p class="by">Returned by ${returnedBy}.</p>
 ${elsewhere.length > 0 ? `<p>What other providers call it:</p><ul class="elsewhere">${elsewhere.join('')}</ul>` : ''}
 <h4>Example response</h4><pre><code>${text(JSON.stringify(entry.example, null, 2))}</code></pre>

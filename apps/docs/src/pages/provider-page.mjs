@@ -3,23 +3,10 @@
  * Errata", every error the provider documents in its own order, each row linking to the Errata
  * code's section.
  */
-import { esc, inlineMarkdown } from '../html.mjs';
+import { esc } from '../html.mjs';
+import { providerNotes } from './provider-notes.mjs';
 import { page } from './layout.mjs';
 import { providerTable } from './provider-table.mjs';
-
-/**
- * Where the provider's facts come from, in words (a URL, or the note saying there is none).
- *
- * @param {Record<string, any>} provider
- * @returns {string} HTML
- */
-function sourceOf(provider) {
-  const docs = provider.docs ? `As documented at <a href="${esc(provider.docs)}" rel="noopener">${esc(provider.docs)}</a>.` : inlineMarkdown(provider.docs_note ?? '');
-  const documents = Object.entries(provider.documents ?? {}).map(
-    ([id, d]) => `<li><code>${esc(id)}</code>: ${d.url ? `<a href="${esc(d.url)}" rel="noopener">${esc(d.title)}</a>` : esc(d.title)}${d.note ? ` — ${inlineMarkdown(d.note)}` : ''}</li>`,
-  );
-  return `<p>${docs}</p>${documents.length ? `<p>Other sources:</p><ul>${documents.join('')}</ul>` : ''}${provider.envelope_note ? `<p>Error bodies: ${inlineMarkdown(provider.envelope_note)}</p>` : ''}`;
-}
 
 /**
  * Renders the page of one provider.
@@ -36,8 +23,8 @@ export function providerPage(model, id) {
   const title = `${provider.title} errors in Errata`;
   const main = `<h1>${esc(title)}</h1>
 <p>Every error ${esc(provider.title)} documents, by its own code, and the Errata code <code>@errata/client/normalize</code> turns it into (<code>normalizeError(response, { provider: '${esc(id)}' })</code>). Follow the Errata code for what it means and what to do.</p>
-${sourceOf(provider)}
+${providerNotes(model, id)}
 ${providerTable(model, id, '../../errors/')}
-<p class="muted">“Inferred” marks what Errata assumed rather than read in the provider’s documentation.</p>`;
+<p class="muted">“Assumed” and “inferred” mark what Errata assumed rather than read in the provider’s documentation.</p>`;
   return page({ title: `${title} — Errata`, description: `${provider.title}’s errors and their Errata codes.`, root: '../../', current: 'providers', main });
 }

@@ -3,8 +3,9 @@
  * message, then the Errata code it is, then how Errata recognises it. The match rule comes last
  * and small: it is how the normalizer works, not what the provider calls the error.
  */
-import { esc, inlineMarkdown } from '../html.mjs';
+import { esc } from '../html.mjs';
 import { providerRows, theirId } from '../provider-errors.mjs';
+import { provenance } from './provider-notes.mjs';
 
 /**
  * How Errata recognises a row, in words; what Errata assumed is marked "inferred".
@@ -34,11 +35,12 @@ export function matchRule(row) {
  */
 export function providerTable(model, provider, errorsHref) {
   const rows = providerRows(model.crosswalk, provider).map((row) => {
-    const note = row.note ? `<br>${inlineMarkdown(row.note)}` : '';
+    const origin = provenance(row, model);
+    const note = origin ? `<br>${origin}` : '';
     const said = [row.message ? `“${esc(row.message)}”` : '', row.description ? `<span class="muted">${esc(row.description)}</span>` : ''].filter(Boolean).join('<br>');
     return `<tr><td>${theirId(row) ? `<code>${esc(theirId(row))}</code>` : ''}</td><td>${esc(row.name ?? '')}</td><td>${row.status ?? ''}</td><td>${said}</td><td><a class="code" href="${esc(`${errorsHref}#${row.canonical}`)}">${esc(row.canonical)}</a></td><td class="rule">${matchRule(row)}${note}</td></tr>`;
   });
-  return `<div class="scroll"><table class="xw"><thead><tr><th>Their code</th><th>Name</th><th>Status</th><th>Message, as documented</th><th>Errata code</th><th>How Errata recognises it</th></tr></thead><tbody>
+  return `<div class="scroll"><table class="xw"><thead><tr><th>Their code</th><th>Name</th><th>Status</th><th>Message, as documented</th><th>Errata code</th><th>How Errata recognises it; source, assumptions</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table></div>`;
 }

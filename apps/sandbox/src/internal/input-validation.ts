@@ -71,6 +71,8 @@ export function createInputValidator(ajv: SpecAjv, pointer: string): InputValida
         max_length: Number(schema.maxLength ?? 0),
         quality: String(first.data),
         url: String(first.data),
+        // The JSON type of the offending value (INVALID_BASE64_INPUT's {type}, as Workers AI's 5004 names it).
+        type: first.data === null ? 'null' : Array.isArray(first.data) ? 'array' : typeof first.data,
       },
       details: { field, issue, issues },
     });

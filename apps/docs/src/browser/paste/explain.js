@@ -79,8 +79,9 @@ const documentedPattern = (documented) =>
   new RegExp(`^${documented.trim().replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\\$\{[^}]*\}|\{[^}]*\}/g, '.+')}$`, 'i');
 
 /**
- * Bare text that is what a provider documents, by its name, message or description (Workers AI's
- * "No such model", ModelsLab's "Invalid API key"): the crosswalk's own record of the error.
+ * Bare text that is a provider's own name for an error (Workers AI's "No such model"): the
+ * catalog's crosswalk keeps names (messages and descriptions are in the texts, which the paste box
+ * does not ship; message patterns find those).
  *
  * @param {ProviderId} provider
  * @param {string} text
@@ -90,7 +91,7 @@ function documentedReadings(provider, text) {
   return errorCodes.flatMap((code) => {
     /** @type {readonly CrosswalkEntry[]} */
     const entries = /** @type {Record<string, CrosswalkEntry[]>} */ (catalog[code].crosswalk)[provider] ?? [];
-    const entry = entries.find((e) => [e.name, e.message, e.description].some((said) => said && documentedPattern(said).test(text)));
+    const entry = entries.find((e) => e.name !== undefined && documentedPattern(e.name).test(text));
     return entry ? [{ code, provider, how: /** @type {const} */ ('crosswalk'), key: { message: text }, entry, specificity: DOCUMENTED }] : [];
   });
 }

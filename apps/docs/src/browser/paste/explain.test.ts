@@ -1,6 +1,6 @@
 import { errorTexts } from '@errata/types/texts';
 import { describe, expect, it } from 'vitest';
-import { seedErrorCases } from '../../../../../packages/types/test/seed-errors.js';
+import { seedErrorCases } from '../../../../../packages/client/test/fixtures/seed-errors.js';
 import { recognisedAs } from './answer-html.js';
 import { explain } from './explain.js';
 import { hashFor, pasteFromHash } from './paste-box.js';
