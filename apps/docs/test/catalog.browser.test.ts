@@ -214,20 +214,18 @@ describe('the filter', () => {
 
 // A person looking for a provider's own code, name, message or field lands on what Errata says of it.
 const providerWords = [
-  { given: '3003', sections: ['MODEL_NOT_FOUND', 'INCOMPLETE_REQUEST'], provider: 'workers-ai', reason: 'Cloudflare Workers AI (REST API) 3003', says: 'Incomplete request' },
-  { given: '"No such model"', sections: ['NO_SUCH_MODEL_OR_TASK'], provider: 'workers-ai', reason: 'Cloudflare Workers AI (REST API) 5007', says: 'No such model ${model} or task' },
-  { given: 'messege', sections: ['MISSING_REQUIRED_FIELD'], provider: 'modelslab', reason: 'ModelsLab bodies carry messege', says: 'messege' },
-  { given: 'validationErrors', sections: ['INVALID_OUTPUT'], provider: 'modelrunner', reason: 'modelrunner bodies carry details.validationErrors', says: 'details.validationErrors' },
-  { given: 'processing', sections: ['PROCESSING_ERROR'], provider: 'modelslab', reason: undefined, says: 'status: "processing"' },
+  { given: '3003', sections: ['MODEL_NOT_FOUND', 'INCOMPLETE_REQUEST'], provider: 'workers-ai', why: { INCOMPLETE_REQUEST: 'Cloudflare Workers AI (REST API) 3003', MODEL_NOT_FOUND: 'Errata internal code 3003' }, says: 'Incomplete request' },
+  { given: '"No such model"', sections: ['NO_SUCH_MODEL_OR_TASK'], provider: 'workers-ai', why: { NO_SUCH_MODEL_OR_TASK: 'Cloudflare Workers AI (REST API) 5007' }, says: 'No such model ${model} or task' },
+  { given: 'messege', sections: ['MISSING_REQUIRED_FIELD'], provider: 'modelslab', why: { MISSING_REQUIRED_FIELD: 'ModelsLab bodies carry messege' }, says: 'messege' },
+  { given: 'validationErrors', sections: ['INVALID_OUTPUT'], provider: 'modelrunner', why: { INVALID_OUTPUT: 'modelrunner bodies carry details.validationErrors' }, says: 'details.validationErrors' },
+  { given: 'processing', sections: ['PROCESSING_ERROR'], provider: 'modelslab', why: {}, says: 'status: "processing"' },
 ];
 
 describe('the filter, with a provider’s own words', () => {
-  it.each(providerWords)('$given finds its codes, says why, and the provider page says what Errata makes of it', async ({ given, sections, provider, reason, says }) => {
+  it.each(providerWords)('$given finds its codes, says why, and the provider page says what Errata makes of it', async ({ given, sections, provider, why, says }) => {
     await page.goto(`${site.url}errors/?q=${encodeURIComponent(given)}`, { waitUntil: 'load' });
     expect(await visibleSections(page)).toEqual(expect.arrayContaining(sections));
-    if (reason) {
-      for (const code of sections) expect(await page.textContent(`section[id="${code}"] p.why`)).toContain(reason);
-    }
+    for (const [code, reason] of Object.entries(why)) expect(await page.textContent(`section[id="${code}"] p.why`)).toContain(reason);
     const providerPage = await site.browser.newPage();
     await providerPage.goto(`${site.url}providers/${provider}/`, { waitUntil: 'load' });
     expect(await providerPage.textContent('main')).toContain(says);

@@ -77,9 +77,10 @@ export function matchReasons(entry, terms) {
       if (!hit) return undefined;
       add(hit.label, hit.value === term ? 4 : 2);
     } else if (!phrase) {
-      const field = entry.fields.find((f) => has(f, term));
-      if (!field) return undefined;
-      add(field.label, field.weight);
+      // Every field that has it: the reasons then name each place (its code and Workers AI's name).
+      const found = entry.fields.filter((f) => has(f, term));
+      if (found.length === 0) return undefined;
+      for (const field of found) add(field.label, field.weight);
     }
   }
   const sorted = [...reasons].sort((a, b) => b[1] - a[1]);
@@ -172,16 +173,12 @@ function searchEntry(el, bodyFields) {
 }
 
 /**
- * Wires the filter to the page: the input filters every item, hides groups (`data-group`) left
- * empty, announces the count, keeps `?q=` in the address, and answers `/` (focus) and Escape
- * (clear).
+ * Everything the filter reads and toggles: each code's search entry, every item (section, link)
+ * with its code, every group with its items, and each section's "Matched:" line.
  *
  * @param {Document} doc
  */
-function init(doc) {
-  const input = /** @type {HTMLInputElement | null} */ (doc.getElementById('filter'));
-  const count = doc.getElementById('filter-count');
-  if (!input || !count) return;
+function buildIndex(doc) {
   const bodyFields = providerBodyFields(doc);
   const entries = [...doc.querySelectorAll('section.code')].map((section) => searchEntry(/** @type {HTMLElement} */ (section), bodyFields));
   const codes = new Set(entries.map((entry) => entry.code));
@@ -198,8 +195,6 @@ function init(doc) {
     }
   }
   const groups = [...members].map(([group, list]) => ({ group: /** @type {HTMLElement} */ (group), members: list }));
-
-  const best = doc.getElementById('filter-best');
   const why = new Map(entries.map(({ code }) => {
     const p = doc.createElement('p');
     p.className = 'why';
@@ -207,10 +202,42 @@ function init(doc) {
     doc.getElementById(code)?.querySelector('h3')?.after(p);
     return [code, p];
   }));
+  return { entries, items, groups, why };
+}
+
+/**
+ * Wires the filter to the page: the input filters every item, hides groups (`data-group`) left
+ * empty, announces the count, keeps `?q=` in the address, and answers `/` (focus) and Escape
+ * (clear).
+ *
+ * @param {Document} doc
+ */
+function init(doc) {
+  const input = /** @type {HTMLInputElement | null} */ (doc.getElementById('filter'));
+  const count = doc.getElementById('filter-count');
+  if (!input || !count) return;
+  const best = doc.getElementById('filter-best');
+  // Built on the first query, not at load: a page opened without one reads nothing.
+  /** @type {ReturnType<typeof buildIndex> | undefined} */
+  let index;
+  let filtered = false;
 
   function apply() {
     const terms = parseQuery(input?.value ?? '');
-    const ranked = terms.length === 0 ? entries.map((entry) => ({ entry, reasons: [], score: 0 })) : rank(entries, terms);
+    if (terms.length > 0 || filtered) show((index ??= buildIndex(doc)), terms);
+    filtered = terms.length > 0;
+    const url = new URL(location.href);
+    if (terms.length > 0) url.searchParams.set('q', input?.value ?? '');
+    else url.searchParams.delete('q');
+    history.replaceState(null, '', url);
+  }
+
+  /**
+   * @param {ReturnType<typeof buildIndex>} built
+   * @param {string[]} terms
+   */
+  function show({ entries, items, groups, why }, terms) {
+    const ranked = terms.length === 0 ? entries.map((entry) => ({ entry, reasons: /** @type {string[]} */ ([]), score: 0 })) : rank(entries, terms);
     const shown = new Set(ranked.map(({ entry }) => entry.code));
     for (const { item, code } of items) item.hidden = !shown.has(code);
     for (const { group, members } of groups) group.hidden = members.every(({ item }) => item.hidden);
@@ -218,13 +245,11 @@ function init(doc) {
     for (const { entry, reasons } of ranked) {
       const p = why.get(entry.code);
       if (!p || reasons.length === 0) continue;
-      p.textContent = `Matched: ${reasons.join('; ')}`;
+      p.textContent = `Matched: ${reasons.slice(0, 3).join('; ')}`;
       p.hidden = false;
     }
     const total = entries.length;
-    if (count) {
-      count.textContent = terms.length === 0 ? `${total} codes` : `${shown.size} of ${total} codes match`;
-    }
+    if (count) count.textContent = terms.length === 0 ? `${total} codes` : `${shown.size} of ${total} codes match`;
     if (best) {
       best.replaceChildren(...ranked.slice(0, terms.length === 0 ? 0 : 3).map(({ entry, reasons }) => {
         const li = doc.createElement('li');
@@ -236,10 +261,6 @@ function init(doc) {
       }));
       best.hidden = terms.length === 0 || ranked.length === 0;
     }
-    const url = new URL(location.href);
-    if (terms.length > 0) url.searchParams.set('q', input?.value ?? '');
-    else url.searchParams.delete('q');
-    history.replaceState(null, '', url);
   }
 
   input.addEventListener('input', apply);

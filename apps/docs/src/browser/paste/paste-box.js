@@ -49,9 +49,16 @@ function init(doc) {
   const status = /** @type {HTMLInputElement} */ (form.elements.namedItem('status'));
   const provider = /** @type {HTMLSelectElement} */ (form.elements.namedItem('provider'));
   const elsewhere = form.dataset.errors ?? '';
-  /** @type {Record<string, string>} */
-  const templates = {};
-  for (const el of doc.querySelectorAll('section.code .tpl')) templates[el.closest('section')?.id ?? ''] = el.textContent ?? '';
+  // The message templates, read from the sections on the first paste (not at load).
+  /** @type {Record<string, string> | undefined} */
+  let templates;
+  const templatesOf = () => {
+    if (!templates) {
+      templates = {};
+      for (const el of doc.querySelectorAll('section.code .tpl')) templates[el.closest('section')?.id ?? ''] = el.textContent ?? '';
+    }
+    return templates;
+  };
   const texts = (/** @type {string} */ code) => {
     const section = doc.getElementById(code);
     return { means: section?.querySelector('.means')?.innerHTML ?? '', todo: section?.querySelector('.todo')?.innerHTML ?? '' };
@@ -59,7 +66,7 @@ function init(doc) {
 
   /** @param {{ text: string, status: number | undefined, provider: string }} paste */
   function show(paste) {
-    const answer = explain({ text: paste.text, status: paste.status, provider: /** @type {any} */ (paste.provider) }, templates);
+    const answer = explain({ text: paste.text, status: paste.status, provider: /** @type {any} */ (paste.provider) }, templatesOf());
     const share = `<p><a href="${hashFor(paste).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">Link to this answer</a> (the link holds what you pasted)</p>`;
     out.innerHTML = answerHtml(answer, '', texts) + share;
     out.hidden = false;
