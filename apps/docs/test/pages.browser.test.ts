@@ -95,6 +95,36 @@ describe.each(pages)('the $name page at 390 px wide', ({ name, path, ready }) =>
   });
 });
 
+describe('reading', () => {
+  it('keeps the underscores of code names in links visible (the underline sits below them)', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.url}errors/`, { waitUntil: 'load' });
+    const offsets = await page.$$eval('#codes-table a, section.code h3 a', (links) =>
+      [...new Set(links.map((a) => getComputedStyle(a).textUnderlineOffset))],
+    );
+    await page.close();
+
+    expect(offsets.every((offset) => Number.parseFloat(offset) >= 2)).toBe(true);
+  });
+
+  it.each([390, 1280])('shows the whole filter placeholder at %i px', async (width) => {
+    const page = await site.browser.newPage({ viewport: { width, height: 800 } });
+    await page.goto(`${site.url}errors/`, { waitUntil: 'load' });
+    const fit = await page.$eval('#filter', (el) => {
+      const input = el as HTMLInputElement;
+      const style = getComputedStyle(input);
+      const context = document.createElement('canvas').getContext('2d');
+      if (!context) throw new Error('no canvas');
+      context.font = `${style.fontSize} ${style.fontFamily}`;
+      const room = input.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+      return { text: context.measureText(input.placeholder).width, room };
+    });
+    await page.close();
+
+    expect(fit.text).toBeLessThanOrEqual(fit.room);
+  });
+});
+
 describe('serving', () => {
   it('follows a doc_url-style link without a trailing slash to the catalog section', async () => {
     const { page, problems } = await watchedPage(site);
