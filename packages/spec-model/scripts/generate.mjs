@@ -12,12 +12,26 @@ const require = createRequire(import.meta.url);
 const out = join(dirname(fileURLToPath(import.meta.url)), '../src/generated');
 const options = { bannerComment: '', additionalProperties: false, ignoreMinAndMaxItems: true, format: true };
 
+// `oneOf`/`anyOf` lists of `required` alone ("a provider has docs or docs_note") constrain which
+// properties are present, not their types; json-schema-to-typescript turns an object carrying one
+// into `{ [k: string]: unknown }`. ajv enforces them from the YAML; the types leave them out.
+const onlyRequired = (list) => Array.isArray(list) && list.every((member) => Object.keys(member).every((key) => key === 'required'));
+function typesOnly(node) {
+  if (Array.isArray(node)) return node.map(typesOnly);
+  if (!node || typeof node !== 'object') return node;
+  return Object.fromEntries(
+    Object.entries(node)
+      .filter(([key, value]) => !((key === 'oneOf' || key === 'anyOf') && onlyRequired(value)))
+      .map(([key, value]) => [key, typesOnly(value)]),
+  );
+}
+
 const parts = [];
 for (const name of ['x-error', 'providers']) {
   const schema = parse(readFileSync(require.resolve(`@errata/spec/meta/${name}.schema.yaml`), 'utf8'));
   // $id and $schema are for ajv; the compiler would try to fetch the $schema URL's meta-schema.
   delete schema.$schema;
-  parts.push(await compile(schema, schema.title, { ...options, cwd: out }));
+  parts.push(await compile(typesOnly(schema), schema.title, { ...options, cwd: out }));
 }
 mkdirSync(out, { recursive: true });
 writeFileSync(
