@@ -6,5 +6,7 @@ export default defineProject({
     include: ['**/*.test.ts'],
     exclude: ['dist/**', 'node_modules/**'],
     testTimeout: 60_000,
+    // rules.test.ts lints every broken fixture in one redocly run in beforeAll; on a loaded machine that takes longer than 10 s.
+    hookTimeout: 120_000,
   },
 });

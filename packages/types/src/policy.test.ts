@@ -18,7 +18,7 @@ describe('codeFacts', () => {
 
 describe('defaultCodeFor', () => {
   it.each([
-    { name: 'the code most providers map the bare 401 to', given: 401, want: 'INVALID_API_KEY' },
+    { name: 'the code most providers map the bare 401 to', given: 401, want: 'UNAUTHENTICATED' },
     { name: 'the code most providers map the bare 404 to', given: 404, want: 'RESOURCE_NOT_FOUND' },
     { name: 'the code most providers map the bare 429 to', given: 429, want: 'RATE_LIMIT_EXCEEDED' },
     { name: 'a status no provider maps alone: the lowest internal code (502)', given: 502, want: 'BAD_GATEWAY' },

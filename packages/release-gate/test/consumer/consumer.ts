@@ -32,7 +32,7 @@ console.log(JSON.stringify({
   codes: Object.keys(catalog).length,
   known: isErrorCode('MODEL_NOT_FOUND'),
   message: formatMessage('MODEL_NOT_FOUND', { model: 'echo-1' }),
-  describe: describe({ code: 'RATE_LIMIT_EXCEEDED', message: 'm', status: 429, request_id: 'r', doc_url: 'u', retry_after: 3 }),
+  describe: describe({ code: 'RATE_LIMIT_EXCEEDED', message: 'm', status: 429, request_id: 'r', doc_url: 'u', category: 'rate_limit', retry: 'after_retry_after', retry_after: 3 }),
   transportError,
   streamError,
   fallback: defaultCodeFor(502),
