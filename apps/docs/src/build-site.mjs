@@ -4,16 +4,23 @@
  *   index.html                    landing page
  *   openapi.json, openapi.yaml    the canonical bundled spec, for download
  *   errors/index.html             the error catalog (one section per code: errors/#CODE)
+ *   errors/endpoints/index.html   the codes of each operation
  *   reference/index.html          Redoc
  *   reference/redoc.standalone.js Redoc's bundle, served from the site (no CDN)
  *   reference/openapi.json        the docs copy of the spec that Redoc renders
+ *   assets/paste.js               the paste box (the client's normalizer, bundled)
+ *   assets/catalog-filter.js      the catalog's filter
+ *   providers/<id>/index.html     one page per seed provider: its errors and their Errata codes
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { buildModel, loadSpec, specPath } from './docs-model.mjs';
 import { catalogPage } from './pages/catalog-page.mjs';
+import { siteScripts } from './site-scripts.mjs';
+import { endpointsPage } from './pages/endpoints-page.mjs';
 import { landingPage } from './pages/landing-page.mjs';
+import { providerPage } from './pages/provider-page.mjs';
 import { referencePage } from './pages/reference-page.mjs';
 import { referenceSpec } from './reference-spec.mjs';
 
@@ -35,9 +42,12 @@ export function buildSite(outDir) {
     'openapi.json': readFileSync(specPath),
     'openapi.yaml': readFileSync(specPath.replace(/\.json$/, '.yaml')),
     'errors/index.html': catalogPage(model),
+    'errors/endpoints/index.html': endpointsPage(model),
     'reference/index.html': referencePage(model),
     'reference/openapi.json': JSON.stringify(referenceSpec(model, '../errors/')),
     'reference/redoc.standalone.js': redocBundle(),
+    ...siteScripts(),
+    ...Object.fromEntries(Object.keys(model.providers).map((id) => [`providers/${id}/index.html`, providerPage(model, id)])),
   };
   rmSync(outDir, { recursive: true, force: true });
   for (const [name, content] of Object.entries(files)) {

@@ -4,6 +4,7 @@
  */
 import { retryWording } from './retry-policy.mjs';
 import { midStreamCell } from './pages/catalog-tables.mjs';
+import { providerRows, theirId } from './provider-errors.mjs';
 
 /**
  * Escapes text for a markdown table cell.
@@ -57,6 +58,21 @@ export function errorsTagDescription(model, catalogHref) {
       ]),
     ),
   );
+  // Redoc's search reads tag descriptions: this table makes a provider's own code, name and
+  // message text find the Errata code ("No such model" → NO_SUCH_MODEL_OR_TASK).
+  const byProvider = markdownTable(
+    ['Provider', 'Their code', 'Name', 'Status', 'Message, as documented', 'Errata code'],
+    Object.entries(model.providers).flatMap(([id, provider]) =>
+      providerRows(model.crosswalk, id).map((row) => [
+        `[${provider.title}](${catalogHref}../providers/${id}/)`,
+        theirId(row),
+        row.name ?? '',
+        row.status ?? '',
+        row.message ?? '',
+        link(row.canonical),
+      ]),
+    ),
+  );
   return [
     'Every non-2xx response is the error envelope: `code`, `message`, `status`, `request_id`,',
     '`doc_url`, and `retry_after` or `details` where the code has them. Switch on `code`; its retry',
@@ -71,6 +87,13 @@ export function errorsTagDescription(model, catalogHref) {
     '## Codes by operation',
     '',
     byOperation,
+    '',
+    '## What other providers call them',
+    '',
+    'Each seed provider\'s documented errors, by its own code, name and message, and the Errata code',
+    '`normalizeError` from `@errata/client/normalize` turns them into.',
+    '',
+    byProvider,
     '',
   ].join('\n');
 }

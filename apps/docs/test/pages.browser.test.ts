@@ -2,7 +2,7 @@
 // it loads with no console errors, no failed requests and no request outside its own origin, and
 // axe-core finds no serious or critical accessibility violation. Screenshots go to test-results/.
 import { createRequire } from 'node:module';
-import { errorCodes } from '@errata/types';
+import { errorCodes, providers } from '@errata/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec } from '../src/docs-model.mjs';
 import { operationErrors } from '../src/operation-errors.mjs';
@@ -14,6 +14,10 @@ const firstOperation = operationErrors(loadSpec())[0]?.operationId;
 const pages = [
   { name: 'landing', path: '', ready: 'a[href="errors/"]' },
   { name: 'catalog', path: 'errors/', ready: '#filter' },
+  // The catalog with a paste box answer open (a shared link).
+  { name: 'catalog-answer', path: 'errors/#paste=3036&status=429', ready: '#paste-answer:not([hidden]) h3' },
+  { name: 'endpoints', path: 'errors/endpoints/', ready: '[id^="op-"]' },
+  ...Object.keys(providers).map((id) => ({ name: `provider-${id}`, path: `providers/${id}/`, ready: 'table.xw' })),
   // Redoc renders in the browser; the first operation's section means it has finished.
   { name: 'reference', path: 'reference/', ready: `[id="operation/${firstOperation}"]` },
 ];
@@ -67,6 +71,57 @@ describe.each(pages)('the $name page', ({ name, path, ready }) => {
     }
 
     expect(blocking).toEqual([]);
+  });
+});
+
+describe.each(pages)('the $name page at 390 px wide', ({ name, path, ready }) => {
+  it('does not scroll sideways', async () => {
+    const page = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${site.url}${path}`, { waitUntil: 'load' });
+    await page.waitForSelector(ready, { state: 'attached' });
+    const { scrollWidth, innerWidth, wide } = await page.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+      // What sticks out, to say where a failure comes from.
+      wide: [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('.scroll, pre, [style*="overflow"]'))
+        .slice(0, 5)
+        .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')}`),
+    }));
+    await page.screenshot({ path: `${resultsDir}${name}-390.png` });
+    await page.close();
+
+    expect({ scrollWidth, wide }).toEqual({ scrollWidth: innerWidth, wide: name === 'reference' ? wide : [] });
+  });
+});
+
+describe('reading', () => {
+  it('keeps the underscores of code names in links visible (the underline sits below them)', async () => {
+    const page = await site.browser.newPage();
+    await page.goto(`${site.url}errors/`, { waitUntil: 'load' });
+    const offsets = await page.$$eval('#codes-table a, section.code h3 a', (links) =>
+      [...new Set(links.map((a) => getComputedStyle(a).textUnderlineOffset))],
+    );
+    await page.close();
+
+    expect(offsets.every((offset) => Number.parseFloat(offset) >= 2)).toBe(true);
+  });
+
+  it.each([390, 1280])('shows the whole filter placeholder at %i px', async (width) => {
+    const page = await site.browser.newPage({ viewport: { width, height: 800 } });
+    await page.goto(`${site.url}errors/`, { waitUntil: 'load' });
+    const fit = await page.$eval('#filter', (el) => {
+      const input = el as HTMLInputElement;
+      const style = getComputedStyle(input);
+      const context = document.createElement('canvas').getContext('2d');
+      if (!context) throw new Error('no canvas');
+      context.font = `${style.fontSize} ${style.fontFamily}`;
+      const room = input.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+      return { text: context.measureText(input.placeholder).width, room };
+    });
+    await page.close();
+
+    expect(fit.text).toBeLessThanOrEqual(fit.room);
   });
 });
 

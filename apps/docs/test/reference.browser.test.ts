@@ -61,6 +61,28 @@ describe('the reference page', () => {
     },
   );
 
+  it('shows the table of every code whole at 1400 px, and lets wider tables scroll, not clip', async () => {
+    const wide = await site.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await wide.goto(`${site.url}reference/#tag/${ERRORS_TAG}`, { waitUntil: 'load' });
+    await wide.waitForSelector(`[id="tag/${ERRORS_TAG}"]`);
+    const tables = await wide.$$eval('.redoc-markdown table', (ts) =>
+      ts.map((t) => ({ section: t.closest('[id]')?.id ?? '', fits: t.scrollWidth <= t.clientWidth, scrolls: getComputedStyle(t).overflowX === 'auto' })),
+    );
+    await wide.close();
+
+    expect(tables.find((t) => t.section === `tag/${ERRORS_TAG}/Every-code`)).toMatchObject({ fits: true });
+    for (const table of tables) expect(table.fits || table.scrolls).toBe(true);
+  });
+
+  it("finds a code in Redoc's search by a provider's own name for it", async () => {
+    await page.goto(`${site.url}reference/`);
+    await page.fill('input[placeholder="Search..."]', 'No such model');
+    const results = page.locator('[data-role="search:results"] li');
+    await results.first().waitFor();
+
+    expect(await results.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('What other providers call them')]));
+  });
+
   it('shows a TypeScript sample using @errata/client for every operation', async () => {
     const samples = await page.$$eval('pre', (pres) =>
       pres.map((pre) => pre.textContent ?? '').filter((text) => text.includes("from '@errata/client'")),

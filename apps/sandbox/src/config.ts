@@ -42,6 +42,12 @@ export interface SandboxOptions {
   idempotencyTtlMs: number;
   /** The built docs (apps/docs/dist), served under /docs/. Env `ERRATA_DOCS_DIR`, flag `--docs-dir`. */
   docsDir: string | undefined;
+  /**
+   * Base of every `doc_url` (`<catalogUrl>#CODE`). `startSandbox` sets it to the catalog it serves
+   * itself (`http://127.0.0.1:4010/docs/errors/`) when it serves the docs, so a click works
+   * offline; unset, the spec's `x-errata.docs_url` stays.
+   */
+  catalogUrl: string | undefined;
   /** Where request log lines go; `null` for none. Flag `--quiet`, env `ERRATA_QUIET=1`. */
   log: ((line: string) => void) | null;
 }
@@ -67,6 +73,7 @@ export const defaultOptions: SandboxOptions = {
   jobTtlMs: 60 * 60 * 1000,
   idempotencyTtlMs: 24 * 60 * 60 * 1000,
   docsDir: undefined,
+  catalogUrl: undefined,
   log: (line) => console.log(line),
 };
 

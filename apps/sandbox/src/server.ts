@@ -21,6 +21,10 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
+function baseUrl(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
 /**
  * Starts the sandbox; resolves once it listens.
  *
@@ -31,16 +35,22 @@ export interface RunningSandbox {
  */
 export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Promise<RunningSandbox> {
   const options = { ...defaultOptions, docsDir: defaultDocsDir(), ...overrides };
-  const { app, state } = createApp(options);
+  // The app is built once the port is known, so that its doc_urls can point at the docs it serves
+  // (with port 0 the URL exists only after listen). No request is read before the callback runs.
+  let built: { app: ReturnType<typeof createApp>['app']; state: SandboxState } | undefined;
   const server = await new Promise<Server>((resolve, reject) => {
-    const created = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, () => resolve(created as Server)) as Server;
+    const created = serve({ fetch: (request, env) => built!.app.fetch(request, env), port: options.port, hostname: options.host }, (info) => {
+      const catalogUrl = options.catalogUrl ?? (options.docsDir ? `${baseUrl(options.host, info.port)}/docs/errors/` : undefined);
+      built = createApp({ ...options, catalogUrl });
+      // Requests the HTTP parser refuses (bad header bytes, oversize headers) get the envelope too.
+      created.on('clientError', onClientError(built.state.server));
+      resolve(created as Server);
+    }) as Server;
     created.once('error', reject);
-    // Requests the HTTP parser refuses (bad header bytes, oversize headers) get the envelope too.
-    created.on('clientError', onClientError(state.server));
   });
   const { port } = server.address() as AddressInfo;
-  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-  const url = `http://${host}:${port}`;
+  const url = baseUrl(options.host, port);
+  const { state } = built!;
   return {
     url,
     port,

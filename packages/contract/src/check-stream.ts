@@ -9,7 +9,7 @@
  */
 import { compileSpecSchema, createSpecModel, type OpenApiDocument, type SpecAjv, type SpecOperation, type ValidateFunction } from '@errata/spec-model';
 import { catalog, isErrorCode, type ErrorCode } from '@errata/types';
-import type { CapturedResponse, ResponseChecker } from './check-response.js';
+import { isCatalogDocUrl, type CapturedResponse, type ResponseChecker } from './check-response.js';
 import { parseEventStream } from './internal/event-stream.js';
 
 /** A streamed response as received; `transportError` when the connection failed part-way. */
@@ -104,7 +104,7 @@ export function createStreamChecker(spec: OpenApiDocument, ajv: SpecAjv, respons
         final = `error ${code}`;
         diff.push(...schemaDiff(`#/components/schemas/${code}`, body, `${where}/data`));
         if (requestId !== null && body.request_id !== requestId) diff.push(`${where}/data/request_id: ${JSON.stringify(body.request_id)} differs from X-Request-Id ${JSON.stringify(requestId)}`);
-        if (body.doc_url !== catalog[code].docUrl) diff.push(`${where}/data/doc_url: expected ${catalog[code].docUrl}, got ${JSON.stringify(body.doc_url)}`);
+        if (!isCatalogDocUrl(body.doc_url, catalog[code].docUrl)) diff.push(`${where}/data/doc_url: expected ${catalog[code].docUrl} (at any origin), got ${JSON.stringify(body.doc_url)}`);
         const delivered = (body.details as { tokens_delivered?: unknown } | undefined)?.tokens_delivered;
         if (delivered !== tokens) diff.push(`${where}/data/details/tokens_delivered: expected ${tokens} (the token events before it), got ${JSON.stringify(delivered)}`);
       }

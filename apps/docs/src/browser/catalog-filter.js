@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * The catalog page's instant filter. Inlined into the page as a module script, and imported by the
- * unit tests for its pure half (parseQuery, matches). No framework, no build step.
+ * unit tests for its pure half (parseQuery, matchReasons, rank). No framework, no build step.
  *
  * A query is terms separated by spaces; an entry matches when every term does:
  * - three digits (`429`) or a status class (`4xx`, `42x`) match the HTTP status;
@@ -10,26 +10,26 @@
  * - a keyword (`stream`, `streaming`, `mid-stream`) matches the codes flagged with it: those that
  *   can end a stream after its first byte (as a word, "stream" would also find "upstream");
  * - anything else matches words of the code, title, description, message, remedy, category,
- *   retry policy and what the other providers call it and say (`quota`, `model_not_found`,
- *   `model not found`); a phrase in double quotes (`"no such model"`) matches as written.
- *
- * Provider notes (where a body keeps its parts, what is not an error: `messege`, `validationErrors`,
- * `processing`) are marked `data-search`: they show when their own text matches, and keep their
- * provider's block visible.
+ *   retry policy, every provider's own code, name and message for it, and the fields a provider's
+ *   bodies carry (`messege`, `validationErrors`); a phrase in double quotes (`"no such model"`)
+ *   matches as written.
+ * Each match says why ("Cloudflare Workers AI (REST API) 3003 “Incomplete request”"), and the
+ * best matches are listed first in the announced count.
  */
 
 /**
- * @typedef {{ code: string, status: string, internalCodes: string[], flags: string[], text: string }} SearchEntry
+ * @typedef {{ label: string, text: string, weight: number }} Field a searchable part of a code's section
+ * @typedef {{ code: string, status: string, internalCodes: { value: string, label: string }[], flags: string[], fields: Field[] }} SearchEntry
  */
 
 /** Keywords, and the flag (a section's `data-flags`) each one selects. */
 const KEYWORDS = /** @type {Record<string, string>} */ ({ stream: 'stream', streaming: 'stream', 'mid-stream': 'stream', midstream: 'stream' });
 
 /**
- * Splits a query into lowercase terms.
+ * Splits a query into lowercase terms; a phrase in double quotes is one term, matched as written.
  *
  * @example
- * parseQuery('  Model  429 '); // ['model', '429']
+ * parseQuery('  Model  429 "no such  model"'); // ['model', '429', 'no such model']
  * @param {string} query
  * @returns {string[]}
  */
@@ -38,25 +38,71 @@ export function parseQuery(query) {
   return phrases.filter(Boolean);
 }
 
+/** @param {string} term */
+const isStatus = (term) => /^[1-5][\dx]{2}$/.test(term);
+/** @param {string} term */
+const isWord = (term) => !Object.hasOwn(KEYWORDS, term) && !isStatus(term) && !/^\d+$/.test(term);
+/** @param {Field} field @param {string} words */
+const has = (field, words) => field.text.includes(words) || field.text.includes(words.replace(/_/g, ' '));
+
 /**
- * Whether an entry matches every term.
+ * Why an entry matches every term, strongest reason first; `undefined` when a term does not match.
+ * Words are looked for together first ("no such model" in one provider's name beats three words
+ * found anywhere).
  *
  * @example
- * matches({ code: 'X', status: '429', internalCodes: ['4003', '3036'], flags: [], text: 'x daily quota' }, ['3036']); // true
+ * matchReasons({ code: 'X', status: '429', internalCodes: [{ value: '3036', label: 'Workers AI 3036' }], flags: [], fields: [] }, ['3036']);
+ * // { reasons: ['Workers AI 3036'], score: 4 }
  * @param {SearchEntry} entry
  * @param {string[]} terms
- * @returns {boolean}
+ * @returns {{ reasons: string[], score: number } | undefined}
  */
-export function matches(entry, terms) {
-  return terms.every((term) => {
-    const flag = Object.hasOwn(KEYWORDS, term) ? KEYWORDS[term] : undefined;
-    if (flag) return entry.flags.includes(flag);
-    if (/^[1-5][\dx]{2}$/.test(term)) {
-      return [...term].every((char, i) => char === 'x' || entry.status[i] === char);
+export function matchReasons(entry, terms) {
+  /** @type {Map<string, number>} */
+  const reasons = new Map();
+  const add = (/** @type {string} */ reason, /** @type {number} */ weight) => reasons.set(reason, Math.max(weight, reasons.get(reason) ?? 0));
+  const words = terms.filter(isWord);
+  const together = words.length > 1 ? entry.fields.filter((field) => has(field, words.join(' '))) : [];
+  for (const field of together) add(field.label, field.weight + 5);
+  const phrase = together.length > 0;
+  for (const term of terms) {
+    if (Object.hasOwn(KEYWORDS, term)) {
+      if (!entry.flags.includes(KEYWORDS[term] ?? '')) return undefined;
+      add('can end a stream', 2);
+    } else if (isStatus(term)) {
+      if (![...term].every((char, i) => char === 'x' || entry.status[i] === char)) return undefined;
+      add(`HTTP ${entry.status}`, 2);
+    } else if (/^\d+$/.test(term)) {
+      const hit = entry.internalCodes.find((code) => code.value.startsWith(term));
+      if (!hit) return undefined;
+      add(hit.label, hit.value === term ? 4 : 2);
+    } else if (!phrase) {
+      // Every field that has it: the reasons then name each place (its code and Workers AI's name).
+      const found = entry.fields.filter((f) => has(f, term));
+      if (found.length === 0) return undefined;
+      for (const field of found) add(field.label, field.weight);
     }
-    if (/^\d+$/.test(term)) return entry.internalCodes.some((code) => code.startsWith(term));
-    return entry.text.includes(term) || entry.text.includes(term.replace(/_/g, ' '));
-  });
+  }
+  const sorted = [...reasons].sort((a, b) => b[1] - a[1]);
+  return { reasons: sorted.map(([reason]) => reason), score: sorted.reduce((sum, [, weight]) => sum + weight, 0) };
+}
+
+/**
+ * The entries that match, best first (ties keep catalog order), each with why.
+ *
+ * @example
+ * rank(entries, parseQuery('no such model'))[0]?.entry.code; // 'NO_SUCH_MODEL_OR_TASK'
+ * @param {SearchEntry[]} entries
+ * @param {string[]} terms
+ * @returns {{ entry: SearchEntry, reasons: string[], score: number }[]}
+ */
+export function rank(entries, terms) {
+  return entries
+    .flatMap((entry) => {
+      const match = matchReasons(entry, terms);
+      return match ? [{ entry, ...match }] : [];
+    })
+    .sort((a, b) => b.score - a.score);
 }
 
 /**
@@ -64,8 +110,100 @@ export function matches(entry, terms) {
  * row and `data-group` block that has none left.
  */
 const ITEMS = 'section.code, a[href^="#"]';
-const NOTES = '[data-search]';
 const GROUPS = '[data-group], tbody tr';
+
+/** @param {Element | null | undefined} el */
+const textOf = (el) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * The fields each provider's error bodies carry (`messege`, `details.validationErrors`), from the
+ * provider list's `data-fields`, keyed by the provider page's link.
+ *
+ * @param {Document} doc
+ * @returns {Map<string, { title: string, fields: string[] }>}
+ */
+function providerBodyFields(doc) {
+  return new Map(
+    [...doc.querySelectorAll('#provider-pages a[data-fields]')].map((a) => [
+      a.getAttribute('href') ?? '',
+      { title: a.getAttribute('data-title') ?? '', fields: (a.getAttribute('data-fields') ?? '').split(' ').filter(Boolean) },
+    ]),
+  );
+}
+
+/**
+ * What a code's section says, as searchable fields with a reason each. Words come from what the
+ * section says about the code and what providers call it, not from its examples or snippets.
+ *
+ * @param {HTMLElement} el
+ * @param {Map<string, { title: string, fields: string[] }>} bodyFields
+ * @returns {SearchEntry}
+ */
+function searchEntry(el, bodyFields) {
+  const code = el.id;
+  const title = textOf(el.querySelector('h3')).slice(code.length).trim();
+  const lower = (/** @type {string} */ text) => text.toLowerCase();
+  /** @type {Field[]} */
+  const fields = [
+    { label: `code ${code}`, text: lower(`${code} ${code.replace(/_/g, ' ')}`), weight: 6 },
+    { label: `title “${title}”`, text: lower(title), weight: 4 },
+    { label: 'its description', text: lower(textOf(el.querySelector('.means'))), weight: 2 },
+    { label: 'its message', text: lower(textOf(el.querySelector('.tpl'))), weight: 2 },
+    { label: 'what to do', text: lower(textOf(el.querySelector('.todo'))), weight: 1 },
+    { label: 'its category or retry policy', text: lower(textOf(el.querySelector('dl.facts'))), weight: 1 },
+  ];
+  const internal = textOf(el.querySelector('.facts .internal'));
+  /** @type {{ value: string, label: string }[]} */
+  const internalCodes = [{ value: internal, label: `Errata internal code ${internal}` }];
+  for (const li of el.querySelectorAll('.elsewhere li')) {
+    const link = li.querySelector('a');
+    const provider = textOf(link);
+    for (const row of textOf(li).slice(provider.length + 1).split('; ')) {
+      const label = `${provider} ${row.trim()}`;
+      fields.push({ label, text: lower(label), weight: 4 });
+      const number = /^\s*(\d+)\b/.exec(row)?.[1];
+      if (number) internalCodes.push({ value: number, label: `${provider} ${number}` });
+    }
+    const carried = bodyFields.get(link?.getAttribute('href') ?? '');
+    for (const field of carried?.fields ?? []) {
+      fields.push({ label: `${carried?.title} bodies carry ${field}`, text: lower(`${field} ${field.split('.').pop()}`), weight: 3 });
+    }
+  }
+  return { code, status: el.dataset.status ?? '', internalCodes, flags: (el.dataset.flags ?? '').split(' ').filter(Boolean), fields };
+}
+
+/**
+ * Everything the filter reads and toggles: each code's search entry, every item (section, link)
+ * with its code, every group with its items, and each section's "Matched:" line.
+ *
+ * @param {Document} doc
+ */
+function buildIndex(doc) {
+  const bodyFields = providerBodyFields(doc);
+  const entries = [...doc.querySelectorAll('section.code')].map((section) => searchEntry(/** @type {HTMLElement} */ (section), bodyFields));
+  const codes = new Set(entries.map((entry) => entry.code));
+  const items = [.../** @type {NodeListOf<HTMLElement>} */ (doc.querySelectorAll(ITEMS))]
+    .map((item) => ({ item, code: item.matches('section') ? item.id : (item.getAttribute('href') ?? '').slice(1) }))
+    .filter(({ code }) => codes.has(code));
+  // Each group's items, found by walking up from each item once (not by testing every pair).
+  const isGroup = new Set(doc.querySelectorAll(GROUPS));
+  /** @type {Map<Element, typeof items>} */
+  const members = new Map();
+  for (const entry of items) {
+    for (let el = entry.item.parentElement; el; el = el.parentElement) {
+      if (isGroup.has(el)) members.set(el, [...(members.get(el) ?? []), entry]);
+    }
+  }
+  const groups = [...members].map(([group, list]) => ({ group: /** @type {HTMLElement} */ (group), members: list }));
+  const why = new Map(entries.map(({ code }) => {
+    const p = doc.createElement('p');
+    p.className = 'why';
+    p.hidden = true;
+    doc.getElementById(code)?.querySelector('h3')?.after(p);
+    return [code, p];
+  }));
+  return { entries, items, groups, why };
+}
 
 /**
  * Wires the filter to the page: the input filters every item, hides groups (`data-group`) left
@@ -78,53 +216,51 @@ function init(doc) {
   const input = /** @type {HTMLInputElement | null} */ (doc.getElementById('filter'));
   const count = doc.getElementById('filter-count');
   if (!input || !count) return;
-  /** @type {SearchEntry[]} */
-  const entries = [...doc.querySelectorAll('section.code')].map((section) => {
-    const el = /** @type {HTMLElement} */ (section);
-    // Words come from what the section says about the code, not from its examples or snippets.
-    const parts = el.querySelectorAll(':scope > :not(h4, pre, .by)');
-    const words = [...parts].map((part) => part.textContent ?? '').join(' ');
-    return {
-      code: el.id,
-      status: el.dataset.status ?? '',
-      internalCodes: (el.dataset.internal ?? '').split(' ').filter(Boolean),
-      flags: (el.dataset.flags ?? '').split(' ').filter(Boolean),
-      text: words.toLowerCase().replace(/\s+/g, ' '),
-    };
-  });
-  const codes = new Set(entries.map((entry) => entry.code));
-  /** @type {{ item: HTMLElement, code: string, note?: SearchEntry }[]} */
-  const items = [.../** @type {NodeListOf<HTMLElement>} */ (doc.querySelectorAll(ITEMS))]
-    .map((item) => ({ item, code: item.matches('section') ? item.id : (item.getAttribute('href') ?? '').slice(1) }))
-    .filter(({ code }) => codes.has(code));
-  // A note matches on its own words only: it has no status, internal code or flags.
-  for (const note of /** @type {NodeListOf<HTMLElement>} */ (doc.querySelectorAll(NOTES))) {
-    items.push({ item: note, code: '', note: { code: '', status: '', internalCodes: [], flags: [], text: (note.textContent ?? '').toLowerCase().replace(/\s+/g, ' ') } });
-  }
-  // Each group's items, found by walking up from each item once (not by testing every pair).
-  const isGroup = new Set(doc.querySelectorAll(GROUPS));
-  /** @type {Map<Element, typeof items>} */
-  const members = new Map();
-  for (const entry of items) {
-    for (let el = entry.item.parentElement; el; el = el.parentElement) {
-      if (isGroup.has(el)) members.set(el, [...(members.get(el) ?? []), entry]);
-    }
-  }
-  const groups = [...members].map(([group, list]) => ({ group: /** @type {HTMLElement} */ (group), members: list }));
+  const best = doc.getElementById('filter-best');
+  // Built on the first query, not at load: a page opened without one reads nothing.
+  /** @type {ReturnType<typeof buildIndex> | undefined} */
+  let index;
+  let filtered = false;
 
   function apply() {
     const terms = parseQuery(input?.value ?? '');
-    const shown = new Set(entries.filter((entry) => matches(entry, terms)).map((entry) => entry.code));
-    for (const { item, code, note } of items) item.hidden = note ? terms.length > 0 && !matches(note, terms) : !shown.has(code);
-    for (const { group, members } of groups) group.hidden = members.every(({ item }) => item.hidden);
-    const total = entries.length;
-    if (count) {
-      count.textContent = terms.length === 0 ? `${total} codes` : `${shown.size} of ${total} codes match`;
-    }
+    if (terms.length > 0 || filtered) show((index ??= buildIndex(doc)), terms);
+    filtered = terms.length > 0;
     const url = new URL(location.href);
     if (terms.length > 0) url.searchParams.set('q', input?.value ?? '');
     else url.searchParams.delete('q');
     history.replaceState(null, '', url);
+  }
+
+  /**
+   * @param {ReturnType<typeof buildIndex>} built
+   * @param {string[]} terms
+   */
+  function show({ entries, items, groups, why }, terms) {
+    const ranked = terms.length === 0 ? entries.map((entry) => ({ entry, reasons: /** @type {string[]} */ ([]), score: 0 })) : rank(entries, terms);
+    const shown = new Set(ranked.map(({ entry }) => entry.code));
+    for (const { item, code } of items) item.hidden = !shown.has(code);
+    for (const { group, members } of groups) group.hidden = members.every(({ item }) => item.hidden);
+    for (const p of why.values()) p.hidden = true;
+    for (const { entry, reasons } of ranked) {
+      const p = why.get(entry.code);
+      if (!p || reasons.length === 0) continue;
+      p.textContent = `Matched: ${reasons.slice(0, 3).join('; ')}`;
+      p.hidden = false;
+    }
+    const total = entries.length;
+    if (count) count.textContent = terms.length === 0 ? `${total} codes` : `${shown.size} of ${total} codes match`;
+    if (best) {
+      best.replaceChildren(...ranked.slice(0, terms.length === 0 ? 0 : 3).map(({ entry, reasons }) => {
+        const li = doc.createElement('li');
+        const a = doc.createElement('a');
+        a.href = `#${entry.code}`;
+        a.textContent = entry.code;
+        li.append(a, ` ${reasons[0] ?? ''}`);
+        return li;
+      }));
+      best.hidden = terms.length === 0 || ranked.length === 0;
+    }
   }
 
   input.addEventListener('input', apply);

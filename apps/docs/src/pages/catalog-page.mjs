@@ -1,20 +1,15 @@
 /**
  * The error catalog page (dist/errors/index.html): the filter, every table, then one section per
- * code. One file with inline CSS and script, so it works from any static host and loads at once.
+ * code. Inline CSS; its two scripts (the filter, the paste box) come from the site's assets/.
  */
-import { readFileSync } from 'node:fs';
 import { codesByStatus } from '../docs-model.mjs';
 import { esc, text } from '../html.mjs';
 import { clientSetup } from '../client-snippets.mjs';
-import { allCodesTable, byEndpoint, byStatus, crosswalkTables } from './catalog-tables.mjs';
+import { allCodesTable, byStatus, providerLinks } from './catalog-tables.mjs';
 import { codeSection } from './code-section.mjs';
 import { page } from './layout.mjs';
+import { pasteForm } from './paste-form.mjs';
 import { streamingSection } from './streaming-section.mjs';
-
-// The page carries the filter without its comments, which are for readers of this repository.
-const filterScript = readFileSync(new URL('../browser/catalog-filter.js', import.meta.url), 'utf8')
-  .replace(/^[ \t]*\/\*\*[\s\S]*?\*\/\n/gm, '')
-  .replace(/^[ \t]*\/\/.*\n/gm, '');
 
 /**
  * Renders the catalog page.
@@ -30,19 +25,17 @@ export function catalogPage(model) {
 <p>Every error the ${esc(model.spec.info?.title ?? 'API')} can answer with: ${count} codes. Each response's
 <code>doc_url</code> links to the code's section below. Switch on <code>code</code>, not on the message;
 the retry policy says whether sending the request again can help. Quote <code>request_id</code> to support.</p>
-<nav aria-label="On this page"><ul class="toc"><li><a href="#all-codes">All codes</a></li><li><a href="#by-status">By HTTP status</a></li><li><a href="#by-endpoint">By endpoint</a></li><li><a href="#crosswalk">Provider crosswalk</a></li>${model.stream.codes.length > 0 ? '<li><a href="#streaming">Streaming errors</a></li>' : ''}<li><a href="#codes">Each code</a></li></ul></nav>
-<div class="filter" role="search"><label for="filter">Filter codes</label><input id="filter" type="search" autocomplete="off" spellcheck="false" placeholder="code, internal code, status, words or &quot;stream&quot; (press /)" aria-describedby="filter-count">
-<p id="filter-count" role="status" aria-live="polite">${count} codes</p></div>
+<nav aria-label="On this page"><ul class="toc"><li><a href="#all-codes">All codes</a></li><li><a href="#by-status">By HTTP status</a></li><li><a href="endpoints/">By endpoint</a></li><li><a href="#crosswalk">Provider crosswalk</a></li>${model.stream.codes.length > 0 ? '<li><a href="#streaming">Streaming errors</a></li>' : ''}<li><a href="#codes">Each code</a></li></ul></nav>
+${pasteForm(model, '')}
+<div class="filter" role="search"><label for="filter">Filter codes</label><input id="filter" type="search" autocomplete="off" spellcheck="false" placeholder="code, status, provider code or message" aria-describedby="filter-count">
+<p id="filter-count" role="status" aria-live="polite">${count} codes</p><ol id="filter-best" aria-label="Best matches" hidden></ol></div>
 <h2 id="all-codes">All codes</h2>
 ${allCodesTable(model.entries)}
 <h2 id="by-status">By HTTP status</h2>
 ${byStatus(codesByStatus(model.entries))}
-<h2 id="by-endpoint">By endpoint</h2>
-${byEndpoint(model.operations, model.unrouted)}
 <h2 id="crosswalk">Provider crosswalk</h2>
-<p>Each provider's documented errors and their Errata code. An entry matches when every field it sets
-matches; the most specific match wins (an identifier over a message pattern over a bare status).</p>
-${crosswalkTables(model)}
+<p>What each seed provider calls its errors, by its own code, name, status and message, and the Errata code each one is: one page per provider.</p>
+${providerLinks(model)}
 ${streamingSection(model)}
 <h2 id="codes">Each code</h2>
 <p>The snippets assume a client:</p>
@@ -54,6 +47,6 @@ ${model.entries.map((entry) => codeSection(model, entry)).join('\n')}`;
     root: '../',
     current: 'errors',
     main,
-    script: filterScript,
+    modules: ['assets/catalog-filter.js', 'assets/paste.js'],
   });
 }

@@ -13,10 +13,10 @@ const css = readFileSync(new URL('../browser/site.css', import.meta.url), 'utf8'
  *
  * @example
  * page({ title: 'Errata docs', root: './', current: 'home', main: '<h1>Errata</h1>' });
- * @param {{ title: string, description?: string, root: string, current: 'home' | 'errors', main: string, script?: string }} options
+ * @param {{ title: string, description?: string, root: string, current: 'home' | 'errors' | 'providers', main: string, script?: string, modules?: string[] }} options `modules` are the site's own scripts, relative to `root`
  * @returns {string}
  */
-export function page({ title, description = '', root, current, main, script = '' }) {
+export function page({ title, description = '', root, current, main, script = '', modules = [] }) {
   const link = (/** @type {string} */ href, /** @type {string} */ label, /** @type {boolean} */ active) =>
     `<a href="${esc(href)}"${active ? ' aria-current="page"' : ''}>${esc(label)}</a>`;
   return `<!doctype html>
@@ -35,7 +35,7 @@ export function page({ title, description = '', root, current, main, script = ''
 <main id="main">
 ${main}
 </main>
-${script ? `<script type="module">${script}</script>` : ''}
+${script ? `<script type="module">${script}</script>` : ''}${modules.map((m) => `<script type="module" src="${esc(root + m)}"></script>`).join('')}
 </body>
 </html>
 `;

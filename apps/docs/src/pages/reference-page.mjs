@@ -40,7 +40,11 @@ export function referencePage(model) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
 <link rel="icon" href="data:,">
-<style>body{margin:0}</style>
+<style>body{margin:0}
+/* The catalog's tables in the Errors tag: compact enough for the middle panel at 1400 px, and
+   scrolling inside it (never clipped) where it is narrower. */
+#redoc .redoc-markdown table{display:block;max-width:100%;overflow-x:auto;font-size:13px}
+#redoc .redoc-markdown table td,#redoc .redoc-markdown table th{padding:5px 7px}</style>
 </head>
 <body>
 <main id="redoc" aria-label="${esc(title)}"></main>

@@ -31,7 +31,7 @@ export const retrySafeLabel = (retrySafe) => (retrySafe ? 'retry safe' : 'not re
 export function streamingSection(model) {
   const { stream } = model;
   if (stream.operations.length === 0) return '';
-  const streamed = stream.operations.map((op) => `<a href="#op-${esc(op.operationId)}"><code>${esc(op.method)} ${esc(op.path)}</code></a>`);
+  const streamed = stream.operations.map((op) => `<a href="endpoints/#op-${esc(op.operationId)}"><code>${esc(op.method)} ${esc(op.path)}</code></a>`);
   const declared = new Set(
     model.operations
       .filter((op) => stream.operations.some((s) => s.operationId === op.operationId))

@@ -67,7 +67,7 @@ export function createState(options: SandboxOptions): SandboxState {
   }
   return {
     options,
-    server: errataServer({ retryAfter: retryAfterFor(options) }),
+    server: errataServer({ retryAfter: retryAfterFor(options), ...(options.catalogUrl ? { docsUrl: options.catalogUrl } : {}) }),
     ajv,
     keys: new KeyStore(seededAccounts),
     rate: new RateLimiter(options.rateLimit, options.rateWindowMs),

@@ -1,0 +1,101 @@
+// @ts-check
+/**
+ * The paste box (bundled by esbuild into `assets/paste.js`). On the catalog page it explains the
+ * paste there, with the texts of the code's section, and keeps it in the address's fragment
+ * (`#paste=…&status=…&provider=…`): browsers never send a fragment to a server, so the link opens
+ * the same answer and the pasted text never leaves the browser. On the landing page (`data-errors`
+ * names the catalog) it opens the catalog with that fragment.
+ */
+import { answerHtml } from './answer-html.js';
+import { explain } from './explain.js';
+
+/**
+ * The paste a fragment carries, or undefined when it carries none.
+ *
+ * @example
+ * pasteFromHash('#paste=3036&status=429'); // { text: '3036', status: 429, provider: '' }
+ * @param {string} hash
+ * @returns {{ text: string, status: number | undefined, provider: string } | undefined}
+ */
+export function pasteFromHash(hash) {
+  if (!hash.startsWith('#paste=')) return undefined;
+  const params = new URLSearchParams(hash.slice(1));
+  const status = Number(params.get('status'));
+  return { text: params.get('paste') ?? '', status: Number.isInteger(status) && status > 0 ? status : undefined, provider: params.get('provider') ?? '' };
+}
+
+/**
+ * The fragment for a paste.
+ *
+ * @example
+ * hashFor({ text: '3036', status: 429, provider: '' }); // '#paste=3036&status=429'
+ * @param {{ text: string, status: number | undefined, provider: string }} paste
+ * @returns {string}
+ */
+export function hashFor({ text, status, provider }) {
+  const params = new URLSearchParams({ paste: text });
+  if (status !== undefined) params.set('status', String(status));
+  if (provider) params.set('provider', provider);
+  return `#${params}`;
+}
+
+/** @param {Document} doc */
+function init(doc) {
+  const form = /** @type {HTMLFormElement | null} */ (doc.getElementById('paste-form'));
+  const answerBox = doc.getElementById('paste-answer');
+  if (!form || !answerBox) return;
+  const out = answerBox;
+  const body = /** @type {HTMLTextAreaElement} */ (form.elements.namedItem('paste'));
+  const status = /** @type {HTMLInputElement} */ (form.elements.namedItem('status'));
+  const provider = /** @type {HTMLSelectElement} */ (form.elements.namedItem('provider'));
+  const elsewhere = form.dataset.errors ?? '';
+  // The message templates, read from the sections on the first paste (not at load).
+  /** @type {Record<string, string> | undefined} */
+  let templates;
+  const templatesOf = () => {
+    if (!templates) {
+      templates = {};
+      for (const el of doc.querySelectorAll('section.code .tpl')) templates[el.closest('section')?.id ?? ''] = el.textContent ?? '';
+    }
+    return templates;
+  };
+  const texts = (/** @type {string} */ code) => {
+    const section = doc.getElementById(code);
+    return { means: section?.querySelector('.means')?.innerHTML ?? '', todo: section?.querySelector('.todo')?.innerHTML ?? '' };
+  };
+
+  /** @param {{ text: string, status: number | undefined, provider: string }} paste */
+  function show(paste) {
+    const answer = explain({ text: paste.text, status: paste.status, provider: /** @type {any} */ (paste.provider) }, templatesOf());
+    const share = `<p><a href="${hashFor(paste).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">Link to this answer</a> (the link holds what you pasted)</p>`;
+    out.innerHTML = answerHtml(answer, '', texts) + share;
+    out.hidden = false;
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const wire = Number(status.value.trim());
+    const paste = { text: body.value, status: status.value.trim() && Number.isInteger(wire) ? wire : undefined, provider: provider.value };
+    if (elsewhere) {
+      location.href = elsewhere + hashFor(paste);
+      return;
+    }
+    history.replaceState(null, '', hashFor(paste));
+    show(paste);
+  });
+  body.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) form.requestSubmit();
+  });
+  const fromLink = () => {
+    const paste = pasteFromHash(location.hash);
+    if (!paste || elsewhere) return;
+    body.value = paste.text;
+    status.value = paste.status === undefined ? '' : String(paste.status);
+    provider.value = paste.provider;
+    show(paste);
+  };
+  addEventListener('hashchange', fromLink);
+  fromLink();
+}
+
+if (typeof document !== 'undefined') init(document);
