@@ -1,8 +1,4 @@
-import { constOf, isErrorSchema } from '../error-schema.js';
-
-// Error schemas shipped by @errata/spec (installed, or Errata's own spec/) are the shared catalog;
-// the namespace options apply to a team's own codes only.
-const isCatalogSource = (ref) => /[\\/]@errata[\\/]spec[\\/]/.test(ref);
+import { constOf, isCatalogSource, isErrorSchema } from '../error-schema.js';
 
 /**
  * Codes and internal codes are unique across the catalog, and a provider's error (its code,
