@@ -3,7 +3,7 @@
  * idempotency, body and validation from the spec, the handler; one error handler, the spec's
  * unrouted response.
  */
-import type { ErrorHandler } from 'hono';
+import type { ErrorHandler, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { body, errorHandler, notFound, operation, requestId, validate, type ErrataEnv } from '@errata/server/hono';
 import { chatCompletion, embedding, moderation } from './handlers.js';
@@ -21,6 +21,8 @@ export interface ChatApiOptions {
   simulate?: boolean;
   /** The error handler (default the kit's; the non-conformant variant swaps it). */
   onError?: ErrorHandler<ErrataEnv>;
+  /** Middleware mounted before every stage (the non-conformant variant uses it to drop a header). */
+  outer?: MiddlewareHandler<ErrataEnv>[];
   /** Where unexpected errors' stacks go (never to the client). */
   log?: (line: string) => void;
 }
@@ -41,6 +43,7 @@ const ROUTES = [
 export function createChatApi(options: ChatApiOptions = {}): Hono<ErrataEnv> {
   const app = new Hono<ErrataEnv>();
   const store: Stored = new Map();
+  for (const stage of options.outer ?? []) app.use('*', stage);
   app.use('*', requestId(server));
   app.use('/v1/*', auth(new Set(options.keys ?? ['sk_chat_test'])));
   for (const route of ROUTES) {
