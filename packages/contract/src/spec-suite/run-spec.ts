@@ -134,10 +134,7 @@ function summarize(section: SpecSection, results: SpecProbeResult[], fallback: s
   const summary: SpecSectionSummary = { section, passed: count('passed'), failed: count('failed'), skipped: count('skipped') };
   if (summary.passed + summary.failed > 0) return summary;
   const reasons = [...new Set(rows.map((r) => r.reason).filter(Boolean))];
-  const reason = reasons.length
-    ? reasons.join('; ')
-    : section === 'unrouted'
-      ? 'the spec declares no x-errata.unrouted_response'
-      : (fallback ?? (section === 'errors' ? 'no operation declares an error code' : 'the spec has no operations'));
+  const own = { success: 'the spec has no operations', errors: 'no operation declares an error code', unrouted: 'the spec declares no x-errata.unrouted_response' }[section];
+  const reason = reasons.length ? reasons.join('; ') : (fallback ?? own);
   return { ...summary, reason };
 }
