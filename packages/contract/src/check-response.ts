@@ -15,7 +15,6 @@ import {
   type SpecResponse,
   type ValidateFunction,
 } from '@errata/spec-model';
-import { catalog, isErrorCode, type ErrorCode } from '@errata/types';
 import { loadSpec } from './internal/errata-spec.js';
 
 /** A response as received: status, headers and the raw body text. */
@@ -43,7 +42,7 @@ export function isCatalogDocUrl(actual: unknown, expected: string): boolean {
 
 /** What a probe expects, beyond conformance: a particular error code. */
 export interface Expectation {
-  code?: ErrorCode;
+  code?: string;
 }
 
 /** Checks responses of any operation (or of an unrouted path) against the spec. */
@@ -71,6 +70,11 @@ export function createResponseChecker(spec: OpenApiDocument = loadSpec(), ajv: S
   };
   const model = createSpecModel(spec);
   const unrouted = model.unroutedResponse;
+  // The catalog is the spec's own (Errata's, or an adopter's union of Errata's codes and its own).
+  const entryOf = (code: string) => {
+    const definition = model.errors.get(code)!;
+    return { status: definition.meta.status, retry: definition.meta.retry, docUrl: `${model.docsUrl ?? ''}#${code}`, pointer: definition.pointer };
+  };
 
   function schemaDiff(pointer: string, value: unknown, where: string): string[] {
     const validate = validator(pointer);
@@ -96,10 +100,15 @@ export function createResponseChecker(spec: OpenApiDocument = loadSpec(), ajv: S
   function envelopeDiff(response: CapturedResponse, body: Record<string, unknown>, declared: SpecResponse): string[] {
     const diff: string[] = [];
     const code = body.code;
-    if (!isErrorCode(code)) return [`body/code: ${JSON.stringify(code)} is not a catalog code`];
+    if (code === undefined && body.error !== null && typeof body.error === 'object') {
+      // The commonest failure of a server that predates the contract: the provider's own shape.
+      const missing = ['code', 'request_id', 'status'].filter((field) => !(field in body));
+      return [`body is the provider's own nested \`error\` object: ${missing.map((f) => `\`${f}\``).join(', ')} missing at the top level`];
+    }
+    if (typeof code !== 'string' || !model.errors.has(code)) return [`body/code: ${JSON.stringify(code)} is not a catalog code`];
     if (!declared.codes.includes(code)) diff.push(`body/code: ${code} is not declared under ${declared.status} (declared: ${declared.codes.join(', ')})`);
-    diff.push(...schemaDiff(`#/components/schemas/${code}`, body, 'body'));
-    const entry = catalog[code];
+    const entry = entryOf(code);
+    diff.push(...schemaDiff(entry.pointer, body, 'body'));
     if (body.status !== response.status) diff.push(`body/status: ${JSON.stringify(body.status)} differs from the HTTP status ${response.status}`);
     if (entry.status !== response.status) diff.push(`status: ${code} is ${entry.status} in the catalog, got ${response.status}`);
     const headerId = response.headers.get('x-request-id');
@@ -120,8 +129,9 @@ export function createResponseChecker(spec: OpenApiDocument = loadSpec(), ajv: S
     check(operation, response, expectation = {}) {
       const diff: string[] = [];
       const name = operation === 'unrouted' ? 'unrouted paths' : operation.operationId;
-      if (expectation.code && response.status !== catalog[expectation.code].status) {
-        diff.push(`status: expected ${catalog[expectation.code].status} (${expectation.code}), got ${response.status}`);
+      const expectedStatus = expectation.code ? model.errors.get(expectation.code)?.meta.status : undefined;
+      if (expectation.code && response.status !== expectedStatus) {
+        diff.push(`status: expected ${expectedStatus} (${expectation.code}), got ${response.status}`);
       }
       // Inside JSON strings a newline is the two characters \n: look at both forms.
       if (STACK_FRAME.test(response.text) || STACK_FRAME.test(response.text.replace(/\\n/g, '\n'))) diff.push('body: contains a stack trace');
@@ -161,6 +171,6 @@ export function createResponseChecker(spec: OpenApiDocument = loadSpec(), ajv: S
  * @example
  * operationDeclares(createSpecModel(spec).operation('runModel')!, 'PROMPT_TOO_LONG'); // true
  */
-export function operationDeclares(operation: SpecOperation, code: ErrorCode): boolean {
+export function operationDeclares(operation: SpecOperation, code: string): boolean {
   return operation.responses.some((response) => response.codes.includes(code));
 }

@@ -11,8 +11,10 @@ import { isErrorCode, type ErrorCode } from '@errata/types';
 import { createRedactor, type Redactor } from './internal/redact.js';
 import { formatReport } from './report.js';
 import { runConformance } from './run-conformance.js';
+import { specMain, SpecUsageError, SPEC_USAGE } from './spec-cli.js';
 
-const USAGE = `Usage: errata-contract --base-url <url> --api-key <key> [options]
+const USAGE = `Usage: errata-contract --base-url <url> --api-key <key> [options]   (Errata's own API)
+       errata-contract --spec <file> [--config <file>] [options]     (any spec: --spec --help)
 
   --base-url <url>          server to check (env ERRATA_BASE_URL; default http://127.0.0.1:4010)
   --api-key <key>           a working API key (env ERRATA_API_KEY)
@@ -55,6 +57,7 @@ function integer(value: string | undefined, flag: string): number | undefined {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv.some((arg) => arg === '--spec' || arg.startsWith('--spec='))) return specMain(argv);
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -111,9 +114,10 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const usage = error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    const specMode = process.argv.slice(2).some((arg) => arg === '--spec' || arg.startsWith('--spec='));
+    const usage = error instanceof UsageError || error instanceof SpecUsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     console.error(`errata-contract: ${redact((error as Error).message)}`);
-    if (usage) console.error(`\n${USAGE}`);
+    if (usage) console.error(`\n${specMode ? SPEC_USAGE : USAGE}`);
     process.exit(usage ? 2 : 1);
   },
 );

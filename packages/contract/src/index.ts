@@ -21,3 +21,12 @@ export type { CapturedStream, StreamChecker, StreamEnding } from './check-stream
 export { parseEventStream } from './internal/event-stream.js';
 export type { ParsedEvent } from './internal/event-stream.js';
 export { ConformanceRequestError } from './internal/http.js';
+
+// Conformance for any spec that adopts the contract (`errata-contract --spec`).
+export { runSpecConformance } from './spec-suite/run-spec.js';
+export type { SpecConformanceOptions, SpecConformanceReport, SpecProbeResult, SpecSectionSummary } from './spec-suite/run-spec.js';
+export { loadContractConfig, ContractConfigError } from './spec-suite/config.js';
+export type { ContractConfig, RecordedTrigger } from './spec-suite/config.js';
+export { planProbes } from './spec-suite/probes.js';
+export type { PlannedProbe, SpecSection } from './spec-suite/probes.js';
+export { formatSpecReport, toJUnitXml } from './spec-suite/spec-report.js';

@@ -8,8 +8,9 @@ import { parse, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 type Doc = Record<string, any>;
-const root = join(import.meta.dirname, '..', '..');
-const minimal = (): Doc => parse(readFileSync(join(import.meta.dirname, 'fixtures/minimal.yaml'), 'utf8'));
+const root = join(import.meta.dirname, '..', '..', '..');
+const fixtures = join(import.meta.dirname, '..', 'test', 'fixtures');
+const minimal = (): Doc => parse(readFileSync(join(fixtures, 'minimal.yaml'), 'utf8'));
 const schemas = (doc: Doc) => doc.components.schemas;
 const responses = (doc: Doc) => doc.components.responses;
 
@@ -42,43 +43,71 @@ const cases: { name: string; rule: string; breakIt: (doc: Doc) => void }[] = [
   { name: 'a malformed mid_stream', rule: 'errata/error-metadata', breakIt: (d) => (schemas(d).INTERNAL_ERROR['x-error'].mid_stream = { retry_safe: 'yes' }) },
 ];
 
-type Problem = { ruleId: string; message: string; location: { source: { ref: string } }[] };
-let problemsByFile: Map<string, Problem[]>;
-let dir: string;
+// The rule options a team would set, each against the fixture it should (or should no longer) flag,
+// linted with test/fixtures/options.redocly.yaml (the plugin loaded by its package name).
+const optionCases: { name: string; rule: string; fires: boolean; message?: string; breakIt: (doc: Doc) => void }[] = [
+  { name: 'header: X-Trace-Id, on a spec that declares only X-Request-Id', rule: 'errata/request-id-header', fires: true, message: 'must declare the X-Trace-Id header', breakIt: () => {} },
+  { name: 'codePrefix: CHAT_, on an own code without it', rule: 'errata/error-codes-unique', fires: true, message: 'Code MODEL_NOT_FOUND is not one of Errata\'s: it must start with CHAT_', breakIt: () => {} },
+  { name: 'internalCodeRange: 3000-3999, on an own code at 4001', rule: 'errata/error-codes-unique', fires: true, message: 'Internal code 4002 of INTERNAL_ERROR is outside this API\'s range 3000-3999', breakIt: (d) => (schemas(d).INTERNAL_ERROR['x-error'].internal_code = 4002) },
+  { name: 'exceptOperations: [createModel], on that POST without a key', rule: 'errata/post-idempotency-key', fires: false, breakIt: (d) => (d.paths['/v1/models'].post = { ...structuredClone(d.paths['/v1/models'].get), operationId: 'createModel' }) },
+  { name: 'statuses: [429, 529], on a 529 without Retry-After', rule: 'errata/retry-after-header', fires: true, message: 'Response 529 must declare the Retry-After header', breakIt: (d) => (d.paths['/v1/models'].get.responses['529'] = { ...structuredClone(responses(d).ServerError), headers: { 'X-Trace-Id': { schema: { type: 'string' } } } }) },
+];
 
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'errata-lint-'));
-  const files = [join(dir, 'good.yaml')];
-  writeFileSync(files[0]!, stringify(minimal()));
-  cases.forEach((c, i) => {
-    const doc = minimal();
-    c.breakIt(doc);
-    files.push(join(dir, `case-${i}.yaml`));
-    writeFileSync(files[i + 1]!, stringify(doc));
+type Problem = { ruleId: string; message: string; location: { source: { ref: string } }[] };
+
+/** Lints every document with one config in one `redocly lint` run: problems by file name. */
+function lintAll(config: string, docs: Doc[], prefix: string): Map<string, Problem[]> {
+  const files = docs.map((doc, i) => {
+    const file = join(dir, `${prefix}-${i}.yaml`);
+    writeFileSync(file, stringify(doc));
+    return file;
   });
   let out: string;
   try {
-    out = execFileSync('redocly', ['lint', '--config', join(root, 'redocly.yaml'), '--format', 'json', ...files], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    out = execFileSync('redocly', ['lint', '--config', config, '--format', 'json', ...files], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
   } catch (error) {
     out = (error as { stdout: string }).stdout; // lint exits 1 when it finds problems, as it must here
   }
   // With several files, redocly prints one JSON report per file, one after the other.
   const reports = out.trim().split(/(?<=\n\})(?=\{)/).map((chunk) => JSON.parse(chunk) as { problems: Problem[] });
-  const problems = reports.flatMap((report) => report.problems);
-  problemsByFile = new Map();
-  for (const problem of problems) {
+  const byFile = new Map<string, Problem[]>();
+  for (const problem of reports.flatMap((report) => report.problems)) {
     const file = problem.location[0]!.source.ref.split('/').pop()!;
-    problemsByFile.set(file, [...(problemsByFile.get(file) ?? []), problem]);
+    byFile.set(file, [...(byFile.get(file) ?? []), problem]);
   }
+  return byFile;
+}
+
+let problemsByFile: Map<string, Problem[]>;
+let optionProblems: Map<string, Problem[]>;
+let dir: string;
+const broken = (breakIt: (doc: Doc) => void) => {
+  const doc = minimal();
+  breakIt(doc);
+  return doc;
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'errata-lint-'));
+  problemsByFile = lintAll(join(root, 'redocly.yaml'), [minimal(), ...cases.map((c) => broken(c.breakIt))], 'case');
+  optionProblems = lintAll(join(fixtures, 'options.redocly.yaml'), optionCases.map((c) => broken(c.breakIt)), 'option');
 });
 
 describe('Errata lint rules', () => {
   it('pass the minimal fixture', () => {
-    expect(problemsByFile.get('good.yaml') ?? []).toEqual([]);
+    expect(problemsByFile.get('case-0.yaml') ?? []).toEqual([]);
   });
 
-  it.each(cases.map((c, i) => ({ ...c, file: `case-${i}.yaml` })))('$rule fires on $name', ({ rule, file }) => {
+  it.each(cases.map((c, i) => ({ ...c, file: `case-${i + 1}.yaml` })))('$rule fires on $name', ({ rule, file }) => {
     const rules = (problemsByFile.get(file) ?? []).map((p) => p.ruleId);
     expect(rules).toContain(rule);
+  });
+});
+
+describe('Errata lint rule options', () => {
+  it.each(optionCases.map((c, i) => ({ ...c, file: `option-${i}.yaml` })))('$rule with $name: fires=$fires', ({ rule, fires, message, file }) => {
+    const problems = (optionProblems.get(file) ?? []).filter((p) => p.ruleId === rule);
+    if (!fires) expect(problems).toEqual([]);
+    else expect(problems.map((p) => p.message)).toContainEqual(expect.stringContaining(message!));
   });
 });

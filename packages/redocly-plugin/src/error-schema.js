@@ -1,6 +1,17 @@
 // Reading an error schema as the rules see it: `x-error` metadata on the schema, the `code` and
 // `status` constants in its `allOf` branch. Shared by the rules so each one stays about one check.
 
+/**
+ * Whether a schema comes from the installed @errata/spec (the shared catalog), not from the
+ * document's own files: its examples link to Errata's docs, and a team's namespace options do not
+ * apply to it.
+ *
+ * @example
+ * isCatalogSource('/app/node_modules/@errata/spec/components/schemas/errors/MODEL_NOT_FOUND.yaml') // true
+ */
+export function isCatalogSource(ref) {
+  return /[\\/]node_modules[\\/]@errata[\\/]spec[\\/]/.test(ref);
+}
 
 export function isErrorSchema(schema) {
   return Boolean(schema && typeof schema === 'object' && schema['x-error']);

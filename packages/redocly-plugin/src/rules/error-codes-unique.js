@@ -1,11 +1,18 @@
-import { constOf, isErrorSchema } from '../error-schema.js';
+import { constOf, isCatalogSource, isErrorSchema } from '../error-schema.js';
 
 /**
  * Codes and internal codes are unique across the catalog, and a provider's error (its code,
- * internal code, type, reason, status and message pattern) maps to one canonical code only: a normalizer must
- * never have to guess.
+ * internal code, type, reason, status and message pattern) maps to one canonical code only: a
+ * normalizer must never have to guess. A team adding its own codes beside Errata's can pin them
+ * to its own namespace.
+ *
+ * @param {{ codePrefix?: string, internalCodeRange?: [number, number] }} [options] for error
+ *   schemas not shipped by @errata/spec: `codePrefix`, a prefix every own code starts with;
+ *   `internalCodeRange`, the inclusive range its internal codes come from.
+ * @example
+ * // redocly.yaml: errata/error-codes-unique: { severity: error, codePrefix: CHAT_, internalCodeRange: [9000, 9099] }
  */
-export default function errorCodesUnique() {
+export default function errorCodesUnique({ codePrefix, internalCodeRange } = {}) {
   const seen = new Map(); // key → { code, where } of the schema that claimed it first
   const visited = new Set();
   return {
@@ -29,6 +36,14 @@ export default function errorCodesUnique() {
             const key = `crosswalk:${provider}:${entry.code ?? ''}:${entry.internal_code ?? ''}:${entry.type ?? ''}:${entry.reason ?? ''}:${entry.status ?? ''}:${entry.message_pattern ?? ''}`;
             report(key, `Crosswalk entry ${provider} ${JSON.stringify(entry)}`, ctx.location.child(['x-error', 'crosswalk', provider, i]));
           });
+        }
+        if (isCatalogSource(ctx.location.source.absoluteRef)) return;
+        if (codePrefix && typeof code === 'string' && !code.startsWith(codePrefix)) {
+          ctx.report({ message: `Code ${code} is not one of Errata's: it must start with ${codePrefix}.`, location: ctx.location });
+        }
+        const [min, max] = internalCodeRange ?? [];
+        if (internalCodeRange && !(meta.internal_code >= min && meta.internal_code <= max)) {
+          ctx.report({ message: `Internal code ${meta.internal_code} of ${code} is outside this API's range ${min}-${max}.`, location: ctx.location.child(['x-error', 'internal_code']) });
         }
       },
     },

@@ -1,0 +1,113 @@
+// What an adopter's CI runs, run here for Chat API: the `run:` commands of the copyable workflow
+// (docs/adopt/github-workflow.yml) — lint with the plugin, openapi-typescript, redocly bundle,
+// errata-contract --spec — against Chat API served on 127.0.0.1; then the same contract step
+// against the non-conformant variant, which must fail with messages naming what differs.
+// The workflow's "start" step is the one not run verbatim: the test serves the app itself on a
+// free port (no wait loop), and points BASE_URL at it.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { promisify } from 'node:util';
+import { serve, type ServerType } from '@hono/node-server';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createChatApi } from './app.js';
+import { createNestedErrorsChatApi } from './variants/nested-errors.js';
+
+const run = promisify(execFile);
+const app = join(import.meta.dirname, '..');
+const workflow = parse(readFileSync(join(app, '..', '..', 'docs', 'adopt', 'github-workflow.yml'), 'utf8')) as {
+  env: Record<string, string>;
+  jobs: { contract: { steps: { id?: string; run?: string }[] } };
+};
+const step = (id: string) => workflow.jobs.contract.steps.find((s) => s.id === id)!.run!;
+const KEY = 'sk_chat_ci_test';
+
+function listen(fetch: (request: Request) => Response | Promise<Response>): Promise<{ server: ServerType; url: string }> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve({ server, url: `http://127.0.0.1:${info.port}` }));
+  });
+}
+
+let out: string;
+let conformant: { server: ServerType; url: string };
+let broken: { server: ServerType; url: string };
+
+/** Runs one workflow step's commands in apps/chat-api with the workflow's env, outputs in a temp dir. */
+async function runStep(id: string, baseUrl: string, reports: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = {
+    ...process.env,
+    ...workflow.env,
+    SPEC: 'spec/openapi.yaml',
+    BUNDLE: join(out, 'openapi.json'),
+    TYPES: join(out, 'api.d.ts'),
+    REPORTS: reports,
+    BASE_URL: baseUrl,
+    CONTRACT_CONFIG: 'errata-contract.yaml',
+    CHAT_API_KEY: KEY,
+    PATH: `${join(app, 'node_modules', '.bin')}${delimiter}${process.env.PATH}`,
+  };
+  try {
+    const { stdout, stderr } = await run('bash', ['-e', '-c', step(id)], { cwd: app, env, encoding: 'utf8' });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), 'chat-api-ci-'));
+  conformant = await listen(createChatApi({ keys: [KEY], simulate: true }).fetch);
+  broken = await listen(createNestedErrorsChatApi({ keys: [KEY], simulate: true }).fetch);
+});
+afterAll(() => {
+  conformant?.server.close();
+  broken?.server.close();
+});
+
+describe("an adopter's CI, for Chat API", () => {
+  it.each(['lint', 'types', 'bundle'])('step %s passes', async (id) => {
+    const result = await runStep(id, conformant.url, join(out, 'reports'));
+    expect(result.stderr + result.stdout).not.toMatch(/error|✘/i);
+    expect(result.code).toBe(0);
+  });
+
+  it('generates types holding Errata codes and the API’s own', () => {
+    const types = readFileSync(join(out, 'api.d.ts'), 'utf8');
+    for (const name of ['CHAT_CONVERSATION_TOO_LONG: ', 'MODEL_NOT_FOUND: ', 'ErrorEnvelope: ', 'createChatCompletion: ']) expect(types).toContain(name);
+  });
+
+  it('step contract passes against Chat API, with JUnit and JSON reports', async () => {
+    const reports = join(out, 'reports');
+    const result = await runStep('contract', conformant.url, reports);
+    expect(result.stdout).toContain('The server conforms.');
+    expect(result.code).toBe(0);
+    const json = JSON.parse(readFileSync(join(reports, 'errata-contract.json'), 'utf8')) as { ok: boolean; results: { outcome: string; code?: string; via: string }[] };
+    expect(json.ok).toBe(true);
+    expect(json.results.filter((r) => r.outcome !== 'passed')).toEqual([]);
+    // Every way of causing a code was used: a recorded trigger, a configured key, simulation, the unrouted probe.
+    expect(new Set(json.results.map((r) => r.via))).toEqual(new Set(['example', 'trigger', 'auth', 'simulate', 'unrouted']));
+    // The API's own code, caused for real by the config's recorded request (33 messages).
+    expect(json.results.filter((r) => r.code === 'CHAT_CONVERSATION_TOO_LONG').map((r) => [r.via, r.outcome])).toEqual([['trigger', 'passed']]);
+    const junit = readFileSync(join(reports, 'errata-contract.xml'), 'utf8');
+    expect(junit).toMatch(/<testsuites name="errata-contract" tests="\d+" failures="0">/);
+  });
+
+  it('step contract fails against the non-conformant variant, naming what differs', async () => {
+    const reports = join(out, 'reports-broken');
+    const result = await runStep('contract', broken.url, reports);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('The server does not conform.');
+    expect(result.stdout).toContain("body is the provider's own nested `error` object: `code`, `request_id`, `status` missing at the top level");
+    expect(result.stdout).toContain('header X-Request-Id: missing');
+    expect(result.stdout).toMatch(/FAIL createChatCompletion MODEL_NOT_FOUND \(trigger, POST \/v1\/chat\/completions\): expected 404 MODEL_NOT_FOUND, got 404 \(no code\)/);
+    const junit = readFileSync(join(reports, 'errata-contract.xml'), 'utf8');
+    expect(junit).toMatch(/<failure message="expected 404 MODEL_NOT_FOUND, got 404 \(no code\)">/);
+    // Success responses are untouched by the variant, and still pass.
+    const json = JSON.parse(readFileSync(join(reports, 'errata-contract.json'), 'utf8')) as { results: { section: string; outcome: string }[] };
+    expect(json.results.filter((r) => r.section === 'success').map((r) => r.outcome)).toEqual(['passed', 'passed', 'passed']);
+  });
+});

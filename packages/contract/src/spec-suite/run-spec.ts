@@ -1,0 +1,140 @@
+/**
+ * Conformance for any spec that adopts the contract: the probes `planProbes` derives from the
+ * spec and the config, sent to the server one by one and checked with the same response checker
+ * as Errata's own suite (status declared, body against its code's schema, headers, envelope).
+ */
+import { createSpecAjv, createSpecModel, SpecModelError, type OpenApiDocument } from '@errata/spec-model';
+import { createResponseChecker } from '../check-response.js';
+import { describeRequest, send } from '../internal/http.js';
+import { createRedactor } from '../internal/redact.js';
+import type { ContractConfig } from './config.js';
+import { planProbes, type SpecSection } from './probes.js';
+
+export interface SpecProbeResult {
+  section: SpecSection;
+  operationId: string;
+  code?: string;
+  via: string;
+  /** `POST /v1/embeddings`, when it ran. */
+  request?: string;
+  outcome: 'passed' | 'failed' | 'skipped';
+  /** What the probe wanted: `404 MODEL_NOT_FOUND`, `a declared 2xx`. */
+  expected: string;
+  /** What came: `200`, `404 MODEL_NOT_FOUND`, `500 (no code)`. */
+  got?: string;
+  /** One line per differing field. */
+  diff: string[];
+  /** Why it was skipped. */
+  reason?: string;
+}
+
+export interface SpecSectionSummary {
+  section: SpecSection;
+  passed: number;
+  failed: number;
+  skipped: number;
+  /** Why nothing in it ran, when nothing did. */
+  reason?: string;
+}
+
+export interface SpecConformanceReport {
+  baseUrl: string;
+  ok: boolean;
+  results: SpecProbeResult[];
+  sections: SpecSectionSummary[];
+}
+
+export interface SpecConformanceOptions {
+  /** A bundled OpenAPI 3.1 document (`redocly bundle`): no external `$ref`s. */
+  spec: OpenApiDocument;
+  baseUrl: string;
+  config?: ContractConfig;
+  /** Only probes of these operationIds or codes. */
+  only?: string[];
+  /** Not probes of these operationIds or codes. */
+  skip?: string[];
+  /** Stop sending after this many ms; the rest is skipped, with the reason. */
+  budgetMs?: number;
+  timeoutMs?: number;
+  /** The clock the budget reads (default Date.now). */
+  now?: () => number;
+  fetch?: typeof fetch;
+}
+
+const SECTIONS: SpecSection[] = ['success', 'errors', 'unrouted'];
+
+/**
+ * Runs every probe; resolves with the report (never throws for a non-conforming server).
+ *
+ * @example
+ * const report = await runSpecConformance({ spec, baseUrl: 'http://127.0.0.1:8787', config: { auth: { key: 'sk' }, simulate: true } });
+ * process.exit(report.ok ? 0 : 1);
+ */
+export async function runSpecConformance(options: SpecConformanceOptions): Promise<SpecConformanceReport> {
+  const config = options.config ?? {};
+  let model;
+  try {
+    model = createSpecModel(options.spec);
+    for (const operation of model.operations) model.declaredCodes(operation);
+  } catch (error) {
+    if (error instanceof SpecModelError && error.kind === 'external') throw new SpecModelError('external', error.pointer, `${error.message} — bundle the spec first (redocly bundle openapi.yaml -o openapi.json)`);
+    throw error;
+  }
+  const checker = createResponseChecker(options.spec, createSpecAjv(options.spec));
+  const keys = [config.auth?.key, ...Object.values(config.auth?.keys ?? {})].filter((k): k is string => typeof k === 'string');
+  const redact = createRedactor(keys);
+  const http = { baseUrl: options.baseUrl, timeoutMs: options.timeoutMs ?? 15_000, fetch: options.fetch ?? fetch, redact };
+  const now = options.now ?? Date.now;
+  const started = now();
+  const matches = (list: string[] | undefined, probe: { operationId: string; code?: string }) => list?.some((v) => v === probe.operationId || v === probe.code);
+
+  const planned = planProbes(model, config).filter((p) => (!options.only || matches(options.only, p)) && !matches(options.skip, p));
+  const results: SpecProbeResult[] = [];
+  for (const probe of planned) {
+    const expected = probe.code ? `${model.errors.get(probe.code)?.meta.status} ${probe.code}` : 'a declared 2xx';
+    const base = { section: probe.section, operationId: probe.operationId, ...(probe.code ? { code: probe.code } : {}), via: probe.via, expected };
+    if (probe.skip || !probe.request) {
+      results.push({ ...base, outcome: 'skipped', diff: [], reason: probe.skip ?? 'nothing to send' });
+      continue;
+    }
+    if (options.budgetMs !== undefined && now() - started >= options.budgetMs) {
+      results.push({ ...base, outcome: 'skipped', diff: [], reason: `the time budget of ${options.budgetMs / 1000} s was used up` });
+      continue;
+    }
+    const request = describeRequest(probe.request);
+    let diff: string[];
+    let got: string | undefined;
+    try {
+      const response = await send(http, probe.request);
+      got = `${response.status}${response.status >= 400 ? ` ${codeOf(response.text) ?? '(no code)'}` : ''}`;
+      const operation = probe.operationId === 'unrouted' ? 'unrouted' : model.operation(probe.operationId)!;
+      diff = checker.check(operation, response, probe.code ? { code: probe.code } : {});
+      if (!probe.code && (response.status < 200 || response.status > 299)) diff.unshift(`status: expected a 2xx, got ${response.status}`);
+    } catch (error) {
+      diff = [`request failed: ${(error as Error).message}`];
+    }
+    results.push({ ...base, request, outcome: diff.length ? 'failed' : 'passed', ...(got ? { got } : {}), diff: diff.map(redact) });
+  }
+  const sections = SECTIONS.map((section) => summarize(section, results, planned.length === 0 ? 'no probe matches --only/--skip' : undefined));
+  return { baseUrl: options.baseUrl, ok: results.every((r) => r.outcome !== 'failed') && results.some((r) => r.outcome === 'passed'), results, sections };
+}
+
+function codeOf(text: string): string | undefined {
+  try {
+    const code = (JSON.parse(text) as { code?: unknown }).code;
+    return typeof code === 'string' ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function summarize(section: SpecSection, results: SpecProbeResult[], fallback: string | undefined): SpecSectionSummary {
+  const rows = results.filter((r) => r.section === section);
+  const count = (outcome: SpecProbeResult['outcome']) => rows.filter((r) => r.outcome === outcome).length;
+  const summary: SpecSectionSummary = { section, passed: count('passed'), failed: count('failed'), skipped: count('skipped') };
+  if (summary.passed + summary.failed > 0) return summary;
+  const reasons = [...new Set(rows.map((r) => r.reason).filter(Boolean))];
+  const own = { success: 'the spec has no operations', errors: 'no operation declares an error code', unrouted: 'the spec declares no x-errata.unrouted_response' }[section];
+  const reason = reasons.length ? reasons.join('; ') : (fallback ?? own);
+  return { ...summary, reason };
+}

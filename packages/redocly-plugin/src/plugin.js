@@ -1,0 +1,74 @@
+// Errata's contract rules for Redocly lint, as a plugin any `redocly.yaml` can load
+// (`plugins: ['@errata/redocly-plugin']`, `extends: [errata/recommended]`). Each rule lives in its
+// own file under rules/; src/rules.test.ts runs each against a small bad spec and asserts it fires.
+import errorCodesUnique from './rules/error-codes-unique.js';
+import errorMetadata from './rules/error-metadata.js';
+import errorResponseEnvelope from './rules/error-response-envelope.js';
+import errorStatusMatches from './rules/error-status-matches.js';
+import operation5xxResponse from './rules/operation-5xx-response.js';
+import postIdempotencyKey from './rules/post-idempotency-key.js';
+import requestIdHeader from './rules/request-id-header.js';
+import retryAfterHeader from './rules/retry-after-header.js';
+import streamErrorCodes from './rules/stream-error-codes.js';
+
+/** Every contract rule, by its name without the `errata/` prefix. */
+const rules = {
+  'error-metadata': errorMetadata,
+  'error-codes-unique': errorCodesUnique,
+  'error-status-matches': errorStatusMatches,
+  'error-response-envelope': errorResponseEnvelope,
+  'retry-after-header': retryAfterHeader,
+  'request-id-header': requestIdHeader,
+  'operation-5xx-response': operation5xxResponse,
+  'stream-error-codes': streamErrorCodes,
+  'post-idempotency-key': postIdempotencyKey,
+};
+
+/**
+ * `errata/recommended`: every contract rule as an error, plus the built-in rules the contract
+ * leans on (error responses declared, examples that validate, no problem-details shape: the
+ * envelope replaces RFC 7807). Extend `recommended-strict` (or `recommended`) beside it.
+ */
+const recommended = {
+  rules: {
+    ...Object.fromEntries(Object.keys(rules).map((name) => [`errata/${name}`, 'error'])),
+    'operation-4xx-response': 'error',
+    'operation-2xx-response': 'error',
+    'no-invalid-media-type-examples': { severity: 'error', allowAdditionalProperties: false },
+    'no-invalid-schema-examples': { severity: 'error', allowAdditionalProperties: false },
+    'no-invalid-parameter-examples': 'error',
+    'operation-4xx-problem-details-rfc7807': 'off',
+  },
+};
+
+/**
+ * The Redocly plugin: id `errata`, the rules, the `recommended` config, and the type of the root
+ * `x-errata` extension.
+ *
+ * @example
+ * // redocly.yaml
+ * // plugins: ['@errata/redocly-plugin']
+ * // extends: [recommended-strict, errata/recommended]
+ * // rules:
+ * //   errata/request-id-header: { severity: error, header: X-Trace-Id }
+ */
+export default function errataPlugin() {
+  return {
+    id: 'errata',
+    // Teach Redocly the shape of the root `x-errata` extension, so that the response for unrouted
+    // paths is linted, bundled into components and counted as used like any other response.
+    typeExtension: {
+      oas3(types) {
+        return {
+          ...types,
+          Root: { ...types.Root, properties: { ...types.Root.properties, 'x-errata': 'ErrataExtension' } },
+          ErrataExtension: {
+            properties: { docs_url: { type: 'string' }, unrouted_response: 'Response', providers: { type: 'object' } },
+          },
+        };
+      },
+    },
+    rules: { oas3: rules },
+    configs: { recommended },
+  };
+}
