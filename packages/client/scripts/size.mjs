@@ -1,7 +1,7 @@
 // Prints each entry's ESM size, minified and gzipped, without openapi-fetch (a peer the user ships
-// anyway) and with @errata/types bundled in: what loads with the entry, i.e. its static import graph
-// (code split, the entry's chunk and every chunk it imports statically; a chunk only reached by
-// `import()`, like the error path, loads on first use and is printed on its own line). Fails the build when the main entry is over 5 KB,
+// anyway) and with @errata/types bundled in: what loads with the entry, i.e. its static import graph.
+// What only `import()` reaches (the failure path, call options) loads on first use and is printed
+// on its own line, as what it adds to the whole bundle. Fails the build when the main entry is over 5 KB,
 // when the catalog (titles, crosswalk) gets into it — it reads the compact @errata/types/policy —
 // or when the catalog's long texts get into any entry. Run by `pnpm build` and `pnpm bench`.
 import { build } from 'esbuild';
@@ -27,30 +27,23 @@ async function bundle(contents, minify = true) {
   return result.outputFiles[0];
 }
 
-// Split into chunks: the entry's static graph is what a user's bundler ships up front; what only
-// `import()` reaches is measured apart (`lazy`).
-async function size(contents) {
+// What loads with the entry: `import()`s are left out (a plugin marks them external), so only the
+// entry's static import graph is measured; `lazy` is what the whole graph, `import()`s inlined, adds.
+const staticOnly = { name: 'static-only', setup: (b) => b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined)) };
+
+async function measure(contents, plugins) {
   const result = await build({
     stdin: { contents, resolveDir: dist, loader: 'js' },
-    bundle: true, minify: true, format: 'esm', platform: 'neutral', write: false, external: ['openapi-fetch'],
-    splitting: true, outdir: '/size-out', metafile: true,
+    bundle: true, minify: true, format: 'esm', platform: 'neutral', write: false, external: ['openapi-fetch'], plugins,
   });
-  const files = new Map(result.outputFiles.map((file) => [file.path, file.contents]));
-  const outputs = result.metafile.outputs;
-  const path = (name) => `/size-out/${name.replace(/^(\.\.\/)*size-out\//, '')}`;
-  const entry = Object.keys(outputs).find((name) => outputs[name].entryPoint);
-  const graph = (from, kinds) => {
-    const seen = new Set([from]);
-    for (const name of seen) for (const edge of outputs[name].imports) if (kinds.includes(edge.kind) && outputs[edge.path]) seen.add(edge.path);
-    return seen;
-  };
-  const measure = (names) => {
-    const code = Buffer.concat([...names].map((name) => files.get(path(name))));
-    return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
-  };
-  const statics = graph(entry, ['import-statement']);
-  const lazy = [...graph(entry, ['import-statement', 'dynamic-import'])].filter((name) => !statics.has(name));
-  return { ...measure(statics), lazy: lazy.length ? measure(lazy) : undefined };
+  const code = result.outputFiles[0].contents;
+  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+async function size(contents) {
+  const [entry, whole] = await Promise.all([measure(contents, [staticOnly]), measure(contents, [])]);
+  const lazy = whole.min > entry.min ? { min: whole.min - entry.min, gzip: whole.gzip - entry.gzip } : undefined;
+  return { ...entry, lazy };
 }
 
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
@@ -64,7 +57,7 @@ const rows = [
 console.log('@errata/client size (esbuild, ESM, minified, gzip -9, openapi-fetch external):');
 for (const [name, { min, gzip, lazy }] of rows) {
   console.log(`  ${name.padEnd(48)} ${kb(min).padStart(9)} min  ${kb(gzip).padStart(8)} gzip`);
-  if (lazy) console.log(`  ${'  + loaded on first use (import())'.padEnd(48)} ${kb(lazy.min).padStart(9)} min  ${kb(lazy.gzip).padStart(8)} gzip`);
+  if (lazy) console.log(`  ${'  + loaded on first use (import(), added)'.padEnd(48)} ${kb(lazy.min).padStart(9)} min  ${kb(lazy.gzip).padStart(8)} gzip`);
 }
 
 const failures = [];

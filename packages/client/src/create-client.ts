@@ -5,11 +5,12 @@
 import createFetchClient, { type ClientOptions, type FetchResponse, type HeadersOptions, type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
 import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
 import type { paths } from '@errata/types';
-import { ErrataError } from './errors.js';
 import { debugLogger, type OnEvent } from './events.js';
 import { clientInternals } from './internal/client-internals.js';
 import type { Normalizer } from './internal/envelope.js';
 import { createRedact } from './internal/redact.js';
+import { newPool } from './internal/attempt.js';
+import { invalid, positive } from './internal/positive.js';
 import { answered, newCallState, send, type CallState, type FetchLike, type SendSettings } from './internal/send.js';
 import { retryDefaults } from './retry-policy.js';
 
@@ -95,18 +96,6 @@ export interface ErrataClient {
   eject(...middleware: Middleware[]): void;
 }
 
-// Bad options are a typed error, like every other failure: code INVALID_OPTIONS, message `createClient: …`.
-const invalid = (text: string) => new ErrataError('INVALID_OPTIONS', `createClient: ${text}`);
-
-function positive(name: string, value: number | undefined, fallback: number, where = invalid): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) throw where(`${name} must be a number ≥ 0, got ${String(value)}.`);
-  return value;
-}
-
-// Bad call options: the same typed error, naming the call.
-const invalidCall = (text: string) => new ErrataError('INVALID_OPTIONS', `INVALID_OPTIONS: call options: ${text}`);
-
 /**
  * Creates the client. HTTP errors are returned as `error` (always the canonical envelope, typed per
  * operation); transport failures are thrown as `ErrataError`. Bad options throw `ErrataError`
@@ -137,7 +126,7 @@ export function createClient(options: ErrataClientOptions): ErrataClient {
     redact: createRedact(apiKey),
     maxErrorBodyBytes: positive('maxErrorBodyBytes', maxErrorBodyBytes, 65_536),
     onEvent: onEvent ?? (debug ? debugLogger() : undefined),
-    pool: { free: [] },
+    pool: newPool(),
   };
   const core = createFetchClient<Paths, 'application/json'>({
     ...rest,
@@ -154,20 +143,8 @@ export function createClient(options: ErrataClientOptions): ErrataClient {
     const o = init ?? {};
     const parseAs = (o.parseAs as CallState['parseAs'] | undefined) ?? 'json';
     const state = given ?? newCallState(o.signal as AbortSignal | undefined, method, url, parseAs, parseAs === 'stream');
-    let s = settings;
-    if (o.fetch !== undefined || o.timeout !== undefined || o.maxRetries !== undefined) {
-      s = {
-        ...settings,
-        fetch: (o.fetch as FetchLike | undefined) ?? settings.fetch,
-        timeout: positive('timeout', o.timeout as number | undefined, settings.timeout, invalidCall),
-        maxRetries: positive('maxRetries', o.maxRetries as number | undefined, settings.maxRetries, invalidCall),
-      };
-    }
-    const key = o.idempotencyKey;
-    if (key !== undefined) {
-      if (!(typeof key === 'string' && /^[\x21-\x7E]+$/.test(key))) throw invalidCall('idempotencyKey must be printable ASCII without spaces.');
-      state.idempotencyKey = key;
-    }
+    // A call's own options are checked and merged by a module loaded on the first call that has one.
+    const s = o.fetch !== undefined || o.timeout !== undefined || o.maxRetries !== undefined || o.idempotencyKey !== undefined ? (await import('./internal/call-options.js')).callSettings(o, settings, state) : settings;
     state.full = middleware.size > 0 || (Array.isArray(o.middleware) && o.middleware.length > 0);
     let streaming = false;
     try {

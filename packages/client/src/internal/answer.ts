@@ -3,7 +3,6 @@
  * that breaks off is a retryable failure, not a rejection after the loop). Error answers are read
  * by `error-answer.ts`, loaded on the first one.
  */
-import { ErrataError } from '../errors.js';
 import type { CallState } from './attempt.js';
 import type { Redact } from './redact.js';
 
@@ -12,9 +11,6 @@ import type { Redact } from './redact.js';
 // call; no user code sees it (with middleware, real Responses are handed over instead).
 let placeholder: Response | undefined;
 export const answered = (): Response => (placeholder ??= new Response(null, { status: 204 }));
-
-const invalid = (response: Response, what: string) =>
-  new ErrataError('INVALID_RESPONSE', `INVALID_RESPONSE: the ${response.status} response ${what}.`, { status: response.status, requestId: response.headers.get('x-request-id') ?? undefined });
 
 /**
  * Reads a 2xx answer. Every 2xx the spec declares has a JSON body, so an empty one (a 204, a
@@ -27,12 +23,12 @@ export async function readData(response: Response, state: CallState, redact: Red
   if (state.method !== 'HEAD') {
     if (parseAs === 'json') {
       const text = await response.text();
-      if (text === '') throw invalid(response, 'had an empty body where the operation declares JSON');
+      if (text === '') throw (await import('./retry-step.js')).invalidResponse(response, 'had an empty body where the operation declares JSON');
       try {
         data = JSON.parse(text);
       } catch (cause) {
         // The parser's message quotes the body: redacted, and the cause is not kept.
-        throw invalid(response, `body is not JSON (${redact((cause as Error).message)})`);
+        throw (await import('./retry-step.js')).invalidResponse(response, `body is not JSON (${redact((cause as Error).message)})`);
       }
       if (state.full) return new Response(text, response);
     } else if (state.full) {

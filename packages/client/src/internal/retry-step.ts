@@ -86,3 +86,7 @@ export function abortedInWait(attempt: number, done: Done): ErrataError {
 export function unbuildable(cause: TypeError, redact: (text: string) => string): ErrataError {
   return new ErrataError('INVALID_OPTIONS', redact(`INVALID_OPTIONS: the request could not be built: ${cause.message.replace(/"[\s\S]*"/, '"[redacted]"')}`));
 }
+
+/** A 2xx whose body is not what the operation declares: `INVALID_RESPONSE`, never `data: undefined`. */
+export const invalidResponse = (response: Response, what: string): ErrataError =>
+  new ErrataError('INVALID_RESPONSE', `INVALID_RESPONSE: the ${response.status} response ${what}.`, { status: response.status, requestId: response.headers.get('x-request-id') ?? undefined });

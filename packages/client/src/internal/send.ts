@@ -38,6 +38,8 @@ export interface SendSettings extends RetrySettings {
 let failurePath: Promise<typeof import('./retry-step.js')> | undefined;
 const loadFailurePath = () => (failurePath ??= import('./retry-step.js'));
 
+const noop = () => {};
+
 /** Sends one logical call with retries; throws only `ErrataError`s. */
 export async function send(request: Request, s: SendSettings, state: CallState): Promise<Response> {
   state.sent = true;
@@ -59,19 +61,22 @@ export async function send(request: Request, s: SendSettings, state: CallState):
 
   // Every event names the call and the attempt; `done` also says what came of it.
   // A hook that throws must not change the call's outcome.
-  const ev = (type: ClientEvent['type'], attempt: number, extra: object) => {
-    try {
-      emit?.({ type, method, path, attempt, ...extra } as ClientEvent);
-    } catch {}
-  };
-  const done = (outcome: DoneEvent['outcome'], attempt: number, extra: Partial<DoneEvent>) => ev('done', attempt, { outcome, ...extra });
+  // No hook, no event: nothing is built (two closures per call otherwise).
+  const ev = emit
+    ? (type: ClientEvent['type'], attempt: number, extra: object) => {
+        try {
+          emit({ type, method, path, attempt, ...extra } as ClientEvent);
+        } catch {}
+      }
+    : noop;
+  const done = emit ? (outcome: DoneEvent['outcome'], attempt: number, extra: Partial<DoneEvent>) => ev('done', attempt, { outcome, ...extra }) : noop;
 
   for (let retry = 0; ; retry++) {
     const attempt = retry + 1;
     const signal = armAttempt(state, s.timeout, deadline, s.pool);
     if (signal) init.signal = signal;
     else if (init.signal) init.signal = null;
-    ev('attempt', attempt, { idempotencyKey: key });
+    if (emit) ev('attempt', attempt, { idempotencyKey: key });
     let failure: ErrataError | undefined;
     let read: ErrorBody | undefined;
     let error: ErrorEnvelope | undefined;
@@ -85,10 +90,7 @@ export async function send(request: Request, s: SendSettings, state: CallState):
         const out = state.keep ? response : await readData(response, state, s.redact);
         if (state.keep) state.stopTimer();
         else state.release();
-        if (emit) {
-          const seen = { status: response.status, requestId: response.headers.get('x-request-id') ?? undefined };
-          done('data', attempt, seen);
-        }
+        if (emit) done('data', attempt, { status: response.status, requestId: response.headers.get('x-request-id') ?? undefined });
         return out;
       }
       const answer = await (await loadFailurePath()).readErrorAnswer(response, s.maxErrorBodyBytes, s.normalize, state, s.redact);
