@@ -20,7 +20,7 @@ export interface ControllerPool {
   /** The running attempts that have an end. */
   armed: Set<CallState>;
   timer: ReturnType<typeof setTimeout> | undefined;
-  /** When `timer` fires (epoch ms); Infinity when there is none. */
+  /** When `timer` fires (`performance.now()` ms); Infinity when there is none. */
   at: number;
 }
 
@@ -47,7 +47,7 @@ export class CallState {
   idempotencyKey: string | undefined = undefined;
   /** What the client read of the last answer, swapped in for openapi-fetch's (see `answered`). */
   result: { data?: unknown; error?: unknown; response: Response } | undefined = undefined;
-  /** The running attempt's end (epoch ms), why it ends then, its controller and pool. */
+  /** The running attempt's end (`performance.now()` ms: monotonic, a clock change moves no end), why it ends then, its controller and pool. */
   end = Infinity;
   endWhy: Why = undefined;
   spare: Spare | undefined = undefined;
@@ -109,7 +109,7 @@ export function newCallState(user: AbortSignal | undefined, method = 'GET', path
 function fire(pool: ControllerPool): void {
   pool.timer = undefined;
   pool.at = Infinity;
-  const now = Date.now();
+  const now = performance.now();
   let next = Infinity;
   for (const state of pool.armed) {
     if (state.end <= now) {
@@ -123,7 +123,7 @@ function fire(pool: ControllerPool): void {
 function schedule(pool: ControllerPool, at: number): void {
   if (pool.timer) clearTimeout(pool.timer);
   pool.at = at;
-  pool.timer = setTimeout(fire, Math.min(Math.max(at - Date.now(), 0), MAX_TIMER), pool);
+  pool.timer = setTimeout(fire, Math.min(Math.max(Math.ceil(at - performance.now()), 0), MAX_TIMER), pool);
 }
 
 /**
@@ -133,15 +133,14 @@ function schedule(pool: ControllerPool, at: number): void {
  */
 export function armAttempt(state: CallState, timeout: number, deadline: number, pool: ControllerPool): AbortSignal | undefined {
   const { user } = state;
-  const now = Date.now();
-  const left = deadline - now;
+  const left = deadline - Date.now();
   const limit = Math.min(timeout, left);
   state.why = undefined;
   if (limit === Infinity) return undefined;
   const spare = pool.free.pop() ?? { controller: new AbortController(), uses: 0 };
   state.spare = spare;
   state.pool = pool;
-  state.end = now + limit;
+  state.end = performance.now() + limit;
   state.endWhy = left <= timeout ? 'deadline' : 'timeout';
   pool.armed.add(state);
   if (state.end < pool.at) schedule(pool, state.end);
