@@ -1,5 +1,7 @@
 // Prints each entry's ESM size, minified and gzipped, without openapi-fetch (a peer the user ships
-// anyway) and with @errata/types bundled in. Fails the build when the main entry is over 5 KB,
+// anyway) and with @errata/types bundled in: what loads with the entry, i.e. its static import graph.
+// What only `import()` reaches (the failure path, call options) loads on first use and is printed
+// on its own line, as what it adds to the whole bundle. Fails the build when the main entry is over 5 KB,
 // when the catalog (titles, crosswalk) gets into it — it reads the compact @errata/types/policy —
 // or when the catalog's long texts get into any entry. Run by `pnpm build` and `pnpm bench`.
 import { build } from 'esbuild';
@@ -16,10 +18,6 @@ const entries = {
   '@errata/client/adapters': './adapters.js',
 };
 const target = 5 * 1024;
-// Stopgap: the issue-12 features (in-loop body reads, per-call options, onEvent, category) put the
-// main entry at ~6 KB. The 5 KB target is still reported as NOT met below; the build fails only
-// past this ceiling until the entry is slimmed back (tracked in issue 12's report).
-const ceiling = 6.5 * 1024;
 
 async function bundle(contents, minify = true) {
   const result = await build({
@@ -29,9 +27,23 @@ async function bundle(contents, minify = true) {
   return result.outputFiles[0];
 }
 
-async function size(contents) {
-  const code = (await bundle(contents)).contents;
+// What loads with the entry: `import()`s are left out (a plugin marks them external), so only the
+// entry's static import graph is measured; `lazy` is what the whole graph, `import()`s inlined, adds.
+const staticOnly = { name: 'static-only', setup: (b) => b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined)) };
+
+async function measure(contents, plugins) {
+  const result = await build({
+    stdin: { contents, resolveDir: dist, loader: 'js' },
+    bundle: true, minify: true, format: 'esm', platform: 'neutral', write: false, external: ['openapi-fetch'], plugins,
+  });
+  const code = result.outputFiles[0].contents;
   return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+async function size(contents) {
+  const [entry, whole] = await Promise.all([measure(contents, [staticOnly]), measure(contents, [])]);
+  const lazy = whole.min > entry.min ? { min: whole.min - entry.min, gzip: whole.gzip - entry.gzip } : undefined;
+  return { ...entry, lazy };
 }
 
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
@@ -43,12 +55,15 @@ const rows = [
   ['for scale: the policy (@errata/types/policy)', await size(`export * from '@errata/types/policy';`)],
 ];
 console.log('@errata/client size (esbuild, ESM, minified, gzip -9, openapi-fetch external):');
-for (const [name, { min, gzip }] of rows) console.log(`  ${name.padEnd(48)} ${kb(min).padStart(9)} min  ${kb(gzip).padStart(8)} gzip`);
+for (const [name, { min, gzip, lazy }] of rows) {
+  console.log(`  ${name.padEnd(48)} ${kb(min).padStart(9)} min  ${kb(gzip).padStart(8)} gzip`);
+  if (lazy) console.log(`  ${'  + loaded on first use (import(), added)'.padEnd(48)} ${kb(lazy.min).padStart(9)} min  ${kb(lazy.gzip).padStart(8)} gzip`);
+}
 
 const failures = [];
 const mainGzip = rows[0][1].gzip;
 console.log(`  target ≤ ${kb(target)} gzip for ${main}: ${mainGzip <= target ? 'met' : 'NOT met'} (${(mainGzip / target).toFixed(2)}× target)`);
-if (mainGzip > ceiling) failures.push(`${main} is ${kb(mainGzip)} minified and gzipped, over the ${kb(ceiling)} ceiling (target ${kb(target)})`);
+if (mainGzip > target) failures.push(`${main} is ${kb(mainGzip)} minified and gzipped, over the ${kb(target)} budget`);
 
 // Unminified, so that property names and strings are greppable. Titles are checked by one that
 // no other data has ("Prompt violates content policy"): the catalog's, not the policy's.

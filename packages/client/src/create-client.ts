@@ -5,11 +5,12 @@
 import createFetchClient, { type ClientOptions, type FetchResponse, type HeadersOptions, type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
 import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
 import type { paths } from '@errata/types';
-import { ErrataError } from './errors.js';
 import { debugLogger, type OnEvent } from './events.js';
 import { clientInternals } from './internal/client-internals.js';
-import { normalizeEnvelope, type Normalizer } from './internal/envelope.js';
+import type { Normalizer } from './internal/envelope.js';
 import { createRedact } from './internal/redact.js';
+import { newPool } from './internal/attempt.js';
+import { invalid, positive } from './internal/positive.js';
 import { answered, newCallState, send, type CallState, type FetchLike, type SendSettings } from './internal/send.js';
 import { retryDefaults } from './retry-policy.js';
 
@@ -95,25 +96,6 @@ export interface ErrataClient {
   eject(...middleware: Middleware[]): void;
 }
 
-// Bad options are a typed error, like every other failure: code INVALID_OPTIONS, message `createClient: …`.
-const invalid = (text: string) => new ErrataError('INVALID_OPTIONS', `createClient: ${text}`);
-
-function positive(name: string, value: number | undefined, fallback: number, where = invalid): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) throw where(`${name} must be a number ≥ 0, got ${String(value)}.`);
-  return value;
-}
-
-// Bad call options: the same typed error, naming the call.
-const invalidCall = (text: string) => new ErrataError('INVALID_OPTIONS', `INVALID_OPTIONS: call options: ${text}`);
-
-// A request that openapi-fetch could not build (a header value with a newline, a character past
-// Latin-1): its TypeError quotes the value, which may be a key, so the quote is cut and the cause
-// (which would show it again) is not kept.
-function unbuildable(cause: TypeError, redact: (text: string) => string): ErrataError {
-  return new ErrataError('INVALID_OPTIONS', redact(`INVALID_OPTIONS: the request could not be built: ${cause.message.replace(/"[\s\S]*"/, '"[redacted]"')}`));
-}
-
 /**
  * Creates the client. HTTP errors are returned as `error` (always the canonical envelope, typed per
  * operation); transport failures are thrown as `ErrataError`. Bad options throw `ErrataError`
@@ -126,11 +108,11 @@ function unbuildable(cause: TypeError, redact: (text: string) => string): Errata
  * if (error?.code === 'MODEL_NOT_FOUND') console.log(error.doc_url);
  */
 export function createClient(options: ErrataClientOptions): ErrataClient {
-  const { baseUrl, apiKey, fetch, maxRetries, initialDelay, maxDelay, maxRetryAfter, timeout, totalTimeout, normalize = normalizeEnvelope, maxErrorBodyBytes, onEvent, debug, headers, ...rest } = options ?? ({} as ErrataClientOptions);
+  const { baseUrl, apiKey, fetch, maxRetries, initialDelay, maxDelay, maxRetryAfter, timeout, totalTimeout, normalize, maxErrorBodyBytes, onEvent, debug, headers, ...rest } = options ?? ({} as ErrataClientOptions);
   if (typeof baseUrl !== 'string' || !/^https?:\/\//.test(baseUrl)) throw invalid(`baseUrl must be an http(s) URL, got ${JSON.stringify(baseUrl)}.`);
   // Checked here, not left to Headers: its TypeError would quote the key. Never quote it ourselves.
   if (apiKey !== undefined && !(typeof apiKey === 'string' && /^[\x21-\x7E]+$/.test(apiKey))) throw invalid('apiKey must be printable ASCII without spaces or line breaks (value not shown).');
-  if (typeof normalize !== 'function') throw invalid('normalize must be a function, e.g. providerNormalizer(\'workers-ai\') from @errata/client/normalize.');
+  if (normalize !== undefined && typeof normalize !== 'function') throw invalid('normalize must be a function, e.g. providerNormalizer(\'workers-ai\') from @errata/client/normalize.');
   if (onEvent !== undefined && typeof onEvent !== 'function') throw invalid('onEvent must be a function.');
   const settings: SendSettings = {
     fetch: fetch ?? ((input, init) => globalThis.fetch(input, init)),
@@ -144,7 +126,7 @@ export function createClient(options: ErrataClientOptions): ErrataClient {
     redact: createRedact(apiKey),
     maxErrorBodyBytes: positive('maxErrorBodyBytes', maxErrorBodyBytes, 65_536),
     onEvent: onEvent ?? (debug ? debugLogger() : undefined),
-    pool: { free: [] },
+    pool: newPool(),
   };
   const core = createFetchClient<Paths, 'application/json'>({
     ...rest,
@@ -161,20 +143,8 @@ export function createClient(options: ErrataClientOptions): ErrataClient {
     const o = init ?? {};
     const parseAs = (o.parseAs as CallState['parseAs'] | undefined) ?? 'json';
     const state = given ?? newCallState(o.signal as AbortSignal | undefined, method, url, parseAs, parseAs === 'stream');
-    let s = settings;
-    if (o.fetch !== undefined || o.timeout !== undefined || o.maxRetries !== undefined) {
-      s = {
-        ...settings,
-        fetch: (o.fetch as FetchLike | undefined) ?? settings.fetch,
-        timeout: positive('timeout', o.timeout as number | undefined, settings.timeout, invalidCall),
-        maxRetries: positive('maxRetries', o.maxRetries as number | undefined, settings.maxRetries, invalidCall),
-      };
-    }
-    const key = o.idempotencyKey;
-    if (key !== undefined) {
-      if (!(typeof key === 'string' && /^[\x21-\x7E]+$/.test(key))) throw invalidCall('idempotencyKey must be printable ASCII without spaces.');
-      state.idempotencyKey = key;
-    }
+    // A call's own options are checked and merged by a module loaded on the first call that has one.
+    const s = o.fetch !== undefined || o.timeout !== undefined || o.maxRetries !== undefined || o.idempotencyKey !== undefined ? (await import('./internal/call-options.js')).callSettings(o, settings, state) : settings;
     state.full = middleware.size > 0 || (Array.isArray(o.middleware) && o.middleware.length > 0);
     let streaming = false;
     try {
@@ -184,7 +154,7 @@ export function createClient(options: ErrataClientOptions): ErrataClient {
       return result;
     } catch (cause) {
       // A TypeError before anything was sent: openapi-fetch could not build the request.
-      if (!state.sent && cause instanceof TypeError) throw unbuildable(cause, settings.redact);
+      if (!state.sent && cause instanceof TypeError) throw (await import('./internal/retry-step.js')).unbuildable(cause, settings.redact);
       // Our own errors; anything else (a serializer, a user middleware) is the caller's and passes through.
       throw cause;
     } finally {

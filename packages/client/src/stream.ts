@@ -11,7 +11,7 @@ import type { CallOptions, ErrataClient } from './create-client.js';
 import { ErrataError, ErrataStreamError, toErrataError, type ClientErrorCode, type ErrorEnvelope } from './errors.js';
 import { factsOf, isCode } from './internal/catalog-view.js';
 import { clientInternals } from './internal/client-internals.js';
-import { isObject, type Normalizer } from './internal/envelope.js';
+import { isObject, normalizeEnvelope, type Normalizer } from './internal/envelope.js';
 import type { Redact } from './internal/redact.js';
 import { newCallState, type CallState } from './internal/send.js';
 import { SseParser } from './internal/sse-parser.js';
@@ -65,7 +65,7 @@ export async function stream(client: ErrataClient, model: string, input: StreamI
   const init = { ...options, params: { path: { model } }, body: { ...input, stream: true }, headers: { ...Object.fromEntries(new Headers(headers as HeadersInit | undefined)), accept: 'text/event-stream' }, parseAs: 'stream', signal };
   const { error, response } = (await internals.call('POST', path, init, state)) as { error?: ErrorEnvelope; response: Response };
   if (error !== undefined) throw toErrataError(error, response);
-  const events = new ErrataStream(response, { normalize: internals.normalize, redact: internals.redact, state });
+  const events = new ErrataStream(response, { normalize: internals.normalize ?? normalizeEnvelope, redact: internals.redact, state });
   if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
     // A server that ignored `stream: true`: not the contract, and not something to guess at.
     await events.cancel();

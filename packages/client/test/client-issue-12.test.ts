@@ -279,4 +279,16 @@ describe('reused attempt controllers (the success path does not allocate an Abor
     expect(b).toMatchObject({ status: 'fulfilled', value: { data: { id: 'echo-1' } } });
     expect(server.requests.length).toBeGreaterThanOrEqual(7);
   });
+
+  // The client keeps one timer for all its attempts, set for the earliest end: an attempt that
+  // ends before the one the timer waits for must still be stopped at its own end.
+  it('a short per-call timeout started after a long one is stopped at its own end', async () => {
+    const { client } = await serve(() => undefined, { maxRetries: 0 });
+    const stall = { params: { path: { model: 'stall' } } };
+    const controller = new AbortController();
+    const long = thrown(client.GET('/v1/models/{model}', { ...stall, signal: controller.signal }));
+    expect(await thrown(client.GET('/v1/models/{model}', { ...stall, timeout: 100 }))).toMatchObject({ code: 'CLIENT_TIMEOUT' });
+    controller.abort();
+    expect(await long).toMatchObject({ code: 'ABORTED' });
+  });
 });

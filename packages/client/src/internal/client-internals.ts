@@ -13,7 +13,8 @@ export interface ClientInternals {
    * abort wired to the request (the body is read later, as a stream) and only the attempt timer stops.
    */
   call(method: string, url: string, init: Record<string, unknown> | undefined, state?: CallState): Promise<unknown>;
-  normalize: Normalizer;
+  /** `undefined`: Errata's envelope (`normalizeEnvelope`). */
+  normalize: Normalizer | undefined;
   redact: Redact;
 }
 

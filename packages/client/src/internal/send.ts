@@ -4,17 +4,16 @@
  * is retried like a refused connection; every error response is normalized before the retry
  * decision, so retries follow the catalog's policy for the canonical code.
  */
-import { ErrataError, type ClientErrorCode, type ErrorEnvelope } from '../errors.js';
+import type { ErrataError, ErrorEnvelope } from '../errors.js';
 import type { ClientEvent, DoneEvent, OnEvent } from '../events.js';
-import { retryPlan, type FailureKind, type RetrySettings } from '../retry-policy.js';
+import type { FailureKind, RetrySettings } from '../retry-policy.js';
 import { armAttempt, type CallState, type ControllerPool } from './attempt.js';
-import { factsOf } from './catalog-view.js';
-import { canonicalResponse, readData, readError, type ErrorBody } from './answer.js';
+import { readData } from './answer.js';
+import type { ErrorBody } from './error-answer.js';
 export { answered } from './answer.js';
 import type { Normalizer } from './envelope.js';
 import { newIdempotencyKey } from './idempotency-key.js';
 import type { Redact } from './redact.js';
-import { sleep } from './sleep.js';
 
 export type { CallState } from './attempt.js';
 export { newCallState } from './attempt.js';
@@ -26,22 +25,20 @@ export interface SendSettings extends RetrySettings {
   fetch: FetchLike;
   timeout: number;
   totalTimeout: number;
-  normalize: Normalizer;
+  /** `undefined`: Errata's envelope (`normalizeEnvelope`, loaded with the error path). */
+  normalize: Normalizer | undefined;
   redact: Redact;
   maxErrorBodyBytes: number;
   onEvent: OnEvent | undefined;
   pool: ControllerPool;
 }
 
-/** Builds the transport error for a failure, by why the attempt was stopped (if we stopped it). */
-export function transportError(cause: unknown, state: CallState, otherwise: ClientErrorCode, redact: Redact): ErrataError {
-  if (cause instanceof ErrataError) return cause;
-  if (state.user?.aborted) state.why ??= 'aborted';
-  const code: ClientErrorCode =
-    state.why === 'aborted' ? 'ABORTED' : state.why === 'timeout' ? 'CLIENT_TIMEOUT' : state.why === 'deadline' ? 'DEADLINE_EXCEEDED' : otherwise;
-  const detail = cause instanceof Error ? `${cause.message}${(cause.cause as { code?: string } | undefined)?.code ? ` (${(cause.cause as { code: string }).code})` : ''}` : String(cause);
-  return new ErrataError(code, redact(`${code}: ${detail}`), { cause });
-}
+// The failure path (error answers, transport errors, the retry decision), loaded on a client's
+// first failure and kept: a call that only ever succeeds never loads it.
+let failurePath: Promise<typeof import('./retry-step.js')> | undefined;
+const loadFailurePath = () => (failurePath ??= import('./retry-step.js'));
+
+const noop = () => {};
 
 /** Sends one logical call with retries; throws only `ErrataError`s. */
 export async function send(request: Request, s: SendSettings, state: CallState): Promise<Response> {
@@ -64,19 +61,22 @@ export async function send(request: Request, s: SendSettings, state: CallState):
 
   // Every event names the call and the attempt; `done` also says what came of it.
   // A hook that throws must not change the call's outcome.
-  const ev = (type: ClientEvent['type'], attempt: number, extra: object) => {
-    try {
-      emit?.({ type, method, path, attempt, ...extra } as ClientEvent);
-    } catch {}
-  };
-  const done = (outcome: DoneEvent['outcome'], attempt: number, extra: Partial<DoneEvent>) => ev('done', attempt, { outcome, ...extra });
+  // No hook, no event: nothing is built (two closures per call otherwise).
+  const ev = emit
+    ? (type: ClientEvent['type'], attempt: number, extra: object) => {
+        try {
+          emit({ type, method, path, attempt, ...extra } as ClientEvent);
+        } catch {}
+      }
+    : noop;
+  const done = emit ? (outcome: DoneEvent['outcome'], attempt: number, extra: Partial<DoneEvent>) => ev('done', attempt, { outcome, ...extra }) : noop;
 
   for (let retry = 0; ; retry++) {
     const attempt = retry + 1;
     const signal = armAttempt(state, s.timeout, deadline, s.pool);
     if (signal) init.signal = signal;
     else if (init.signal) init.signal = null;
-    ev('attempt', attempt, { idempotencyKey: key });
+    if (emit) ev('attempt', attempt, { idempotencyKey: key });
     let failure: ErrataError | undefined;
     let read: ErrorBody | undefined;
     let error: ErrorEnvelope | undefined;
@@ -90,49 +90,22 @@ export async function send(request: Request, s: SendSettings, state: CallState):
         const out = state.keep ? response : await readData(response, state, s.redact);
         if (state.keep) state.stopTimer();
         else state.release();
-        if (emit) {
-          const seen = { status: response.status, requestId: response.headers.get('x-request-id') ?? undefined };
-          done('data', attempt, seen);
-        }
+        if (emit) done('data', attempt, { status: response.status, requestId: response.headers.get('x-request-id') ?? undefined });
         return out;
       }
-      read = await readError(response, s.maxErrorBodyBytes);
-      // A body cut at the limit was cancelled, not read to its end: its controller is not reused.
-      if (read.truncated) state.cleanup();
-      else state.release();
-      const { envelope, asked } = s.normalize({ status: response.status, headers: response.headers, body: read.body }, s.redact);
-      if (read.truncated) envelope.message = `${envelope.message} (error body cut at ${s.maxErrorBodyBytes} bytes)`;
-      kind = factsOf(envelope.code).retry;
+      const answer = await (await loadFailurePath()).readErrorAnswer(response, s.maxErrorBodyBytes, s.normalize, state, s.redact);
+      read = answer.read;
+      kind = answer.kind;
       // Seconds, like a body's retry_after; the headers are read again by the policy, in ms.
-      if (asked !== undefined) bodyRetryAfter = asked / 1000;
-      error = envelope;
+      if (answer.asked !== undefined) bodyRetryAfter = answer.asked / 1000;
+      error = answer.envelope;
     } catch (cause) {
       state.cleanup();
-      // Headers came and then the body broke off, or nothing came at all.
-      failure = transportError(cause, state, response ? 'RESPONSE_INCOMPLETE' : 'CONNECTION_ERROR', s.redact);
-      if (!failure.retryable) {
-        done('thrown', attempt, { code: failure.code, message: failure.message, reason: 'not-retryable' });
-        throw failure;
-      }
+      failure = (await loadFailurePath()).transportFailure(cause, state, response !== undefined, s.redact, attempt, done);
     }
-    const plan = retryPlan({ retry, kind, headers: error && response?.headers, bodyRetryAfter }, s);
-    // What the error says to wait is what the client waited, or would wait next.
-    if (error && plan.wait !== undefined && (error.retry_after !== undefined || kind === 'after_retry_after')) (error as { retry_after?: number }).retry_after = Math.ceil(plan.wait / 1000);
-    // A wait that would outlast the deadline is not started: the caller gets the answer now.
-    const late = plan.delay !== undefined && Date.now() + plan.delay >= deadline;
-    if (plan.delay === undefined || late) {
-      const reason = late ? 'deadline' : plan.reason;
-      if (error) {
-        done('error', attempt, { status: response!.status, code: error.code, requestId: error.request_id || undefined, reason });
-        return canonicalResponse(response!, error, read!, state, s.redact);
-      }
-      done('thrown', attempt, { code: failure!.code, message: failure!.message, reason });
-      throw failure;
-    }
-    ev('retry', attempt, { status: response?.status, code: error?.code ?? failure!.code, requestId: error?.request_id || undefined, wait: plan.delay, reason: plan.reason });
-    if (!(await sleep(plan.delay, state.user))) {
-      done('thrown', attempt, { code: 'ABORTED', reason: 'not-retryable' });
-      throw new ErrataError('ABORTED', 'ABORTED: the call was aborted during a retry wait.');
-    }
+    const step = await loadFailurePath();
+    const next = step.afterFailure({ retry, attempt, deadline, kind, bodyRetryAfter, response, error, read, failure }, s, state, ev, done);
+    if (typeof next !== 'number') return next;
+    if (!(await step.sleep(next, state.user))) throw step.abortedInWait(attempt, done);
   }
 }
