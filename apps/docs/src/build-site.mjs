@@ -10,6 +10,7 @@
  *   reference/openapi.json        the docs copy of the spec that Redoc renders
  *   assets/paste.js               the paste box (the client's normalizer, bundled)
  *   assets/catalog-filter.js      the catalog's filter
+ *   assets/catalog-search.json    what each provider calls each code, for the filter (fetched on first use)
  *   providers/<id>/index.html     one page per seed provider: its errors and their Errata codes
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { dirname, join } from 'node:path';
 import { buildModel, loadSpec, specPath } from './docs-model.mjs';
 import { catalogPage } from './pages/catalog-page.mjs';
 import { siteScripts } from './site-scripts.mjs';
+import { catalogSearch } from './catalog-search.mjs';
 import { endpointsPage } from './pages/endpoints-page.mjs';
 import { landingPage } from './pages/landing-page.mjs';
 import { providerPage } from './pages/provider-page.mjs';
@@ -46,6 +48,7 @@ export function buildSite(outDir) {
     'reference/index.html': referencePage(model),
     'reference/openapi.json': JSON.stringify(referenceSpec(model, '../errors/')),
     'reference/redoc.standalone.js': redocBundle(),
+    'assets/catalog-search.json': JSON.stringify(catalogSearch(model)),
     ...siteScripts(),
     ...Object.fromEntries(Object.keys(model.providers).map((id) => [`providers/${id}/index.html`, providerPage(model, id)])),
   };

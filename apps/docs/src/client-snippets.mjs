@@ -120,7 +120,7 @@ export function handlingSnippet(spec, operations, entry) {
  * @type {Record<import('@errata/types').RetryPolicy, string>}
  */
 const CLIENT_RETRIES = {
-  never: 'Not retried: the same request fails the same way. Change it first.',
+  never: 'Not retried: change the request first.',
   backoff: 'Already retried with backoff (maxRetries); try again later.',
   after_retry_after: 'Already retried as the server asked (up to maxRetryAfter); it asks for retry_after more seconds.',
 };

@@ -96,7 +96,7 @@ function crosswalkRows() {
       /** @type {Record<string, readonly Record<string, unknown>[]>} */
       const sources = errorTexts[code].crosswalkSources;
       // The catalog keeps what matching needs, the texts what the provider documents: one entry, split.
-      (crosswalk[provider] ?? []).forEach((entry, i) => rows.push({ provider, ...entry, ...sources[provider]?.[i], canonical: code }));
+      (crosswalk[provider] ?? []).forEach((entry, i) => rows.push({ provider, ...entry, ...sources[provider]?.[i], canonical: code, index: i }));
     }
   }
   return rows;

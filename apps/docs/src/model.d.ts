@@ -70,6 +70,8 @@ export type CrosswalkMatch = CrosswalkEntry;
 export type CrosswalkRow = CrosswalkEntry & {
   provider: ProviderId;
   canonical: ErrorCode;
+  /** Its position among the provider's entries for `canonical` (the row's anchor, `rowAnchor`). */
+  index: number;
 };
 
 /** Everything the pages are built from. */

@@ -59,3 +59,17 @@ export function rowLabel(providerTitle, row) {
   const said = row.name ?? row.message ?? row.description;
   return [providerTitle, id, said && said !== id ? `“${said}”` : ''].filter(Boolean).join(' ');
 }
+
+/**
+ * The id of a row on its provider's page, linked from the code's section of the catalog: the
+ * Errata code and the row's position among the provider's entries for it.
+ *
+ * @example
+ * rowAnchor('RATE_LIMITED', 0); // 'RATE_LIMITED-1'
+ * @param {string} code
+ * @param {number} index
+ * @returns {string}
+ */
+export function rowAnchor(code, index) {
+  return `${code}-${index + 1}`;
+}

@@ -22,6 +22,8 @@ afterAll(async () => {
 });
 
 const visibleSections = (p: Page) => p.$$eval('section.code:not([hidden])', (els) => els.map((el) => el.id));
+/** The filter reads what providers call each code from a separate asset on first use: wait for it. */
+const filterReady = (p: Page) => p.waitForSelector('#filter[data-state="ready"]', { state: 'attached' });
 const visibleRows = (p: Page) =>
   p.$$eval('#codes-table tbody tr:not([hidden]) a', (links) => links.map((a) => a.textContent ?? ''));
 
@@ -180,6 +182,7 @@ describe('the filter', () => {
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('filter');
     await page.keyboard.type(given);
+    await filterReady(page);
 
     const shown = await visibleSections(page);
     if ('exactly' in want) expect(shown).toEqual(want.exactly);
@@ -199,6 +202,7 @@ describe('the filter', () => {
 
   it('hides groups left empty and keeps the query in the address (?q=)', async () => {
     await page.goto(`${site.url}errors/?q=3036`, { waitUntil: 'load' });
+    await filterReady(page);
     const want = withInternalCode(3036);
 
     expect(await visibleSections(page)).toEqual(want);
@@ -224,6 +228,7 @@ const providerWords = [
 describe('the filter, with a provider’s own words', () => {
   it.each(providerWords)('$given finds its codes, says why, and the provider page says what Errata makes of it', async ({ given, sections, provider, why, says }) => {
     await page.goto(`${site.url}errors/?q=${encodeURIComponent(given)}`, { waitUntil: 'load' });
+    await filterReady(page);
     expect(await visibleSections(page)).toEqual(expect.arrayContaining(sections));
     for (const [code, reason] of Object.entries(why)) expect(await page.textContent(`section[id="${code}"] p.why`)).toContain(reason);
     const providerPage = await site.browser.newPage();
@@ -234,8 +239,16 @@ describe('the filter, with a provider’s own words', () => {
 
   it('says which 3003 is Errata’s and which is Cloudflare’s', async () => {
     await page.goto(`${site.url}errors/?q=3003`, { waitUntil: 'load' });
+    await filterReady(page);
     expect(await page.locator('#MODEL_NOT_FOUND dl.facts').textContent()).toContain('Errata internal code3003');
-    expect(await page.locator('#INCOMPLETE_REQUEST').textContent()).toContain('Cloudflare Workers AI (REST API): 3003 “Incomplete request”');
+    expect(await page.locator('#INCOMPLETE_REQUEST .elsewhere').textContent()).toContain('Cloudflare Workers AI (REST API) 3003');
+    expect(await page.locator('#INCOMPLETE_REQUEST p.why').textContent()).toContain('Cloudflare Workers AI (REST API) 3003');
+    // The section links to the provider's page, whose row (id CODE-n) has the name.
+    const href = await page.locator('#INCOMPLETE_REQUEST .elsewhere a[href*="workers-ai/"]').first().getAttribute('href');
+    const row = await site.browser.newPage();
+    await row.goto(`${new URL(href ?? '', page.url()).href}#INCOMPLETE_REQUEST-1`, { waitUntil: 'load' });
+    expect(await row.locator(':target').textContent()).toContain('Incomplete request');
+    await row.close();
   });
 });
 

@@ -6,6 +6,7 @@ import { catalog, matchCrosswalk, providers, type ErrorCode, type ProviderId } f
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedErrorCases } from '../../../packages/client/test/fixtures/seed-errors.js';
+import providerErrors from '../../../packages/types/test/fixtures/provider-errors.json' with { type: 'json' };
 import { openSite, resultsDir, watchedPage, type PageProblems, type Site } from './support/site.js';
 
 let site: Site;
@@ -28,6 +29,17 @@ const firstOfEach = Object.keys(providers).flatMap((id) => {
   return found && 'code' in found.want ? [{ name: `${id}: ${found.seed}`, given: found, want: found.want.code as ErrorCode }] : [];
 });
 
+// And the first documented body of each inference provider (provider-errors.json) that is not a
+// stream event and that its crosswalk tells apart (not `indistinguishable_from` another).
+const seedIds = new Set(firstOfEach.map((c) => c.given.provider));
+const firstOfEachInference = Object.keys(providers)
+  .filter((id) => !seedIds.has(id as ProviderId))
+  .flatMap((id) => {
+    const found = providerErrors.cases.find((c) => c.provider === id && !('stream' in c) && !('indistinguishable_from' in c));
+    return found ? [{ name: `${id}: ${found.name}`, given: { ...found, provider: id as ProviderId }, want: (found.want as { code: string }).code as ErrorCode }] : [];
+  });
+const everyCase = [...firstOfEach, ...firstOfEachInference];
+
 async function paste(p: Page, body: string, status?: number, provider?: string) {
   await p.fill('#paste', body);
   await p.fill('#paste-status', status === undefined ? '' : String(status));
@@ -37,11 +49,12 @@ async function paste(p: Page, body: string, status?: number, provider?: string) 
 }
 
 describe('the paste box on the catalog page', () => {
-  it('covers every seed provider', () => {
-    expect(firstOfEach.map((c) => c.given.provider).sort()).toEqual(Object.keys(providers).sort());
+  it('covers every provider: the seeds with their seed fixture, the others with provider-errors.json', () => {
+    expect(firstOfEach.length).toBeGreaterThanOrEqual(5);
+    expect(everyCase.map((c) => c.given.provider).sort()).toEqual(Object.keys(providers).sort());
   });
 
-  it.each(firstOfEach)('answers a pasted $name body with its code’s section', async ({ given, want }) => {
+  it.each(everyCase)('answers a pasted $name body with its code’s section', async ({ given, want }) => {
     await page.goto(`${site.url}errors/`, { waitUntil: 'load' });
     await paste(page, given.body, given.status, given.provider);
 

@@ -20,6 +20,7 @@
 /**
  * @typedef {{ label: string, text: string, weight: number }} Field a searchable part of a code's section
  * @typedef {{ code: string, status: string, internalCodes: { value: string, label: string }[], flags: string[], fields: Field[] }} SearchEntry
+ * @typedef {{ provider: string, label: string, number?: string }} SearchRow a provider's error for a code, from assets/catalog-search.json
  */
 
 /** Keywords, and the flag (a section's `data-flags`) each one selects. */
@@ -116,30 +117,15 @@ const GROUPS = '[data-group], tbody tr';
 const textOf = (el) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 /**
- * The fields each provider's error bodies carry (`messege`, `details.validationErrors`), from the
- * provider list's `data-fields`, keyed by the provider page's link.
- *
- * @param {Document} doc
- * @returns {Map<string, { title: string, fields: string[] }>}
- */
-function providerBodyFields(doc) {
-  return new Map(
-    [...doc.querySelectorAll('#provider-pages a[data-fields]')].map((a) => [
-      a.getAttribute('href') ?? '',
-      { title: a.getAttribute('data-title') ?? '', fields: (a.getAttribute('data-fields') ?? '').split(' ').filter(Boolean) },
-    ]),
-  );
-}
-
-/**
  * What a code's section says, as searchable fields with a reason each. Words come from what the
  * section says about the code and what providers call it, not from its examples or snippets.
  *
  * @param {HTMLElement} el
- * @param {Map<string, { title: string, fields: string[] }>} bodyFields
+ * @param {Record<string, { title: string, fields: string[] } | undefined>} bodyFields the fields each provider's bodies carry
+ * @param {SearchRow[]} rows what each provider calls this code (assets/catalog-search.json)
  * @returns {SearchEntry}
  */
-function searchEntry(el, bodyFields) {
+function searchEntry(el, bodyFields, rows) {
   const code = el.id;
   const title = textOf(el.querySelector('h3')).slice(code.length).trim();
   const lower = (/** @type {string} */ text) => text.toLowerCase();
@@ -155,16 +141,12 @@ function searchEntry(el, bodyFields) {
   const internal = textOf(el.querySelector('.facts .internal'));
   /** @type {{ value: string, label: string }[]} */
   const internalCodes = [{ value: internal, label: `Errata internal code ${internal}` }];
-  for (const li of el.querySelectorAll('.elsewhere li')) {
-    const link = li.querySelector('a');
-    const provider = textOf(link);
-    for (const row of textOf(li).slice(provider.length + 1).split('; ')) {
-      const label = `${provider} ${row.trim()}`;
-      fields.push({ label, text: lower(label), weight: 4 });
-      const number = /^\s*(\d+)\b/.exec(row)?.[1];
-      if (number) internalCodes.push({ value: number, label: `${provider} ${number}` });
-    }
-    const carried = bodyFields.get(link?.getAttribute('href') ?? '');
+  for (const row of rows) {
+    fields.push({ label: row.label, text: lower(row.label), weight: 4 });
+    if (row.number) internalCodes.push({ value: row.number, label: `${row.label.slice(0, row.label.indexOf(row.number) + row.number.length)}` });
+  }
+  for (const provider of new Set(rows.map((row) => row.provider))) {
+    const carried = bodyFields[provider];
     for (const field of carried?.fields ?? []) {
       fields.push({ label: `${carried?.title} bodies carry ${field}`, text: lower(`${field} ${field.split('.').pop()}`), weight: 3 });
     }
@@ -177,10 +159,10 @@ function searchEntry(el, bodyFields) {
  * with its code, every group with its items, and each section's "Matched:" line.
  *
  * @param {Document} doc
+ * @param {{ codes: Record<string, SearchRow[]>, providers: Record<string, { title: string, fields: string[] }> }} search assets/catalog-search.json
  */
-function buildIndex(doc) {
-  const bodyFields = providerBodyFields(doc);
-  const entries = [...doc.querySelectorAll('section.code')].map((section) => searchEntry(/** @type {HTMLElement} */ (section), bodyFields));
+function buildIndex(doc, search) {
+  const entries = [...doc.querySelectorAll('section.code')].map((section) => searchEntry(/** @type {HTMLElement} */ (section), search.providers, search.codes[section.id] ?? []));
   const codes = new Set(entries.map((entry) => entry.code));
   const items = [.../** @type {NodeListOf<HTMLElement>} */ (doc.querySelectorAll(ITEMS))]
     .map((item) => ({ item, code: item.matches('section') ? item.id : (item.getAttribute('href') ?? '').slice(1) }))
@@ -217,14 +199,41 @@ function init(doc) {
   const count = doc.getElementById('filter-count');
   if (!input || !count) return;
   const best = doc.getElementById('filter-best');
-  // Built on the first query, not at load: a page opened without one reads nothing.
+  // Built on the first query (or focus), not at load: a page opened without one reads nothing.
+  // What providers call each code is a separate asset (assets/catalog-search.json), which keeps
+  // the page light; `data-state` says when it is in ("ready") or could not be read ("failed").
+  /** @type {Promise<ReturnType<typeof buildIndex> | undefined> | undefined} */
+  let loading;
   /** @type {ReturnType<typeof buildIndex> | undefined} */
   let index;
   let filtered = false;
+  const load = () =>
+    (loading ??= fetch(new URL(input?.dataset.index ?? '', location.href))
+      .then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.json();
+      })
+      .then((search) => {
+        index = buildIndex(doc, search);
+        input?.setAttribute('data-state', 'ready');
+        return index;
+      })
+      .catch(() => {
+        input?.setAttribute('data-state', 'failed');
+        if (count) count.textContent = 'The filter could not load its index; reload the page to try again.';
+        return undefined;
+      }));
 
   function apply() {
     const terms = parseQuery(input?.value ?? '');
-    if (terms.length > 0 || filtered) show((index ??= buildIndex(doc)), terms);
+    if (terms.length > 0 || filtered) {
+      if (index) show(index, terms);
+      else {
+        input?.setAttribute('data-state', 'loading');
+        // The query may have changed while the index loaded: show what the box says then.
+        void load().then((built) => built && show(built, parseQuery(input?.value ?? '')));
+      }
+    }
     filtered = terms.length > 0;
     const url = new URL(location.href);
     if (terms.length > 0) url.searchParams.set('q', input?.value ?? '');
@@ -264,6 +273,7 @@ function init(doc) {
   }
 
   input.addEventListener('input', apply);
+  input.addEventListener('focus', () => void load());
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && input.value) {
       input.value = '';

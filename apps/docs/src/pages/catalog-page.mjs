@@ -6,7 +6,7 @@ import { codesByStatus } from '../docs-model.mjs';
 import { esc, text } from '../html.mjs';
 import { clientSetup } from '../client-snippets.mjs';
 import { allCodesTable, byStatus, providerLinks } from './catalog-tables.mjs';
-import { codeSection } from './code-section.mjs';
+import { codeSection, retryPolicies } from './code-section.mjs';
 import { page } from './layout.mjs';
 import { pasteForm } from './paste-form.mjs';
 import { streamingSection } from './streaming-section.mjs';
@@ -27,7 +27,7 @@ export function catalogPage(model) {
 the retry policy says whether sending the request again can help. Quote <code>request_id</code> to support.</p>
 <nav aria-label="On this page"><ul class="toc"><li><a href="#all-codes">All codes</a></li><li><a href="#by-status">By HTTP status</a></li><li><a href="endpoints/">By endpoint</a></li><li><a href="#crosswalk">Provider crosswalk</a></li>${model.stream.codes.length > 0 ? '<li><a href="#streaming">Streaming errors</a></li>' : ''}<li><a href="#codes">Each code</a></li></ul></nav>
 ${pasteForm(model, '')}
-<div class="filter" role="search"><label for="filter">Filter codes</label><input id="filter" type="search" autocomplete="off" spellcheck="false" placeholder="code, status, provider code or message" aria-describedby="filter-count">
+<div class="filter" role="search"><label for="filter">Filter codes</label><input id="filter" data-index="../assets/catalog-search.json" type="search" autocomplete="off" spellcheck="false" placeholder="code, status, provider code or message" aria-describedby="filter-count">
 <p id="filter-count" role="status" aria-live="polite">${count} codes</p><ol id="filter-best" aria-label="Best matches" hidden></ol></div>
 <h2 id="all-codes">All codes</h2>
 ${allCodesTable(model.entries)}
@@ -40,6 +40,8 @@ ${streamingSection(model)}
 <h2 id="codes">Each code</h2>
 <p>The snippets assume a client:</p>
 <pre><code>${text(clientSetup(model.spec))}</code></pre>
+<p>What each section’s retry policy means:</p>
+${retryPolicies()}
 ${model.entries.map((entry) => codeSection(model, entry)).join('\n')}`;
   return page({
     title: 'Error catalog — Errata',

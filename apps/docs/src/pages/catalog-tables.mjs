@@ -121,9 +121,7 @@ export function byEndpoint(operations, unrouted) {
 export function providerLinks(model) {
   const items = Object.entries(model.providers).map(([id, provider]) => {
     const count = model.crosswalk.filter((row) => row.provider === id).length;
-    // The fields its bodies carry, for the filter (a search for `messege` finds ModelsLab's errors).
-    const fields = [...new Set(Object.values(/** @type {Record<string, readonly string[]>} */ (provider.fields)).flat())];
-    return `<li><a href="../providers/${esc(id)}/" data-title="${esc(provider.title)}" data-fields="${esc(fields.join(' '))}">${esc(provider.title)} errors in Errata</a> <span class="muted">(${count})</span></li>`;
+    return `<li><a href="../providers/${esc(id)}/">${esc(provider.title)}</a> <span class="muted">(${count})</span></li>`;
   });
   return `<ul id="provider-pages">${items.join('')}</ul>`;
 }

@@ -6,6 +6,10 @@
  */
 import { esc, inlineMarkdown, text } from '../html.mjs';
 import { retryWording } from '../retry-policy.mjs';
+
+/** The policies' explanations, once on the page; each section's Retry links to its policy. */
+export const retryPolicies = () =>
+  `<dl class="facts" id="retry-policies">${Object.entries(retryWording).map(([policy, { label, advice }]) => `<dt id="retry-${esc(policy)}">Retry ${esc(label)}</dt><dd>${esc(advice)}</dd>`).join('')}</dl>`;
 import { handlingSnippet } from '../client-snippets.mjs';
 import { statusLabel } from './catalog-tables.mjs';
 import { theirId } from '../provider-errors.mjs';
@@ -21,15 +25,11 @@ import { codeStreamPart, retrySafeLabel } from './streaming-section.mjs';
 export function codeSection(model, entry) {
   /** @type {Record<string, readonly Record<string, any>[]>} */
   const crosswalk = entry.crosswalk;
-  const providerIds = Object.keys(crosswalk);
-  // The catalog keeps what matching needs, the texts what the provider documents: one entry, split.
-  const sources = /** @type {Partial<Record<string, readonly import('../model.js').CrosswalkMatch[]>>} */ (entry.crosswalkSources ?? {});
-  const elsewhere = providerIds.map((id) => {
-    const title = model.providers[/** @type {keyof typeof model.providers} */ (id)]?.title ?? id;
-    const rows = (crosswalk[id] ?? []).map((match, i) => ({ ...match, ...sources[id]?.[i] })).map(
-      (row) => `${esc(theirId(row))}${row.name ? ` “${esc(row.name)}”` : ''}${row.status !== undefined ? ` (${row.status})` : ''}${row.message ? ` <q>${esc(row.message)}</q>` : ''}`.trim(),
-    );
-    return `<li><a href="../providers/${esc(id)}/">${esc(title)}</a>: ${rows.join('; ')}</li>`;
+  // Each provider's own code only, linking to its row: the name, status and message are on the
+  // provider's page (and in the filter's index), which keeps this page light.
+  const elsewhere = Object.keys(crosswalk).map((id) => {
+    const theirs = [...new Set((crosswalk[id] ?? []).map((match) => theirId(match) || (match.status !== undefined ? `HTTP ${match.status}` : '')))];
+    return `<a href="../providers/${esc(id)}/">${esc(shortTitle(model, id))}</a> ${theirs.map(esc).join(', ')}`;
   });
   // A code every operation can return (auth, quota, 5xx) says so, instead of listing them all.
   const returnedBy =
@@ -46,10 +46,27 @@ export function codeSection(model, entry) {
   return `<section class="code" id="${id}" data-status="${entry.status}"${midStream ? ' data-flags="stream"' : ''}>
 <h3><a href="#${id}">${id}</a> ${esc(entry.title)}</h3>
 <p class="means">${inlineMarkdown(entry.description)}</p>
-<dl class="facts"><dt>HTTP status</dt><dd>${esc(statusLabel(entry.status))}</dd><dt>Errata internal code</dt><dd class="internal">${entry.internalCode}</dd><dt>Category</dt><dd>${esc(entry.category)}</dd><dt>Retry</dt><dd>${esc(retryWording[entry.retry].label)}: ${esc(retryWording[entry.retry].advice)}</dd><dt>Message</dt><dd><code class="tpl">${esc(entry.message)}</code></dd><dt>What to do</dt><dd class="todo">${inlineMarkdown(entry.remedy)}</dd>${streamFact}</dl>
+<dl class="facts"><dt>HTTP status</dt><dd>${esc(statusLabel(entry.status))}</dd><dt>Errata internal code</dt><dd class="internal">${entry.internalCode}</dd><dt>Category</dt><dd>${esc(entry.category)}</dd><dt>Retry</dt><dd><a href="#retry-${esc(entry.retry)}">${esc(retryWording[entry.retry].label)}</a></dd><dt>Message</dt><dd><code class="tpl">${esc(entry.message)}</code></dd><dt>What to do</dt><dd class="todo">${inlineMarkdown(entry.remedy)}</dd>${streamFact}</dl>
 <p class="by">Returned by ${returnedBy}.</p>
-${elsewhere.length > 0 ? `<p>What other providers call it:</p><ul class="elsewhere">${elsewhere.join('')}</ul>` : ''}
-<h4>Example response</h4><pre><code>${text(JSON.stringify(entry.example, null, 2))}</code></pre>
+${elsewhere.length > 0 ? `<p class="elsewhere">Providers: ${elsewhere.join('; ')}</p>` : ''}
+<h4>Example response</h4><pre class="body"><code>${text(JSON.stringify(entry.example, null, 1).replace(/\n\s*/g, ' '))}</code></pre>
 <h4>With @errata/client</h4><pre><code>${text(handlingSnippet(model.spec, model.operations, entry))}</code></pre>
 ${codeStreamPart(model, entry)}</section>`;
+}
+
+/**
+ * A provider's title without its parenthesis ("Amazon Bedrock Runtime"), unless another
+ * provider's would then read the same (the two Cloudflare Workers AI entries keep theirs).
+ *
+ * @example
+ * shortTitle(model, 'anthropic'); // 'Anthropic'
+ * @param {import('../model.js').DocsModel} model
+ * @param {string} id
+ * @returns {string}
+ */
+export function shortTitle(model, id) {
+  const titles = Object.entries(/** @type {Record<string, { title?: string }>} */ (model.providers)).map(([key, p]) => [key, p.title ?? key]);
+  const short = (/** @type {string} */ title) => title.replace(/\s*\(.*\)$/, '');
+  const own = titles.find(([key]) => key === id)?.[1] ?? id;
+  return titles.some(([key, title]) => key !== id && short(title ?? '') === short(own)) ? own : short(own);
 }

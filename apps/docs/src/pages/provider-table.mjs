@@ -4,7 +4,7 @@
  * and small: it is how the normalizer works, not what the provider calls the error.
  */
 import { esc } from '../html.mjs';
-import { providerRows, theirId } from '../provider-errors.mjs';
+import { providerRows, rowAnchor, theirId } from '../provider-errors.mjs';
 import { provenance } from './provider-notes.mjs';
 
 /**
@@ -38,7 +38,7 @@ export function providerTable(model, provider, errorsHref) {
     const origin = provenance(row, model);
     const note = origin ? `<br>${origin}` : '';
     const said = [row.message ? `“${esc(row.message)}”` : '', row.description ? `<span class="muted">${esc(row.description)}</span>` : ''].filter(Boolean).join('<br>');
-    return `<tr><td>${theirId(row) ? `<code>${esc(theirId(row))}</code>` : ''}</td><td>${esc(row.name ?? '')}</td><td>${row.status ?? ''}</td><td>${said}</td><td><a class="code" href="${esc(`${errorsHref}#${row.canonical}`)}">${esc(row.canonical)}</a></td><td class="rule">${matchRule(row)}${note}</td></tr>`;
+    return `<tr id="${esc(rowAnchor(row.canonical, row.index))}"><td>${theirId(row) ? `<code>${esc(theirId(row))}</code>` : ''}</td><td>${esc(row.name ?? '')}</td><td>${row.status ?? ''}</td><td>${said}</td><td><a class="code" href="${esc(`${errorsHref}#${row.canonical}`)}">${esc(row.canonical)}</a></td><td class="rule">${matchRule(row)}${note}</td></tr>`;
   });
   return `<div class="scroll"><table class="xw"><thead><tr><th>Their code</th><th>Name</th><th>Status</th><th>Message, as documented</th><th>Errata code</th><th>How Errata recognises it; source, assumptions</th></tr></thead><tbody>
 ${rows.join('\n')}

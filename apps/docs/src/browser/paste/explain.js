@@ -138,7 +138,8 @@ function providerReadings(provider, body, text, status, chosen) {
       // Status 0 when none is known: the crosswalk then matches only entries that name no status.
       envelope = /** @type {Record<string, unknown>} */ (normalizeError({ status: tried ?? 0, body: text }, { provider }));
       const origin = /** @type {ProviderErrorKey} */ (envelope.origin ?? {});
-      key = { code: origin.code, internal_code: origin.internal_code, message: origin.message, status: origin.status || undefined };
+      // Every key the normalizer read from the body: the new providers match on `type` and `reason` too.
+      key = { code: origin.code, internal_code: origin.internal_code, type: origin.type, reason: origin.reason, message: origin.message, status: origin.status || undefined };
     }
     const best = matchCrosswalk(provider, key)[0];
     // A status the paste did not give weighs less than anything it did say; a match on the status

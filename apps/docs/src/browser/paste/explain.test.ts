@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seedErrorCases } from '../../../../../packages/client/test/fixtures/seed-errors.js';
 import { recognisedAs } from './answer-html.js';
 import { explain } from './explain.js';
+import providerErrors from '../../../../../packages/types/test/fixtures/provider-errors.json' with { type: 'json' };
 import { hashFor, pasteFromHash } from './paste-box.js';
 
 // The page reads each code's message template from its section; here, from the catalog's texts.
@@ -15,6 +16,21 @@ describe('the paste box: every documented seed error, pasted with its status and
     '$name',
     ({ given, want }) => {
       expect(answerOf(explain({ text: given.body, status: given.status, provider: given.provider }, templates))).toBe(want);
+    },
+  );
+});
+
+// The inference providers' documented errors (provider-errors.json), as a body answered with its status.
+// Stream events are read by the client's stream reader, not pasted with a wire status: left out here.
+const providerCases = providerErrors.cases.filter((c) => !('stream' in c));
+describe('the paste box: every documented inference-provider error, pasted with its status and provider', () => {
+  it('has cases of every non-seed provider', () => {
+    expect(new Set(providerCases.map((c) => c.provider)).size).toBeGreaterThanOrEqual(11);
+  });
+  it.each(providerCases.map((c) => ({ name: `#${c.id} ${c.provider} ${c.status}: ${c.name}`, given: c, want: (c.want as { code: string }).code })))(
+    '$name',
+    ({ given, want }) => {
+      expect(answerOf(explain({ text: given.body, status: given.status, provider: given.provider as never }, templates))).toBe(want);
     },
   );
 });
