@@ -88,8 +88,12 @@ function notAnError(provider: ProviderId, body: unknown): string | undefined {
 }
 
 // The template parameters a provider's message states, read with the entry's `message_params`.
+const paramPatterns = new Map<string, RegExp>();
 function paramsFrom(entry: CrosswalkEntry | undefined, message: string | undefined): Record<string, unknown> {
-  const groups = entry?.message_params && message !== undefined ? new RegExp(entry.message_params).exec(message)?.groups : undefined;
+  const source = entry?.message_params;
+  let pattern = source === undefined ? undefined : paramPatterns.get(source);
+  if (source !== undefined && !pattern) paramPatterns.set(source, (pattern = new RegExp(source)));
+  const groups = pattern && message !== undefined ? pattern.exec(message)?.groups : undefined;
   const params: Record<string, unknown> = Object.fromEntries(Object.entries(groups ?? {}).map(([name, value]) => [name, /^\d+$/.test(value) ? Number(value) : value]));
   if (entry?.field !== undefined) params.field = entry.field;
   return params;
