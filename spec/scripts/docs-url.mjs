@@ -19,8 +19,10 @@ export function catalogUrl(base) {
   } catch {
     throw new Error(`ERRATA_DOCS_URL must be an absolute http(s) URL, got ${JSON.stringify(base)}`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`ERRATA_DOCS_URL must be http(s), got ${JSON.stringify(base)}`);
-  if (url.search || url.hash) throw new Error(`ERRATA_DOCS_URL must have no query or fragment, got ${JSON.stringify(base)}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`ERRATA_DOCS_URL must be http(s), got ${JSON.stringify(base)}`);
+  if (url.search || url.hash)
+    throw new Error(`ERRATA_DOCS_URL must have no query or fragment, got ${JSON.stringify(base)}`);
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   return new URL('errors/', url).href;
 }
@@ -44,7 +46,9 @@ export function withDocsUrl(doc, docsUrl) {
     return Object.fromEntries(
       Object.entries(node).map(([key, value]) => [
         key,
-        key === 'doc_url' && typeof value === 'string' && value.startsWith(`${old}#`) ? `${docsUrl}${value.slice(old.length)}` : walk(value),
+        key === 'doc_url' && typeof value === 'string' && value.startsWith(`${old}#`)
+          ? `${docsUrl}${value.slice(old.length)}`
+          : walk(value),
       ]),
     );
   };

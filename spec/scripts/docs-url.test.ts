@@ -8,13 +8,19 @@ const bundled = JSON.parse(readFileSync(new URL('../dist/openapi.json', import.m
 function docUrls(node: unknown): string[] {
   if (Array.isArray(node)) return node.flatMap(docUrls);
   if (!node || typeof node !== 'object') return [];
-  return Object.entries(node).flatMap(([key, value]) => (key === 'doc_url' && typeof value === 'string' ? [value] : docUrls(value)));
+  return Object.entries(node).flatMap(([key, value]) =>
+    key === 'doc_url' && typeof value === 'string' ? [value] : docUrls(value),
+  );
 }
 
 describe('the docs base URL setting', () => {
   it.each([
     { name: 'a sandbox URL', given: 'http://127.0.0.1:4010/docs/', want: 'http://127.0.0.1:4010/docs/errors/' },
-    { name: 'a prefix without its slash', given: 'https://me.github.io/errata', want: 'https://me.github.io/errata/errors/' },
+    {
+      name: 'a prefix without its slash',
+      given: 'https://me.github.io/errata',
+      want: 'https://me.github.io/errata/errors/',
+    },
     { name: 'a host root', given: 'https://docs.example.com', want: 'https://docs.example.com/errors/' },
   ])('turns $name into the catalog URL', ({ given, want }) => {
     expect(catalogUrl(given)).toBe(want);
@@ -29,7 +35,12 @@ describe('the docs base URL setting', () => {
   });
 
   it.each([
-    { name: 'the flag', argv: ['--docs-url', 'https://a.test/'], env: { ERRATA_DOCS_URL: 'https://b.test/' }, want: 'https://a.test/' },
+    {
+      name: 'the flag',
+      argv: ['--docs-url', 'https://a.test/'],
+      env: { ERRATA_DOCS_URL: 'https://b.test/' },
+      want: 'https://a.test/',
+    },
     { name: 'the environment', argv: [], env: { ERRATA_DOCS_URL: 'https://b.test/' }, want: 'https://b.test/' },
     { name: 'neither (the spec’s own docs_url stays)', argv: [], env: { ERRATA_DOCS_URL: '' }, want: undefined },
   ])('reads $name', ({ argv, env, want }) => {

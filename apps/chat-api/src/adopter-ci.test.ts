@@ -10,9 +10,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
-import { serve, type ServerType } from '@hono/node-server';
-import { parse } from 'yaml';
+import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { createChatApi } from './app.js';
 import { createNestedErrorsChatApi } from './variants/nested-errors.js';
 
@@ -25,9 +25,13 @@ const workflow = parse(readFileSync(join(app, '..', '..', 'docs', 'adopt', 'gith
 const step = (id: string) => workflow.jobs.contract.steps.find((s) => s.id === id)!.run!;
 const KEY = 'sk_chat_ci_test';
 
-function listen(fetch: (request: Request) => Response | Promise<Response>): Promise<{ server: ServerType; url: string }> {
+function listen(
+  fetch: (request: Request) => Response | Promise<Response>,
+): Promise<{ server: ServerType; url: string }> {
   return new Promise((resolve) => {
-    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) => resolve({ server, url: `http://127.0.0.1:${info.port}` }));
+    const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
+      resolve({ server, url: `http://127.0.0.1:${info.port}` }),
+    );
   });
 }
 
@@ -36,7 +40,11 @@ let conformant: { server: ServerType; url: string };
 let broken: { server: ServerType; url: string };
 
 /** Runs one workflow step's commands in apps/chat-api with the workflow's env, outputs in a temp dir. */
-async function runStep(id: string, baseUrl: string, reports: string): Promise<{ code: number; stdout: string; stderr: string }> {
+async function runStep(
+  id: string,
+  baseUrl: string,
+  reports: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const env = {
     ...process.env,
     ...workflow.env,
@@ -77,7 +85,13 @@ describe("an adopter's CI, for Chat API", () => {
 
   it('generates types holding Errata codes and the API’s own', () => {
     const types = readFileSync(join(out, 'api.d.ts'), 'utf8');
-    for (const name of ['CHAT_CONVERSATION_TOO_LONG: ', 'MODEL_NOT_FOUND: ', 'ErrorEnvelope: ', 'createChatCompletion: ']) expect(types).toContain(name);
+    for (const name of [
+      'CHAT_CONVERSATION_TOO_LONG: ',
+      'MODEL_NOT_FOUND: ',
+      'ErrorEnvelope: ',
+      'createChatCompletion: ',
+    ])
+      expect(types).toContain(name);
   });
 
   it('step contract passes against Chat API, with JUnit and JSON reports', async () => {
@@ -85,13 +99,20 @@ describe("an adopter's CI, for Chat API", () => {
     const result = await runStep('contract', conformant.url, reports);
     expect(result.stdout).toContain('The server conforms.');
     expect(result.code).toBe(0);
-    const json = JSON.parse(readFileSync(join(reports, 'errata-contract.json'), 'utf8')) as { ok: boolean; results: { outcome: string; code?: string; via: string }[] };
+    const json = JSON.parse(readFileSync(join(reports, 'errata-contract.json'), 'utf8')) as {
+      ok: boolean;
+      results: { outcome: string; code?: string; via: string }[];
+    };
     expect(json.ok).toBe(true);
     expect(json.results.filter((r) => r.outcome !== 'passed')).toEqual([]);
     // Every way of causing a code was used: a recorded trigger, a configured key, simulation, the unrouted probe.
-    expect(new Set(json.results.map((r) => r.via))).toEqual(new Set(['example', 'trigger', 'auth', 'simulate', 'unrouted']));
+    expect(new Set(json.results.map((r) => r.via))).toEqual(
+      new Set(['example', 'trigger', 'auth', 'simulate', 'unrouted']),
+    );
     // The API's own code, caused for real by the config's recorded request (33 messages).
-    expect(json.results.filter((r) => r.code === 'CHAT_CONVERSATION_TOO_LONG').map((r) => [r.via, r.outcome])).toEqual([['trigger', 'passed']]);
+    expect(json.results.filter((r) => r.code === 'CHAT_CONVERSATION_TOO_LONG').map((r) => [r.via, r.outcome])).toEqual([
+      ['trigger', 'passed'],
+    ]);
     const junit = readFileSync(join(reports, 'errata-contract.xml'), 'utf8');
     expect(junit).toMatch(/<testsuites name="errata-contract" tests="\d+" failures="0">/);
   });
@@ -101,13 +122,23 @@ describe("an adopter's CI, for Chat API", () => {
     const result = await runStep('contract', broken.url, reports);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('The server does not conform.');
-    expect(result.stdout).toContain("body is the provider's own nested `error` object: `code`, `request_id`, `status` missing at the top level");
+    expect(result.stdout).toContain(
+      "body is the provider's own nested `error` object: `code`, `request_id`, `status` missing at the top level",
+    );
     expect(result.stdout).toContain('header X-Request-Id: missing');
-    expect(result.stdout).toMatch(/FAIL createChatCompletion MODEL_NOT_FOUND \(trigger, POST \/v1\/chat\/completions\): expected 404 MODEL_NOT_FOUND, got 404 \(no code\)/);
+    expect(result.stdout).toMatch(
+      /FAIL createChatCompletion MODEL_NOT_FOUND \(trigger, POST \/v1\/chat\/completions\): expected 404 MODEL_NOT_FOUND, got 404 \(no code\)/,
+    );
     const junit = readFileSync(join(reports, 'errata-contract.xml'), 'utf8');
     expect(junit).toMatch(/<failure message="expected 404 MODEL_NOT_FOUND, got 404 \(no code\)">/);
     // Success responses are untouched by the variant, and still pass.
-    const json = JSON.parse(readFileSync(join(reports, 'errata-contract.json'), 'utf8')) as { results: { section: string; outcome: string }[] };
-    expect(json.results.filter((r) => r.section === 'success').map((r) => r.outcome)).toEqual(['passed', 'passed', 'passed']);
+    const json = JSON.parse(readFileSync(join(reports, 'errata-contract.json'), 'utf8')) as {
+      results: { section: string; outcome: string }[];
+    };
+    expect(json.results.filter((r) => r.section === 'success').map((r) => r.outcome)).toEqual([
+      'passed',
+      'passed',
+      'passed',
+    ]);
   });
 });

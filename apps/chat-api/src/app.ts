@@ -3,9 +3,10 @@
  * idempotency, body and validation from the spec, the handler; one error handler, the spec's
  * unrouted response.
  */
+
+import { body, type ErrataEnv, errorHandler, notFound, operation, requestId, validate } from '@errata/server/hono';
 import type { ErrorHandler, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
-import { body, errorHandler, notFound, operation, requestId, validate, type ErrataEnv } from '@errata/server/hono';
 import { chatCompletion, embedding, moderation } from './handlers.js';
 import { server } from './spec.js';
 import { auth } from './stages/auth.js';

@@ -5,7 +5,9 @@ import { createErrataServer } from '@errata/server';
 import type { OpenApiDocument } from '@errata/spec-model';
 
 /** Chat API's bundled OpenAPI document. */
-export const spec = JSON.parse(readFileSync(new URL('../src/generated/openapi.json', import.meta.url), 'utf8')) as OpenApiDocument;
+export const spec = JSON.parse(
+  readFileSync(new URL('../src/generated/openapi.json', import.meta.url), 'utf8'),
+) as OpenApiDocument;
 
 /** The kit: every error response built from this spec's catalog (Errata's codes and CHAT_*). */
 export const server = createErrataServer({ spec });

@@ -25,10 +25,14 @@ function rebuild() {
       new Promise((done) => {
         pending = false;
         const started = Date.now();
-        const child = spawn('pnpm', ['exec', 'turbo', 'run', 'build', '--filter=@errata/docs', '--output-logs=errors-only'], {
-          cwd: repo,
-          stdio: 'inherit',
-        });
+        const child = spawn(
+          'pnpm',
+          ['exec', 'turbo', 'run', 'build', '--filter=@errata/docs', '--output-logs=errors-only'],
+          {
+            cwd: repo,
+            stdio: 'inherit',
+          },
+        );
         child.on('exit', (code) => {
           console.log(code === 0 ? `docs rebuilt in ${Date.now() - started} ms` : `docs build failed (exit ${code})`);
           done();

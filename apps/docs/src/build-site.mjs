@@ -16,15 +16,15 @@
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { catalogSearch } from './catalog-search.mjs';
 import { buildModel, loadSpec, specPath } from './docs-model.mjs';
 import { catalogPage } from './pages/catalog-page.mjs';
-import { siteScripts } from './site-scripts.mjs';
-import { catalogSearch } from './catalog-search.mjs';
 import { endpointsPage } from './pages/endpoints-page.mjs';
 import { landingPage } from './pages/landing-page.mjs';
 import { providerPage } from './pages/provider-page.mjs';
 import { referencePage } from './pages/reference-page.mjs';
 import { referenceSpec } from './reference-spec.mjs';
+import { siteScripts } from './site-scripts.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -50,7 +50,9 @@ export function buildSite(outDir) {
     'reference/redoc.standalone.js': redocBundle(),
     'assets/catalog-search.json': JSON.stringify(catalogSearch(model)),
     ...siteScripts(),
-    ...Object.fromEntries(Object.keys(model.providers).map((id) => [`providers/${id}/index.html`, providerPage(model, id)])),
+    ...Object.fromEntries(
+      Object.keys(model.providers).map((id) => [`providers/${id}/index.html`, providerPage(model, id)]),
+    ),
   };
   rmSync(outDir, { recursive: true, force: true });
   for (const [name, content] of Object.entries(files)) {
@@ -77,7 +79,9 @@ export function redocBundle() {
   const source = readFileSync(require.resolve('redoc/bundles/redoc.standalone.js'), 'utf8');
   const parts = source.split(REDOC_CDN_LOGO);
   if (parts.length !== 2) {
-    throw new Error(`Expected Redoc's bundle to load ${REDOC_CDN_LOGO} once; found ${parts.length - 1}. Check the redoc upgrade.`);
+    throw new Error(
+      `Expected Redoc's bundle to load ${REDOC_CDN_LOGO} once; found ${parts.length - 1}. Check the redoc upgrade.`,
+    );
   }
   return parts.join('"data:,"').replace(/\n\/\/# sourceMappingURL=redoc\.standalone\.js\.map\s*$/, '\n');
 }

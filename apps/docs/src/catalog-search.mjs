@@ -21,7 +21,13 @@ import { theirId } from './provider-errors.mjs';
  * @returns {string}
  */
 export function searchLabel(title, row) {
-  const parts = [title, theirId(row), row.name ? `“${row.name}”` : '', row.status !== undefined ? `(${row.status})` : '', row.message ? `“${row.message}”` : ''];
+  const parts = [
+    title,
+    theirId(row),
+    row.name ? `“${row.name}”` : '',
+    row.status !== undefined ? `(${row.status})` : '',
+    row.message ? `“${row.message}”` : '',
+  ];
   return parts.filter(Boolean).join(' ');
 }
 
@@ -38,12 +44,19 @@ export function catalogSearch(model) {
   /** @type {Record<string, SearchRow[]>} */
   const byCode = Object.fromEntries(model.entries.map((entry) => [entry.code, []]));
   for (const row of model.crosswalk) {
-    const title = /** @type {Record<string, { title?: string }>} */ (model.providers)[row.provider]?.title ?? row.provider;
+    const title =
+      /** @type {Record<string, { title?: string }>} */ (model.providers)[row.provider]?.title ?? row.provider;
     const id = theirId(row);
-    byCode[row.canonical]?.push({ provider: row.provider, label: searchLabel(title, row), ...(/^\d+$/.test(id) ? { number: id } : {}) });
+    byCode[row.canonical]?.push({
+      provider: row.provider,
+      label: searchLabel(title, row),
+      ...(/^\d+$/.test(id) ? { number: id } : {}),
+    });
   }
   const providers = Object.fromEntries(
-    Object.entries(/** @type {Record<string, { title: string, fields: Record<string, readonly string[]> }>} */ (model.providers)).map(([id, provider]) => [
+    Object.entries(
+      /** @type {Record<string, { title: string, fields: Record<string, readonly string[]> }>} */ (model.providers),
+    ).map(([id, provider]) => [
       id,
       { title: provider.title, fields: [...new Set(Object.values(provider.fields ?? {}).flat())] },
     ]),

@@ -24,7 +24,10 @@ const resolved = (spec, node) => createSpecModel(spec).resolve(node);
  * @param {string} [baseUrl] where the client points (default: the spec's first server)
  * @returns {string}
  */
-export function clientSetup(spec, baseUrl = /** @type {{ servers?: { url: string }[] }} */ (spec).servers?.[0]?.url ?? 'https://api.example.com') {
+export function clientSetup(
+  spec,
+  baseUrl = /** @type {{ servers?: { url: string }[] }} */ (spec).servers?.[0]?.url ?? 'https://api.example.com',
+) {
   return [
     "import { createClient } from '@errata/client';",
     '',
@@ -110,7 +113,12 @@ export function handlingSnippet(spec, operations, entry) {
   } else {
     body.push(`  console.error(error.message, ${entry.hasDetails ? 'error.details, ' : ''}error.request_id);`);
   }
-  return [operationCall(spec, operation, '{ error }'), `if (error?.code === ${literal(entry.code)}) {`, ...body, '}'].join('\n');
+  return [
+    operationCall(spec, operation, '{ error }'),
+    `if (error?.code === ${literal(entry.code)}) {`,
+    ...body,
+    '}',
+  ].join('\n');
 }
 
 /**

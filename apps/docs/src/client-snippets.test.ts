@@ -13,20 +13,41 @@ const byId = (id: string) => {
 
 describe('client snippets', () => {
   it('creates the client against the spec’s first server', () => {
-    expect(clientSetup(model.spec)).toContain(`const baseUrl = '${(model.spec.servers as { url: string }[])[0]!.url}';`);
+    expect(clientSetup(model.spec)).toContain(
+      `const baseUrl = '${(model.spec.servers as { url: string }[])[0]!.url}';`,
+    );
     expect(clientSetup(model.spec, 'http://127.0.0.1:1')).toContain("const baseUrl = 'http://127.0.0.1:1';");
     expect(clientSetup(model.spec)).toContain('createClient({ baseUrl, apiKey })');
   });
 
   it.each([
     { name: 'no parameters', given: 'listModels', want: ["await client.GET('/v1/models');"] },
-    { name: 'a path parameter from its example', given: 'getModel', want: ["client.GET('/v1/models/{model}'", "path: { model: 'echo-1' }"] },
-    { name: 'a JSON body from the first named example', given: 'runModel', want: ["client.POST('/v1/models/{model}/run'", "body: { prompt: 'Say hello to Errata.'"] },
-    { name: 'a JSON body from the schema example', given: 'createFinetune', want: ["body: { model: 'echo-1', name: 'polite-echo'"] },
+    {
+      name: 'a path parameter from its example',
+      given: 'getModel',
+      want: ["client.GET('/v1/models/{model}'", "path: { model: 'echo-1' }"],
+    },
+    {
+      name: 'a JSON body from the first named example',
+      given: 'runModel',
+      want: ["client.POST('/v1/models/{model}/run'", "body: { prompt: 'Say hello to Errata.'"],
+    },
+    {
+      name: 'a JSON body from the schema example',
+      given: 'createFinetune',
+      want: ["body: { model: 'echo-1', name: 'polite-echo'"],
+    },
     {
       name: 'a multipart body with a serializer that sends the declared File',
       given: 'uploadFile',
-      want: ['const file = new File(', "body: { file: file.name, purpose: 'finetune' }", 'bodySerializer: (body) => {', 'new FormData()', "form.append('file', file);", "form.append('purpose', String(body.purpose));"],
+      want: [
+        'const file = new File(',
+        "body: { file: file.name, purpose: 'finetune' }",
+        'bodySerializer: (body) => {',
+        'new FormData()',
+        "form.append('file', file);",
+        "form.append('purpose', String(body.purpose));",
+      ],
     },
   ])('calls an operation with $name', ({ given, want }) => {
     const call = operationCall(model.spec, byId(given));

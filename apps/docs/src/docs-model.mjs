@@ -52,7 +52,9 @@ export function buildModel(spec) {
   const entries = errorCodes.map((code) => {
     const definition = specModel.errors.get(code);
     if (!definition) throw new Error(`The bundled spec has no schema for ${code}; rebuild @errata/types`);
-    const schema = /** @type {{ properties?: Record<string, unknown>, allOf?: unknown[] }} */ (specModel.resolve(specModel.lookup(definition.pointer)));
+    const schema = /** @type {{ properties?: Record<string, unknown>, allOf?: unknown[] }} */ (
+      specModel.resolve(specModel.lookup(definition.pointer))
+    );
     return {
       ...catalog[code],
       ...errorTexts[code],
@@ -60,7 +62,9 @@ export function buildModel(spec) {
       operations: operationsByCode.get(code) ?? [],
       // The envelope allows `details` on every code; a code's own part says when it has some (the
       // envelope is a `$ref` in allOf, deliberately not followed).
-      hasDetails: [schema, ...(schema.allOf ?? [])].some((part) => /** @type {typeof schema} */ (part)?.properties?.details !== undefined),
+      hasDetails: [schema, ...(schema.allOf ?? [])].some(
+        (part) => /** @type {typeof schema} */ (part)?.properties?.details !== undefined,
+      ),
     };
   });
 
@@ -96,7 +100,9 @@ function crosswalkRows() {
       /** @type {Record<string, readonly Record<string, unknown>[]>} */
       const sources = errorTexts[code].crosswalkSources;
       // The catalog keeps what matching needs, the texts what the provider documents: one entry, split.
-      (crosswalk[provider] ?? []).forEach((entry, i) => rows.push({ provider, ...entry, ...sources[provider]?.[i], canonical: code, index: i }));
+      (crosswalk[provider] ?? []).forEach((entry, i) =>
+        rows.push({ provider, ...entry, ...sources[provider]?.[i], canonical: code, index: i }),
+      );
     }
   }
   return rows;

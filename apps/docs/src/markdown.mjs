@@ -2,9 +2,10 @@
  * The error catalog as markdown, for the "Errors" tag of the API reference (Redoc renders GFM
  * tables). Links point at the catalog page, relative to the reference page.
  */
-import { retryWording } from './retry-policy.mjs';
+
 import { midStreamCell } from './pages/catalog-tables.mjs';
 import { providerRows, theirId } from './provider-errors.mjs';
+import { retryWording } from './retry-policy.mjs';
 
 /**
  * Escapes text for a markdown table cell.
@@ -46,7 +47,14 @@ export function errorsTagDescription(model, catalogHref) {
   const link = (/** @type {string} */ code) => `[${code}](${catalogHref}#${code})`;
   const codes = markdownTable(
     ['Code', 'HTTP', 'Internal', 'Retry', 'Mid-stream', 'Title'],
-    model.entries.map((e) => [link(e.code), e.status, e.internalCode, retryWording[e.retry].label, midStreamCell(e.midStream), e.title]),
+    model.entries.map((e) => [
+      link(e.code),
+      e.status,
+      e.internalCode,
+      retryWording[e.retry].label,
+      midStreamCell(e.midStream),
+      e.title,
+    ]),
   );
   const byOperation = markdownTable(
     ['Operation', 'Status', 'Codes'],
@@ -90,7 +98,7 @@ export function errorsTagDescription(model, catalogHref) {
     '',
     '## What other providers call them',
     '',
-    'Each seed provider\'s documented errors, by its own code, name and message, and the Errata code',
+    "Each seed provider's documented errors, by its own code, name and message, and the Errata code",
     '`normalizeError` from `@errata/client/normalize` turns them into.',
     '',
     byProvider,

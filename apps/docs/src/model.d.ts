@@ -1,7 +1,7 @@
 // The shapes the generator works with. What the spec states is typed by @errata/spec-model (the
 // document, operations, crosswalk entries) and @errata/types (the catalog); only the docs' own
 // views of them are typed here.
-import type { CrosswalkEntry, SpecOperation, OpenApiDocument } from '@errata/spec-model';
+import type { CrosswalkEntry, OpenApiDocument, SpecOperation } from '@errata/spec-model';
 import type { CatalogEntry, ErrorCode, ProviderId, providers } from '@errata/types';
 import type { errorTexts } from '@errata/types/texts';
 

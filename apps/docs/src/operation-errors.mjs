@@ -13,7 +13,10 @@ import { createSpecModel } from '@errata/spec-model';
 function errorRows(responses) {
   return responses
     .filter((response) => response.status >= 400)
-    .map((response) => ({ status: response.status, codes: /** @type {import('@errata/types').ErrorCode[]} */ (response.codes) }));
+    .map((response) => ({
+      status: response.status,
+      codes: /** @type {import('@errata/types').ErrorCode[]} */ (response.codes),
+    }));
 }
 
 /**

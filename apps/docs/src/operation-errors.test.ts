@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
 import type { OpenApiDocument } from '@errata/spec-model';
-import { operationErrors, unroutedCodes } from './operation-errors.mjs';
+import { describe, expect, it } from 'vitest';
 import { loadSpec } from './docs-model.mjs';
+import { operationErrors, unroutedCodes } from './operation-errors.mjs';
 
 const errorSchema = (code: string, status: number) => ({
-  allOf: [{ $ref: '#/components/schemas/Envelope' }, { properties: { code: { const: code }, status: { const: status } } }],
+  allOf: [
+    { $ref: '#/components/schemas/Envelope' },
+    { properties: { code: { const: code }, status: { const: status } } },
+  ],
 });
 const fixture = {
   openapi: '3.1.0',
@@ -17,7 +20,11 @@ const fixture = {
           '200': { description: 'ok' },
           '404': { $ref: '#/components/responses/NotFound' },
           '401': {
-            content: { 'application/json': { schema: { oneOf: [{ $ref: '#/components/schemas/NO_KEY' }, { $ref: '#/components/schemas/BAD_KEY' }] } } },
+            content: {
+              'application/json': {
+                schema: { oneOf: [{ $ref: '#/components/schemas/NO_KEY' }, { $ref: '#/components/schemas/BAD_KEY' }] },
+              },
+            },
           },
         },
       },
@@ -34,7 +41,9 @@ const fixture = {
       NOWHERE: errorSchema('NOWHERE', 404),
     },
     responses: {
-      NotFound: { content: { 'application/json': { schema: { oneOf: [{ $ref: '#/components/schemas/ThingMissing' }] } } } },
+      NotFound: {
+        content: { 'application/json': { schema: { oneOf: [{ $ref: '#/components/schemas/ThingMissing' }] } } },
+      },
       Unrouted: { content: { 'application/json': { schema: { oneOf: [{ $ref: '#/components/schemas/NOWHERE' }] } } } },
     },
   },
@@ -43,7 +52,13 @@ const fixture = {
 
 describe('operationErrors', () => {
   it('lists each operation with its error statuses in order and the codes each carries', () => {
-    const view = operationErrors(fixture).map(({ operationId, method, path, summary, errors }) => ({ operationId, method, path, summary, errors }));
+    const view = operationErrors(fixture).map(({ operationId, method, path, summary, errors }) => ({
+      operationId,
+      method,
+      path,
+      summary,
+      errors,
+    }));
     expect(view).toEqual([
       {
         operationId: 'getThing',
@@ -73,7 +88,9 @@ describe('operationErrors', () => {
   it('finds, in the bundled spec, every code each status of each operation declares', () => {
     const spec = loadSpec();
     for (const operation of operationErrors(spec)) {
-      const definition = spec.paths?.[operation.path]?.[operation.method.toLowerCase()] as { responses: Record<string, unknown> };
+      const definition = spec.paths?.[operation.path]?.[operation.method.toLowerCase()] as {
+        responses: Record<string, unknown>;
+      };
       const declared = Object.keys(definition.responses).filter((status) => /^[45]/.test(status));
       expect(operation.errors.map((e) => String(e.status))).toEqual(declared.sort());
       for (const { codes } of operation.errors) expect(codes.length).toBeGreaterThan(0);

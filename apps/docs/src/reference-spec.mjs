@@ -28,10 +28,7 @@ export function referenceSpec(model, catalogHref) {
     ...(spec.tags ?? []),
     { name: ERRORS_TAG, 'x-traitTag': true, description: errorsTagDescription(model, catalogHref) },
   ];
-  spec['x-tagGroups'] = [
-    ...(spec['x-tagGroups'] ?? []),
-    { name: 'Error catalog', tags: [ERRORS_TAG] },
-  ];
+  spec['x-tagGroups'] = [...(spec['x-tagGroups'] ?? []), { name: 'Error catalog', tags: [ERRORS_TAG] }];
   for (const operation of model.operations) {
     const definition = /** @type {Record<string, unknown>} */ (lookupPointer(spec, operation.pointer));
     definition['x-codeSamples'] = [

@@ -21,7 +21,9 @@ const ENTRIES = {
  * @returns {Record<string, string>}
  */
 export function siteScripts() {
-  return Object.fromEntries(Object.entries(ENTRIES).map(([name, entry]) => [name, bundle(new URL(entry, import.meta.url).pathname)]));
+  return Object.fromEntries(
+    Object.entries(ENTRIES).map(([name, entry]) => [name, bundle(new URL(entry, import.meta.url).pathname)]),
+  );
 }
 
 /**

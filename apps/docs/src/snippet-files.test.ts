@@ -35,7 +35,10 @@ function compile(files: { name: string; source: string }[], dir: string) {
   const errors = new Map<string, string[]>();
   for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
     const file = diagnostic.file?.fileName ?? '(global)';
-    const where = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start) : undefined;
+    const where =
+      diagnostic.file && diagnostic.start !== undefined
+        ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start)
+        : undefined;
     const text = `${where ? `${where.line + 1}:${where.character + 1} ` : ''}${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
     errors.set(file, [...(errors.get(file) ?? []), text]);
   }
@@ -63,9 +66,18 @@ describe('the snippets type-check against @errata/client', () => {
   );
 
   it.each([
-    { name: 'a code the operation cannot return', given: "const { error } = await client.GET('/v1/models');\nif (error?.code === 'PROMPT_TOO_LONG') console.log(error);", want: /PROMPT_TOO_LONG/ },
+    {
+      name: 'a code the operation cannot return',
+      given:
+        "const { error } = await client.GET('/v1/models');\nif (error?.code === 'PROMPT_TOO_LONG') console.log(error);",
+      want: /PROMPT_TOO_LONG/,
+    },
     { name: 'a path the API does not have', given: "await client.GET('/v1/nope');", want: /nope|Expected 2 arguments/ },
-    { name: 'a field the error does not have', given: "const { error } = await client.GET('/v1/models');\nif (error) console.log(error.retryAfter);", want: /retryAfter/ },
+    {
+      name: 'a field the error does not have',
+      given: "const { error } = await client.GET('/v1/models');\nif (error) console.log(error.retryAfter);",
+      want: /retryAfter/,
+    },
   ])('would fail on $name (the check is not vacuous)', ({ name, given, want }) => {
     const dir = mkdtempSync(join(workDir, 'broken-'));
     const setup = files[0]?.source ?? '';
@@ -74,7 +86,9 @@ describe('the snippets type-check against @errata/client', () => {
     expect([...broken.errors.values()].flat().join('\n')).toMatch(want);
   });
 
-  const streams = files.flatMap((file, i) => (file.kind === 'stream' ? [{ name: file.name, path: paths[i] ?? '' }] : []));
+  const streams = files.flatMap((file, i) =>
+    file.kind === 'stream' ? [{ name: file.name, path: paths[i] ?? '' }] : [],
+  );
   it.each(streams)('$name compiles', ({ path }) => {
     expect(errors.get(path) ?? []).toEqual([]);
   });
@@ -93,13 +107,26 @@ describe('the upload sample', () => {
     const upload = model.operations.find((op) => op.operationId === 'uploadFile');
     if (!upload) throw new Error('The spec has no uploadFile operation');
     const received: Received[] = [];
-    const example = { id: 'file_3b2c1a9d8e7f6a5b', filename: 'train.jsonl', bytes: 38, format: 'jsonl', purpose: 'finetune', created_at: 1_700_000_000 };
+    const example = {
+      id: 'file_3b2c1a9d8e7f6a5b',
+      filename: 'train.jsonl',
+      bytes: 38,
+      format: 'jsonl',
+      purpose: 'finetune',
+      created_at: 1_700_000_000,
+    };
     const server = createServer(async (req: IncomingMessage, res) => {
       const chunks: Buffer[] = [];
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const contentType = req.headers['content-type'] ?? '';
       const form = await new Response(Buffer.concat(chunks), { headers: { 'content-type': contentType } }).formData();
-      received.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization, contentType, form });
+      received.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        authorization: req.headers.authorization,
+        contentType,
+        form,
+      });
       res.writeHead(201, { 'content-type': 'application/json', 'x-request-id': 'req_upload' });
       res.end(JSON.stringify(example));
     });
@@ -109,7 +136,12 @@ describe('the upload sample', () => {
     const file = snippetFiles(model, baseUrl).find((f) => f.name === `operation-${upload.operationId}`);
     if (!file) throw new Error('No upload sample');
     const path = join(dir, 'upload.mjs');
-    writeFileSync(path, ts.transpileModule(file.source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText);
+    writeFileSync(
+      path,
+      ts.transpileModule(file.source, {
+        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+      }).outputText,
+    );
     const previousKey = process.env.ERRATA_API_KEY;
     process.env.ERRATA_API_KEY = 'sk_test_upload';
     try {

@@ -3,8 +3,9 @@
  * 127.0.0.1 only, gzip when the client accepts it, directory URLs without a trailing slash
  * redirected to it (so relative links work, as on any static host), nothing outside the root.
  */
-import { createServer } from 'node:http';
+
 import { readFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -31,7 +32,8 @@ const TYPES = {
  * @returns {Promise<{ url: string, origin: string, close: () => Promise<void> }>}
  */
 export async function startStaticServer({ root, prefix = '/', port = 0 }) {
-  if (!prefix.startsWith('/') || !prefix.endsWith('/')) throw new Error(`prefix must start and end with /, got ${prefix}`);
+  if (!prefix.startsWith('/') || !prefix.endsWith('/'))
+    throw new Error(`prefix must start and end with /, got ${prefix}`);
   const base = resolve(root);
   const server = createServer((request, response) => {
     respond(base, prefix, request, response).catch(() => {

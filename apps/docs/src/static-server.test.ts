@@ -22,11 +22,23 @@ afterAll(async () => {
 
 describe('the static server', () => {
   it.each([
-    { name: 'the index of the root', given: '/docs/', want: { status: 200, type: 'text/html; charset=utf-8', body: '<h1>home</h1>' } },
+    {
+      name: 'the index of the root',
+      given: '/docs/',
+      want: { status: 200, type: 'text/html; charset=utf-8', body: '<h1>home</h1>' },
+    },
     { name: 'the index of a folder', given: '/docs/errors/', want: { status: 200, body: '<h1>errors</h1>' } },
-    { name: 'a folder without its slash', given: '/docs/errors?q=1', want: { status: 301, location: '/docs/errors/?q=1' } },
+    {
+      name: 'a folder without its slash',
+      given: '/docs/errors?q=1',
+      want: { status: 301, location: '/docs/errors/?q=1' },
+    },
     { name: 'the prefix without its slash', given: '/docs', want: { status: 301, location: '/docs/' } },
-    { name: 'JSON', given: '/docs/openapi.json', want: { status: 200, type: 'application/json; charset=utf-8', body: '{}' } },
+    {
+      name: 'JSON',
+      given: '/docs/openapi.json',
+      want: { status: 200, type: 'application/json; charset=utf-8', body: '{}' },
+    },
     { name: 'a missing file', given: '/docs/nope.html', want: { status: 404 } },
     { name: 'a path outside the prefix', given: '/index.html', want: { status: 404 } },
     { name: 'a path escaping the root', given: '/docs/%2e%2e/errata-docs-secret.txt', want: { status: 404 } },

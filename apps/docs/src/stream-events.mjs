@@ -36,7 +36,10 @@ export function parseSse(wire) {
     .filter((frame) => frame.trim() !== '')
     .map((frame) => {
       const field = (/** @type {string} */ name) =>
-        frame.split('\n').find((line) => line.startsWith(`${name}: `))?.slice(name.length + 2);
+        frame
+          .split('\n')
+          .find((line) => line.startsWith(`${name}: `))
+          ?.slice(name.length + 2);
       return { event: field('event') ?? '', data: JSON.parse(field('data') ?? 'null') };
     });
 }
@@ -61,16 +64,30 @@ export function streamModel(spec) {
   const rootSchema = /** @type {any} */ (model.resolve(model.lookup(first.pointer)));
   const events = [...first.events].map(([name, pointer]) => {
     const schema = /** @type {any} */ (model.resolve(model.lookup(pointer)));
-    return { name, schemaName: componentName(pointer), title: schema.title ?? '', description: schema.description ?? '', schema, example: schema.examples?.[0] };
+    return {
+      name,
+      schemaName: componentName(pointer),
+      title: schema.title ?? '',
+      description: schema.description ?? '',
+      schema,
+      example: schema.examples?.[0],
+    };
   });
   const codes = first.errorCodes.map((code) => {
     const midStream = isErrorCode(code) ? catalog[code].midStream : null;
     // Lint keeps the two in step; the docs would print a wrong retry advice if they were not.
-    if (!isErrorCode(code) || !midStream) throw new Error(`${code} of the error event has no x-error.mid_stream in the catalog`);
+    if (!isErrorCode(code) || !midStream)
+      throw new Error(`${code} of the error event has no x-error.mid_stream in the catalog`);
     const texts = errorTexts[code];
     return { code, retrySafe: midStream.retrySafe, note: 'midStreamNote' in texts ? texts.midStreamNote : '' };
   });
-  return { operations, rootName: componentName(first.pointer), description: rootSchema.description ?? '', events, codes };
+  return {
+    operations,
+    rootName: componentName(first.pointer),
+    description: rootSchema.description ?? '',
+    events,
+    codes,
+  };
 }
 
 /**
@@ -80,7 +97,7 @@ export function streamModel(spec) {
  * @returns {string}
  */
 function componentName(pointer) {
-  return /^#\/components\/schemas\/[^/]+$/.test(pointer) ? pointer.split('/').at(-1) ?? '' : '';
+  return /^#\/components\/schemas\/[^/]+$/.test(pointer) ? (pointer.split('/').at(-1) ?? '') : '';
 }
 
 /**

@@ -1,6 +1,6 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { catalog, errorCodes } from '@errata/types';
 import { errorTexts } from '@errata/types/texts';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { buildModel, loadSpec } from './docs-model.mjs';
 import { schemaFields, typeOf } from './schema-fields.mjs';
@@ -23,7 +23,9 @@ if (!validateEvent) throw new Error('The spec has no StreamEvent schema');
 describe('the stream model', () => {
   it('finds the operations whose 2xx answers text/event-stream', () => {
     const streamed = Object.values(spec.paths ?? {}).flatMap((item) =>
-      Object.values(item).filter((op: any) => op?.responses?.['200']?.content?.[EVENT_STREAM]).map((op: any) => op.operationId),
+      Object.values(item)
+        .filter((op: any) => op?.responses?.['200']?.content?.[EVENT_STREAM])
+        .map((op: any) => op.operationId),
     );
 
     expect(model.stream.operations.map((op) => op.operationId)).toEqual(streamed);

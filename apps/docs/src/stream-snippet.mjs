@@ -2,8 +2,9 @@
  * The client snippet for an error that ends a stream, with `stream` from `@errata/client/stream`.
  * Its text lives here and only here (the type-check test compiles what it yields).
  */
-import { literal } from './client-snippets.mjs';
+
 import { createSpecModel } from '@errata/spec-model';
+import { literal } from './client-snippets.mjs';
 
 /**
  * The template. `{model}`, `{input}`, `{code}` and `{advice}` are filled in per code.
@@ -46,7 +47,9 @@ export function streamSnippet(spec, stream, { code, retrySafe }) {
   const specModel = createSpecModel(spec);
   const resolved = (/** @type {unknown} */ node) => /** @type {any} */ (specModel.resolve(node));
   const definition = operation ? resolved(specModel.lookup(operation.pointer)) : undefined;
-  const modelParam = (definition?.parameters ?? []).map(resolved).find((/** @type {any} */ parameter) => parameter.in === 'path');
+  const modelParam = (definition?.parameters ?? [])
+    .map(resolved)
+    .find((/** @type {any} */ parameter) => parameter.in === 'path');
   const model = modelParam?.example ?? resolved(modelParam?.schema)?.examples?.[0] ?? 'echo-1';
   const media = resolved(definition?.requestBody)?.content?.['application/json'];
   const firstExample = /** @type {any} */ (Object.values(media?.examples ?? {})[0]);

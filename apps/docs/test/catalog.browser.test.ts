@@ -3,12 +3,12 @@
 // and the page's weight and render time are measured (reported, never asserted as time).
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { catalog, docsUrl, errorCodes, type ErrorCode } from '@errata/types';
+import { catalog, docsUrl, type ErrorCode, errorCodes } from '@errata/types';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec } from '../src/docs-model.mjs';
 import { parseSse } from '../src/stream-events.mjs';
-import { distDir, openSite, resultsDir, watchedPage, type Site } from './support/site.js';
+import { distDir, openSite, resultsDir, type Site, watchedPage } from './support/site.js';
 
 let site: Site;
 let page: Page;
@@ -130,15 +130,23 @@ describe('streaming errors', () => {
       const last = events.at(-1);
       expect(tokens.length).toBeGreaterThan(0);
       expect(last?.event).toBe('error');
-      expect(last?.data).toMatchObject({ code, status: catalog[code].status, details: { tokens_delivered: tokens.length } });
+      expect(last?.data).toMatchObject({
+        code,
+        status: catalog[code].status,
+        details: { tokens_delivered: tokens.length },
+      });
       expect(section.facts).toContain(catalog[code].midStream?.retrySafe ? 'retry safe' : 'not retry safe');
-      expect(section.snippets.some((s) => s.includes('stream(client, ') && s.includes(`err.code === '${code}'`))).toBe(true);
+      expect(section.snippets.some((s) => s.includes('stream(client, ') && s.includes(`err.code === '${code}'`))).toBe(
+        true,
+      );
     }
   });
 
   it('marks the mid-stream codes in the table of every code', async () => {
     const marked = await page.$$eval('#codes-table tbody tr', (rows) =>
-      rows.filter((row) => (row.children[5]?.textContent ?? '') !== '').map((row) => row.querySelector('a')?.textContent),
+      rows
+        .filter((row) => (row.children[5]?.textContent ?? '') !== '')
+        .map((row) => row.querySelector('a')?.textContent),
     );
     const header = await page.$$eval('#codes-table thead th', (ths) => ths.map((th) => th.textContent));
 
@@ -147,8 +155,7 @@ describe('streaming errors', () => {
   });
 });
 
-const withStatus = (test: (status: number) => boolean) =>
-  errorCodes.filter((code) => test(catalog[code].status));
+const withStatus = (test: (status: number) => boolean) => errorCodes.filter((code) => test(catalog[code].status));
 const withInternalCode = (internal: number) =>
   errorCodes.filter((code) => {
     const crosswalk = catalog[code].crosswalk as Record<string, readonly { internal_code?: number }[]>;
@@ -162,16 +169,32 @@ if (!anyCode) throw new Error('The catalog is empty');
 
 const filterCases = [
   // Other codes' texts may name it (NO_SUCH_MODEL_OR_TASK: "unlike MODEL_NOT_FOUND"); it comes first.
-  { name: 'a code by name', given: 'MODEL_NOT_FOUND', want: { includes: ['MODEL_NOT_FOUND'], first: 'MODEL_NOT_FOUND' } },
+  {
+    name: 'a code by name',
+    given: 'MODEL_NOT_FOUND',
+    want: { includes: ['MODEL_NOT_FOUND'], first: 'MODEL_NOT_FOUND' },
+  },
   { name: 'a code by name in lower case', given: 'daily_quota_exceeded', want: { exactly: ['DAILY_QUOTA_EXCEEDED'] } },
   { name: "another provider's internal code", given: '3036', want: { exactly: withInternalCode(3036) } },
-  { name: 'its own internal code', given: String(catalog[anyCode].internalCode), want: { exactly: withInternalCode(catalog[anyCode].internalCode) } },
+  {
+    name: 'its own internal code',
+    given: String(catalog[anyCode].internalCode),
+    want: { exactly: withInternalCode(catalog[anyCode].internalCode) },
+  },
   { name: 'an HTTP status', given: '429', want: { exactly: withStatus((s) => s === 429) } },
   { name: 'a status class', given: '5xx', want: { exactly: withStatus((s) => s >= 500) } },
   { name: 'words of the description', given: 'daily quota', want: { includes: ['DAILY_QUOTA_EXCEEDED'] } },
-  { name: 'words and a status together', given: 'model 404', want: { includes: ['MODEL_NOT_FOUND'], excludes: ['MODEL_ACCESS_DENIED'] } },
+  {
+    name: 'words and a status together',
+    given: 'model 404',
+    want: { includes: ['MODEL_NOT_FOUND'], excludes: ['MODEL_ACCESS_DENIED'] },
+  },
   { name: 'the codes that can end a stream', given: 'stream', want: { exactly: midStreamCodes } },
-  { name: 'mid-stream codes with a status', given: 'stream 5xx', want: { exactly: midStreamCodes.filter((c) => catalog[c].status >= 500) } },
+  {
+    name: 'mid-stream codes with a status',
+    given: 'stream 5xx',
+    want: { exactly: midStreamCodes.filter((c) => catalog[c].status >= 500) },
+  },
   { name: 'nothing that matches', given: 'no-such-error-anywhere', want: { exactly: [] } },
 ];
 
@@ -206,9 +229,7 @@ describe('the filter', () => {
     const want = withInternalCode(3036);
 
     expect(await visibleSections(page)).toEqual(want);
-    const statusGroups = await page.$$eval('#by-status ~ [data-group]:not([hidden]) h3', (hs) =>
-      hs.map((h) => h.id),
-    );
+    const statusGroups = await page.$$eval('#by-status ~ [data-group]:not([hidden]) h3', (hs) => hs.map((h) => h.id));
     expect(statusGroups).toEqual(expect.arrayContaining([...new Set(want.map((c) => `status-${catalog[c].status}`))]));
     const hiddenStatus = await page.locator('[data-group]:has(h3[id^="status-"])[hidden]').count();
     expect(hiddenStatus).toBeGreaterThan(0);
@@ -218,33 +239,68 @@ describe('the filter', () => {
 
 // A person looking for a provider's own code, name, message or field lands on what Errata says of it.
 const providerWords = [
-  { given: '3003', sections: ['MODEL_NOT_FOUND', 'INCOMPLETE_REQUEST'], provider: 'workers-ai', why: { INCOMPLETE_REQUEST: 'Cloudflare Workers AI (REST API) 3003', MODEL_NOT_FOUND: 'Errata internal code 3003' }, says: 'Incomplete request' },
-  { given: '"No such model"', sections: ['NO_SUCH_MODEL_OR_TASK'], provider: 'workers-ai', why: { NO_SUCH_MODEL_OR_TASK: 'Cloudflare Workers AI (REST API) 5007' }, says: 'No such model ${model} or task' },
-  { given: 'messege', sections: ['MISSING_REQUIRED_FIELD'], provider: 'modelslab', why: { MISSING_REQUIRED_FIELD: 'ModelsLab bodies carry messege' }, says: 'messege' },
-  { given: 'validationErrors', sections: ['INVALID_OUTPUT'], provider: 'modelrunner', why: { INVALID_OUTPUT: 'modelrunner bodies carry details.validationErrors' }, says: 'details.validationErrors' },
+  {
+    given: '3003',
+    sections: ['MODEL_NOT_FOUND', 'INCOMPLETE_REQUEST'],
+    provider: 'workers-ai',
+    why: { INCOMPLETE_REQUEST: 'Cloudflare Workers AI (REST API) 3003', MODEL_NOT_FOUND: 'Errata internal code 3003' },
+    says: 'Incomplete request',
+  },
+  {
+    given: '"No such model"',
+    sections: ['NO_SUCH_MODEL_OR_TASK'],
+    provider: 'workers-ai',
+    why: { NO_SUCH_MODEL_OR_TASK: 'Cloudflare Workers AI (REST API) 5007' },
+    says: 'No such model ${model} or task',
+  },
+  {
+    given: 'messege',
+    sections: ['MISSING_REQUIRED_FIELD'],
+    provider: 'modelslab',
+    why: { MISSING_REQUIRED_FIELD: 'ModelsLab bodies carry messege' },
+    says: 'messege',
+  },
+  {
+    given: 'validationErrors',
+    sections: ['INVALID_OUTPUT'],
+    provider: 'modelrunner',
+    why: { INVALID_OUTPUT: 'modelrunner bodies carry details.validationErrors' },
+    says: 'details.validationErrors',
+  },
   { given: 'processing', sections: ['PROCESSING_ERROR'], provider: 'modelslab', why: {}, says: 'status: "processing"' },
 ];
 
 describe('the filter, with a provider’s own words', () => {
-  it.each(providerWords)('$given finds its codes, says why, and the provider page says what Errata makes of it', async ({ given, sections, provider, why, says }) => {
-    await page.goto(`${site.url}errors/?q=${encodeURIComponent(given)}`, { waitUntil: 'load' });
-    await filterReady(page);
-    expect(await visibleSections(page)).toEqual(expect.arrayContaining(sections));
-    for (const [code, reason] of Object.entries(why)) expect(await page.textContent(`section[id="${code}"] p.why`)).toContain(reason);
-    const providerPage = await site.browser.newPage();
-    await providerPage.goto(`${site.url}providers/${provider}/`, { waitUntil: 'load' });
-    expect(await providerPage.textContent('main')).toContain(says);
-    await providerPage.close();
-  });
+  it.each(providerWords)(
+    '$given finds its codes, says why, and the provider page says what Errata makes of it',
+    async ({ given, sections, provider, why, says }) => {
+      await page.goto(`${site.url}errors/?q=${encodeURIComponent(given)}`, { waitUntil: 'load' });
+      await filterReady(page);
+      expect(await visibleSections(page)).toEqual(expect.arrayContaining(sections));
+      for (const [code, reason] of Object.entries(why))
+        expect(await page.textContent(`section[id="${code}"] p.why`)).toContain(reason);
+      const providerPage = await site.browser.newPage();
+      await providerPage.goto(`${site.url}providers/${provider}/`, { waitUntil: 'load' });
+      expect(await providerPage.textContent('main')).toContain(says);
+      await providerPage.close();
+    },
+  );
 
   it('says which 3003 is Errata’s and which is Cloudflare’s', async () => {
     await page.goto(`${site.url}errors/?q=3003`, { waitUntil: 'load' });
     await filterReady(page);
     expect(await page.locator('#MODEL_NOT_FOUND dl.facts').textContent()).toContain('Errata internal code3003');
-    expect(await page.locator('#INCOMPLETE_REQUEST .elsewhere').textContent()).toContain('Cloudflare Workers AI (REST API) 3003');
-    expect(await page.locator('#INCOMPLETE_REQUEST p.why').textContent()).toContain('Cloudflare Workers AI (REST API) 3003');
+    expect(await page.locator('#INCOMPLETE_REQUEST .elsewhere').textContent()).toContain(
+      'Cloudflare Workers AI (REST API) 3003',
+    );
+    expect(await page.locator('#INCOMPLETE_REQUEST p.why').textContent()).toContain(
+      'Cloudflare Workers AI (REST API) 3003',
+    );
     // The section links to the provider's page, whose row (id CODE-n) has the name.
-    const href = await page.locator('#INCOMPLETE_REQUEST .elsewhere a[href*="workers-ai/"]').first().getAttribute('href');
+    const href = await page
+      .locator('#INCOMPLETE_REQUEST .elsewhere a[href*="workers-ai/"]')
+      .first()
+      .getAttribute('href');
     const row = await site.browser.newPage();
     await row.goto(`${new URL(href ?? '', page.url()).href}#INCOMPLETE_REQUEST-1`, { waitUntil: 'load' });
     expect(await row.locator(':target').textContent()).toContain('Incomplete request');

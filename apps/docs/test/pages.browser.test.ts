@@ -6,7 +6,7 @@ import { errorCodes, providers } from '@errata/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec } from '../src/docs-model.mjs';
 import { operationErrors } from '../src/operation-errors.mjs';
-import { openSite, resultsDir, watchedPage, type Site } from './support/site.js';
+import { openSite, resultsDir, type Site, watchedPage } from './support/site.js';
 
 const require = createRequire(import.meta.url);
 const firstOperation = operationErrors(loadSpec())[0]?.operationId;
@@ -67,7 +67,10 @@ describe.each(pages)('the $name page', ({ name, path, ready }) => {
     await page.close();
     const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     if (violations.length > blocking.length) {
-      console.info(`${name}: minor/moderate axe findings:`, violations.filter((v) => !blocking.includes(v)).map((v) => v.id));
+      console.info(
+        `${name}: minor/moderate axe findings:`,
+        violations.filter((v) => !blocking.includes(v)).map((v) => v.id),
+      );
     }
 
     expect(blocking).toEqual([]);
@@ -84,7 +87,11 @@ describe.each(pages)('the $name page at 390 px wide', ({ name, path, ready }) =>
       innerWidth: window.innerWidth,
       // What sticks out, to say where a failure comes from.
       wide: [...document.querySelectorAll('body *')]
-        .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1 && !el.closest('.scroll, pre, [style*="overflow"]'))
+        .filter(
+          (el) =>
+            el.getBoundingClientRect().right > window.innerWidth + 1 &&
+            !el.closest('.scroll, pre, [style*="overflow"]'),
+        )
         .slice(0, 5)
         .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')}`),
     }));
@@ -99,9 +106,9 @@ describe('reading', () => {
   it('keeps the underscores of code names in links visible (the underline sits below them)', async () => {
     const page = await site.browser.newPage();
     await page.goto(`${site.url}errors/`, { waitUntil: 'load' });
-    const offsets = await page.$$eval('#codes-table a, section.code h3 a', (links) =>
-      [...new Set(links.map((a) => getComputedStyle(a).textUnderlineOffset))],
-    );
+    const offsets = await page.$$eval('#codes-table a, section.code h3 a', (links) => [
+      ...new Set(links.map((a) => getComputedStyle(a).textUnderlineOffset)),
+    ]);
     await page.close();
 
     expect(offsets.every((offset) => Number.parseFloat(offset) >= 2)).toBe(true);
@@ -142,6 +149,8 @@ describe('serving', () => {
     const hrefs = await page.$$eval('main a', (links) => links.map((link) => (link as HTMLAnchorElement).href));
     await page.close();
 
-    expect(hrefs).toEqual(expect.arrayContaining([`${site.url}errors/`, `${site.url}reference/`, `${site.url}openapi.json`]));
+    expect(hrefs).toEqual(
+      expect.arrayContaining([`${site.url}errors/`, `${site.url}reference/`, `${site.url}openapi.json`]),
+    );
   });
 });

@@ -2,12 +2,12 @@
 // paste a documented body from each seed provider and see its code's answer; open the answer's
 // link; start from the landing page; search by a provider's own message text. No request leaves
 // the page's origin while doing it.
-import { catalog, matchCrosswalk, providers, type ErrorCode, type ProviderId } from '@errata/types';
+import { catalog, type ErrorCode, matchCrosswalk, type ProviderId, providers } from '@errata/types';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedErrorCases } from '../../../packages/client/test/fixtures/seed-errors.js';
 import providerErrors from '../../../packages/types/test/fixtures/provider-errors.json' with { type: 'json' };
-import { openSite, resultsDir, watchedPage, type PageProblems, type Site } from './support/site.js';
+import { openSite, type PageProblems, resultsDir, type Site, watchedPage } from './support/site.js';
 
 let site: Site;
 let page: Page;
@@ -26,7 +26,9 @@ const firstOfEach = Object.keys(providers).flatMap((id) => {
   const found = seedErrorCases.find(
     (c) => c.provider === id && 'origin' in c.want && matchCrosswalk(id as ProviderId, c.want.origin).length > 0,
   );
-  return found && 'code' in found.want ? [{ name: `${id}: ${found.seed}`, given: found, want: found.want.code as ErrorCode }] : [];
+  return found && 'code' in found.want
+    ? [{ name: `${id}: ${found.seed}`, given: found, want: found.want.code as ErrorCode }]
+    : [];
 });
 
 // And the first documented body of each inference provider (provider-errors.json) that is not a
@@ -35,8 +37,18 @@ const seedIds = new Set(firstOfEach.map((c) => c.given.provider));
 const firstOfEachInference = Object.keys(providers)
   .filter((id) => !seedIds.has(id as ProviderId))
   .flatMap((id) => {
-    const found = providerErrors.cases.find((c) => c.provider === id && !('stream' in c) && !('indistinguishable_from' in c));
-    return found ? [{ name: `${id}: ${found.name}`, given: { ...found, provider: id as ProviderId }, want: (found.want as { code: string }).code as ErrorCode }] : [];
+    const found = providerErrors.cases.find(
+      (c) => c.provider === id && !('stream' in c) && !('indistinguishable_from' in c),
+    );
+    return found
+      ? [
+          {
+            name: `${id}: ${found.name}`,
+            given: { ...found, provider: id as ProviderId },
+            want: (found.want as { code: string }).code as ErrorCode,
+          },
+        ]
+      : [];
   });
 const everyCase = [...firstOfEach, ...firstOfEachInference];
 
@@ -93,7 +105,12 @@ describe('the paste box on the catalog page', () => {
 
   it('gives the answer a link that opens the same answer', async () => {
     await page.goto(`${site.url}errors/`, { waitUntil: 'load' });
-    await paste(page, '{"errors":[{"code":3036,"message":"You have used up your daily free allocation"}]}', 429, 'workers-ai');
+    await paste(
+      page,
+      '{"errors":[{"code":3036,"message":"You have used up your daily free allocation"}]}',
+      429,
+      'workers-ai',
+    );
     const href = await page.$eval('#paste-answer a[href^="#paste="]', (a) => (a as HTMLAnchorElement).href);
     const first = await page.textContent('#paste-answer h3');
 
@@ -138,16 +155,21 @@ const documented = (['workers-ai', 'modelslab', 'generic'] as const).flatMap((pr
 });
 
 describe('the catalog search by what a provider says', () => {
-  it.each([...documented, { name: 'workers-ai: “No such model”', given: 'No such model', want: 'NO_SUCH_MODEL_OR_TASK' as ErrorCode, provider: 'workers-ai' as const }])(
-    'finds $name first, and says why',
-    async ({ given, want, provider }) => {
-      await page.goto(`${site.url}errors/`, { waitUntil: 'load' });
-      await page.fill('#filter', given);
-
-      expect(await page.textContent('#filter-best li:first-child a')).toBe(want);
-      const why = (await page.textContent(`section[id="${want}"] p.why`)) ?? '';
-      expect(why).toContain(providers[provider].title);
-      expect(await page.locator(`section[id="${want}"]`).isHidden()).toBe(false);
+  it.each([
+    ...documented,
+    {
+      name: 'workers-ai: “No such model”',
+      given: 'No such model',
+      want: 'NO_SUCH_MODEL_OR_TASK' as ErrorCode,
+      provider: 'workers-ai' as const,
     },
-  );
+  ])('finds $name first, and says why', async ({ given, want, provider }) => {
+    await page.goto(`${site.url}errors/`, { waitUntil: 'load' });
+    await page.fill('#filter', given);
+
+    expect(await page.textContent('#filter-best li:first-child a')).toBe(want);
+    const why = (await page.textContent(`section[id="${want}"] p.why`)) ?? '';
+    expect(why).toContain(providers[provider].title);
+    expect(await page.locator(`section[id="${want}"]`).isHidden()).toBe(false);
+  });
 });

@@ -7,7 +7,7 @@ import { loadSpec } from '../src/docs-model.mjs';
 import { operationErrors } from '../src/operation-errors.mjs';
 import { ERRORS_TAG } from '../src/reference-spec.mjs';
 import { streamModel } from '../src/stream-events.mjs';
-import { openSite, resultsDir, watchedPage, type Site } from './support/site.js';
+import { openSite, resultsDir, type Site, watchedPage } from './support/site.js';
 
 const operations = operationErrors(loadSpec());
 
@@ -66,7 +66,11 @@ describe('the reference page', () => {
     await wide.goto(`${site.url}reference/#tag/${ERRORS_TAG}`, { waitUntil: 'load' });
     await wide.waitForSelector(`[id="tag/${ERRORS_TAG}"]`);
     const tables = await wide.$$eval('.redoc-markdown table', (ts) =>
-      ts.map((t) => ({ section: t.closest('[id]')?.id ?? '', fits: t.scrollWidth <= t.clientWidth, scrolls: getComputedStyle(t).overflowX === 'auto' })),
+      ts.map((t) => ({
+        section: t.closest('[id]')?.id ?? '',
+        fits: t.scrollWidth <= t.clientWidth,
+        scrolls: getComputedStyle(t).overflowX === 'auto',
+      })),
     );
     await wide.close();
 
@@ -80,7 +84,9 @@ describe('the reference page', () => {
     const results = page.locator('[data-role="search:results"] li');
     await results.first().waitFor();
 
-    expect(await results.allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('What other providers call them')]));
+    expect(await results.allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('What other providers call them')]),
+    );
   });
 
   it('shows a TypeScript sample using @errata/client for every operation', async () => {

@@ -5,7 +5,7 @@
 // (`docsUrl: `${url}/docs/errors/``); with the catalog's default docs_url it fails on the origin.
 import { startSandbox } from '@errata/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distDir, openSite, resultsDir, watchedPage, type Site } from './support/site.js';
+import { distDir, openSite, resultsDir, type Site, watchedPage } from './support/site.js';
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 let site: Site;

@@ -3,9 +3,9 @@
 // bare Hono app on @hono/node-server. The floor any Hono error path is measured against.
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
+import { errataServer } from '@errata/server';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { errataServer } from '@errata/server';
 
 const kind = process.argv[2];
 // The same envelope the sandbox sends, built from the catalog once at start-up: per request the

@@ -21,9 +21,20 @@ const AUTH = { Authorization: 'Bearer sk_test_valid' };
 
 const scenarios = [
   { name: '401 missing key', method: 'GET', path: '/v1/models', headers: {} },
-  { name: '400 invalid body', method: 'POST', path: '/v1/models/echo-1/run', headers: { ...AUTH, 'Content-Type': 'application/json' }, body: '{}' },
+  {
+    name: '400 invalid body',
+    method: 'POST',
+    path: '/v1/models/echo-1/run',
+    headers: { ...AUTH, 'Content-Type': 'application/json' },
+    body: '{}',
+  },
   // Each server is asked for a 429 in its own way: Errata-Simulate for the sandbox, Prefer for Prism.
-  { name: '429 simulated', method: 'GET', path: '/v1/models', headers: { ...AUTH, 'Errata-Simulate': 'RATE_LIMIT_EXCEEDED', Prefer: 'code=429' } },
+  {
+    name: '429 simulated',
+    method: 'GET',
+    path: '/v1/models',
+    headers: { ...AUTH, 'Errata-Simulate': 'RATE_LIMIT_EXCEEDED', Prefer: 'code=429' },
+  },
 ];
 
 function freePort() {
@@ -36,13 +47,27 @@ function freePort() {
 }
 
 function load(url, scenario, duration, extra = {}) {
-  return autocannon({ url: url + scenario.path, method: scenario.method, headers: scenario.headers, body: scenario.body, connections: CONNECTIONS, duration, ...extra });
+  return autocannon({
+    url: url + scenario.path,
+    method: scenario.method,
+    headers: scenario.headers,
+    body: scenario.body,
+    connections: CONNECTIONS,
+    duration,
+    ...extra,
+  });
 }
 
 async function measure(url, scenario) {
   await load(url, scenario, 1); // warm-up, discarded
   const result = await load(url, scenario, DURATION);
-  return { rps: result.requests.average, p99: result.latency.p99, errors: result.non2xx, total: result.requests.total, failures: result.errors + result.timeouts };
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    errors: result.non2xx,
+    total: result.requests.total,
+    failures: result.errors + result.timeouts,
+  };
 }
 
 const SLICES = Math.max(1, DURATION);
@@ -69,12 +94,20 @@ async function interleaved(targets) {
       a.failures += r.errors + r.timeouts;
     }
   }
-  return acc.map((a) => ({ rps: a.requests / a.seconds, p99: median(a.p99s), errors: a.errors, total: a.total, failures: a.failures }));
+  return acc.map((a) => ({
+    rps: a.requests / a.seconds,
+    p99: median(a.p99s),
+    errors: a.errors,
+    total: a.total,
+    failures: a.failures,
+  }));
 }
 
 async function startPrism() {
   const port = await freePort();
-  const child = spawn(PRISM, ['mock', '-h', '127.0.0.1', '-p', String(port), SPEC], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(PRISM, ['mock', '-h', '127.0.0.1', '-p', String(port), SPEC], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const url = `http://127.0.0.1:${port}`;
@@ -115,7 +148,9 @@ try {
 }
 
 try {
-  console.log(`Error-path throughput on 127.0.0.1 — ${CONNECTIONS} connections, ${SLICES} interleaved 1 s slices per server and scenario; baselines bare node:http and bare Hono (@hono/node-server) writing the same 401 envelope; Prism 5.14.2 mocking the same bundled spec\n`);
+  console.log(
+    `Error-path throughput on 127.0.0.1 — ${CONNECTIONS} connections, ${SLICES} interleaved 1 s slices per server and scenario; baselines bare node:http and bare Hono (@hono/node-server) writing the same 401 envelope; Prism 5.14.2 mocking the same bundled spec\n`,
+  );
   const baseline401 = scenarios[0];
   const rows = [];
   for (const scenario of scenarios) {
@@ -127,7 +162,9 @@ try {
     ]);
     const p = prism ? await measure(prism.url, scenario) : undefined;
     rows.push({ scenario, s, hono, node, p });
-    console.log(`baselines next to ${scenario.name}: bare Hono ${fmt(hono.rps)} req/s (p99 ${hono.p99} ms), bare node:http ${fmt(node.rps)} req/s (p99 ${node.p99} ms)${p ? `; Prism ${fmt(p.rps)} req/s (p99 ${p.p99} ms)` : ''}`);
+    console.log(
+      `baselines next to ${scenario.name}: bare Hono ${fmt(hono.rps)} req/s (p99 ${hono.p99} ms), bare node:http ${fmt(node.rps)} req/s (p99 ${node.p99} ms)${p ? `; Prism ${fmt(p.rps)} req/s (p99 ${p.p99} ms)` : ''}`,
+    );
   }
   console.log('');
   const met = { hono: true, prism: true, p99: true };
@@ -138,9 +175,13 @@ try {
     met.prism &&= vsPrism !== undefined && vsPrism >= 10;
     met.p99 &&= s.p99 < 10;
     const prismPart = vsPrism !== undefined ? `${vsPrism.toFixed(1)}× Prism (target ≥ 10)` : `Prism n/a`;
-    console.log(`${scenario.name}: sandbox ${fmt(s.rps)} req/s = ${vsHono.toFixed(2)}× bare Hono (target ≥ 0.6), ${(s.rps / node.rps).toFixed(2)}× bare node:http, ${prismPart}, p99 ${s.p99} ms (target < 10) — ${s.errors}/${s.total} error responses, ${s.failures} failures`);
+    console.log(
+      `${scenario.name}: sandbox ${fmt(s.rps)} req/s = ${vsHono.toFixed(2)}× bare Hono (target ≥ 0.6), ${(s.rps / node.rps).toFixed(2)}× bare node:http, ${prismPart}, p99 ${s.p99} ms (target < 10) — ${s.errors}/${s.total} error responses, ${s.failures} failures`,
+    );
   }
-  console.log(`\nTargets: ≥ 0.6× bare Hono ${met.hono ? 'met' : 'NOT met'}; ≥ 10× Prism ${prism ? (met.prism ? 'met' : 'NOT met') : `not measured (${prismError})`}; p99 < 10 ms ${met.p99 ? 'met' : 'NOT met'}`);
+  console.log(
+    `\nTargets: ≥ 0.6× bare Hono ${met.hono ? 'met' : 'NOT met'}; ≥ 10× Prism ${prism ? (met.prism ? 'met' : 'NOT met') : `not measured (${prismError})`}; p99 < 10 ms ${met.p99 ? 'met' : 'NOT met'}`,
+  );
 
   // Memory: submits with a fresh Idempotency-Key each, far past the job and idempotency caps.
   console.log('\nMemory under load (queue submits, a new Idempotency-Key each; heap after a full GC)');
@@ -154,14 +195,20 @@ try {
   const rounds = [];
   for (let round = 1; round <= 4; round++) {
     const result = await load(sandbox.url, submit, DURATION, {
-      requests: [{ setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'Idempotency-Key': `bench-${++n}` } }) }],
+      requests: [
+        { setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'Idempotency-Key': `bench-${++n}` } }) },
+      ],
     });
     const memory = await sandbox.memory();
     rounds.push(memory.heapUsed);
-    console.log(`  round ${round}: ${fmt(result.requests.total)} submits (${fmt(result.requests.average)}/s) → heap ${(memory.heapUsed / 2 ** 20).toFixed(1)} MiB, rss ${(memory.rss / 2 ** 20).toFixed(1)} MiB, jobs ${memory.jobs}, idempotency keys ${memory.idempotencyKeys}`);
+    console.log(
+      `  round ${round}: ${fmt(result.requests.total)} submits (${fmt(result.requests.average)}/s) → heap ${(memory.heapUsed / 2 ** 20).toFixed(1)} MiB, rss ${(memory.rss / 2 ** 20).toFixed(1)} MiB, jobs ${memory.jobs}, idempotency keys ${memory.idempotencyKeys}`,
+    );
   }
   const growth = rounds.at(-1) / rounds[1];
-  console.log(`  heap round 4 / round 2: ${growth.toFixed(2)} (flat when ≈ 1; stores are capped at 10,000 entries each)`);
+  console.log(
+    `  heap round 4 / round 2: ${growth.toFixed(2)} (flat when ≈ 1; stores are capped at 10,000 entries each)`,
+  );
 } finally {
   sandbox.child.send('stop');
   bareNode.child.send('stop');

@@ -17,7 +17,12 @@ process.on('message', (message) => {
   if (message === 'memory') {
     globalThis.gc?.();
     const { state } = sandbox;
-    process.send({ heapUsed: process.memoryUsage().heapUsed, rss: process.memoryUsage().rss, jobs: state.queue.size, idempotencyKeys: state.idempotency.size });
+    process.send({
+      heapUsed: process.memoryUsage().heapUsed,
+      rss: process.memoryUsage().rss,
+      jobs: state.queue.size,
+      idempotencyKeys: state.idempotency.size,
+    });
   }
   if (message === 'stop') sandbox.close().then(() => process.exit(0));
 });

@@ -1,37 +1,110 @@
 // Behaviour of the sandbox over real HTTP: validation mapped to catalog codes, the seeded keys,
 // Errata-Simulate, unknown routes, body limits, request ids, and logs without keys.
 import { catalog, errorCodes } from '@errata/types';
-import { model } from './internal/spec.js';
 import { describe, expect, it } from 'vitest';
+import { model } from './internal/spec.js';
 import { call, useSandbox } from './test-support/http.js';
 
 const lines: string[] = [];
 const sandbox = useSandbox({ rateLimit: 100_000, bodyLimitBytes: 40_000, log: (line) => lines.push(line) });
-const run = (model: string, body: unknown, key?: string) => call(sandbox().url, 'POST', `/v1/models/${model}/run`, { body, ...(key ? { key } : {}) });
+const run = (model: string, body: unknown, key?: string) =>
+  call(sandbox().url, 'POST', `/v1/models/${model}/run`, { body, ...(key ? { key } : {}) });
 
 describe('request validation from the spec', () => {
   it.each([
-    { name: 'missing prompt', given: { model: 'echo-1', body: { max_tokens: 5 } }, want: { code: 'MISSING_REQUIRED_FIELD', field: 'prompt' } },
-    { name: 'prompt over 32000 characters', given: { model: 'echo-1', body: { prompt: 'x'.repeat(32_001) } }, want: { code: 'PROMPT_TOO_LONG', field: 'prompt' } },
-    { name: 'an empty prompt (minLength, not "too long")', given: { model: 'echo-1', body: { prompt: '' } }, want: { code: 'INVALID_FIELD_VALUE', field: 'prompt' } },
-    { name: 'an empty image prompt', given: { model: 'pixel-1', body: { prompt: '' } }, want: { code: 'INVALID_FIELD_VALUE', field: 'prompt' } },
-    { name: 'temperature above 2', given: { model: 'echo-1', body: { prompt: 'hi', temperature: 2.5 } }, want: { code: 'INVALID_TEMPERATURE', field: 'temperature' } },
-    { name: 'max_tokens of 0', given: { model: 'echo-1', body: { prompt: 'hi', max_tokens: 0 } }, want: { code: 'INVALID_MAX_TOKENS', field: 'max_tokens' } },
-    { name: 'a field the input does not have', given: { model: 'echo-1', body: { prompt: 'hi', colour: 'red' } }, want: { code: 'INVALID_FIELD_VALUE', field: 'colour' } },
-    { name: 'width below 256', given: { model: 'pixel-1', body: { prompt: 'p', width: 128 } }, want: { code: 'INVALID_IMAGE_SIZE', field: 'width' } },
-    { name: 'height not divisible by 8', given: { model: 'pixel-1', body: { prompt: 'p', height: 260 } }, want: { code: 'INVALID_IMAGE_SIZE', field: 'height' } },
-    { name: 'samples above 4', given: { model: 'pixel-1', body: { prompt: 'p', samples: 5 } }, want: { code: 'INVALID_FIELD_VALUE', field: 'samples' } },
-    { name: 'guidance_scale above 20', given: { model: 'pixel-1', body: { prompt: 'p', guidance_scale: 21 } }, want: { code: 'INVALID_FIELD_VALUE', field: 'guidance_scale' } },
-    { name: 'quality not in the enum', given: { model: 'pixel-1', body: { prompt: 'p', quality: 'ultra' } }, want: { code: 'INVALID_IMAGE_QUALITY', field: 'quality' } },
-    { name: 'invalid base64', given: { model: 'pixel-1', body: { prompt: 'p', image_b64: 'abc' } }, want: { code: 'INVALID_BASE64_INPUT', field: 'image_b64' } },
+    {
+      name: 'missing prompt',
+      given: { model: 'echo-1', body: { max_tokens: 5 } },
+      want: { code: 'MISSING_REQUIRED_FIELD', field: 'prompt' },
+    },
+    {
+      name: 'prompt over 32000 characters',
+      given: { model: 'echo-1', body: { prompt: 'x'.repeat(32_001) } },
+      want: { code: 'PROMPT_TOO_LONG', field: 'prompt' },
+    },
+    {
+      name: 'an empty prompt (minLength, not "too long")',
+      given: { model: 'echo-1', body: { prompt: '' } },
+      want: { code: 'INVALID_FIELD_VALUE', field: 'prompt' },
+    },
+    {
+      name: 'an empty image prompt',
+      given: { model: 'pixel-1', body: { prompt: '' } },
+      want: { code: 'INVALID_FIELD_VALUE', field: 'prompt' },
+    },
+    {
+      name: 'temperature above 2',
+      given: { model: 'echo-1', body: { prompt: 'hi', temperature: 2.5 } },
+      want: { code: 'INVALID_TEMPERATURE', field: 'temperature' },
+    },
+    {
+      name: 'max_tokens of 0',
+      given: { model: 'echo-1', body: { prompt: 'hi', max_tokens: 0 } },
+      want: { code: 'INVALID_MAX_TOKENS', field: 'max_tokens' },
+    },
+    {
+      name: 'a field the input does not have',
+      given: { model: 'echo-1', body: { prompt: 'hi', colour: 'red' } },
+      want: { code: 'INVALID_FIELD_VALUE', field: 'colour' },
+    },
+    {
+      name: 'width below 256',
+      given: { model: 'pixel-1', body: { prompt: 'p', width: 128 } },
+      want: { code: 'INVALID_IMAGE_SIZE', field: 'width' },
+    },
+    {
+      name: 'height not divisible by 8',
+      given: { model: 'pixel-1', body: { prompt: 'p', height: 260 } },
+      want: { code: 'INVALID_IMAGE_SIZE', field: 'height' },
+    },
+    {
+      name: 'samples above 4',
+      given: { model: 'pixel-1', body: { prompt: 'p', samples: 5 } },
+      want: { code: 'INVALID_FIELD_VALUE', field: 'samples' },
+    },
+    {
+      name: 'guidance_scale above 20',
+      given: { model: 'pixel-1', body: { prompt: 'p', guidance_scale: 21 } },
+      want: { code: 'INVALID_FIELD_VALUE', field: 'guidance_scale' },
+    },
+    {
+      name: 'quality not in the enum',
+      given: { model: 'pixel-1', body: { prompt: 'p', quality: 'ultra' } },
+      want: { code: 'INVALID_IMAGE_QUALITY', field: 'quality' },
+    },
+    {
+      name: 'invalid base64',
+      given: { model: 'pixel-1', body: { prompt: 'p', image_b64: 'abc' } },
+      want: { code: 'INVALID_BASE64_INPUT', field: 'image_b64' },
+    },
     { name: 'malformed JSON', given: { model: 'echo-1', body: '{"prompt":' }, want: { code: 'INVALID_REQUEST' } },
     { name: 'a JSON array', given: { model: 'echo-1', body: '[1,2]' }, want: { code: 'INVALID_REQUEST' } },
-    { name: 'LoRA on a model without it', given: { model: 'pixel-1', body: { prompt: 'p', lora: 'style' } }, want: { code: 'LORA_NOT_SUPPORTED' } },
-    { name: 'an unknown finetune', given: { model: 'echo-1', body: { prompt: 'p', finetune_id: 'ft_0000000000' } }, want: { code: 'RESOURCE_NOT_FOUND' } },
+    {
+      name: 'LoRA on a model without it',
+      given: { model: 'pixel-1', body: { prompt: 'p', lora: 'style' } },
+      want: { code: 'LORA_NOT_SUPPORTED' },
+    },
+    {
+      name: 'an unknown finetune',
+      given: { model: 'echo-1', body: { prompt: 'p', finetune_id: 'ft_0000000000' } },
+      want: { code: 'RESOURCE_NOT_FOUND' },
+    },
     { name: 'an unknown model', given: { model: 'nope-9', body: { prompt: 'p' } }, want: { code: 'MODEL_NOT_FOUND' } },
-    { name: 'a private model', given: { model: 'private-1', body: { prompt: 'p' } }, want: { code: 'MODEL_ACCESS_DENIED' } },
-    { name: 'a model needing an agreement', given: { model: 'gated-1', body: { prompt: 'p' } }, want: { code: 'MODEL_AGREEMENT_REQUIRED' } },
-    { name: 'output that breaks its schema', given: { model: 'broken-1', body: { prompt: 'p' } }, want: { code: 'INVALID_OUTPUT' } },
+    {
+      name: 'a private model',
+      given: { model: 'private-1', body: { prompt: 'p' } },
+      want: { code: 'MODEL_ACCESS_DENIED' },
+    },
+    {
+      name: 'a model needing an agreement',
+      given: { model: 'gated-1', body: { prompt: 'p' } },
+      want: { code: 'MODEL_AGREEMENT_REQUIRED' },
+    },
+    {
+      name: 'output that breaks its schema',
+      given: { model: 'broken-1', body: { prompt: 'p' } },
+      want: { code: 'INVALID_OUTPUT' },
+    },
     { name: 'a failing model', given: { model: 'fail-1', body: { prompt: 'p' } }, want: { code: 'PROCESSING_ERROR' } },
   ])('$name → $want.code', async ({ given, want }) => {
     const reply = await run(given.model, given.body);
@@ -69,14 +142,37 @@ describe('seeded keys', () => {
     { name: 'an unknown key', given: { key: 'sk_test_nope', op: ['GET', '/v1/models'] }, want: 'INVALID_API_KEY' },
     { name: 'sk_test_expired', given: { key: 'sk_test_expired', op: ['GET', '/v1/models'] }, want: 'EXPIRED_API_KEY' },
     { name: 'sk_test_revoked', given: { key: 'sk_test_revoked', op: ['GET', '/v1/models'] }, want: 'REVOKED_API_KEY' },
-    { name: 'sk_test_suspended', given: { key: 'sk_test_suspended', op: ['GET', '/v1/models'] }, want: 'ACCOUNT_SUSPENDED' },
+    {
+      name: 'sk_test_suspended',
+      given: { key: 'sk_test_suspended', op: ['GET', '/v1/models'] },
+      want: 'ACCOUNT_SUSPENDED',
+    },
     { name: 'sk_test_quota', given: { key: 'sk_test_quota', op: ['GET', '/v1/models'] }, want: 'QUOTA_EXCEEDED' },
-    { name: 'sk_test_readonly writing', given: { key: 'sk_test_readonly', op: ['POST', '/v1/models/echo-1/run'] }, want: 'INSUFFICIENT_PERMISSIONS' },
-    { name: 'sk_test_broke running', given: { key: 'sk_test_broke', op: ['POST', '/v1/models/echo-1/run'] }, want: 'INSUFFICIENT_BALANCE' },
-    { name: 'sk_test_free creating a finetune', given: { key: 'sk_test_free', op: ['POST', '/v1/finetunes'] }, want: 'PLAN_FEATURE_UNAVAILABLE' },
+    {
+      name: 'sk_test_readonly writing',
+      given: { key: 'sk_test_readonly', op: ['POST', '/v1/models/echo-1/run'] },
+      want: 'INSUFFICIENT_PERMISSIONS',
+    },
+    {
+      name: 'sk_test_broke running',
+      given: { key: 'sk_test_broke', op: ['POST', '/v1/models/echo-1/run'] },
+      want: 'INSUFFICIENT_BALANCE',
+    },
+    {
+      name: 'sk_test_free creating a finetune',
+      given: { key: 'sk_test_free', op: ['POST', '/v1/finetunes'] },
+      want: 'PLAN_FEATURE_UNAVAILABLE',
+    },
     { name: 'sk_test_readonly reading', given: { key: 'sk_test_readonly', op: ['GET', '/v1/models'] }, want: 200 },
   ])('$name → $want', async ({ given, want }) => {
-    const reply = await call(sandbox().url, given.op[0]!, given.op[1]!, { key: given.key, body: given.op[1]!.endsWith('/run') ? { prompt: 'hi' } : given.op[0] === 'POST' ? { model: 'echo-1', name: 'n', files: ['f'] } : undefined });
+    const reply = await call(sandbox().url, given.op[0]!, given.op[1]!, {
+      key: given.key,
+      body: given.op[1]!.endsWith('/run')
+        ? { prompt: 'hi' }
+        : given.op[0] === 'POST'
+          ? { model: 'echo-1', name: 'n', files: ['f'] }
+          : undefined,
+    });
     if (typeof want === 'number') expect(reply.status).toBe(want);
     else expect([reply.status, reply.body.code]).toEqual([catalog[want as 'MISSING_API_KEY'].status, want]);
   });
@@ -94,7 +190,8 @@ describe('Errata-Simulate', () => {
     const reply = await call(sandbox().url, operation.method, path, { headers: { 'Errata-Simulate': code } });
     expect([reply.status, reply.body.code]).toEqual([catalog[code].status, code]);
     expect(reply.body.request_id).toBe(reply.headers.get('x-request-id'));
-    if (catalog[code].retry === 'after_retry_after') expect(reply.headers.get('retry-after')).toBe(String(reply.body.retry_after));
+    if (catalog[code].retry === 'after_retry_after')
+      expect(reply.headers.get('retry-after')).toBe(String(reply.body.retry_after));
   });
 
   it('answers a code the operation does not declare, and says so', async () => {
@@ -104,13 +201,18 @@ describe('Errata-Simulate', () => {
   });
 
   it('rejects a string that is no catalog code where the operation declares INVALID_REQUEST', async () => {
-    const reply = await call(sandbox().url, 'POST', '/v1/models/echo-1/run', { body: { prompt: 'hi' }, headers: { 'Errata-Simulate': 'NOPE' } });
+    const reply = await call(sandbox().url, 'POST', '/v1/models/echo-1/run', {
+      body: { prompt: 'hi' },
+      headers: { 'Errata-Simulate': 'NOPE' },
+    });
     expect(reply.body.code).toBe('INVALID_REQUEST');
     expect(reply.body.message).toMatch(/"NOPE" is not a catalog code; runModel declares \w+/);
   });
 
   it('takes Retry-After from Errata-Simulate-Retry-After', async () => {
-    const reply = await call(sandbox().url, 'GET', '/v1/models', { headers: { 'Errata-Simulate': 'SERVICE_UNAVAILABLE', 'Errata-Simulate-Retry-After': '30' } });
+    const reply = await call(sandbox().url, 'GET', '/v1/models', {
+      headers: { 'Errata-Simulate': 'SERVICE_UNAVAILABLE', 'Errata-Simulate-Retry-After': '30' },
+    });
     expect([reply.headers.get('retry-after'), reply.body.retry_after]).toEqual(['30', 30]);
   });
 });
@@ -121,7 +223,9 @@ describe('every response', () => {
     { name: 'a known path with another method', given: ['DELETE', '/v1/models'], want: 'ENDPOINT_NOT_FOUND' },
     { name: 'a body over the limit', given: ['POST', '/v1/models/echo-1/run'], want: 'REQUEST_TOO_LARGE' },
   ])('$name → $want', async ({ given, want }) => {
-    const reply = await call(sandbox().url, given[0]!, given[1]!, { body: given[0] === 'POST' ? { prompt: 'x'.repeat(50_000) } : undefined });
+    const reply = await call(sandbox().url, given[0]!, given[1]!, {
+      body: given[0] === 'POST' ? { prompt: 'x'.repeat(50_000) } : undefined,
+    });
     expect(reply.body.code).toBe(want);
     expect(reply.status).toBe(catalog[want as 'ENDPOINT_NOT_FOUND'].status);
   });

@@ -6,24 +6,43 @@
  * (the kit's errorHandler), and paths the spec does not define answer ENDPOINT_NOT_FOUND.
  */
 import { body, errorHandler, notFound, operation as operationStage, requestId, validate } from '@errata/server/hono';
+import { taskInputSchemas } from '@errata/types';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { compress } from 'hono/compress';
 import { defaultOptions, type SandboxOptions } from './config.js';
-import { createFinetune } from './handlers/finetunes.js';
 import { uploadFile } from './handlers/files.js';
+import { createFinetune } from './handlers/finetunes.js';
 import type { Handler } from './handlers/handler.js';
-import { listModels, getModel } from './handlers/models.js';
+import { getModel, listModels } from './handlers/models.js';
 import { cancelRequest, getRequestResult, getRequestStatus, submitRequest } from './handlers/queue.js';
 import { runModel } from './handlers/run.js';
 import { serveDocs } from './internal/docs.js';
 import type { SandboxEnv } from './internal/env.js';
 import { redactKey, requestLog } from './internal/request-log.js';
-import { taskInputSchemas } from '@errata/types';
 import { model } from './internal/spec.js';
 import { createState, type SandboxState } from './internal/state.js';
-import { authenticate, concurrency, dispatch, rateLimit, refuseImageStream, requireFilePart, resolveModel, simulate } from './stages.js';
+import {
+  authenticate,
+  concurrency,
+  dispatch,
+  rateLimit,
+  refuseImageStream,
+  requireFilePart,
+  resolveModel,
+  simulate,
+} from './stages.js';
 
-const handlers: Record<string, Handler> = { listModels, getModel, runModel, submitRequest, getRequestStatus, getRequestResult, cancelRequest, uploadFile, createFinetune };
+const handlers: Record<string, Handler> = {
+  listModels,
+  getModel,
+  runModel,
+  submitRequest,
+  getRequestStatus,
+  getRequestResult,
+  cancelRequest,
+  uploadFile,
+  createFinetune,
+};
 
 /** Operations that run a model: they resolve it (and its input schema) from the path. */
 const RUNS = new Set(['runModel', 'submitRequest']);
@@ -56,21 +75,43 @@ export function createApp(overrides: Partial<SandboxOptions> = {}): { app: Hono<
     if (!handler) throw new Error(`The sandbox has no handler for ${operation.operationId}`);
     const id = operation.operationId;
     const multipart = operation.requestBody?.contentType.startsWith('multipart/') ?? false;
-    const stages: MiddlewareHandler<SandboxEnv>[] = [operationStage(operation), simulate(state, operation), authenticate(state, operation), rateLimit(state), concurrency(state)];
+    const stages: MiddlewareHandler<SandboxEnv>[] = [
+      operationStage(operation),
+      simulate(state, operation),
+      authenticate(state, operation),
+      rateLimit(state),
+      concurrency(state),
+    ];
     if (RUNS.has(id)) stages.push(resolveModel(state));
     // One body limit for JSON and multipart; a file over its own limit but within the slack is FILE_TOO_LARGE (files.ts).
-    if (operation.requestBody) stages.push(body(server, id, { limit: multipart ? options.fileLimitBytes + MULTIPART_SLACK : options.bodyLimitBytes }));
+    if (operation.requestBody)
+      stages.push(
+        body(server, id, { limit: multipart ? options.fileLimitBytes + MULTIPART_SLACK : options.bodyLimitBytes }),
+      );
     if (id === 'runModel') stages.push(refuseImageStream);
     if (multipart) stages.push(requireFilePart);
     stages.push(
       validate(server, id, {
-        ...(RUNS.has(id) ? { schema: (c) => taskInputSchemas[c.get('model').task as keyof typeof taskInputSchemas] } : {}),
+        ...(RUNS.has(id)
+          ? { schema: (c) => taskInputSchemas[c.get('model').task as keyof typeof taskInputSchemas] }
+          : {}),
         // The schema sees an uploaded file as a (binary) string: its name stands in for it.
-        ...(multipart ? { value: (c) => { const form = c.get('body') as Record<string, unknown>; return { ...form, file: form.file instanceof File ? form.file.name : undefined }; } } : {}),
+        ...(multipart
+          ? {
+              value: (c) => {
+                const form = c.get('body') as Record<string, unknown>;
+                return { ...form, file: form.file instanceof File ? form.file.name : undefined };
+              },
+            }
+          : {}),
       }),
       dispatch(state, operation, handler),
     );
-    app.on(operation.method, [operation.path.replace(/\{(\w+)\}/g, ':$1')], ...(stages as [MiddlewareHandler<SandboxEnv>]));
+    app.on(
+      operation.method,
+      [operation.path.replace(/\{(\w+)\}/g, ':$1')],
+      ...(stages as [MiddlewareHandler<SandboxEnv>]),
+    );
   }
 
   app.notFound(notFound(server));

@@ -7,9 +7,21 @@ describe('optionsFrom', () => {
     { name: 'PORT', given: { argv: [], env: { PORT: '5000' } }, want: { port: 5000 } },
     { name: 'a flag over the environment', given: { argv: ['--port', '0'], env: { PORT: '5000' } }, want: { port: 0 } },
     { name: '--flag=value', given: { argv: ['--rate-limit=10'], env: {} }, want: { rateLimit: 10 } },
-    { name: 'limits from the environment', given: { argv: [], env: { ERRATA_QUEUE_LIMIT: '2', ERRATA_TIMEOUT_MS: '100' } }, want: { queueLimit: 2, requestTimeoutMs: 100 } },
-    { name: 'host and docs', given: { argv: ['--host', '0.0.0.0', '--docs-dir', '/tmp/d'], env: {} }, want: { host: '0.0.0.0', docsDir: '/tmp/d' } },
-    { name: 'the stream pace', given: { argv: ['--stream-pace-ms', '5'], env: { ERRATA_STREAM_PACE_MS: '200' } }, want: { streamPaceMs: 5 } },
+    {
+      name: 'limits from the environment',
+      given: { argv: [], env: { ERRATA_QUEUE_LIMIT: '2', ERRATA_TIMEOUT_MS: '100' } },
+      want: { queueLimit: 2, requestTimeoutMs: 100 },
+    },
+    {
+      name: 'host and docs',
+      given: { argv: ['--host', '0.0.0.0', '--docs-dir', '/tmp/d'], env: {} },
+      want: { host: '0.0.0.0', docsDir: '/tmp/d' },
+    },
+    {
+      name: 'the stream pace',
+      given: { argv: ['--stream-pace-ms', '5'], env: { ERRATA_STREAM_PACE_MS: '200' } },
+      want: { streamPaceMs: 5 },
+    },
     { name: '--quiet', given: { argv: ['--quiet'], env: {} }, want: { log: null } },
   ])('$name', ({ given, want }) => {
     expect(optionsFrom(given.argv, given.env)).toEqual(want);

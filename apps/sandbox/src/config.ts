@@ -3,7 +3,7 @@
  * Every limit is configurable so that tests, benchmarks and conformance runs are not throttled
  * by the limits a demo wants.
  */
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 
 export interface SandboxOptions {
   /** Port to listen on; 0 picks a free one. Env `PORT`, flag `--port`. */
@@ -103,7 +103,8 @@ export function optionsFrom(argv: string[], env: Record<string, string | undefin
   for (const [key, envName, flag] of NUMERIC) {
     const raw = (flag && flags[flag.slice(2)]) ?? env[envName];
     if (typeof raw !== 'string') continue;
-    if (!/^\d+$/.test(raw)) throw new ConfigError(`${flag ?? envName} must be a non-negative integer, got ${JSON.stringify(raw)}`);
+    if (!/^\d+$/.test(raw))
+      throw new ConfigError(`${flag ?? envName} must be a non-negative integer, got ${JSON.stringify(raw)}`);
     (options as Record<string, number>)[key] = Number(raw);
   }
   const host = flags.host ?? env.HOST;
@@ -131,7 +132,8 @@ function parseFlags(argv: string[]): Record<string, string | boolean | undefined
     const flag = /'(--?[\w-]+)/.exec(message)?.[1] ?? '';
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new ConfigError(`Unknown flag ${flag}`);
     if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new ConfigError(`${flag.split(' ')[0]} needs a value`);
-    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new ConfigError(`Unexpected argument ${/'([^']*)'/.exec(message)?.[1] ?? ''}`);
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+      throw new ConfigError(`Unexpected argument ${/'([^']*)'/.exec(message)?.[1] ?? ''}`);
     throw new ConfigError(message);
   }
 }

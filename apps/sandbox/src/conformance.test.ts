@@ -15,7 +15,15 @@ const sandbox = useSandbox({ rateLimit: 1_000_000, concurrencyLimit: 64, request
 
 describe('the sandbox keeps the contract', () => {
   it('passes every probe and fuzz run, and probes every catalog code', async () => {
-    const report = await runConformance({ baseUrl: sandbox().url, apiKey: 'sk_test_valid', keys: keyFor, modelsFor: modelFor, promptViolationMarker, seed: 42, numRuns: 50 });
+    const report = await runConformance({
+      baseUrl: sandbox().url,
+      apiKey: 'sk_test_valid',
+      keys: keyFor,
+      modelsFor: modelFor,
+      promptViolationMarker,
+      seed: 42,
+      numRuns: 50,
+    });
     expect(report.ok, formatReport(report)).toBe(true);
     expect(report.unreachable).toEqual([]);
     for (const code of errorCodes) expect(report.coverage[code], code).toBe('passed');
@@ -23,24 +31,58 @@ describe('the sandbox keeps the contract', () => {
     const triggered = new Set(report.probes.filter((p) => p.via === 'trigger').map((p) => p.code));
     expect(triggered.size).toBeGreaterThanOrEqual(40);
     // The content policy and an image model asked to stream, caused for real on each operation.
-    const refusals = report.probes.filter((p) => p.via === 'trigger' && (p.code === 'PROMPT_VIOLATION' || p.code === 'UNSUPPORTED_MODEL'));
-    expect(refusals.map((p) => `${p.code} ${p.operationId} ${p.outcome}`).sort()).toEqual(['PROMPT_VIOLATION runModel passed', 'PROMPT_VIOLATION submitRequest passed', 'UNSUPPORTED_MODEL runModel passed']);
+    const refusals = report.probes.filter(
+      (p) => p.via === 'trigger' && (p.code === 'PROMPT_VIOLATION' || p.code === 'UNSUPPORTED_MODEL'),
+    );
+    expect(refusals.map((p) => `${p.code} ${p.operationId} ${p.outcome}`).sort()).toEqual([
+      'PROMPT_VIOLATION runModel passed',
+      'PROMPT_VIOLATION submitRequest passed',
+      'UNSUPPORTED_MODEL runModel passed',
+    ]);
     expect(report.fuzz.map((f) => f.operationId)).toHaveLength(9);
     // Streams: a plain one ending in done, every mid-stream code simulated, and the failing models for real.
     const midStream = errorCodes.filter((code) => catalog[code].midStream !== null);
-    expect(report.streams.filter((s) => s.outcome === 'passed').map((s) => `${s.ending} ${s.via}`).sort()).toEqual(
-      ['done plain', ...midStream.map((code) => `${code} simulate`), ...Object.keys(modelFor).map((code) => `${code} trigger`)].sort(),
+    expect(
+      report.streams
+        .filter((s) => s.outcome === 'passed')
+        .map((s) => `${s.ending} ${s.via}`)
+        .sort(),
+    ).toEqual(
+      [
+        'done plain',
+        ...midStream.map((code) => `${code} simulate`),
+        ...Object.keys(modelFor).map((code) => `${code} trigger`),
+      ].sort(),
     );
   });
 
   it('probes IDEMPOTENCY_CONFLICT for real on every POST operation (each declares it)', async () => {
-    const report = await runConformance({ baseUrl: sandbox().url, apiKey: 'sk_test_valid', codes: ['IDEMPOTENCY_CONFLICT'], simulate: false, streams: false, fuzz: false });
+    const report = await runConformance({
+      baseUrl: sandbox().url,
+      apiKey: 'sk_test_valid',
+      codes: ['IDEMPOTENCY_CONFLICT'],
+      simulate: false,
+      streams: false,
+      fuzz: false,
+    });
     expect(report.ok, formatReport(report)).toBe(true);
-    expect(report.probes.map((p) => `${p.operationId} ${p.outcome}`).sort()).toEqual(['runModel passed', 'submitRequest passed', 'uploadFile passed']);
+    expect(report.probes.map((p) => `${p.operationId} ${p.outcome}`).sort()).toEqual([
+      'runModel passed',
+      'submitRequest passed',
+      'uploadFile passed',
+    ]);
   });
 
   it('skips the PROMPT_VIOLATION triggers, saying why, when no marker word is given', async () => {
-    const report = await runConformance({ baseUrl: sandbox().url, apiKey: 'sk_test_valid', codes: ['PROMPT_VIOLATION'], promptViolationMarker: '', simulate: false, streams: false, fuzz: false });
+    const report = await runConformance({
+      baseUrl: sandbox().url,
+      apiKey: 'sk_test_valid',
+      codes: ['PROMPT_VIOLATION'],
+      promptViolationMarker: '',
+      simulate: false,
+      streams: false,
+      fuzz: false,
+    });
     expect(report.probes).toEqual([]);
     expect(report.unreachable.find((u) => u.code === 'PROMPT_VIOLATION')?.reason).toMatch(/promptViolationMarker/);
   });
@@ -48,17 +90,35 @@ describe('the sandbox keeps the contract', () => {
   it('keeps two runs in one process apart: each makes its own cancelled job, once', async () => {
     const codes = ['REQUEST_CANCELLED', 'REQUEST_FAILED', 'REQUEST_ALREADY_COMPLETED'] as const;
     const before = sandbox().state.queue.size;
-    const options = { baseUrl: sandbox().url, apiKey: 'sk_test_valid', codes: [...codes], simulate: false, streams: false, fuzz: false };
+    const options = {
+      baseUrl: sandbox().url,
+      apiKey: 'sk_test_valid',
+      codes: [...codes],
+      simulate: false,
+      streams: false,
+      fuzz: false,
+    };
     const reports = await Promise.all([runConformance(options), runConformance(options)]);
-    for (const report of reports) expect(report.probes.map((p) => `${p.code} ${p.outcome}`).sort(), formatReport(report)).toEqual(codes.map((c) => `${c} passed`).sort());
+    for (const report of reports)
+      expect(report.probes.map((p) => `${p.code} ${p.outcome}`).sort(), formatReport(report)).toEqual(
+        codes.map((c) => `${c} passed`).sort(),
+      );
     expect(sandbox().state.queue.size - before).toBe(2);
   });
 });
 
-type Breakage = (status: number, headers: IncomingHttpHeaders, body: Record<string, unknown>) => { status: number; headers: IncomingHttpHeaders; body: Record<string, unknown> };
+type Breakage = (
+  status: number,
+  headers: IncomingHttpHeaders,
+  body: Record<string, unknown>,
+) => { status: number; headers: IncomingHttpHeaders; body: Record<string, unknown> };
 
 // A proxy that forwards to the sandbox and breaks the response to one simulated code.
-function breakingProxy(target: () => string, code: string, breakage: Breakage): { start(): Promise<string>; stop(): Promise<void> } {
+function breakingProxy(
+  target: () => string,
+  code: string,
+  breakage: Breakage,
+): { start(): Promise<string>; stop(): Promise<void> } {
   let server: Server;
   return {
     start: () =>
@@ -67,23 +127,30 @@ function breakingProxy(target: () => string, code: string, breakage: Breakage): 
           const chunks: Buffer[] = [];
           req.on('data', (c: Buffer) => chunks.push(c));
           req.on('end', () => {
-            const upstream = httpRequest(`${target()}${req.url}`, { method: req.method, headers: req.headers }, (up) => {
-              const parts: Buffer[] = [];
-              up.on('data', (c: Buffer) => parts.push(c));
-              up.on('end', () => {
-                let status = up.statusCode!;
-                let headers = { ...up.headers };
-                let text = Buffer.concat(parts).toString();
-                // Streams pass through unbroken: the contract's own tests break those (packages/contract/test/streams.test.ts).
-                if (req.headers['errata-simulate'] === code && up.headers['content-type']?.startsWith('application/json')) {
-                  const broken = breakage(status, headers, JSON.parse(text));
-                  ({ status, headers } = broken);
-                  text = JSON.stringify(broken.body);
-                }
-                delete headers['content-length'];
-                res.writeHead(status, headers).end(text);
-              });
-            });
+            const upstream = httpRequest(
+              `${target()}${req.url}`,
+              { method: req.method, headers: req.headers },
+              (up) => {
+                const parts: Buffer[] = [];
+                up.on('data', (c: Buffer) => parts.push(c));
+                up.on('end', () => {
+                  let status = up.statusCode!;
+                  let headers = { ...up.headers };
+                  let text = Buffer.concat(parts).toString();
+                  // Streams pass through unbroken: the contract's own tests break those (packages/contract/test/streams.test.ts).
+                  if (
+                    req.headers['errata-simulate'] === code &&
+                    up.headers['content-type']?.startsWith('application/json')
+                  ) {
+                    const broken = breakage(status, headers, JSON.parse(text));
+                    ({ status, headers } = broken);
+                    text = JSON.stringify(broken.body);
+                  }
+                  delete headers['content-length'];
+                  res.writeHead(status, headers).end(text);
+                });
+              },
+            );
             upstream.end(Buffer.concat(chunks));
           });
         });
@@ -94,10 +161,39 @@ function breakingProxy(target: () => string, code: string, breakage: Breakage): 
 }
 
 const breakages: { name: string; given: { code: string; breakage: Breakage }; want: RegExp }[] = [
-  { name: 'a wrong status', given: { code: 'MODEL_NOT_FOUND', breakage: (_s, h, b) => ({ status: 400, headers: h, body: b }) }, want: /status: expected 404 \(MODEL_NOT_FOUND\), got 400/ },
-  { name: 'a body without request_id', given: { code: 'INSUFFICIENT_BALANCE', breakage: (s, h, { request_id: _, ...b }) => ({ status: s, headers: h, body: b }) }, want: /body: must have required property 'request_id'/ },
-  { name: 'no Retry-After on a 429', given: { code: 'RATE_LIMIT_EXCEEDED', breakage: (s, { 'retry-after': _, ...h }, b) => ({ status: s, headers: h, body: b }) }, want: /header Retry-After: missing/ },
-  { name: 'a stack trace in the message', given: { code: 'INTERNAL_ERROR', breakage: (s, h, b) => ({ status: s, headers: h, body: { ...b, message: 'Error: boom\n    at handler (/srv/app.js:12:7)' } }) }, want: /contains a stack trace/ },
+  {
+    name: 'a wrong status',
+    given: { code: 'MODEL_NOT_FOUND', breakage: (_s, h, b) => ({ status: 400, headers: h, body: b }) },
+    want: /status: expected 404 \(MODEL_NOT_FOUND\), got 400/,
+  },
+  {
+    name: 'a body without request_id',
+    given: {
+      code: 'INSUFFICIENT_BALANCE',
+      breakage: (s, h, { request_id: _, ...b }) => ({ status: s, headers: h, body: b }),
+    },
+    want: /body: must have required property 'request_id'/,
+  },
+  {
+    name: 'no Retry-After on a 429',
+    given: {
+      code: 'RATE_LIMIT_EXCEEDED',
+      breakage: (s, { 'retry-after': _, ...h }, b) => ({ status: s, headers: h, body: b }),
+    },
+    want: /header Retry-After: missing/,
+  },
+  {
+    name: 'a stack trace in the message',
+    given: {
+      code: 'INTERNAL_ERROR',
+      breakage: (s, h, b) => ({
+        status: s,
+        headers: h,
+        body: { ...b, message: 'Error: boom\n    at handler (/srv/app.js:12:7)' },
+      }),
+    },
+    want: /contains a stack trace/,
+  },
 ];
 
 describe('the suite catches a broken response', () => {
@@ -116,4 +212,3 @@ describe('the suite catches a broken response', () => {
     }
   });
 });
-

@@ -16,10 +16,18 @@ describe('DAILY_QUOTA_EXCEEDED', () => {
   ])('at $now resets at $want.resets_at, everywhere', async ({ now, want }) => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(now));
-    const reply = await call(sandbox().url, 'POST', '/v1/models/echo-1/run', { body: { prompt: 'hi' }, headers: { 'Errata-Simulate': 'DAILY_QUOTA_EXCEEDED' } });
+    const reply = await call(sandbox().url, 'POST', '/v1/models/echo-1/run', {
+      body: { prompt: 'hi' },
+      headers: { 'Errata-Simulate': 'DAILY_QUOTA_EXCEEDED' },
+    });
 
     expect(reply.status).toBe(429);
-    expect(reply.body).toMatchObject({ code: 'DAILY_QUOTA_EXCEEDED', category: 'billing', retry: 'never', details: { resets_at: want.resets_at } });
+    expect(reply.body).toMatchObject({
+      code: 'DAILY_QUOTA_EXCEEDED',
+      category: 'billing',
+      retry: 'never',
+      details: { resets_at: want.resets_at },
+    });
     expect(reply.body.message).toContain(want.resets_at);
     expect(reply.body).not.toHaveProperty('retry_after');
     expect(reply.headers.get('retry-after')).toBe(String(want.seconds));

@@ -20,7 +20,11 @@ describe('docs', () => {
     { name: 'a folder', given: '/docs/errors/', want: { status: 200, type: /text\/html/, text: 'MODEL_NOT_FOUND' } },
     { name: 'a stylesheet', given: '/docs/style.css', want: { status: 200, type: /text\/css/, text: 'h1{}' } },
     { name: 'a missing page', given: '/docs/nope', want: { status: 404, type: /text\/html/, text: 'No such page' } },
-    { name: 'a path out of the folder', given: '/docs/..%2f..%2fpackage.json', want: { status: 404, type: /text\/html/, text: 'No such page' } },
+    {
+      name: 'a path out of the folder',
+      given: '/docs/..%2f..%2fpackage.json',
+      want: { status: 404, type: /text\/html/, text: 'No such page' },
+    },
   ])('$name', async ({ given, want }) => {
     const response = await app.request(given);
     expect(response.status).toBe(want.status);
@@ -59,6 +63,6 @@ describe('docs', () => {
     const response = await app.request('/docs/big.html', { headers: { 'Accept-Encoding': 'gzip' } });
     const body = new Uint8Array(await response.arrayBuffer());
     expect(response.headers.get('content-encoding')).toBe('gzip');
-    expect(body.byteLength).toBeLessThan(2000 * 22 / 10);
+    expect(body.byteLength).toBeLessThan((2000 * 22) / 10);
   });
 });

@@ -5,7 +5,8 @@ import { model } from './internal/spec.js';
 import { call, useSandbox } from './test-support/http.js';
 
 const sandbox = useSandbox({ rateLimit: 100_000 });
-const run = (headers: Record<string, string>, body: unknown = { prompt: 'hi' }) => call(sandbox().url, 'POST', '/v1/models/echo-1/run', { body, headers });
+const run = (headers: Record<string, string>, body: unknown = { prompt: 'hi' }) =>
+  call(sandbox().url, 'POST', '/v1/models/echo-1/run', { body, headers });
 
 describe('Idempotency-Key is checked against the spec (minLength 1, maxLength 255)', () => {
   it.each([
@@ -15,7 +16,8 @@ describe('Idempotency-Key is checked against the spec (minLength 1, maxLength 25
   ])('$name → $want', async ({ given, want }) => {
     const reply = await run({ 'Idempotency-Key': given });
     expect(reply.status).toBe(want);
-    if (want === 400) expect(reply.body).toMatchObject({ code: 'INVALID_REQUEST', details: { field: 'Idempotency-Key' } });
+    if (want === 400)
+      expect(reply.body).toMatchObject({ code: 'INVALID_REQUEST', details: { field: 'Idempotency-Key' } });
   });
 
   it('never stores an empty key: another body under it is not a conflict', async () => {
@@ -31,7 +33,11 @@ describe('Idempotency-Key is checked against the spec (minLength 1, maxLength 25
 describe('a JSON operation takes only JSON', () => {
   it.each([
     { name: 'text/plain', given: 'text/plain', want: { status: 400, code: 'INVALID_REQUEST' } },
-    { name: 'form-urlencoded', given: 'application/x-www-form-urlencoded', want: { status: 400, code: 'INVALID_REQUEST' } },
+    {
+      name: 'form-urlencoded',
+      given: 'application/x-www-form-urlencoded',
+      want: { status: 400, code: 'INVALID_REQUEST' },
+    },
     { name: 'JSON with a charset', given: 'application/json; charset=utf-8', want: { status: 200, code: undefined } },
   ])('$name → $want.status', async ({ given, want }) => {
     const reply = await run({ 'Content-Type': given }, JSON.stringify({ prompt: 'hi' }));
@@ -45,7 +51,10 @@ describe('uploadFile', () => {
   it('reports a file part without a filename as not a file, not as missing', async () => {
     const boundary = 'fuzzboundary';
     const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"\r\n\r\n{"rank":8}\r\n--${boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nfinetune\r\n--${boundary}--\r\n`;
-    const reply = await call(sandbox().url, 'POST', '/v1/files', { body, headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` } });
+    const reply = await call(sandbox().url, 'POST', '/v1/files', {
+      body,
+      headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+    });
     expect(reply.status).toBe(400);
     expect(reply.body.code).not.toBe('MISSING_REQUIRED_FIELD');
     expect(reply.body).toMatchObject({ code: 'INVALID_REQUEST', details: { field: 'file' } });
@@ -71,8 +80,16 @@ describe('an unknown Errata-Simulate value', () => {
   const declares400 = (id: string) => [...model.declaredCodes(model.operation(id)!).values()].includes(400);
 
   it.each([
-    { name: 'on listModels (no 400 declared) is ignored, saying why', given: { method: 'GET', path: '/v1/models', id: 'listModels' }, want: 200 },
-    { name: 'on getModel (no 400 declared) is ignored', given: { method: 'GET', path: '/v1/models/echo-1', id: 'getModel' }, want: 200 },
+    {
+      name: 'on listModels (no 400 declared) is ignored, saying why',
+      given: { method: 'GET', path: '/v1/models', id: 'listModels' },
+      want: 200,
+    },
+    {
+      name: 'on getModel (no 400 declared) is ignored',
+      given: { method: 'GET', path: '/v1/models/echo-1', id: 'getModel' },
+      want: 200,
+    },
   ])('$name', async ({ given, want }) => {
     expect(declares400(given.id)).toBe(false);
     const reply = await call(sandbox().url, given.method, given.path, { headers: { 'Errata-Simulate': 'NOT_A_CODE' } });

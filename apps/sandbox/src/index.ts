@@ -7,12 +7,11 @@
  * console.log(sandbox.url);
  */
 
-// Running it.
-export { startSandbox } from './server.js';
-export type { RunningSandbox } from './server.js';
 export { createApp } from './app.js';
-export { defaultOptions, optionsFrom } from './config.js';
 export type { SandboxOptions } from './config.js';
-
+export { defaultOptions, optionsFrom } from './config.js';
 // What it is seeded with.
 export { demoApiKey, keyFor, modelFor, promptViolationMarker, seededAccounts, seededModels } from './seed.js';
+export type { RunningSandbox } from './server.js';
+// Running it.
+export { startSandbox } from './server.js';

@@ -11,7 +11,8 @@ describe('per-key limits', () => {
 
   it('answers RATE_LIMIT_EXCEEDED past the limit, with Retry-After and RateLimit-*', async () => {
     const replies = [];
-    for (let i = 0; i < 4; i++) replies.push(await call(sandbox().url, 'GET', '/v1/models', { key: 'sk_test_readonly' }));
+    for (let i = 0; i < 4; i++)
+      replies.push(await call(sandbox().url, 'GET', '/v1/models', { key: 'sk_test_readonly' }));
     expect(replies.map((r) => r.status)).toEqual([200, 200, 200, 429]);
     expect(replies[2]!.headers.get('ratelimit-remaining')).toBe('0');
     const limited = replies[3]!;
@@ -25,7 +26,11 @@ describe('per-key limits', () => {
     const slow = call(sandbox().url, 'POST', '/v1/models/slow-1/run', { body: { prompt: 'wait' } });
     await new Promise((r) => setTimeout(r, 50));
     const second = await call(sandbox().url, 'GET', '/v1/models');
-    expect([second.status, second.body.code, second.headers.get('retry-after')]).toEqual([429, 'CONCURRENT_LIMIT_EXCEEDED', '1']);
+    expect([second.status, second.body.code, second.headers.get('retry-after')]).toEqual([
+      429,
+      'CONCURRENT_LIMIT_EXCEEDED',
+      '1',
+    ]);
     const timedOut = await slow;
     expect([timedOut.status, timedOut.body.code]).toEqual([408, 'TIMEOUT']);
   });
@@ -33,8 +38,16 @@ describe('per-key limits', () => {
 
 describe('bounded stores', () => {
   it.each([
-    { name: 'evicts the oldest past the cap', given: { max: 3, ttl: 1_000, inserts: 10, advance: 0 }, want: { size: 3, first: undefined, last: 9 } },
-    { name: 'forgets entries past their TTL', given: { max: 100, ttl: 1_000, inserts: 5, advance: 1_001 }, want: { size: 1, first: undefined, last: undefined } },
+    {
+      name: 'evicts the oldest past the cap',
+      given: { max: 3, ttl: 1_000, inserts: 10, advance: 0 },
+      want: { size: 3, first: undefined, last: 9 },
+    },
+    {
+      name: 'forgets entries past their TTL',
+      given: { max: 100, ttl: 1_000, inserts: 5, advance: 1_001 },
+      want: { size: 1, first: undefined, last: undefined },
+    },
   ])('BoundedMap $name', ({ given, want }) => {
     let now = 0;
     const map = new BoundedMap<number, number>(given.max, given.ttl, () => now);
@@ -81,14 +94,25 @@ describe('JobQueue eviction', () => {
     expect(done.map((j) => j.state)).toEqual(['COMPLETED', 'COMPLETED']);
     // Stop the workers' timers from finishing the next ones: a long job holds the only worker.
     const slow = new JobQueue({ workers: 1, jobDurationMs: 60_000, maxJobs: 3, jobTtlMs: 60_000 });
-    const live = [slow.submit('acct', model, { prompt: 'a' }), slow.submit('acct', model, { prompt: 'b' }), slow.submit('acct', model, { prompt: 'c' })];
-    expect(() => slow.submit('acct', model, { prompt: 'd' })).toThrow(expect.objectContaining({ code: 'QUEUE_LIMIT_EXCEEDED' }));
+    const live = [
+      slow.submit('acct', model, { prompt: 'a' }),
+      slow.submit('acct', model, { prompt: 'b' }),
+      slow.submit('acct', model, { prompt: 'c' }),
+    ];
+    expect(() => slow.submit('acct', model, { prompt: 'd' })).toThrow(
+      expect.objectContaining({ code: 'QUEUE_LIMIT_EXCEEDED' }),
+    );
     expect(live.map((j) => slow.get(j.id)?.state)).toEqual(['IN_QUEUE', 'IN_QUEUE', 'IN_QUEUE']);
     slow.close();
     // With finished jobs kept, a submit past the cap evicts the one that settled first.
     const third = queue.submit('acct', model, { prompt: 'c' });
     const fourth = queue.submit('acct', model, { prompt: 'd' });
-    expect([done[0], done[1], third, fourth].map((j) => queue.get(j!.id) !== undefined)).toEqual([false, true, true, true]);
+    expect([done[0], done[1], third, fourth].map((j) => queue.get(j!.id) !== undefined)).toEqual([
+      false,
+      true,
+      true,
+      true,
+    ]);
     queue.close();
   });
 
@@ -112,7 +136,8 @@ describe('the job store cap over HTTP', () => {
 
   it('answers QUEUE_LIMIT_EXCEEDED when every kept job is still queued or running', async () => {
     const replies = [];
-    for (let i = 0; i < 3; i++) replies.push(await call(sandbox().url, 'POST', '/v1/queue/echo-1', { body: { prompt: `job ${i}` } }));
+    for (let i = 0; i < 3; i++)
+      replies.push(await call(sandbox().url, 'POST', '/v1/queue/echo-1', { body: { prompt: `job ${i}` } }));
     expect(replies.map((r) => [r.status, r.body.code])).toEqual([
       [202, undefined],
       [202, undefined],

@@ -16,7 +16,9 @@ async function main(): Promise<void> {
     [
       `Errata sandbox listening on ${sandbox.url}`,
       `  API key   ${demoApiKey}   (the other seeded keys are in apps/sandbox/README.md)`,
-      sandbox.docsUrl ? `  Docs      ${sandbox.docsUrl}   (error catalog: ${sandbox.url}/docs/errors)` : '  Docs      not built (apps/docs/dist is missing): run `pnpm build`, then restart',
+      sandbox.docsUrl
+        ? `  Docs      ${sandbox.docsUrl}   (error catalog: ${sandbox.url}/docs/errors)`
+        : '  Docs      not built (apps/docs/dist is missing): run `pnpm build`, then restart',
       `  Try       curl -H 'Authorization: Bearer ${demoApiKey}' ${sandbox.url}/v1/models`,
       `            curl -H 'Authorization: Bearer ${demoApiKey}' -H 'Errata-Simulate: RATE_LIMIT_EXCEEDED' -i ${sandbox.url}/v1/models`,
       '  Stop      Ctrl-C',
@@ -38,7 +40,8 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(`errata-sandbox: ${error.message}\n\n${USAGE}`);
-  else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') console.error(`errata-sandbox: the port is in use; pass --port <n> or PORT=<n>`);
+  else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+    console.error(`errata-sandbox: the port is in use; pass --port <n> or PORT=<n>`);
   else console.error(`errata-sandbox: ${(error as Error).message}`);
   process.exit(1);
 });

@@ -18,13 +18,26 @@ function raw(bytes: string): Promise<string> {
 
 describe('parser-level failures', () => {
   it.each([
-    { name: 'a control byte in the Authorization header', given: 'GET /v1/models HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk_\u0001\r\n\r\n', want: { status: 400, code: 'INVALID_REQUEST' } },
-    { name: 'headers over Node’s 16 KiB limit', given: `GET /v1/models HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, want: { status: 413, code: 'REQUEST_TOO_LARGE' } },
+    {
+      name: 'a control byte in the Authorization header',
+      given: 'GET /v1/models HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer sk_\u0001\r\n\r\n',
+      want: { status: 400, code: 'INVALID_REQUEST' },
+    },
+    {
+      name: 'headers over Node’s 16 KiB limit',
+      given: `GET /v1/models HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`,
+      want: { status: 413, code: 'REQUEST_TOO_LARGE' },
+    },
   ])('$name → $want.code', async ({ given, want }) => {
     const [head, text] = (await raw(given)).split('\r\n\r\n') as [string, string];
     expect(head).toMatch(new RegExp(`^HTTP/1.1 ${want.status} `));
     const id = /\r\nX-Request-Id: (\S+)/i.exec(head)?.[1];
-    expect(JSON.parse(text)).toMatchObject({ code: want.code, status: want.status, request_id: id, doc_url: expect.stringContaining(`#${want.code}`) });
+    expect(JSON.parse(text)).toMatchObject({
+      code: want.code,
+      status: want.status,
+      request_id: id,
+      doc_url: expect.stringContaining(`#${want.code}`),
+    });
     expect(text).not.toContain('sk_');
   });
 });

@@ -26,7 +26,12 @@ describe('the queue', () => {
     }
     expect(seen.has('IN_PROGRESS')).toBe(true);
     const result = await call(sandbox().url, 'GET', queued.body.response_url.replace(sandbox().url, ''));
-    expect(result.body).toEqual({ request_id: queued.body.request_id, status: 'COMPLETED', model: 'echo-1', output: { text: 'hello queue', finish_reason: 'stop' } });
+    expect(result.body).toEqual({
+      request_id: queued.body.request_id,
+      status: 'COMPLETED',
+      model: 'echo-1',
+      output: { text: 'hello queue', finish_reason: 'stop' },
+    });
   });
 
   it('cancels: the status is REQUEST_FAILED, the result REQUEST_CANCELLED, a second cancel REQUEST_ALREADY_COMPLETED', async () => {
@@ -34,13 +39,23 @@ describe('the queue', () => {
     const cancelled = await call(sandbox().url, 'PUT', `/v1/requests/${body.request_id}/cancel`);
     expect(cancelled.body.status).toBe('FAILED');
     const status = await call(sandbox().url, 'GET', `/v1/requests/${body.request_id}/status`);
-    expect([status.status, status.body.code, status.body.details.job.status]).toEqual([400, 'REQUEST_FAILED', 'FAILED']);
+    expect([status.status, status.body.code, status.body.details.job.status]).toEqual([
+      400,
+      'REQUEST_FAILED',
+      'FAILED',
+    ]);
     expect((await call(sandbox().url, 'GET', `/v1/requests/${body.request_id}`)).body.code).toBe('REQUEST_CANCELLED');
-    expect((await call(sandbox().url, 'PUT', `/v1/requests/${body.request_id}/cancel`)).body.code).toBe('REQUEST_ALREADY_COMPLETED');
+    expect((await call(sandbox().url, 'PUT', `/v1/requests/${body.request_id}/cancel`)).body.code).toBe(
+      'REQUEST_ALREADY_COMPLETED',
+    );
   });
 
   it.each([
-    { name: 'a model whose output breaks its schema', given: 'broken-1', want: { status: 422, code: 'INVALID_OUTPUT' } },
+    {
+      name: 'a model whose output breaks its schema',
+      given: 'broken-1',
+      want: { status: 422, code: 'INVALID_OUTPUT' },
+    },
     { name: 'a model that fails', given: 'fail-1', want: { status: 400, code: 'REQUEST_FAILED' } },
   ])('answers the result of $name with $want.code', async ({ given, want }) => {
     const { body } = await submit(given, { prompt: 'p' });
@@ -48,7 +63,11 @@ describe('the queue', () => {
     await new Promise((r) => setTimeout(r, 200));
     const result = await call(sandbox().url, 'GET', `/v1/requests/${body.request_id}`);
     expect([result.status, result.body.code]).toEqual([want.status, want.code]);
-    if (want.code === 'INVALID_OUTPUT') expect(result.body.details.validation_errors[0]).toEqual({ instancePath: '/output/text', message: 'must be string' });
+    if (want.code === 'INVALID_OUTPUT')
+      expect(result.body.details.validation_errors[0]).toEqual({
+        instancePath: '/output/text',
+        message: 'must be string',
+      });
   });
 
   it.each([
@@ -60,7 +79,10 @@ describe('the queue', () => {
 
   it("hides another key's jobs", async () => {
     const { body } = await submit('echo-1', { prompt: 'mine' });
-    expect((await call(sandbox().url, 'GET', `/v1/requests/${body.request_id}/status`, { key: 'sk_test_readonly' })).body.code).toBe('REQUEST_NOT_FOUND');
+    expect(
+      (await call(sandbox().url, 'GET', `/v1/requests/${body.request_id}/status`, { key: 'sk_test_readonly' })).body
+        .code,
+    ).toBe('REQUEST_NOT_FOUND');
   });
 
   it('limits queued jobs per key, with Retry-After', async () => {

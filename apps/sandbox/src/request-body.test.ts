@@ -9,7 +9,11 @@ const SECRET = 'sk_live_SUPERSECRET0123456789';
 describe('a malformed JSON body', () => {
   it.each([
     { name: 'a bare token', given: `{"prompt": ${SECRET}}`, want: /the body is not valid JSON \(unexpected content\)/ },
-    { name: 'trailing content', given: `{"prompt":"hi"} ${SECRET}`, want: /the body is not valid JSON \(unexpected content at character 16\)/ },
+    {
+      name: 'trailing content',
+      given: `{"prompt":"hi"} ${SECRET}`,
+      want: /the body is not valid JSON \(unexpected content at character 16\)/,
+    },
     { name: 'a cut-off body', given: `{"${SECRET}":`, want: /the body is not valid JSON \(it ends too early\)/ },
     { name: 'a single quote', given: `{'key': '${SECRET}'}`, want: /the body is not valid JSON/ },
   ])('answers INVALID_REQUEST without quoting it: $name', async ({ given, want }) => {

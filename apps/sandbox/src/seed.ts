@@ -67,13 +67,70 @@ const model = (m: ModelDefinition) => m;
 
 /** The built-in models. All are deterministic: the same input gives the same output. */
 export const seededModels: ModelDefinition[] = [
-  model({ id: 'echo-1', task: 'text-generation', description: 'Echoes the prompt back, cut at max_tokens words. Deterministic.', visibility: 'public', requires_agreement: false, supports_lora: true, behaviour: 'echo' }),
-  model({ id: 'pixel-1', task: 'image-generation', description: 'Draws one flat colour derived from the prompt, as PNG. No LoRA.', visibility: 'public', requires_agreement: false, supports_lora: false, behaviour: 'image' }),
-  model({ id: 'gated-1', task: 'text-generation', description: 'Like echo-1, but its terms must be accepted first (no seeded account has).', visibility: 'public', requires_agreement: true, supports_lora: false, behaviour: 'echo' }),
-  model({ id: 'private-1', task: 'text-generation', description: 'A private model no seeded account may use.', visibility: 'private', requires_agreement: false, supports_lora: false, behaviour: 'echo' }),
-  model({ id: 'broken-1', task: 'text-generation', description: 'Returns output that violates its schema: INVALID_OUTPUT.', visibility: 'public', requires_agreement: false, supports_lora: false, behaviour: 'broken' }),
-  model({ id: 'slow-1', task: 'text-generation', description: 'Slower than the request timeout when run synchronously: TIMEOUT. Queued, it takes five job durations.', visibility: 'public', requires_agreement: false, supports_lora: false, behaviour: 'slow' }),
-  model({ id: 'fail-1', task: 'text-generation', description: 'Always fails: PROCESSING_ERROR when run, REQUEST_FAILED when queued.', visibility: 'public', requires_agreement: false, supports_lora: false, behaviour: 'fail' }),
+  model({
+    id: 'echo-1',
+    task: 'text-generation',
+    description: 'Echoes the prompt back, cut at max_tokens words. Deterministic.',
+    visibility: 'public',
+    requires_agreement: false,
+    supports_lora: true,
+    behaviour: 'echo',
+  }),
+  model({
+    id: 'pixel-1',
+    task: 'image-generation',
+    description: 'Draws one flat colour derived from the prompt, as PNG. No LoRA.',
+    visibility: 'public',
+    requires_agreement: false,
+    supports_lora: false,
+    behaviour: 'image',
+  }),
+  model({
+    id: 'gated-1',
+    task: 'text-generation',
+    description: 'Like echo-1, but its terms must be accepted first (no seeded account has).',
+    visibility: 'public',
+    requires_agreement: true,
+    supports_lora: false,
+    behaviour: 'echo',
+  }),
+  model({
+    id: 'private-1',
+    task: 'text-generation',
+    description: 'A private model no seeded account may use.',
+    visibility: 'private',
+    requires_agreement: false,
+    supports_lora: false,
+    behaviour: 'echo',
+  }),
+  model({
+    id: 'broken-1',
+    task: 'text-generation',
+    description: 'Returns output that violates its schema: INVALID_OUTPUT.',
+    visibility: 'public',
+    requires_agreement: false,
+    supports_lora: false,
+    behaviour: 'broken',
+  }),
+  model({
+    id: 'slow-1',
+    task: 'text-generation',
+    description:
+      'Slower than the request timeout when run synchronously: TIMEOUT. Queued, it takes five job durations.',
+    visibility: 'public',
+    requires_agreement: false,
+    supports_lora: false,
+    behaviour: 'slow',
+  }),
+  model({
+    id: 'fail-1',
+    task: 'text-generation',
+    description: 'Always fails: PROCESSING_ERROR when run, REQUEST_FAILED when queued.',
+    visibility: 'public',
+    requires_agreement: false,
+    supports_lora: false,
+    behaviour: 'fail',
+  }),
 ];
 
 /** The seeded model that produces each model error when run. */

@@ -1,10 +1,11 @@
 /**
  * Starting and stopping the sandbox on a real socket.
  */
-import type { AddressInfo } from 'node:net';
+
 import type { Server } from 'node:http';
-import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
 import { onClientError } from '@errata/server';
+import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { defaultOptions, type SandboxOptions } from './config.js';
 import { defaultDocsDir } from './internal/docs.js';
@@ -39,13 +40,17 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
   // (with port 0 the URL exists only after listen). No request is read before the callback runs.
   let built: { app: ReturnType<typeof createApp>['app']; state: SandboxState } | undefined;
   const server = await new Promise<Server>((resolve, reject) => {
-    const created = serve({ fetch: (request, env) => built!.app.fetch(request, env), port: options.port, hostname: options.host }, (info) => {
-      const catalogUrl = options.catalogUrl ?? (options.docsDir ? `${baseUrl(options.host, info.port)}/docs/errors/` : undefined);
-      built = createApp({ ...options, catalogUrl });
-      // Requests the HTTP parser refuses (bad header bytes, oversize headers) get the envelope too.
-      created.on('clientError', onClientError(built.state.server));
-      resolve(created as Server);
-    }) as Server;
+    const created = serve(
+      { fetch: (request, env) => built!.app.fetch(request, env), port: options.port, hostname: options.host },
+      (info) => {
+        const catalogUrl =
+          options.catalogUrl ?? (options.docsDir ? `${baseUrl(options.host, info.port)}/docs/errors/` : undefined);
+        built = createApp({ ...options, catalogUrl });
+        // Requests the HTTP parser refuses (bad header bytes, oversize headers) get the envelope too.
+        created.on('clientError', onClientError(built.state.server));
+        resolve(created as Server);
+      },
+    ) as Server;
     created.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;

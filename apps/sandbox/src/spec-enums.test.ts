@@ -4,13 +4,20 @@ import { model } from './internal/spec.js';
 import { fileFormatByExtension, fileFormats, imageSizes } from './internal/spec-enums.js';
 import { call, useSandbox } from './test-support/http.js';
 
-const schemas = (model.document as unknown as { components: { schemas: Record<string, { properties: Record<string, { enum: string[] }> }> } }).components.schemas;
+const schemas = (
+  model.document as unknown as {
+    components: { schemas: Record<string, { properties: Record<string, { enum: string[] }> }> };
+  }
+).components.schemas;
 
 describe('spec enums', () => {
   it('accepts every FileObject.format as an extension, and .jpg as jpeg', () => {
     const formats = schemas.FileObject!.properties.format!.enum;
     expect(fileFormats).toEqual(formats);
-    expect(Object.fromEntries(fileFormatByExtension)).toEqual({ ...Object.fromEntries(formats.map((f) => [f, f])), jpg: 'jpeg' });
+    expect(Object.fromEntries(fileFormatByExtension)).toEqual({
+      ...Object.fromEntries(formats.map((f) => [f, f])),
+      jpg: 'jpeg',
+    });
   });
 
   it('parses every ImageGenerationInput.size as width x height', () => {
@@ -23,11 +30,16 @@ describe('spec enums', () => {
 describe('spec enums over HTTP', () => {
   const sandbox = useSandbox({ rateLimit: 100_000 });
 
-  it.each([...imageSizes].map(([size, [width, height]]) => ({ name: size, given: size, want: { width, height } })))('renders size $name at its dimensions', async ({ given, want }) => {
-    const reply = await call(sandbox().url, 'POST', '/v1/models/pixel-1/run', { body: { prompt: 'a cat', size: given } });
-    expect(reply.status).toBe(200);
-    expect(reply.body.output.images[0]).toMatchObject(want);
-  });
+  it.each([...imageSizes].map(([size, [width, height]]) => ({ name: size, given: size, want: { width, height } })))(
+    'renders size $name at its dimensions',
+    async ({ given, want }) => {
+      const reply = await call(sandbox().url, 'POST', '/v1/models/pixel-1/run', {
+        body: { prompt: 'a cat', size: given },
+      });
+      expect(reply.status).toBe(200);
+      expect(reply.body.output.images[0]).toMatchObject(want);
+    },
+  );
 
   it('stores a .jpg upload as jpeg', async () => {
     const form = new FormData();

@@ -26,12 +26,21 @@ export function simulate(state: SandboxState, operation: SpecOperation): Stage {
     c.set('streamFault', fault);
     const requested = c.req.header('errata-simulate');
     if (requested !== undefined && !fault) {
-      const outcome = simulatedError(operation, requested, { params: c.req.param() as Record<string, string>, method: c.req.method, path: c.req.path, retryAfter: c.req.header('errata-simulate-retry-after') });
+      const outcome = simulatedError(operation, requested, {
+        params: c.req.param() as Record<string, string>,
+        method: c.req.method,
+        path: c.req.path,
+        retryAfter: c.req.header('errata-simulate-retry-after'),
+      });
       if ('error' in outcome) {
         const { error } = outcome;
         // A simulated limit says how a (full) window stands, as a real one would.
         if (state.server.model.errors.get(error.code)?.meta.status === 429) {
-          c.set('rateLimit', { limit: state.options.rateLimit, remaining: 0, reset: error.init.retryAfter ?? state.options.simulatedRetryAfter });
+          c.set('rateLimit', {
+            limit: state.options.rateLimit,
+            remaining: 0,
+            reset: error.init.retryAfter ?? state.options.simulatedRetryAfter,
+          });
         }
         throw error;
       }
@@ -85,7 +94,8 @@ function olderThan(version: string, minimum: string): boolean {
 export function resolveModel(state: SandboxState): Stage {
   return async function resolveModelStage(c, next) {
     const version = c.req.header('errata-sdk-version');
-    if (version !== undefined && olderThan(version, minimumSdkVersion)) throw new CatalogError('DEPRECATED_SDK_VERSION', { params: { version } });
+    if (version !== undefined && olderThan(version, minimumSdkVersion))
+      throw new CatalogError('DEPRECATED_SDK_VERSION', { params: { version } });
     const id = c.req.param('model')!;
     const model = state.models.get(id);
     if (!model) throw new CatalogError('MODEL_NOT_FOUND', { params: { model: id } });
@@ -96,7 +106,8 @@ export function resolveModel(state: SandboxState): Stage {
   };
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Only text streams. Checked before the schema, which would only call `stream` an unknown field
@@ -106,7 +117,13 @@ export const refuseImageStream: Stage = async function refuseImageStreamStage(c,
   const model = c.get('model');
   const body = c.get('body');
   if (model.task !== 'text-generation' && isObject(body) && wantsStream(c, body)) {
-    throw new CatalogError('UNSUPPORTED_MODEL', { params: { model: model.id }, details: { field: 'stream', issue: `${model.task} models cannot stream: drop "stream" and Accept: text/event-stream` } });
+    throw new CatalogError('UNSUPPORTED_MODEL', {
+      params: { model: model.id },
+      details: {
+        field: 'stream',
+        issue: `${model.task} models cannot stream: drop "stream" and Accept: text/event-stream`,
+      },
+    });
   }
   await next();
 };
@@ -115,8 +132,12 @@ export const refuseImageStream: Stage = async function refuseImageStreamStage(c,
 export const requireFilePart: Stage = async function requireFilePartStage(c, next) {
   const file = (c.get('body') as Record<string, unknown>).file;
   if (typeof file === 'string') {
-    const issue = 'must be a file: its part needs a filename (Content-Disposition: form-data; name="file"; filename="…")';
-    throw new CatalogError('INVALID_REQUEST', { params: { reason: `file ${issue}` }, details: { field: 'file', issue } });
+    const issue =
+      'must be a file: its part needs a filename (Content-Disposition: form-data; name="file"; filename="…")';
+    throw new CatalogError('INVALID_REQUEST', {
+      params: { reason: `file ${issue}` },
+      details: { field: 'file', issue },
+    });
   }
   await next();
 };

@@ -8,7 +8,12 @@ import { call, useSandbox } from './test-support/http.js';
 import { output, stream } from './test-support/stream.js';
 
 const lines: string[] = [];
-const sandbox = useSandbox({ rateLimit: 100_000, streamPaceMs: 1, requestTimeoutMs: 100, log: (line) => lines.push(line) });
+const sandbox = useSandbox({
+  rateLimit: 100_000,
+  streamPaceMs: 1,
+  requestTimeoutMs: 100,
+  log: (line) => lines.push(line),
+});
 const midStream = errorCodes.filter((code) => catalog[code].midStream !== null);
 const until = async (test: () => boolean, ms = 2_000) => {
   for (const start = Date.now(); !test() && Date.now() - start < ms; ) await new Promise((r) => setTimeout(r, 10));
@@ -17,17 +22,34 @@ const until = async (test: () => boolean, ms = 2_000) => {
 
 describe('a streamed run', () => {
   it.each([
-    { name: 'stream: true', given: { body: { prompt: 'one two three', stream: true }, headers: {} }, want: { output: 'one two three', finish_reason: 'stop' } },
-    { name: 'Accept: text/event-stream', given: { body: { prompt: 'one two three' }, headers: { Accept: 'text/event-stream' } }, want: { output: 'one two three', finish_reason: 'stop' } },
-    { name: 'cut at max_tokens', given: { body: { prompt: 'one two three', stream: true, max_tokens: 2 }, headers: {} }, want: { output: 'one two', finish_reason: 'length' } },
+    {
+      name: 'stream: true',
+      given: { body: { prompt: 'one two three', stream: true }, headers: {} },
+      want: { output: 'one two three', finish_reason: 'stop' },
+    },
+    {
+      name: 'Accept: text/event-stream',
+      given: { body: { prompt: 'one two three' }, headers: { Accept: 'text/event-stream' } },
+      want: { output: 'one two three', finish_reason: 'stop' },
+    },
+    {
+      name: 'cut at max_tokens',
+      given: { body: { prompt: 'one two three', stream: true, max_tokens: 2 }, headers: {} },
+      want: { output: 'one two', finish_reason: 'length' },
+    },
   ])('$name: token events, then done', async ({ given, want }) => {
     const reply = await stream(sandbox().url, given);
     expect([reply.status, reply.headers.get('content-type')]).toEqual([200, 'text/event-stream']);
     expect(reply.headers.get('x-request-id')).toMatch(/^req_[a-f0-9]{32}$/);
     expect(reply.events.map((e) => e.event)).toEqual([...want.output.split(' ').map(() => 'token'), 'done']);
-    expect(reply.events.filter((e) => e.event === 'token').map((e) => e.data.index)).toEqual(want.output.split(' ').map((_, i) => i));
+    expect(reply.events.filter((e) => e.event === 'token').map((e) => e.data.index)).toEqual(
+      want.output.split(' ').map((_, i) => i),
+    );
     expect(output(reply)).toBe(want.output);
-    expect(reply.events.at(-1)!.data).toEqual({ finish_reason: want.finish_reason, usage: { input_tokens: 3, output_tokens: want.output.split(' ').length } });
+    expect(reply.events.at(-1)!.data).toEqual({
+      finish_reason: want.finish_reason,
+      usage: { input_tokens: 3, output_tokens: want.output.split(' ').length },
+    });
   });
 
   it('answers JSON, as before, without stream or Accept', async () => {
@@ -37,16 +59,27 @@ describe('a streamed run', () => {
 });
 
 describe('an error event after n tokens', () => {
-  it.each(midStream.flatMap((code) => [0, 3].map((after) => ({ code, after }))))('$code after $after tokens', async ({ code, after }) => {
-    const reply = await stream(sandbox().url, { headers: { 'Errata-Simulate': code, 'Errata-Simulate-After': String(after) } });
-    expect(reply.status).toBe(200);
-    expect(reply.events.map((e) => e.event)).toEqual([...Array(after).fill('token'), 'error']);
-    const { data } = reply.events.at(-1)!;
-    expect(data).toMatchObject({ code, status: catalog[code].status, request_id: reply.headers.get('x-request-id'), doc_url: catalog[code].docUrl, details: { tokens_delivered: after } });
-    if (catalog[code].retry === 'after_retry_after') expect(data.retry_after).toBeGreaterThanOrEqual(0);
-    expect(output(reply)).toBe(['one', 'two', 'three'].slice(0, after).join(' '));
-    expect(reply.headers.get('errata-simulated')).toBe(code);
-  });
+  it.each(midStream.flatMap((code) => [0, 3].map((after) => ({ code, after }))))(
+    '$code after $after tokens',
+    async ({ code, after }) => {
+      const reply = await stream(sandbox().url, {
+        headers: { 'Errata-Simulate': code, 'Errata-Simulate-After': String(after) },
+      });
+      expect(reply.status).toBe(200);
+      expect(reply.events.map((e) => e.event)).toEqual([...Array(after).fill('token'), 'error']);
+      const { data } = reply.events.at(-1)!;
+      expect(data).toMatchObject({
+        code,
+        status: catalog[code].status,
+        request_id: reply.headers.get('x-request-id'),
+        doc_url: catalog[code].docUrl,
+        details: { tokens_delivered: after },
+      });
+      if (catalog[code].retry === 'after_retry_after') expect(data.retry_after).toBeGreaterThanOrEqual(0);
+      expect(output(reply)).toBe(['one', 'two', 'three'].slice(0, after).join(' '));
+      expect(reply.headers.get('errata-simulated')).toBe(code);
+    },
+  );
 
   it.each([
     { name: 'fail-1', given: 'fail-1', want: 'PROCESSING_ERROR' },
@@ -54,11 +87,23 @@ describe('an error event after n tokens', () => {
     { name: 'slow-1', given: 'slow-1', want: 'TIMEOUT' },
   ])('for real on $name: $want', async ({ given, want }) => {
     const reply = await stream(sandbox().url, { model: given });
-    expect(reply.events).toEqual([{ event: 'error', data: expect.objectContaining({ code: want, request_id: reply.headers.get('x-request-id'), details: expect.objectContaining({ tokens_delivered: 0 }) }) }]);
+    expect(reply.events).toEqual([
+      {
+        event: 'error',
+        data: expect.objectContaining({
+          code: want,
+          request_id: reply.headers.get('x-request-id'),
+          details: expect.objectContaining({ tokens_delivered: 0 }),
+        }),
+      },
+    ]);
   });
 
   it('ends with what it has when the output is shorter than n', async () => {
-    const reply = await stream(sandbox().url, { body: { prompt: 'one two', stream: true }, headers: { 'Errata-Simulate': 'OVERLOADED', 'Errata-Simulate-After': '9' } });
+    const reply = await stream(sandbox().url, {
+      body: { prompt: 'one two', stream: true },
+      headers: { 'Errata-Simulate': 'OVERLOADED', 'Errata-Simulate-After': '9' },
+    });
     expect(reply.events.map((e) => e.event)).toEqual(['token', 'token', 'error']);
     expect(reply.events.at(-1)!.data.details.tokens_delivered).toBe(2);
   });
@@ -87,7 +132,11 @@ describe('transport faults on request', () => {
 
 describe('a client that aborts', () => {
   it('stops the stream: no more tokens are produced and the slot is freed', async () => {
-    const reply = await stream(sandbox().url, { body: { prompt: Array.from({ length: 200 }, (_, i) => `w${i}`).join(' '), stream: true }, headers: { 'Errata-Stream-Pace-Ms': '20' }, abortAfterTokens: 2 });
+    const reply = await stream(sandbox().url, {
+      body: { prompt: Array.from({ length: 200 }, (_, i) => `w${i}`).join(' '), stream: true },
+      headers: { 'Errata-Stream-Pace-Ms': '20' },
+      abortAfterTokens: 2,
+    });
     const id = reply.headers.get('x-request-id')!;
     expect(await until(() => lines.some((l) => l.startsWith(`${id} stream aborted by the client`)))).toBe(true);
     const line = lines.find((l) => l.startsWith(`${id} stream`))!;
@@ -99,12 +148,39 @@ describe('a client that aborts', () => {
 describe('errors before the first byte are ordinary responses', () => {
   it.each([
     { name: 'a bad key', given: { key: 'sk_test_nope', headers: {} }, want: { status: 401, code: 'INVALID_API_KEY' } },
-    { name: 'an invalid body', given: { key: 'sk_test_valid', body: { prompt: '', stream: true }, headers: {} }, want: { status: 400, code: 'INVALID_FIELD_VALUE' } },
-    { name: 'Errata-Simulate without -After', given: { key: 'sk_test_valid', headers: { 'Errata-Simulate': 'OVERLOADED' } }, want: { status: 503, code: 'OVERLOADED' } },
-    { name: 'a code that cannot happen mid-stream', given: { key: 'sk_test_valid', headers: { 'Errata-Simulate': 'RATE_LIMIT_EXCEEDED', 'Errata-Simulate-After': '1' } }, want: { status: 400, code: 'INVALID_REQUEST' } },
-    { name: '-After without Errata-Simulate', given: { key: 'sk_test_valid', headers: { 'Errata-Simulate-After': '1' } }, want: { status: 400, code: 'INVALID_REQUEST' } },
-    { name: 'a stream fault on a run that does not stream', given: { key: 'sk_test_valid', body: { prompt: 'hi' }, headers: { 'Errata-Simulate-Drop-After': '1' } }, want: { status: 400, code: 'INVALID_REQUEST' } },
-    { name: 'a bad pace', given: { key: 'sk_test_valid', headers: { 'Errata-Stream-Pace-Ms': 'fast' } }, want: { status: 400, code: 'INVALID_REQUEST' } },
+    {
+      name: 'an invalid body',
+      given: { key: 'sk_test_valid', body: { prompt: '', stream: true }, headers: {} },
+      want: { status: 400, code: 'INVALID_FIELD_VALUE' },
+    },
+    {
+      name: 'Errata-Simulate without -After',
+      given: { key: 'sk_test_valid', headers: { 'Errata-Simulate': 'OVERLOADED' } },
+      want: { status: 503, code: 'OVERLOADED' },
+    },
+    {
+      name: 'a code that cannot happen mid-stream',
+      given: {
+        key: 'sk_test_valid',
+        headers: { 'Errata-Simulate': 'RATE_LIMIT_EXCEEDED', 'Errata-Simulate-After': '1' },
+      },
+      want: { status: 400, code: 'INVALID_REQUEST' },
+    },
+    {
+      name: '-After without Errata-Simulate',
+      given: { key: 'sk_test_valid', headers: { 'Errata-Simulate-After': '1' } },
+      want: { status: 400, code: 'INVALID_REQUEST' },
+    },
+    {
+      name: 'a stream fault on a run that does not stream',
+      given: { key: 'sk_test_valid', body: { prompt: 'hi' }, headers: { 'Errata-Simulate-Drop-After': '1' } },
+      want: { status: 400, code: 'INVALID_REQUEST' },
+    },
+    {
+      name: 'a bad pace',
+      given: { key: 'sk_test_valid', headers: { 'Errata-Stream-Pace-Ms': 'fast' } },
+      want: { status: 400, code: 'INVALID_REQUEST' },
+    },
   ])('$name → $want.status $want.code, as JSON', async ({ given, want }) => {
     const reply = await stream(sandbox().url, given);
     expect([reply.status, reply.headers.get('content-type')]).toEqual([want.status, 'application/json']);

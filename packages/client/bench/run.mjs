@@ -8,9 +8,23 @@ import { normalizeError } from '../dist/normalize-error.js';
 
 const baseUrl = 'http://bench.invalid';
 const model = { params: { path: { model: 'echo-1' } } };
-const ok = JSON.stringify({ id: 'echo-1', task: 'text-generation', description: 'Echoes.', visibility: 'public', requires_agreement: false, supports_lora: false });
-const notFound = JSON.stringify({ code: 'MODEL_NOT_FOUND', message: 'Model echo-9 does not exist.', status: 404, request_id: 'req_1', doc_url: 'https://errata.dev/docs/errors#MODEL_NOT_FOUND' });
-const stub = (status, body) => async () => new Response(body, { status, headers: { 'content-type': 'application/json' } });
+const ok = JSON.stringify({
+  id: 'echo-1',
+  task: 'text-generation',
+  description: 'Echoes.',
+  visibility: 'public',
+  requires_agreement: false,
+  supports_lora: false,
+});
+const notFound = JSON.stringify({
+  code: 'MODEL_NOT_FOUND',
+  message: 'Model echo-9 does not exist.',
+  status: 404,
+  request_id: 'req_1',
+  doc_url: 'https://errata.dev/docs/errors#MODEL_NOT_FOUND',
+});
+const stub = (status, body) => async () =>
+  new Response(body, { status, headers: { 'content-type': 'application/json' } });
 
 const paths = {
   success: stub(200, ok),
@@ -28,10 +42,13 @@ const tasks = Object.entries(paths).flatMap(([name, fetch]) => {
   const errataNoTimeout = createClient({ baseUrl, fetch, timeout: Infinity });
   const bare = createFetchClient({ baseUrl, fetch });
   return [
-    [`${name}: raw fetch`, async () => {
-      const response = await fetch(new Request(`${baseUrl}/v1/models/echo-1`));
-      await response.json();
-    }],
+    [
+      `${name}: raw fetch`,
+      async () => {
+        const response = await fetch(new Request(`${baseUrl}/v1/models/echo-1`));
+        await response.json();
+      },
+    ],
     [`${name}: bare openapi-fetch`, () => bare.GET('/v1/models/{model}', model)],
     [`${name}: @errata/client`, () => errataRetrying.GET('/v1/models/{model}', model)],
     [`${name}: @errata/client (maxRetries 0)`, () => errata.GET('/v1/models/{model}', model)],
@@ -47,33 +64,57 @@ for (let round = -1; round < rounds; round++) {
     if (round >= 0) (samples[name] ??= []).push(bench.tasks[0].result.hz);
   }
 }
-const results = Object.fromEntries(Object.entries(samples).map(([name, hz]) => [name, hz.sort((a, b) => a - b)[Math.floor(hz.length / 2)]]));
+const results = Object.fromEntries(
+  Object.entries(samples).map(([name, hz]) => [name, hz.sort((a, b) => a - b)[Math.floor(hz.length / 2)]]),
+);
 
 const body = {
   envelope: { status: 404, body: notFound },
-  'workers-ai': { status: 404, body: '{"error":{"code":"MODEL_NOT_FOUND","message":"The specified model does not exist."}}', provider: 'workers-ai' },
-  'modelslab (message pattern)': { status: 400, body: '{"status":"error","message":"height must be divisible by 8"}', provider: 'modelslab' },
+  'workers-ai': {
+    status: 404,
+    body: '{"error":{"code":"MODEL_NOT_FOUND","message":"The specified model does not exist."}}',
+    provider: 'workers-ai',
+  },
+  'modelslab (message pattern)': {
+    status: 400,
+    body: '{"status":"error","message":"height must be divisible by 8"}',
+    provider: 'modelslab',
+  },
   'HTML 502': { status: 502, body: '<html><body><h1>502 Bad Gateway</h1></body></html>' },
 };
 const normalize = new Bench({ time: 500, warmupTime: 100 });
-for (const [name, { provider, ...given }] of Object.entries(body)) normalize.add(name, () => normalizeError(given, { provider }));
+for (const [name, { provider, ...given }] of Object.entries(body))
+  normalize.add(name, () => normalizeError(given, { provider }));
 await normalize.run();
 
 const f = (n) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
-console.log(`\n@errata/client bench (in-process fetch stub, GET /v1/models/{model}; median of ${rounds} rotated rounds)\n`);
+console.log(
+  `\n@errata/client bench (in-process fetch stub, GET /v1/models/{model}; median of ${rounds} rotated rounds)\n`,
+);
 for (const name of ['success', 'error']) {
   const bare = results[`${name}: bare openapi-fetch`];
   console.log(`${name} path`);
-  for (const label of ['raw fetch', 'bare openapi-fetch', '@errata/client', '@errata/client (maxRetries 0)', '@errata/client (timeout Infinity)']) {
+  for (const label of [
+    'raw fetch',
+    'bare openapi-fetch',
+    '@errata/client',
+    '@errata/client (maxRetries 0)',
+    '@errata/client (timeout Infinity)',
+  ]) {
     const hz = results[`${name}: ${label}`];
     console.log(`  ${label.padEnd(34)} ${f(hz).padStart(9)} ops/s   ${(hz / bare).toFixed(2)}× bare openapi-fetch`);
   }
 }
 // The issue's targets, for the default client (2 retries, 60 s timeout), measured in this run.
 console.log('');
-for (const [name, target] of [['success', 0.9], ['error', 0.8]]) {
+for (const [name, target] of [
+  ['success', 0.9],
+  ['error', 0.8],
+]) {
   const ratio = results[`${name}: @errata/client`] / results[`${name}: bare openapi-fetch`];
-  console.log(`${name} path: ${ratio.toFixed(2)}× bare openapi-fetch (target ≥ ${target.toFixed(2)}) ${ratio >= target ? 'met' : 'NOT met'}`);
+  console.log(
+    `${name} path: ${ratio.toFixed(2)}× bare openapi-fetch (target ≥ ${target.toFixed(2)}) ${ratio >= target ? 'met' : 'NOT met'}`,
+  );
 }
 console.log('\nnormalizeError');
 let worst = 0;

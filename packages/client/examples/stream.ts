@@ -13,7 +13,12 @@ try {
 } catch (e) {
   if (e instanceof ErrataStreamError) {
     // Mid-stream: the code, the stream's request id, what came before, and whether to run it again.
-    console.error(e.code, e.requestId, `${e.tokensReceived} tokens: ${e.partialText}`, e.retrySafe ? 'retry, replacing the output' : 'do not retry');
+    console.error(
+      e.code,
+      e.requestId,
+      `${e.tokensReceived} tokens: ${e.partialText}`,
+      e.retrySafe ? 'retry, replacing the output' : 'do not retry',
+    );
   } else if (e instanceof ErrataError) console.error('before the stream:', e.code, e.status, e.requestId);
   else throw e;
 }

@@ -4,9 +4,10 @@
 // on its own line, as what it adds to the whole bundle. Fails the build when the main entry is over 5 KB,
 // when the catalog (titles, crosswalk) gets into it — it reads the compact @errata/types/policy —
 // or when the catalog's long texts get into any entry. Run by `pnpm build` and `pnpm bench`.
-import { build } from 'esbuild';
-import { gzipSync } from 'node:zlib';
+
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const main = '@errata/client';
@@ -22,19 +23,36 @@ const target = 5 * 1024;
 async function bundle(contents, minify = true) {
   const result = await build({
     stdin: { contents, resolveDir: dist, loader: 'js' },
-    bundle: true, minify, format: 'esm', platform: 'neutral', write: false, external: ['openapi-fetch'],
+    bundle: true,
+    minify,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    external: ['openapi-fetch'],
   });
   return result.outputFiles[0];
 }
 
 // What loads with the entry: `import()`s are left out (a plugin marks them external), so only the
 // entry's static import graph is measured; `lazy` is what the whole graph, `import()`s inlined, adds.
-const staticOnly = { name: 'static-only', setup: (b) => b.onResolve({ filter: /.*/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined)) };
+const staticOnly = {
+  name: 'static-only',
+  setup: (b) =>
+    b.onResolve({ filter: /.*/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+    ),
+};
 
 async function measure(contents, plugins) {
   const result = await build({
     stdin: { contents, resolveDir: dist, loader: 'js' },
-    bundle: true, minify: true, format: 'esm', platform: 'neutral', write: false, external: ['openapi-fetch'], plugins,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    write: false,
+    external: ['openapi-fetch'],
+    plugins,
   });
   const code = result.outputFiles[0].contents;
   return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
@@ -49,7 +67,9 @@ async function size(contents) {
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
 const all = (file) => `export * from ${JSON.stringify(file)};`;
 const rows = [
-  ...(await Promise.all(Object.entries(entries).map(async ([name, file]) => [`${name} (every export)`, await size(all(file))]))),
+  ...(await Promise.all(
+    Object.entries(entries).map(async ([name, file]) => [`${name} (every export)`, await size(all(file))]),
+  )),
   ['createClient only', await size(`export { createClient } from './index.js';`)],
   ['for scale: the catalog (@errata/types/catalog)', await size(`export { catalog } from '@errata/types/catalog';`)],
   ['for scale: the policy (@errata/types/policy)', await size(`export * from '@errata/types/policy';`)],
@@ -57,20 +77,27 @@ const rows = [
 console.log('@errata/client size (esbuild, ESM, minified, gzip -9, openapi-fetch external):');
 for (const [name, { min, gzip, lazy }] of rows) {
   console.log(`  ${name.padEnd(48)} ${kb(min).padStart(9)} min  ${kb(gzip).padStart(8)} gzip`);
-  if (lazy) console.log(`  ${'  + loaded on first use (import(), added)'.padEnd(48)} ${kb(lazy.min).padStart(9)} min  ${kb(lazy.gzip).padStart(8)} gzip`);
+  if (lazy)
+    console.log(
+      `  ${'  + loaded on first use (import(), added)'.padEnd(48)} ${kb(lazy.min).padStart(9)} min  ${kb(lazy.gzip).padStart(8)} gzip`,
+    );
 }
 
 const failures = [];
 const mainGzip = rows[0][1].gzip;
-console.log(`  target ≤ ${kb(target)} gzip for ${main}: ${mainGzip <= target ? 'met' : 'NOT met'} (${(mainGzip / target).toFixed(2)}× target)`);
+console.log(
+  `  target ≤ ${kb(target)} gzip for ${main}: ${mainGzip <= target ? 'met' : 'NOT met'} (${(mainGzip / target).toFixed(2)}× target)`,
+);
 if (mainGzip > target) failures.push(`${main} is ${kb(mainGzip)} minified and gzipped, over the ${kb(target)} budget`);
 
 // Unminified, so that property names and strings are greppable. Titles are checked by one that
 // no other data has ("Prompt violates content policy"): the catalog's, not the policy's.
 for (const [name, file] of Object.entries(entries)) {
   const text = (await bundle(all(file), false)).text;
-  if (/remedy|midStreamNote|"description"/.test(text)) failures.push(`catalog texts (descriptions, remedies, mid-stream notes) ended up in ${name}`);
-  if (name === main && /crosswalk|Prompt violates content policy/.test(text)) failures.push(`the catalog (titles, crosswalk) ended up in ${name}: read @errata/types/policy instead`);
+  if (/remedy|midStreamNote|"description"/.test(text))
+    failures.push(`catalog texts (descriptions, remedies, mid-stream notes) ended up in ${name}`);
+  if (name === main && /crosswalk|Prompt violates content policy/.test(text))
+    failures.push(`the catalog (titles, crosswalk) ended up in ${name}: read @errata/types/policy instead`);
 }
 if (failures.length) {
   for (const failure of failures) console.error(`error: ${failure}`);

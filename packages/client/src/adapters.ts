@@ -7,11 +7,11 @@
  * Which provider's bodies to expect is an option, as for `providerNormalizer`; without it, the
  * SDK's own provider (openai, anthropic), or for the AI SDK the body's shape decides.
  */
-import { ErrataError, type ClientErrorCode } from './errors.js';
+import { type ClientErrorCode, ErrataError } from './errors.js';
 import { isObject, parseBody } from './internal/envelope.js';
 import { createRedact } from './internal/redact.js';
-import { headerOf, type HeaderSource } from './retry-policy.js';
-import { providerNormalizer, type Provider } from './normalize-error.js';
+import { type Provider, providerNormalizer } from './normalize-error.js';
+import { type HeaderSource, headerOf } from './retry-policy.js';
 
 export interface FromSdkErrorOptions {
   /** Whose error bodies the SDK saw (an OpenAI-compatible host through openai-node: `mistral`, `groq`…). */
@@ -45,7 +45,12 @@ function caught(error: unknown): Caught | undefined {
   const e = error as Loose;
   if (e[AI_SDK_MARKER] === true || (e.name === 'AI_APICallError' && typeof e.url === 'string')) {
     const status = typeof e.statusCode === 'number' ? e.statusCode : undefined;
-    return { sdk: 'ai-sdk', status, headers: headersOf(e.responseHeaders, undefined), body: typeof e.responseBody === 'string' ? e.responseBody : e.data };
+    return {
+      sdk: 'ai-sdk',
+      status,
+      headers: headersOf(e.responseHeaders, undefined),
+      body: typeof e.responseBody === 'string' ? e.responseBody : e.data,
+    };
   }
   // Stainless SDKs (openai-node, @anthropic-ai/sdk): `status`, `headers`, `error`, `requestID` (openai v4: `request_id`).
   if (!('status' in e && 'headers' in e && 'error' in e)) return undefined;
@@ -53,7 +58,8 @@ function caught(error: unknown): Caught | undefined {
   const headers = headersOf(e.headers, e.requestID ?? e.request_id);
   const inner = e.error;
   // @anthropic-ai/sdk keeps the whole body ({ type: 'error', error: {…} }); openai-node only its `error` member.
-  if ('errorCode' in e || 'apiMessage' in e || (isObject(inner) && inner.type === 'error' && isObject(inner.error))) return { sdk: 'anthropic', status, headers, body: inner };
+  if ('errorCode' in e || 'apiMessage' in e || (isObject(inner) && inner.type === 'error' && isObject(inner.error)))
+    return { sdk: 'anthropic', status, headers, body: inner };
   // The body again, both as it was and under `error`, so that flat bodies (Mistral) and wrapped ones (OpenAI) read alike.
   return { sdk: 'openai', status, headers, body: isObject(inner) ? { ...inner, error: inner } : inner };
 }
@@ -98,12 +104,20 @@ export function fromSdkError(error: unknown, options: FromSdkErrorOptions = {}):
   const redact = createRedact(options.apiKey);
   if (found.status === undefined && (found.body === undefined || found.body === null || found.body === '')) {
     const code = transportCode(error as Loose);
-    return new ErrataError(code, redact(`${code}: ${(error as Error).message ?? 'the request failed without a response'}`), { cause: error });
+    return new ErrataError(
+      code,
+      redact(`${code}: ${(error as Error).message ?? 'the request failed without a response'}`),
+      { cause: error },
+    );
   }
   // A mid-stream error has no status of its own; like the stream reader, read it as a 500.
   const status = found.status ?? 500;
   const normalize = providerNormalizer(options.provider ?? providerFor(found));
   const { envelope } = normalize({ status, headers: found.headers, body: found.body }, redact);
   const suffix = envelope.request_id ? ` (request ${envelope.request_id})` : '';
-  return new ErrataError(envelope.code, `${envelope.code}: ${envelope.message}${suffix}`, { status: found.status, body: envelope, cause: error });
+  return new ErrataError(envelope.code, `${envelope.code}: ${envelope.message}${suffix}`, {
+    status: found.status,
+    body: envelope,
+    cause: error,
+  });
 }

@@ -1,8 +1,8 @@
 import type { components, OperationError, OperationErrorCode } from '@errata/types';
 import { describe, expectTypeOf, it } from 'vitest';
-import { createClient, unwrap, type ClientErrorCode, type ErrataError } from './index.js';
-import { subscribe, type RequestResult } from './queue.js';
-import { stream, type ErrataStream, type ErrataStreamError, type StreamEvent } from './stream.js';
+import { type ClientErrorCode, createClient, type ErrataError, unwrap } from './index.js';
+import { type RequestResult, subscribe } from './queue.js';
+import { type ErrataStream, type ErrataStreamError, type StreamEvent, stream } from './stream.js';
 
 const client = createClient({ baseUrl: 'http://127.0.0.1:4010', apiKey: 'sk_test_valid' });
 
@@ -18,7 +18,10 @@ describe('error types per operation', () => {
   });
 
   it('narrows on code to that code’s body', async () => {
-    const { error } = await client.POST('/v1/models/{model}/run', { params: { path: { model: 'echo-1' } }, body: { prompt: 'hi' } });
+    const { error } = await client.POST('/v1/models/{model}/run', {
+      params: { path: { model: 'echo-1' } },
+      body: { prompt: 'hi' },
+    });
     if (error?.code === 'INVALID_FIELD_VALUE') {
       expectTypeOf(error.details?.field).toEqualTypeOf<string | undefined>(); // required of Errata servers; a normalized provider error may lack it
       expectTypeOf(error.status).toEqualTypeOf<400>();
@@ -27,7 +30,10 @@ describe('error types per operation', () => {
   });
 
   it('narrows on the body’s status (openapi-fetch #2360): the status is the code’s, a constant', async () => {
-    const { error } = await client.POST('/v1/models/{model}/run', { params: { path: { model: 'echo-1' } }, body: { prompt: 'hi' } });
+    const { error } = await client.POST('/v1/models/{model}/run', {
+      params: { path: { model: 'echo-1' } },
+      body: { prompt: 'hi' },
+    });
     if (error?.status === 429) expectTypeOf(error.code).toEqualTypeOf<OperationErrorCode<'runModel', 429>>();
   });
 
@@ -40,7 +46,10 @@ describe('error types per operation', () => {
 
 describe('runModel and streaming', () => {
   it('a plain run’s data is the RunResult, not the stream’s event type (runModel’s 200 has two media types)', async () => {
-    const { data } = await client.POST('/v1/models/{model}/run', { params: { path: { model: 'echo-1' } }, body: { prompt: 'hi' } });
+    const { data } = await client.POST('/v1/models/{model}/run', {
+      params: { path: { model: 'echo-1' } },
+      body: { prompt: 'hi' },
+    });
     if (data) expectTypeOf(data).toEqualTypeOf<components['schemas']['RunResult']>();
   });
 
@@ -83,16 +92,33 @@ describe('helpers', () => {
 
 describe('per-call options', () => {
   it('are typed on every method, stream() and subscribe()', async () => {
-    await client.GET('/v1/models', { timeout: 1_000, maxRetries: 0, idempotencyKey: 'k', headers: { 'Errata-Simulate': 'RATE_LIMIT_EXCEEDED' }, signal: new AbortController().signal });
-    await client.POST('/v1/models/{model}/run', { params: { path: { model: 'echo-1' } }, body: { prompt: 'hi' }, maxRetries: 1 });
+    await client.GET('/v1/models', {
+      timeout: 1_000,
+      maxRetries: 0,
+      idempotencyKey: 'k',
+      headers: { 'Errata-Simulate': 'RATE_LIMIT_EXCEEDED' },
+      signal: new AbortController().signal,
+    });
+    await client.POST('/v1/models/{model}/run', {
+      params: { path: { model: 'echo-1' } },
+      body: { prompt: 'hi' },
+      maxRetries: 1,
+    });
     // @ts-expect-error timeout is a number of ms
     await client.GET('/v1/models', { timeout: '1s' });
     // @ts-expect-error maxRetries is a number
     await client.GET('/v1/models', { maxRetries: true });
-    await stream(client, 'echo-1', { prompt: 'hi' }, { timeout: 1_000, headers: { 'Errata-Simulate': 'OVERLOADED' }, idempotencyKey: 'k' });
+    await stream(
+      client,
+      'echo-1',
+      { prompt: 'hi' },
+      { timeout: 1_000, headers: { 'Errata-Simulate': 'OVERLOADED' }, idempotencyKey: 'k' },
+    );
     // @ts-expect-error idempotencyKey is a string
     await stream(client, 'echo-1', { prompt: 'hi' }, { idempotencyKey: 1 });
-    expectTypeOf(subscribe(client, 'echo-1', { prompt: 'hi' }, { maxRetries: 1, requestTimeout: 1_000, headers: { a: 'b' } })).toEqualTypeOf<Promise<RequestResult>>();
+    expectTypeOf(
+      subscribe(client, 'echo-1', { prompt: 'hi' }, { maxRetries: 1, requestTimeout: 1_000, headers: { a: 'b' } }),
+    ).toEqualTypeOf<Promise<RequestResult>>();
   });
 
   it('ErrataError has the catalog category, or client', () => {

@@ -2,16 +2,23 @@
  * `createClient`: openapi-fetch typed by the Errata spec, over a fetch layer that retries by the
  * catalog and makes every failure canonical.
  */
-import createFetchClient, { type ClientOptions, type FetchResponse, type HeadersOptions, type MaybeOptionalInit, type Middleware } from 'openapi-fetch';
-import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
+
 import type { paths } from '@errata/types';
+import createFetchClient, {
+  type ClientOptions,
+  type FetchResponse,
+  type HeadersOptions,
+  type MaybeOptionalInit,
+  type Middleware,
+} from 'openapi-fetch';
+import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
 import { debugLogger, type OnEvent } from './events.js';
+import { newPool } from './internal/attempt.js';
 import { clientInternals } from './internal/client-internals.js';
 import type { Normalizer } from './internal/envelope.js';
-import { createRedact } from './internal/redact.js';
-import { newPool } from './internal/attempt.js';
 import { invalid, positive } from './internal/positive.js';
-import { answered, newCallState, send, type CallState, type FetchLike, type SendSettings } from './internal/send.js';
+import { createRedact } from './internal/redact.js';
+import { answered, type CallState, type FetchLike, newCallState, type SendSettings, send } from './internal/send.js';
 import { retryDefaults } from './retry-policy.js';
 
 export interface ErrataClientOptions extends Omit<ClientOptions, 'baseUrl' | 'fetch'> {
@@ -67,12 +74,29 @@ type Method = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'OPTIONS' | 'HEAD' | 'PATCH' |
 const methods: Method[] = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'];
 
 // openapi-fetch's own init, with the call options typed (its index signature lets anything through).
-type Args<Init> = RequiredKeysOf<Init> extends never ? [(Init & CallOptions & { [key: string]: unknown })?] : [Init & CallOptions & { [key: string]: unknown }];
+type Args<Init> =
+  RequiredKeysOf<Init> extends never
+    ? [(Init & CallOptions & { [key: string]: unknown })?]
+    : [Init & CallOptions & { [key: string]: unknown }];
 type AnyPaths = Record<string, Partial<Record<HttpMethod, unknown>>>;
 // A path's operation object; `never` for a method the path lacks (openapi-typescript writes `put?: never`).
 type Op<T> = T extends Record<string | number, any> ? T : never;
-type Method_<P extends AnyPaths, M extends HttpMethod> = <Path extends PathsWithMethod<P, M>, Init extends MaybeOptionalInit<P[Path], M>>(url: Path, ...init: Args<Init>) => Promise<FetchResponse<Op<P[Path][M]>, Init, Media>>;
-type Request_<P extends AnyPaths> = <M extends HttpMethod, Path extends PathsWithMethod<P, M>, Init extends MaybeOptionalInit<P[Path], M>>(method: Uppercase<M> | M, url: Path, ...init: Args<Init>) => Promise<FetchResponse<Op<P[Path][M]>, Init, Media>>;
+type Method_<P extends AnyPaths, M extends HttpMethod> = <
+  Path extends PathsWithMethod<P, M>,
+  Init extends MaybeOptionalInit<P[Path], M>,
+>(
+  url: Path,
+  ...init: Args<Init>
+) => Promise<FetchResponse<Op<P[Path][M]>, Init, Media>>;
+type Request_<P extends AnyPaths> = <
+  M extends HttpMethod,
+  Path extends PathsWithMethod<P, M>,
+  Init extends MaybeOptionalInit<P[Path], M>,
+>(
+  method: Uppercase<M> | M,
+  url: Path,
+  ...init: Args<Init>
+) => Promise<FetchResponse<Op<P[Path][M]>, Init, Media>>;
 type ErrataMethod<M extends HttpMethod> = Method_<Paths, M>;
 
 /**
@@ -108,11 +132,30 @@ export interface ErrataClient {
  * if (error?.code === 'MODEL_NOT_FOUND') console.log(error.doc_url);
  */
 export function createClient(options: ErrataClientOptions): ErrataClient {
-  const { baseUrl, apiKey, fetch, maxRetries, initialDelay, maxDelay, maxRetryAfter, timeout, totalTimeout, normalize, maxErrorBodyBytes, onEvent, debug, headers, ...rest } = options ?? ({} as ErrataClientOptions);
-  if (typeof baseUrl !== 'string' || !/^https?:\/\//.test(baseUrl)) throw invalid(`baseUrl must be an http(s) URL, got ${JSON.stringify(baseUrl)}.`);
+  const {
+    baseUrl,
+    apiKey,
+    fetch,
+    maxRetries,
+    initialDelay,
+    maxDelay,
+    maxRetryAfter,
+    timeout,
+    totalTimeout,
+    normalize,
+    maxErrorBodyBytes,
+    onEvent,
+    debug,
+    headers,
+    ...rest
+  } = options ?? ({} as ErrataClientOptions);
+  if (typeof baseUrl !== 'string' || !/^https?:\/\//.test(baseUrl))
+    throw invalid(`baseUrl must be an http(s) URL, got ${JSON.stringify(baseUrl)}.`);
   // Checked here, not left to Headers: its TypeError would quote the key. Never quote it ourselves.
-  if (apiKey !== undefined && !(typeof apiKey === 'string' && /^[\x21-\x7E]+$/.test(apiKey))) throw invalid('apiKey must be printable ASCII without spaces or line breaks (value not shown).');
-  if (normalize !== undefined && typeof normalize !== 'function') throw invalid('normalize must be a function, e.g. providerNormalizer(\'workers-ai\') from @errata/client/normalize.');
+  if (apiKey !== undefined && !(typeof apiKey === 'string' && /^[\x21-\x7E]+$/.test(apiKey)))
+    throw invalid('apiKey must be printable ASCII without spaces or line breaks (value not shown).');
+  if (normalize !== undefined && typeof normalize !== 'function')
+    throw invalid("normalize must be a function, e.g. providerNormalizer('workers-ai') from @errata/client/normalize.");
   if (onEvent !== undefined && typeof onEvent !== 'function') throw invalid('onEvent must be a function.');
   const settings: SendSettings = {
     fetch: fetch ?? ((input, init) => globalThis.fetch(input, init)),
@@ -139,22 +182,36 @@ export function createClient(options: ErrataClientOptions): ErrataClient {
   // One logical call. Its state (attempt timer, why it stopped, what was read) is its own; the
   // client reads every answer itself, inside the retry loop, and hands the caller what it read. A
   // stream (`parseAs: 'stream'`) keeps the caller's abort wired to its request until it ends.
-  async function call(method: string, url: string, init: Record<string, unknown> | undefined, given?: CallState): Promise<unknown> {
+  async function call(
+    method: string,
+    url: string,
+    init: Record<string, unknown> | undefined,
+    given?: CallState,
+  ): Promise<unknown> {
     const o = init ?? {};
     const parseAs = (o.parseAs as CallState['parseAs'] | undefined) ?? 'json';
-    const state = given ?? newCallState(o.signal as AbortSignal | undefined, method, url, parseAs, parseAs === 'stream');
+    const state =
+      given ?? newCallState(o.signal as AbortSignal | undefined, method, url, parseAs, parseAs === 'stream');
     // A call's own options are checked and merged by a module loaded on the first call that has one.
-    const s = o.fetch !== undefined || o.timeout !== undefined || o.maxRetries !== undefined || o.idempotencyKey !== undefined ? (await import('./internal/call-options.js')).callSettings(o, settings, state) : settings;
+    const s =
+      o.fetch !== undefined || o.timeout !== undefined || o.maxRetries !== undefined || o.idempotencyKey !== undefined
+        ? (await import('./internal/call-options.js')).callSettings(o, settings, state)
+        : settings;
     state.full = middleware.size > 0 || (Array.isArray(o.middleware) && o.middleware.length > 0);
     let streaming = false;
     try {
-      const result = (await core.request(method as 'get', url as never, { ...o, fetch: (request: Request) => send(request, s, state) } as never)) as { response: Response };
+      const result = (await core.request(
+        method as 'get',
+        url as never,
+        { ...o, fetch: (request: Request) => send(request, s, state) } as never,
+      )) as { response: Response };
       if (result.response === answered()) return state.result;
       streaming = state.keep && result.response.ok;
       return result;
     } catch (cause) {
       // A TypeError before anything was sent: openapi-fetch could not build the request.
-      if (!state.sent && cause instanceof TypeError) throw (await import('./internal/retry-step.js')).unbuildable(cause, settings.redact);
+      if (!state.sent && cause instanceof TypeError)
+        throw (await import('./internal/retry-step.js')).unbuildable(cause, settings.redact);
       // Our own errors; anything else (a serializer, a user middleware) is the caller's and passes through.
       throw cause;
     } finally {
@@ -173,7 +230,9 @@ export function createClient(options: ErrataClientOptions): ErrataClient {
       for (const m of removed) middleware.delete(m);
     },
   } as unknown as ErrataClient;
-  for (const method of methods) (client as unknown as Record<Method, unknown>)[method] = (url: string, init?: Record<string, unknown>) => call(method, url, init);
+  for (const method of methods)
+    (client as unknown as Record<Method, unknown>)[method] = (url: string, init?: Record<string, unknown>) =>
+      call(method, url, init);
   clientInternals.set(client, { call, normalize, redact: settings.redact });
   return client;
 }

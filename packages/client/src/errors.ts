@@ -8,7 +8,7 @@
 import type { AnyErrorBody, ErrorCode } from '@errata/types';
 import type { ErrorCategory } from '@errata/types/policy';
 import { factsOf, isCode } from './internal/catalog-view.js';
-import { rawErrorOf, type RawError } from './internal/raw-error.js';
+import { type RawError, rawErrorOf } from './internal/raw-error.js';
 
 /**
  * Codes for failures that happen on the client's side of the wire. They are not in the server
@@ -79,7 +79,17 @@ export class ErrataError extends Error {
   /** The response as it came over the wire (redacted, possibly truncated): for debugging only. */
   readonly raw: RawError | undefined;
 
-  constructor(code: ErrorCode | ClientErrorCode, message: string, init: { status?: number; body?: ErrorEnvelope | undefined; raw?: RawError | undefined; requestId?: string | undefined; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode | ClientErrorCode,
+    message: string,
+    init: {
+      status?: number;
+      body?: ErrorEnvelope | undefined;
+      raw?: RawError | undefined;
+      requestId?: string | undefined;
+      cause?: unknown;
+    } = {},
+  ) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     const { body } = init;
     this.code = code;
@@ -147,7 +157,15 @@ export class ErrataStreamError extends ErrataError {
   constructor(
     code: ErrorCode | ClientErrorCode,
     message: string,
-    init: { status?: number; body?: ErrorEnvelope | undefined; requestId?: string | undefined; cause?: unknown; partialText: string; tokensReceived: number; retrySafe: boolean },
+    init: {
+      status?: number;
+      body?: ErrorEnvelope | undefined;
+      requestId?: string | undefined;
+      cause?: unknown;
+      partialText: string;
+      tokensReceived: number;
+      retrySafe: boolean;
+    },
   ) {
     super(code, message, init);
     this.partialText = init.partialText;

@@ -3,8 +3,9 @@
  * outcome. Nothing here holds the API key (no headers; texts go through the client's redaction),
  * and nothing is emitted unless a hook is set.
  */
-import type { ClientErrorCode } from './errors.js';
+
 import type { ErrorCode } from '@errata/types/policy';
+import type { ClientErrorCode } from './errors.js';
 import type { RetryReason } from './retry-policy.js';
 
 interface EventBase {

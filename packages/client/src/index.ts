@@ -12,21 +12,18 @@
  * const { data, error } = await client.GET('/v1/models');
  */
 
+export type { CallOptions, ErrataClient, ErrataClientOptions } from './create-client.js';
 // The client.
 export { createClient } from './create-client.js';
-export type { CallOptions, ErrataClient, ErrataClientOptions } from './create-client.js';
-
-// Observability: what the onEvent hook sees, and a logger for it.
-export { debugLogger } from './events.js';
-export type { AttemptEvent, ClientEvent, DoneEvent, OnEvent, RetryEvent } from './events.js';
-
+export type { ClientErrorCode, ErrorEnvelope } from './errors.js';
 // Errors: the classes, the client-side codes, the helpers that throw.
 export { ErrataError, toErrataError, unwrap } from './errors.js';
-export type { ClientErrorCode, ErrorEnvelope } from './errors.js';
-export { getRawError } from './raw.js';
-export type { RawError } from './internal/raw-error.js';
+export type { AttemptEvent, ClientEvent, DoneEvent, OnEvent, RetryEvent } from './events.js';
+// Observability: what the onEvent hook sees, and a logger for it.
+export { debugLogger } from './events.js';
 export type { ErrorResponseLike, Normalizer } from './internal/envelope.js';
-
+export type { RawError } from './internal/raw-error.js';
+export { getRawError } from './raw.js';
+export type { FailureKind, RetryPlan, RetryReason, RetrySettings } from './retry-policy.js';
 // Retries: the pure policy functions and their defaults.
 export { backoff, retryDefaults, retryDelay, retryPlan, serverWait } from './retry-policy.js';
-export type { FailureKind, RetryPlan, RetryReason, RetrySettings } from './retry-policy.js';

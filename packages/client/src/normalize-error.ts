@@ -8,13 +8,23 @@
  * message), and the template parameters its message states land in `details`. A subpath of its
  * own, so that clients that talk to Errata servers only do not ship the providers' tables.
  */
-import { matchCrosswalk, providers, type CrosswalkEntry, type ErrorCode, type ProviderId } from '@errata/types';
+import { type CrosswalkEntry, type ErrorCode, matchCrosswalk, type ProviderId, providers } from '@errata/types';
 import { ErrataError, type ErrorEnvelope } from './errors.js';
 import { isCode } from './internal/catalog-view.js';
-import { compilePath, readPath, type CompiledPath } from './internal/dotted-path.js';
-import { finish, isObject, isString, parseBody, textMessage, type ErrorResponseLike, type Found, type Normalized, type Normalizer } from './internal/envelope.js';
+import { type CompiledPath, compilePath, readPath } from './internal/dotted-path.js';
+import {
+  type ErrorResponseLike,
+  type Found,
+  finish,
+  isObject,
+  isString,
+  type Normalized,
+  type Normalizer,
+  parseBody,
+  textMessage,
+} from './internal/envelope.js';
 import { noRedact, type Redact } from './internal/redact.js';
-import { withStreamErrors, type StreamErrorRule } from './internal/stream-errors.js';
+import { type StreamErrorRule, withStreamErrors } from './internal/stream-errors.js';
 
 export type { ErrorResponseLike, Normalizer } from './internal/envelope.js';
 
@@ -27,12 +37,29 @@ export interface NormalizeOptions {
   redact?: (text: string) => string;
 }
 
-type Field = 'code' | 'internal_code' | 'type' | 'reason' | 'status' | 'message' | 'request_id' | 'retry_after' | 'issues' | 'validation_errors' | 'field' | 'issue' | 'details';
+type Field =
+  | 'code'
+  | 'internal_code'
+  | 'type'
+  | 'reason'
+  | 'status'
+  | 'message'
+  | 'request_id'
+  | 'retry_after'
+  | 'issues'
+  | 'validation_errors'
+  | 'field'
+  | 'issue'
+  | 'details';
 
 // The envelope's own fields come first; for Errata, every seed provider's paths follow, so that a
 // proxy's or a legacy endpoint's body still yields its message and request id.
 const envelopeFields: Partial<Record<Field, readonly string[]>> = {
-  code: ['code'], message: ['message'], request_id: ['request_id'], retry_after: ['retry_after'], details: ['details'],
+  code: ['code'],
+  message: ['message'],
+  request_id: ['request_id'],
+  retry_after: ['retry_after'],
+  details: ['details'],
 };
 
 const compiled = new Map<Provider, Partial<Record<Field, CompiledPath[]>>>();
@@ -41,7 +68,14 @@ function pathsFor(provider: Provider): Partial<Record<Field, CompiledPath[]>> {
   let paths = compiled.get(provider);
   if (!paths) {
     const sources: Partial<Record<Field, readonly string[]>>[] =
-      provider === 'errata' ? [envelopeFields, ...Object.values(providers).map(({ fields: { status: _status, ...rest } }: { fields: Partial<Record<Field, readonly string[]>> }) => rest)] : [providers[provider].fields];
+      provider === 'errata'
+        ? [
+            envelopeFields,
+            ...Object.values(providers).map(
+              ({ fields: { status: _status, ...rest } }: { fields: Partial<Record<Field, readonly string[]>> }) => rest,
+            ),
+          ]
+        : [providers[provider].fields];
     const merged: Partial<Record<Field, string[]>> = {};
     for (const source of sources) {
       for (const [field, list] of Object.entries(source) as [Field, readonly string[]][]) {
@@ -55,10 +89,11 @@ function pathsFor(provider: Provider): Partial<Record<Field, CompiledPath[]>> {
 }
 
 function pick<T>(body: unknown, paths: CompiledPath[] | undefined, accept: (v: unknown) => v is T): T | undefined {
-  if (paths) for (const path of paths) {
-    const value = readPath(body, path);
-    if (accept(value)) return value;
-  }
+  if (paths)
+    for (const path of paths) {
+      const value = readPath(body, path);
+      if (accept(value)) return value;
+    }
   return undefined;
 }
 
@@ -66,7 +101,8 @@ const isNumber = (v: unknown): v is number => typeof v === 'number';
 const isNumeric = (v: unknown): v is number | string => isNumber(v) || (isString(v) && !Number.isNaN(Number(v)));
 // A protobuf Duration in JSON (`"22s"`, `"1.5s"`), as Google's `google.rpc.RetryInfo.retryDelay` sends it.
 const isDuration = (v: unknown): v is string => isString(v) && /^\d+(\.\d+)?s$/.test(v);
-const toSeconds = (v: number | string | undefined): number | string | undefined => (isDuration(v) ? Number(v.slice(0, -1)) : v);
+const toSeconds = (v: number | string | undefined): number | string | undefined =>
+  isDuration(v) ? Number(v.slice(0, -1)) : v;
 const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
 
 // A Zod-style issue ({ path: ['input', 0], message, code }) as the envelope's ValidationIssue.
@@ -82,7 +118,9 @@ function toIssue(raw: unknown): { path: string; message: string; code: string } 
 
 // The bodies a provider documents as not being errors (ModelsLab's `status: "processing"`).
 function notAnError(provider: ProviderId, body: unknown): string | undefined {
-  const documented = (providers[provider] as { not_errors?: readonly { when: Record<string, unknown>; meaning: string }[] }).not_errors ?? [];
+  const documented =
+    (providers[provider] as { not_errors?: readonly { when: Record<string, unknown>; meaning: string }[] })
+      .not_errors ?? [];
   if (!isObject(body)) return undefined;
   return documented.find(({ when }) => Object.entries(when).every(([key, value]) => body[key] === value))?.meaning;
 }
@@ -94,7 +132,9 @@ function paramsFrom(entry: CrosswalkEntry | undefined, message: string | undefin
   let pattern = source === undefined ? undefined : paramPatterns.get(source);
   if (source !== undefined && !pattern) paramPatterns.set(source, (pattern = new RegExp(source)));
   const groups = pattern && message !== undefined ? pattern.exec(message)?.groups : undefined;
-  const params: Record<string, unknown> = Object.fromEntries(Object.entries(groups ?? {}).map(([name, value]) => [name, /^\d+$/.test(value) ? Number(value) : value]));
+  const params: Record<string, unknown> = Object.fromEntries(
+    Object.entries(groups ?? {}).map(([name, value]) => [name, /^\d+$/.test(value) ? Number(value) : value]),
+  );
   if (entry?.field !== undefined) params.field = entry.field;
   return params;
 }
@@ -104,7 +144,11 @@ function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Re
   const body = parseBody(response.body);
   const refusal = provider === 'errata' || response.status >= 300 ? undefined : notAnError(provider, body);
   if (refusal !== undefined) {
-    throw new ErrataError('INVALID_RESPONSE', `normalizeError: ${providers[provider as ProviderId].title} documents this HTTP ${response.status} body as not an error: ${refusal}`, { status: response.status });
+    throw new ErrataError(
+      'INVALID_RESPONSE',
+      `normalizeError: ${providers[provider as ProviderId].title} documents this HTTP ${response.status} body as not an error: ${refusal}`,
+      { status: response.status },
+    );
   }
   const rawCode = pick(body, paths.code, isString);
   const internal = pick(body, paths.internal_code, isNumber);
@@ -119,7 +163,9 @@ function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Re
 
   let code: ErrorCode | undefined;
   let entry: CrosswalkEntry | undefined;
-  if (provider !== 'errata') ({ code, entry } = matchCrosswalk(provider, { code: rawCode, internal_code: internal, type, reason, status, message })[0] ?? {});
+  if (provider !== 'errata')
+    ({ code, entry } =
+      matchCrosswalk(provider, { code: rawCode, internal_code: internal, type, reason, status, message })[0] ?? {});
   if (!code && isCode(rawCode)) code = rawCode;
 
   const details: Record<string, unknown> = { ...paramsFrom(entry, said), ...pick(body, paths.details, isObject) };
@@ -135,15 +181,33 @@ function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Re
     const { error: _error, ...job } = body;
     details.job = job;
   }
-  const origin = provider === 'errata' ? undefined : Object.fromEntries(Object.entries({ provider, code: rawCode, internal_code: internal, type, reason, name: entry?.name, status, message: said }).filter(([, value]) => value !== undefined));
-  return finish({ ...response, status, body }, {
-    code,
-    message,
-    requestId: pick(body, paths.request_id, isString),
-    retryAfter: toSeconds(pick(body, paths.retry_after, (v): v is number | string => isNumeric(v) || isDuration(v))),
-    details,
-    origin: origin as Found['origin'],
-  }, redact);
+  const origin =
+    provider === 'errata'
+      ? undefined
+      : Object.fromEntries(
+          Object.entries({
+            provider,
+            code: rawCode,
+            internal_code: internal,
+            type,
+            reason,
+            name: entry?.name,
+            status,
+            message: said,
+          }).filter(([, value]) => value !== undefined),
+        );
+  return finish(
+    { ...response, status, body },
+    {
+      code,
+      message,
+      requestId: pick(body, paths.request_id, isString),
+      retryAfter: toSeconds(pick(body, paths.retry_after, (v): v is number | string => isNumeric(v) || isDuration(v))),
+      details,
+      origin: origin as Found['origin'],
+    },
+    redact,
+  );
 }
 
 /**
@@ -178,6 +242,9 @@ export function providerNormalizer(provider: Provider = 'errata'): Normalizer {
   }
   const normalize: Normalizer = (response, redact) => normalizeAs(provider, response, redact);
   // How this provider's mid-stream errors arrive (spec/providers.yaml `stream_errors`), for the stream reader.
-  const rules = provider === 'errata' ? undefined : (providers[provider] as { stream_errors?: readonly StreamErrorRule[] }).stream_errors;
+  const rules =
+    provider === 'errata'
+      ? undefined
+      : (providers[provider] as { stream_errors?: readonly StreamErrorRule[] }).stream_errors;
   return rules ? withStreamErrors(normalize, rules) : normalize;
 }

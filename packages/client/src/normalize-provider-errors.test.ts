@@ -12,7 +12,13 @@ describe('normalizeError: every error the inference providers document', () => {
     // A stream error event reaches the normalizer without a status of its own.
     const got = normalizeError({ status: stream ? 500 : status, body: stream?.data ?? body }, { provider });
     const entry = catalog[want.code as ErrorCode];
-    expect(got).toMatchObject({ code: want.code, status: entry.status, doc_url: entry.docUrl, category: entry.category, retry: entry.retry });
+    expect(got).toMatchObject({
+      code: want.code,
+      status: entry.status,
+      doc_url: entry.docUrl,
+      category: entry.category,
+      retry: entry.retry,
+    });
     expect(got.origin).toEqual(want.origin);
     expect(got.message).toBe(want.origin.message);
     expect(got.request_id).toBe(want.request_id ?? '');
@@ -20,25 +26,68 @@ describe('normalizeError: every error the inference providers document', () => {
     if (want.retry_after !== undefined) expect(got.retry_after).toBe(want.retry_after);
   });
 
-  const same = (name: string) => providerErrorCases.filter((c) => c.want.origin.status === 429 && ['openai', 'anthropic', 'gemini'].includes(c.provider) && c.name.includes(name));
+  const same = (name: string) =>
+    providerErrorCases.filter(
+      (c) =>
+        c.want.origin.status === 429 && ['openai', 'anthropic', 'gemini'].includes(c.provider) && c.name.includes(name),
+    );
   it.each([
-    { name: 'OpenAI rate_limit_exceeded is waited out', cases: same('Rate limit reached for requests').filter((c) => c.provider === 'openai'), retry: 'after_retry_after' },
-    { name: 'OpenAI insufficient_quota is not retried', cases: same('You exceeded your current quota'), retry: 'never' },
-    { name: 'Anthropic’s tier spend cap (a 429 rate_limit_error) is not retried', cases: same('tier monthly spend cap'), retry: 'never' },
-    { name: 'Anthropic’s rate_limit_error is waited out', cases: same('429 - rate_limit_error'), retry: 'after_retry_after' },
+    {
+      name: 'OpenAI rate_limit_exceeded is waited out',
+      cases: same('Rate limit reached for requests').filter((c) => c.provider === 'openai'),
+      retry: 'after_retry_after',
+    },
+    {
+      name: 'OpenAI insufficient_quota is not retried',
+      cases: same('You exceeded your current quota'),
+      retry: 'never',
+    },
+    {
+      name: 'Anthropic’s tier spend cap (a 429 rate_limit_error) is not retried',
+      cases: same('tier monthly spend cap'),
+      retry: 'never',
+    },
+    {
+      name: 'Anthropic’s rate_limit_error is waited out',
+      cases: same('429 - rate_limit_error'),
+      retry: 'after_retry_after',
+    },
   ])('$name', ({ cases, retry }) => {
     expect(cases.length).toBeGreaterThan(0);
-    for (const c of cases) expect(normalizeError({ status: c.status, body: c.body }, { provider: c.provider }).retry).toBe(retry);
+    for (const c of cases)
+      expect(normalizeError({ status: c.status, body: c.body }, { provider: c.provider }).retry).toBe(retry);
   });
 
   it('tells an Anthropic 529 overload from its 429 rate limit, and keeps the type in origin', () => {
-    const overloaded = normalizeError({ status: 529, body: '{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}' }, { provider: 'anthropic' });
-    expect(overloaded).toMatchObject({ code: 'OVERLOADED', status: 503, origin: { type: 'overloaded_error', status: 529 } });
+    const overloaded = normalizeError(
+      { status: 529, body: '{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}' },
+      { provider: 'anthropic' },
+    );
+    expect(overloaded).toMatchObject({
+      code: 'OVERLOADED',
+      status: 503,
+      origin: { type: 'overloaded_error', status: 529 },
+    });
   });
 
   it('reads Gemini’s ErrorInfo reason wherever it sits in details[]', () => {
-    const body = { error: { code: 400, message: 'API key not valid.', status: 'INVALID_ARGUMENT', details: [{ '@type': 'type.googleapis.com/google.rpc.LocalizedMessage' }, { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID' }] } };
-    expect(normalizeError({ status: 400, body }, { provider: 'gemini' })).toMatchObject({ code: 'INVALID_API_KEY', origin: { code: 'INVALID_ARGUMENT', reason: 'API_KEY_INVALID' } });
-    expect(normalizeError({ status: 400, body: { error: { ...body.error, details: [] } } }, { provider: 'gemini' }).code).toBe('INVALID_REQUEST');
+    const body = {
+      error: {
+        code: 400,
+        message: 'API key not valid.',
+        status: 'INVALID_ARGUMENT',
+        details: [
+          { '@type': 'type.googleapis.com/google.rpc.LocalizedMessage' },
+          { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID' },
+        ],
+      },
+    };
+    expect(normalizeError({ status: 400, body }, { provider: 'gemini' })).toMatchObject({
+      code: 'INVALID_API_KEY',
+      origin: { code: 'INVALID_ARGUMENT', reason: 'API_KEY_INVALID' },
+    });
+    expect(
+      normalizeError({ status: 400, body: { error: { ...body.error, details: [] } } }, { provider: 'gemini' }).code,
+    ).toBe('INVALID_REQUEST');
   });
 });

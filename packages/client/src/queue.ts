@@ -5,7 +5,7 @@
  */
 import type { components } from '@errata/types';
 import type { CallOptions, ErrataClient } from './create-client.js';
-import { ErrataError, toErrataError, type ErrorEnvelope } from './errors.js';
+import { ErrataError, type ErrorEnvelope, toErrataError } from './errors.js';
 import { docUrlOf, factsOf } from './internal/catalog-view.js';
 import { sleep } from './internal/sleep.js';
 
@@ -58,7 +58,10 @@ function fail(result: { error?: unknown; response: Response }, jobId?: string): 
 // reason, when the job gives one, is its last error log.
 function failed(job: RequestStatus): ErrataError {
   const code = 'REQUEST_FAILED';
-  const reason = job.logs?.filter((log) => log.level === 'error').at(-1)?.message.replace(/\.$/, '');
+  const reason = job.logs
+    ?.filter((log) => log.level === 'error')
+    .at(-1)
+    ?.message.replace(/\.$/, '');
   return toErrataError({
     code,
     message: `Request ${job.request_id} failed${reason ? `: ${reason}` : ''}.`,
@@ -79,10 +82,28 @@ function failed(job: RequestStatus): ErrataError {
  * @example
  * const result = await subscribe(client, 'echo-1', { prompt: 'Hello' }, { onQueueUpdate: (s) => console.log(s.status) });
  */
-export async function subscribe(client: QueueClient, model: string, input: RunInput, options: SubscribeOptions = {}): Promise<RequestResult> {
-  const { onQueueUpdate, pollInterval = 500, signal: userSignal, timeout, requestTimeout, headers, maxRetries, idempotencyKey } = options;
+export async function subscribe(
+  client: QueueClient,
+  model: string,
+  input: RunInput,
+  options: SubscribeOptions = {},
+): Promise<RequestResult> {
+  const {
+    onQueueUpdate,
+    pollInterval = 500,
+    signal: userSignal,
+    timeout,
+    requestTimeout,
+    headers,
+    maxRetries,
+    idempotencyKey,
+  } = options;
   // What every request of the subscription carries, beside its own params.
-  const each = { headers, ...(maxRetries === undefined ? {} : { maxRetries }), ...(requestTimeout === undefined ? {} : { timeout: requestTimeout }) };
+  const each = {
+    headers,
+    ...(maxRetries === undefined ? {} : { maxRetries }),
+    ...(requestTimeout === undefined ? {} : { timeout: requestTimeout }),
+  };
   const controller = new AbortController();
   let why: 'ABORTED' | 'DEADLINE_EXCEEDED' | undefined;
   const stop = (reason: 'ABORTED' | 'DEADLINE_EXCEEDED') => {
@@ -96,7 +117,13 @@ export async function subscribe(client: QueueClient, model: string, input: RunIn
   const signal = controller.signal;
   let requestId: string | undefined;
   try {
-    const submitted = await client.POST('/v1/queue/{model}', { ...each, ...(idempotencyKey === undefined ? {} : { idempotencyKey }), params: { path: { model } }, body: input, signal });
+    const submitted = await client.POST('/v1/queue/{model}', {
+      ...each,
+      ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+      params: { path: { model } },
+      body: input,
+      signal,
+    });
     if (submitted.error !== undefined) fail(submitted);
     let status: RequestStatus = submitted.data;
     requestId = status.request_id;
@@ -105,12 +132,20 @@ export async function subscribe(client: QueueClient, model: string, input: RunIn
       if (status.status === 'COMPLETED') break;
       if (status.status === 'FAILED') throw failed(status);
       if (!(await sleep(nextPollDelay(status, pollInterval), signal))) break;
-      const polled = await client.GET('/v1/requests/{request_id}/status', { ...each, params: { path: { request_id: requestId } }, signal });
+      const polled = await client.GET('/v1/requests/{request_id}/status', {
+        ...each,
+        params: { path: { request_id: requestId } },
+        signal,
+      });
       if (polled.error !== undefined) fail(polled, requestId);
       status = polled.data;
     }
     if (!why) {
-      const result = await client.GET('/v1/requests/{request_id}', { ...each, params: { path: { request_id: requestId } }, signal });
+      const result = await client.GET('/v1/requests/{request_id}', {
+        ...each,
+        params: { path: { request_id: requestId } },
+        signal,
+      });
       if (result.error !== undefined) fail(result, requestId);
       return result.data;
     }
@@ -123,7 +158,12 @@ export async function subscribe(client: QueueClient, model: string, input: RunIn
   // Stopped by the caller or the timeout: the job must not run on unobserved. Best effort, in the
   // background, so that the abort takes effect at once.
   if (requestId) cancel(client, requestId, { headers }).catch(() => {});
-  throw new ErrataError(why, why === 'ABORTED' ? 'ABORTED: subscribe was aborted; the job was cancelled.' : `DEADLINE_EXCEEDED: subscribe took longer than ${timeout} ms; the job was cancelled.`);
+  throw new ErrataError(
+    why,
+    why === 'ABORTED'
+      ? 'ABORTED: subscribe was aborted; the job was cancelled.'
+      : `DEADLINE_EXCEEDED: subscribe took longer than ${timeout} ms; the job was cancelled.`,
+  );
 }
 
 /**
@@ -134,7 +174,10 @@ export async function subscribe(client: QueueClient, model: string, input: RunIn
  * await cancel(client, 'req_8f14e45fceea167a');
  */
 export async function cancel(client: QueueClient, requestId: string, init: CallOptions = {}): Promise<RequestStatus> {
-  const result = await client.PUT('/v1/requests/{request_id}/cancel', { ...init, params: { path: { request_id: requestId } } });
+  const result = await client.PUT('/v1/requests/{request_id}/cancel', {
+    ...init,
+    params: { path: { request_id: requestId } },
+  });
   if (result.error !== undefined) fail(result);
   return result.data;
 }

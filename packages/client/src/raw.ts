@@ -1,4 +1,4 @@
-import { rawErrorOf, type RawError } from './internal/raw-error.js';
+import { type RawError, rawErrorOf } from './internal/raw-error.js';
 
 /**
  * The error response as it came over the wire — status, original headers (rate-limit headers

@@ -63,7 +63,8 @@ export function serverWait(headers: HeaderSource, bodyRetryAfter?: unknown, now 
       if (!Number.isNaN(date)) return Math.max(0, date - now);
     }
   }
-  const body = typeof bodyRetryAfter === 'string' && seconds.test(bodyRetryAfter) ? Number(bodyRetryAfter) : bodyRetryAfter;
+  const body =
+    typeof bodyRetryAfter === 'string' && seconds.test(bodyRetryAfter) ? Number(bodyRetryAfter) : bodyRetryAfter;
   return typeof body === 'number' && body >= 0 && Number.isFinite(body) ? body * 1000 : undefined;
 }
 
@@ -107,7 +108,8 @@ export function retryPlan(
   random: () => number = Math.random,
 ): RetryPlan {
   if (failure.kind === 'never') return { delay: undefined, reason: 'never', wait: undefined };
-  if (headerOf(failure.headers, 'x-should-retry') === 'false') return { delay: undefined, reason: 'x-should-retry', wait: undefined };
+  if (headerOf(failure.headers, 'x-should-retry') === 'false')
+    return { delay: undefined, reason: 'x-should-retry', wait: undefined };
   const asked = serverWait(failure.headers, failure.bodyRetryAfter, now);
   const wait = asked ?? backoff(failure.retry, settings, random);
   const reason = asked === undefined ? 'backoff' : 'retry-after';

@@ -8,12 +8,12 @@
  */
 import type { components } from '@errata/types';
 import type { CallOptions, ErrataClient } from './create-client.js';
-import { ErrataError, ErrataStreamError, toErrataError, type ClientErrorCode, type ErrorEnvelope } from './errors.js';
+import { type ClientErrorCode, ErrataError, ErrataStreamError, type ErrorEnvelope, toErrataError } from './errors.js';
 import { factsOf, isCode } from './internal/catalog-view.js';
 import { clientInternals } from './internal/client-internals.js';
-import { isObject, normalizeEnvelope, type Normalizer } from './internal/envelope.js';
+import { isObject, type Normalizer, normalizeEnvelope } from './internal/envelope.js';
 import type { Redact } from './internal/redact.js';
-import { newCallState, type CallState } from './internal/send.js';
+import { type CallState, newCallState } from './internal/send.js';
 import { SseParser } from './internal/sse-parser.js';
 import { isStreamError } from './internal/stream-errors.js';
 
@@ -56,20 +56,43 @@ export type StreamInput = components['schemas']['TextGenerationInput'];
  * const events = await stream(client, 'echo-1', { prompt: 'Hello' });
  * for await (const event of events) if (event.event === 'token') process.stdout.write(event.data.text);
  */
-export async function stream(client: ErrataClient, model: string, input: StreamInput, options: StreamOptions = {}): Promise<ErrataStream> {
+export async function stream(
+  client: ErrataClient,
+  model: string,
+  input: StreamInput,
+  options: StreamOptions = {},
+): Promise<ErrataStream> {
   const internals = clientInternals.get(client);
   if (!internals) throw new TypeError('stream: client must be a client made by createClient from @errata/client.');
   const { signal, headers } = options;
   const path = '/v1/models/{model}/run';
   const state: CallState = newCallState(signal, 'POST', path, 'stream', true);
-  const init = { ...options, params: { path: { model } }, body: { ...input, stream: true }, headers: { ...Object.fromEntries(new Headers(headers as HeadersInit | undefined)), accept: 'text/event-stream' }, parseAs: 'stream', signal };
-  const { error, response } = (await internals.call('POST', path, init, state)) as { error?: ErrorEnvelope; response: Response };
+  const init = {
+    ...options,
+    params: { path: { model } },
+    body: { ...input, stream: true },
+    headers: { ...Object.fromEntries(new Headers(headers as HeadersInit | undefined)), accept: 'text/event-stream' },
+    parseAs: 'stream',
+    signal,
+  };
+  const { error, response } = (await internals.call('POST', path, init, state)) as {
+    error?: ErrorEnvelope;
+    response: Response;
+  };
   if (error !== undefined) throw toErrataError(error, response);
-  const events = new ErrataStream(response, { normalize: internals.normalize ?? normalizeEnvelope, redact: internals.redact, state });
+  const events = new ErrataStream(response, {
+    normalize: internals.normalize ?? normalizeEnvelope,
+    redact: internals.redact,
+    state,
+  });
   if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
     // A server that ignored `stream: true`: not the contract, and not something to guess at.
     await events.cancel();
-    throw new ErrataError('INVALID_RESPONSE', `INVALID_RESPONSE: expected text/event-stream, got ${response.headers.get('content-type') ?? 'no content type'}.`, { status: response.status, requestId: events.requestId });
+    throw new ErrataError(
+      'INVALID_RESPONSE',
+      `INVALID_RESPONSE: expected text/event-stream, got ${response.headers.get('content-type') ?? 'no content type'}.`,
+      { status: response.status, requestId: events.requestId },
+    );
   }
   return events;
 }
@@ -150,7 +173,11 @@ export class ErrataStream implements AsyncIterable<StreamEvent> {
         try {
           chunk = await reader?.read();
         } catch (cause) {
-          throw this.fail(state.user?.aborted ? 'ABORTED' : 'RESPONSE_INCOMPLETE', 'the connection broke off mid-stream', cause);
+          throw this.fail(
+            state.user?.aborted ? 'ABORTED' : 'RESPONSE_INCOMPLETE',
+            'the connection broke off mid-stream',
+            cause,
+          );
         }
         if (!chunk || chunk.done) throw this.fail('RESPONSE_INCOMPLETE', 'the stream ended without a done event');
         for (const sse of parser.feed(decoder.decode(chunk.value, { stream: true }))) {
@@ -206,7 +233,11 @@ export class ErrataStream implements AsyncIterable<StreamEvent> {
     return this.error(code, what, { cause, retrySafe: code === 'RESPONSE_INCOMPLETE' });
   }
 
-  private error(code: ErrataStreamError['code'], what: string, init: { body?: ErrataStreamError['body']; cause?: unknown; retrySafe: boolean }): ErrataStreamError {
+  private error(
+    code: ErrataStreamError['code'],
+    what: string,
+    init: { body?: ErrataStreamError['body']; cause?: unknown; retrySafe: boolean },
+  ): ErrataStreamError {
     const tokens = this.received.length;
     const requestId = this.requestId || init.body?.request_id;
     const where = `after ${tokens} token${tokens === 1 ? '' : 's'}${requestId ? `, request ${requestId}` : ''}`;

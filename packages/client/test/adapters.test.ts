@@ -10,8 +10,8 @@ import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fromSdkError } from '../src/adapters.js';
 import { ErrataError } from '../src/errors.js';
-import { providerErrorCases, type ProviderErrorCase } from './fixtures/provider-errors.js';
-import { startServer, type Handler, type TestServer } from './helpers/server.js';
+import { type ProviderErrorCase, providerErrorCases } from './fixtures/provider-errors.js';
+import { type Handler, startServer, type TestServer } from './helpers/server.js';
 
 const servers: TestServer[] = [];
 afterEach(async () => {
@@ -22,15 +22,19 @@ async function serve(handler: Handler): Promise<string> {
   servers.push(server);
   return server.url;
 }
-const answer = ({ status, body }: ProviderErrorCase): Handler => (_req, res) => {
-  res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': 'req_from_header' });
-  res.end(body);
-};
+const answer =
+  ({ status, body }: ProviderErrorCase): Handler =>
+  (_req, res) => {
+    res.writeHead(status, { 'content-type': 'application/json', 'x-request-id': 'req_from_header' });
+    res.end(body);
+  };
 const sse = (event: string, data: string) => `${event === 'message' ? '' : `event: ${event}\n`}data: ${data}\n\n`;
-const streamOf = ({ stream }: ProviderErrorCase, first: string): Handler => (_req, res) => {
-  res.writeHead(200, { 'content-type': 'text/event-stream' });
-  res.end(first + sse(stream!.event, stream!.data));
-};
+const streamOf =
+  ({ stream }: ProviderErrorCase, first: string): Handler =>
+  (_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/event-stream' });
+    res.end(first + sse(stream!.event, stream!.data));
+  };
 
 async function thrown(run: () => Promise<unknown>): Promise<unknown> {
   try {
@@ -51,38 +55,58 @@ function expectCanonical(got: ErrataError | undefined, { want }: ProviderErrorCa
 
 const plain = providerErrorCases.filter((c) => !c.stream);
 // Mistral's body is flat (no `error` member), and openai-node 6 keeps only a body's `error` member: see the test below.
-const openaiCompatible = plain.filter((c) => ['openai', 'azure-openai', 'groq', 'together', 'fireworks', 'openrouter'].includes(c.provider));
+const openaiCompatible = plain.filter((c) =>
+  ['openai', 'azure-openai', 'groq', 'together', 'fireworks', 'openrouter'].includes(c.provider),
+);
 
 describe('openai-node APIError', () => {
   it.each(openaiCompatible)('#$id $provider “$name” → $want.code', async (c) => {
     const client = new OpenAI({ apiKey: 'sk-test-openai', baseURL: await serve(answer(c)), maxRetries: 0 });
-    const error = await thrown(() => client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] }));
+    const error = await thrown(() =>
+      client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] }),
+    );
     expect(error).toBeInstanceOf(OpenAI.APIError);
     expectCanonical(fromSdkError(error, { provider: c.provider }), c, 'req_from_header');
   });
 
-  it.each(providerErrorCases.filter((c) => c.stream && c.provider !== 'anthropic'))('#$id $provider mid-stream error → $want.code', async (c) => {
-    const first = sse('message', '{"id":"c1","object":"chat.completion.chunk","created":0,"model":"m","choices":[{"index":0,"delta":{"content":"Hel"},"finish_reason":null}]}');
-    const client = new OpenAI({ apiKey: 'sk-test-openai', baseURL: await serve(streamOf(c, first)), maxRetries: 0 });
-    const chunks: string[] = [];
-    const error = await thrown(async () => {
-      const s = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }], stream: true });
-      for await (const chunk of s) chunks.push(chunk.choices[0]?.delta.content ?? '');
-    });
-    expect(chunks).toEqual(['Hel']);
-    expect(error).toMatchObject({ status: undefined });
-    const got = fromSdkError(error, { provider: c.provider });
-    expect(got).toMatchObject({ code: c.want.code, status: undefined });
-    expect(got!.origin).toEqual(c.want.origin);
-  });
+  it.each(providerErrorCases.filter((c) => c.stream && c.provider !== 'anthropic'))(
+    '#$id $provider mid-stream error → $want.code',
+    async (c) => {
+      const first = sse(
+        'message',
+        '{"id":"c1","object":"chat.completion.chunk","created":0,"model":"m","choices":[{"index":0,"delta":{"content":"Hel"},"finish_reason":null}]}',
+      );
+      const client = new OpenAI({ apiKey: 'sk-test-openai', baseURL: await serve(streamOf(c, first)), maxRetries: 0 });
+      const chunks: string[] = [];
+      const error = await thrown(async () => {
+        const s = await client.chat.completions.create({
+          model: 'gpt-4o',
+          messages: [{ role: 'user', content: 'hi' }],
+          stream: true,
+        });
+        for await (const chunk of s) chunks.push(chunk.choices[0]?.delta.content ?? '');
+      });
+      expect(chunks).toEqual(['Hel']);
+      expect(error).toMatchObject({ status: undefined });
+      const got = fromSdkError(error, { provider: c.provider });
+      expect(got).toMatchObject({ code: c.want.code, status: undefined });
+      expect(got!.origin).toEqual(c.want.origin);
+    },
+  );
 
   it('keeps what openai-node keeps of a flat body (Mistral): the status, read by Mistral’s crosswalk', async () => {
     const c = plain.find((x) => x.provider === 'mistral' && x.want.origin.status === 429)!;
     const client = new OpenAI({ apiKey: 'sk-test-openai', baseURL: await serve(answer(c)), maxRetries: 0 });
-    const error = await thrown(() => client.chat.completions.create({ model: 'mistral-small', messages: [{ role: 'user', content: 'hi' }] }));
+    const error = await thrown(() =>
+      client.chat.completions.create({ model: 'mistral-small', messages: [{ role: 'user', content: 'hi' }] }),
+    );
     expect((error as InstanceType<typeof OpenAI.APIError>).error).toBeUndefined();
     const got = fromSdkError(error, { provider: 'mistral' });
-    expect(got).toMatchObject({ code: 'RATE_LIMIT_EXCEEDED', retryable: true, origin: { provider: 'mistral', name: c.want.origin.name, status: 429 } });
+    expect(got).toMatchObject({
+      code: 'RATE_LIMIT_EXCEEDED',
+      retryable: true,
+      origin: { provider: 'mistral', name: c.want.origin.name, status: 429 },
+    });
     expect(got!.origin).not.toHaveProperty('message');
   });
 
@@ -90,7 +114,16 @@ describe('openai-node APIError', () => {
     const client = new OpenAI({ apiKey: 'sk-test-openai', baseURL: 'http://127.0.0.1:9/v1', maxRetries: 0 });
     const got = fromSdkError(await thrown(() => client.models.list()));
     expect(got).toMatchObject({ code: 'CONNECTION_ERROR', retryable: true });
-    const leaky = new OpenAI({ apiKey: 'sk-test-secret-key', baseURL: await serve((_req, res) => { res.writeHead(401, { 'content-type': 'application/json' }); res.end('{"error":{"message":"Incorrect API key provided: sk-test-secret-key","type":"invalid_request_error","code":"invalid_api_key"}}'); }), maxRetries: 0 });
+    const leaky = new OpenAI({
+      apiKey: 'sk-test-secret-key',
+      baseURL: await serve((_req, res) => {
+        res.writeHead(401, { 'content-type': 'application/json' });
+        res.end(
+          '{"error":{"message":"Incorrect API key provided: sk-test-secret-key","type":"invalid_request_error","code":"invalid_api_key"}}',
+        );
+      }),
+      maxRetries: 0,
+    });
     const redacted = fromSdkError(await thrown(() => leaky.models.list()), { apiKey: 'sk-test-secret-key' });
     expect(redacted?.code).toBe('INVALID_API_KEY');
     expect(JSON.stringify(redacted) + redacted!.message).not.toContain('sk-test-secret-key');
@@ -100,23 +133,36 @@ describe('openai-node APIError', () => {
 describe('@anthropic-ai/sdk APIError', () => {
   it.each(plain.filter((c) => c.provider === 'anthropic'))('#$id “$name” → $want.code', async (c) => {
     const client = new Anthropic({ apiKey: 'sk-ant-test', baseURL: await serve(answer(c)), maxRetries: 0 });
-    const error = await thrown(() => client.messages.create({ model: 'claude-x', max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] }));
+    const error = await thrown(() =>
+      client.messages.create({ model: 'claude-x', max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] }),
+    );
     expect(error).toBeInstanceOf(Anthropic.APIError);
     expectCanonical(fromSdkError(error), c, 'req_from_header');
   });
 
-  it.each(providerErrorCases.filter((c) => c.stream && c.provider === 'anthropic'))('#$id mid-stream $stream.event → $want.code', async (c) => {
-    const first = sse('message_start', '{"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","content":[],"model":"claude-x","stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":1,"output_tokens":1}}}');
-    const client = new Anthropic({ apiKey: 'sk-ant-test', baseURL: await serve(streamOf(c, first)), maxRetries: 0 });
-    const error = await thrown(async () => {
-      const s = await client.messages.create({ model: 'claude-x', max_tokens: 16, messages: [{ role: 'user', content: 'hi' }], stream: true });
-      for await (const _event of s);
-    });
-    expect(error).toMatchObject({ status: undefined });
-    const got = fromSdkError(error);
-    expect(got).toMatchObject({ code: c.want.code, retryable: true });
-    expect(got!.origin).toEqual(c.want.origin);
-  });
+  it.each(providerErrorCases.filter((c) => c.stream && c.provider === 'anthropic'))(
+    '#$id mid-stream $stream.event → $want.code',
+    async (c) => {
+      const first = sse(
+        'message_start',
+        '{"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","content":[],"model":"claude-x","stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":1,"output_tokens":1}}}',
+      );
+      const client = new Anthropic({ apiKey: 'sk-ant-test', baseURL: await serve(streamOf(c, first)), maxRetries: 0 });
+      const error = await thrown(async () => {
+        const s = await client.messages.create({
+          model: 'claude-x',
+          max_tokens: 16,
+          messages: [{ role: 'user', content: 'hi' }],
+          stream: true,
+        });
+        for await (const _event of s);
+      });
+      expect(error).toMatchObject({ status: undefined });
+      const got = fromSdkError(error);
+      expect(got).toMatchObject({ code: c.want.code, retryable: true });
+      expect(got!.origin).toEqual(c.want.origin);
+    },
+  );
 });
 
 describe('Vercel AI SDK APICallError', () => {
@@ -128,15 +174,26 @@ describe('Vercel AI SDK APICallError', () => {
   });
 
   it('reads the provider from the body when not told (Anthropic and Gemini shapes)', async () => {
-    for (const c of [plain.find((x) => x.provider === 'anthropic' && x.body_kind === 'verbatim')!, plain.find((x) => x.provider === 'gemini' && x.body_kind === 'verbatim')!]) {
+    for (const c of [
+      plain.find((x) => x.provider === 'anthropic' && x.body_kind === 'verbatim')!,
+      plain.find((x) => x.provider === 'gemini' && x.body_kind === 'verbatim')!,
+    ]) {
       const provider = createOpenAI({ apiKey: 'sk-test-ai', baseURL: await serve(answer(c)) });
-      expect(fromSdkError(await thrown(() => generateText({ model: provider.chat('gpt-4o'), prompt: 'hi', maxRetries: 0 })))?.code).toBe(c.want.code);
+      expect(
+        fromSdkError(await thrown(() => generateText({ model: provider.chat('gpt-4o'), prompt: 'hi', maxRetries: 0 })))
+          ?.code,
+      ).toBe(c.want.code);
     }
   });
 });
 
 describe('fromSdkError on anything else', () => {
-  it.each([{ name: 'a plain Error', given: new Error('x') }, { name: 'a string', given: 'boom' }, { name: 'null', given: null }, { name: 'an ErrataError', given: new ErrataError('CONNECTION_ERROR', 'x') }])('$name → undefined', ({ given }) => {
+  it.each([
+    { name: 'a plain Error', given: new Error('x') },
+    { name: 'a string', given: 'boom' },
+    { name: 'null', given: null },
+    { name: 'an ErrataError', given: new ErrataError('CONNECTION_ERROR', 'x') },
+  ])('$name → undefined', ({ given }) => {
     expect(fromSdkError(given)).toBeUndefined();
   });
 });

@@ -2,10 +2,10 @@
 // and what the client makes of it.
 import type { ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { createClient, ErrataError, type ErrataClient, type ErrataClientOptions } from '../src/index.js';
+import { createClient, type ErrataClient, type ErrataClientOptions, ErrataError } from '../src/index.js';
+import { serverPerTest } from './helpers/serve.js';
 import { refusedUrl, reply } from './helpers/server.js';
 import { thrown } from './helpers/thrown.js';
-import { serverPerTest } from './helpers/serve.js';
 import { expectNoUnhandledRejections } from './helpers/unhandled.js';
 
 expectNoUnhandledRejections();
@@ -14,7 +14,13 @@ const serve = serverPerTest();
 
 const model = { params: { path: { model: 'echo-1' } } } as const;
 const ok = (res: ServerResponse) => reply(res, 200, { name: 'echo-1' });
-const envelope = (code: string, status: number) => ({ code, message: code, status, request_id: 'req_1', doc_url: `https://errata.dev/docs/errors#${code}` });
+const envelope = (code: string, status: number) => ({
+  code,
+  message: code,
+  status,
+  request_id: 'req_1',
+  doc_url: `https://errata.dev/docs/errors#${code}`,
+});
 // Headers, then half the promised body, then a reset.
 const cutOff = (res: ServerResponse, status: number) => {
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': '100' });
@@ -46,16 +52,23 @@ describe('transport failures are thrown as ErrataError, never as a bare TypeErro
     // Attempts are counted where the client makes them: under load, the server may not have read an
     // attempt's request before its 100 ms ran out.
     let attempts = 0;
-    const { client } = await serve(() => {}, { timeout: 100, maxRetries: 1, onEvent: (e) => void (e.type === 'attempt' && attempts++) });
+    const { client } = await serve(() => {}, {
+      timeout: 100,
+      maxRetries: 1,
+      onEvent: (e) => void (e.type === 'attempt' && attempts++),
+    });
     expect(await thrown(client.GET('/v1/models'))).toMatchObject({ code: 'CLIENT_TIMEOUT', retryable: true });
     expect(attempts).toBe(2);
   });
 
   it('a body that stalls after the headers → CLIENT_TIMEOUT', async () => {
-    const { client } = await serve((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
-      res.write('{');
-    }, { timeout: 150, maxRetries: 0 });
+    const { client } = await serve(
+      (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+        res.write('{');
+      },
+      { timeout: 150, maxRetries: 0 },
+    );
     expect(await thrown(client.GET('/v1/models'))).toMatchObject({ code: 'CLIENT_TIMEOUT' });
   });
 
@@ -68,19 +81,26 @@ describe('transport failures are thrown as ErrataError, never as a bare TypeErro
     const { client } = await serve(() => {});
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    expect(await thrown(client.GET('/v1/models', { signal: controller.signal }))).toMatchObject({ code: 'ABORTED', retryable: false });
+    expect(await thrown(client.GET('/v1/models', { signal: controller.signal }))).toMatchObject({
+      code: 'ABORTED',
+      retryable: false,
+    });
   });
 });
 
 describe('retries follow the catalog', () => {
   it('429 → 200', async () => {
-    const { client, server } = await serve((_req, res, i) => (i === 0 ? reply(res, 429, envelope('RATE_LIMIT_EXCEEDED', 429), { 'retry-after-ms': '20' }) : ok(res)));
+    const { client, server } = await serve((_req, res, i) =>
+      i === 0 ? reply(res, 429, envelope('RATE_LIMIT_EXCEEDED', 429), { 'retry-after-ms': '20' }) : ok(res),
+    );
     expect((await client.GET('/v1/models/{model}', model)).data).toMatchObject({ name: 'echo-1' });
     expect(server.requests).toHaveLength(2);
   });
 
   it('503 × 3 → 200 with maxRetries 3', async () => {
-    const { client, server } = await serve((_req, res, i) => (i < 3 ? reply(res, 503, '') : ok(res)), { maxRetries: 3 });
+    const { client, server } = await serve((_req, res, i) => (i < 3 ? reply(res, 503, '') : ok(res)), {
+      maxRetries: 3,
+    });
     expect((await client.GET('/v1/models/{model}', model)).data).toMatchObject({ name: 'echo-1' });
     expect(server.requests).toHaveLength(4);
   });
@@ -99,12 +119,20 @@ describe('retries follow the catalog', () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it.each([400, 401, 404, 409, 422])('%i with x-should-retry: true is still not retried: no second job', async (status) => {
-    const { client, server } = await serve((_req, res) => reply(res, status, '', { 'x-should-retry': 'true' }), { maxRetries: 3 });
-    const { error } = await client.POST('/v1/queue/{model}', { params: { path: { model: 'echo-1' } }, body: { prompt: 'hi' } });
-    expect(error?.status).toBe(status);
-    expect(server.requests).toHaveLength(1);
-  });
+  it.each([400, 401, 404, 409, 422])(
+    '%i with x-should-retry: true is still not retried: no second job',
+    async (status) => {
+      const { client, server } = await serve((_req, res) => reply(res, status, '', { 'x-should-retry': 'true' }), {
+        maxRetries: 3,
+      });
+      const { error } = await client.POST('/v1/queue/{model}', {
+        params: { path: { model: 'echo-1' } },
+        body: { prompt: 'hi' },
+      });
+      expect(error?.status).toBe(status);
+      expect(server.requests).toHaveLength(1);
+    },
+  );
 
   it('x-should-retry: false stops a retryable 503', async () => {
     const { client, server } = await serve((_req, res) => reply(res, 503, '', { 'x-should-retry': 'false' }));
@@ -116,7 +144,10 @@ describe('retries follow the catalog', () => {
   // seen, well after a 10 ms backoff would have sent the second; an abort then ends it.
   it.each([
     { name: 'Retry-After in seconds', given: () => ({ 'retry-after': '30' }) },
-    { name: 'Retry-After as an HTTP-date', given: () => ({ 'retry-after': new Date(Date.now() + 30_000).toUTCString() }) },
+    {
+      name: 'Retry-After as an HTTP-date',
+      given: () => ({ 'retry-after': new Date(Date.now() + 30_000).toUTCString() }),
+    },
     { name: 'retry-after-ms', given: () => ({ 'retry-after-ms': '30000' }) },
   ])('$name is waited out: no second request while it lasts; an abort ends the wait', async ({ given }) => {
     const { client, server } = await serve((_req, res) => reply(res, 503, '', given()));
@@ -144,7 +175,10 @@ describe('retries follow the catalog', () => {
 
   it('a wait that would outlast the deadline is not started: the last error is returned', async () => {
     // The first wait fits in totalTimeout and is waited; the second would not, so it is not begun.
-    const { client, server } = await serve((_req, res, i) => reply(res, 503, '', { 'retry-after-ms': i === 0 ? '10' : '30000' }), { maxRetries: 10, totalTimeout: 20_000 });
+    const { client, server } = await serve(
+      (_req, res, i) => reply(res, 503, '', { 'retry-after-ms': i === 0 ? '10' : '30000' }),
+      { maxRetries: 10, totalTimeout: 20_000 },
+    );
     const { error } = await client.GET('/v1/models');
     expect(error?.code).toBe('SERVICE_UNAVAILABLE');
     expect(server.requests).toHaveLength(2);
@@ -158,7 +192,14 @@ describe('retries follow the catalog', () => {
 
 describe('Idempotency-Key', () => {
   const submit = { params: { path: { model: 'echo-1' } }, body: { prompt: 'hi' } } as const;
-  const queued = { request_id: 'req_1', status: 'IN_QUEUE', queue_position: 0, status_url: 'http://x/s', response_url: 'http://x/r', cancel_url: 'http://x/c' };
+  const queued = {
+    request_id: 'req_1',
+    status: 'IN_QUEUE',
+    queue_position: 0,
+    status_url: 'http://x/s',
+    response_url: 'http://x/r',
+    cancel_url: 'http://x/c',
+  };
   const upload = () => {
     const form = new FormData();
     form.set('purpose', 'input');
@@ -167,13 +208,27 @@ describe('Idempotency-Key', () => {
   };
   // Every POST operation of the spec: each call is sent once, answered 503, 503, then OK.
   const posts = [
-    { name: 'runModel', given: (c: ErrataClient, header?: Record<string, string>) => c.POST('/v1/models/{model}/run', { params: { path: { model: 'echo-1' }, header }, body: { prompt: 'hi' } }) },
-    { name: 'submitRequest', given: (c: ErrataClient, header?: Record<string, string>) => c.POST('/v1/queue/{model}', { ...submit, params: { ...submit.params, header } }) },
-    { name: 'uploadFile (multipart)', given: (c: ErrataClient, header?: Record<string, string>) => c.POST('/v1/files', { body: upload() as never, headers: header }) },
+    {
+      name: 'runModel',
+      given: (c: ErrataClient, header?: Record<string, string>) =>
+        c.POST('/v1/models/{model}/run', { params: { path: { model: 'echo-1' }, header }, body: { prompt: 'hi' } }),
+    },
+    {
+      name: 'submitRequest',
+      given: (c: ErrataClient, header?: Record<string, string>) =>
+        c.POST('/v1/queue/{model}', { ...submit, params: { ...submit.params, header } }),
+    },
+    {
+      name: 'uploadFile (multipart)',
+      given: (c: ErrataClient, header?: Record<string, string>) =>
+        c.POST('/v1/files', { body: upload() as never, headers: header }),
+    },
   ];
 
   it.each(posts)('$name: one key per call, the same on every attempt, with the same body', async ({ given }) => {
-    const { client, server } = await serve((_req, res, i) => (i % 3 < 2 ? reply(res, 503, '', { 'retry-after-ms': '1' }) : reply(res, 200, queued)));
+    const { client, server } = await serve((_req, res, i) =>
+      i % 3 < 2 ? reply(res, 503, '', { 'retry-after-ms': '1' }) : reply(res, 200, queued),
+    );
     await given(client);
     await given(client);
     const keys = server.requests.map((r) => r.headers['idempotency-key']);
@@ -187,7 +242,9 @@ describe('Idempotency-Key', () => {
   });
 
   it.each(posts)('$name: the key the caller chose is kept on every attempt, never replaced', async ({ given }) => {
-    const { client, server } = await serve((_req, res, i) => (i < 2 ? reply(res, 503, '', { 'retry-after-ms': '1' }) : reply(res, 200, queued)));
+    const { client, server } = await serve((_req, res, i) =>
+      i < 2 ? reply(res, 503, '', { 'retry-after-ms': '1' }) : reply(res, 200, queued),
+    );
     await given(client, { 'Idempotency-Key': 'mine-1' });
     expect(server.requests.map((r) => r.headers['idempotency-key'])).toEqual(['mine-1', 'mine-1', 'mine-1']);
   });
@@ -216,7 +273,11 @@ describe('bad options', () => {
       }
     })();
     expect(error).toBeInstanceOf(ErrataError);
-    expect(error).toMatchObject({ code: 'INVALID_OPTIONS', retryable: false, message: expect.stringMatching(/^createClient: /) });
+    expect(error).toMatchObject({
+      code: 'INVALID_OPTIONS',
+      retryable: false,
+      message: expect.stringMatching(/^createClient: /),
+    });
   });
 
   it.each([
@@ -237,7 +298,8 @@ describe('bad options', () => {
     expect(error).toMatchObject({ code: 'INVALID_OPTIONS' });
     // The cause (Headers' TypeError) would quote the key again in util.inspect: none is kept.
     expect((error as Error).cause).toBeUndefined();
-    for (const text of [String(error), JSON.stringify(error), (error as Error).stack ?? '']) expect(text).not.toContain('secret');
+    for (const text of [String(error), JSON.stringify(error), (error as Error).stack ?? ''])
+      expect(text).not.toContain('secret');
   });
 });
 

@@ -4,11 +4,11 @@
 import type { ServerResponse } from 'node:http';
 import spec from '@errata/types/openapi.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
-import { ErrataError, type ClientEvent } from '../src/index.js';
+import { type ClientEvent, ErrataError } from '../src/index.js';
 import { subscribe } from '../src/queue.js';
 import { stream } from '../src/stream.js';
-import { reply } from './helpers/server.js';
 import { serverPerTest } from './helpers/serve.js';
+import { reply } from './helpers/server.js';
 import { thrown } from './helpers/thrown.js';
 import { expectNoUnhandledRejections } from './helpers/unhandled.js';
 
@@ -42,7 +42,10 @@ describe('a 2xx whose body breaks is retried (defect 1)', () => {
   it.each(table)('$name → retried, then the data; one Idempotency-Key on a POST', async ({ given, fault, name }) => {
     let attempts = 0;
     const onEvent = (e: ClientEvent) => void (e.type === 'attempt' && attempts++);
-    const { client, server } = await serve((_req, res, i) => (i === 0 ? fault(res) : ok(res)), { timeout: fault === stall ? 300 : 5_000, onEvent });
+    const { client, server } = await serve((_req, res, i) => (i === 0 ? fault(res) : ok(res)), {
+      timeout: fault === stall ? 300 : 5_000,
+      onEvent,
+    });
     const { data } = await given(client);
     expect(data).toMatchObject({ id: 'echo-1' });
     expect(attempts).toBe(2);
@@ -56,7 +59,11 @@ describe('a 2xx whose body breaks is retried (defect 1)', () => {
     // Attempts are counted where the client makes them (a loaded server may not have read a stalled one yet).
     let attempts = 0;
     const onEvent = (e: ClientEvent) => void (e.type === 'attempt' && attempts++);
-    const { client } = await serve((_req, res) => fault(res), { timeout: fault === stall ? 100 : 5_000, maxRetries: 2, onEvent });
+    const { client } = await serve((_req, res) => fault(res), {
+      timeout: fault === stall ? 100 : 5_000,
+      maxRetries: 2,
+      onEvent,
+    });
     expect(await thrown(given(client))).toMatchObject({ code: want, retryable: true });
     expect(attempts).toBe(3);
   });
@@ -65,16 +72,41 @@ describe('a 2xx whose body breaks is retried (defect 1)', () => {
 describe('an empty 2xx is a typed error, never data: undefined (defect 2)', () => {
   // The rule rests on a fact of the spec: every 2xx of every operation declares a JSON body.
   it('every 2xx response in the spec declares application/json', () => {
-    const responses = Object.values(spec.paths).flatMap((item) => Object.values(item as Record<string, { responses?: Record<string, { content?: object; $ref?: string }> }>))
-      .flatMap((op) => Object.entries(op.responses ?? {}).filter(([status]) => status.startsWith('2')).map(([, r]) => r));
+    const responses = Object.values(spec.paths)
+      .flatMap((item) =>
+        Object.values(item as Record<string, { responses?: Record<string, { content?: object; $ref?: string }> }>),
+      )
+      .flatMap((op) =>
+        Object.entries(op.responses ?? {})
+          .filter(([status]) => status.startsWith('2'))
+          .map(([, r]) => r),
+      );
     expect(responses.length).toBeGreaterThan(0);
     for (const r of responses) expect(Object.keys(r.content ?? {})).toContain('application/json');
   });
 
   it.each([
-    { name: '200 with Content-Length: 0', given: (res: ServerResponse) => { res.writeHead(200, { 'content-type': 'application/json', 'content-length': '0' }); res.end(); } },
-    { name: '200 chunked and empty', given: (res: ServerResponse) => { res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }); res.end(); } },
-    { name: '204 on an operation that declares a JSON body', given: (res: ServerResponse) => { res.writeHead(204); res.end(); } },
+    {
+      name: '200 with Content-Length: 0',
+      given: (res: ServerResponse) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '0' });
+        res.end();
+      },
+    },
+    {
+      name: '200 chunked and empty',
+      given: (res: ServerResponse) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
+        res.end();
+      },
+    },
+    {
+      name: '204 on an operation that declares a JSON body',
+      given: (res: ServerResponse) => {
+        res.writeHead(204);
+        res.end();
+      },
+    },
   ])('$name → INVALID_RESPONSE from the call and from unwrap', async ({ given }) => {
     const { client } = await serve((_req, res) => given(res), { maxRetries: 0 });
     const error = await thrown(client.GET('/v1/models/{model}', model));
@@ -93,7 +125,10 @@ describe('Retry-After (defect 3): junk falls back to backoff, a valid ask is wha
   ];
   it.each(table)('$name ($given)', async ({ given, want }) => {
     const events: ClientEvent[] = [];
-    const { client, server } = await serve((_req, res, i) => (i === 0 ? reply(res, 429, '', { 'retry-after': given }) : ok(res)), { initialDelay: 20, onEvent: (e) => events.push(e) });
+    const { client, server } = await serve(
+      (_req, res, i) => (i === 0 ? reply(res, 429, '', { 'retry-after': given }) : ok(res)),
+      { initialDelay: 20, onEvent: (e) => events.push(e) },
+    );
     await client.GET('/v1/models/{model}', model);
     expect(server.requests).toHaveLength(2);
     const retry = events.find((e) => e.type === 'retry');
@@ -114,7 +149,11 @@ describe('Retry-After (defect 3): junk falls back to backoff, a valid ask is wha
 
   it('after a 429 storm with no usable hint, retry_after is the wait the policy chose, not a made-up 1', async () => {
     const events: ClientEvent[] = [];
-    const { client, server } = await serve((_req, res) => reply(res, 429, '', { 'retry-after': 'soon' }), { initialDelay: 1_500, maxRetries: 1, onEvent: (e) => events.push(e) });
+    const { client, server } = await serve((_req, res) => reply(res, 429, '', { 'retry-after': 'soon' }), {
+      initialDelay: 1_500,
+      maxRetries: 1,
+      onEvent: (e) => events.push(e),
+    });
     const controller = new AbortController();
     const call = client.GET('/v1/models/{model}', { ...model, signal: controller.signal });
     // The first wait is 1.5 s minus jitter: abort it rather than sleep; the reported value is checked on the event.
@@ -141,46 +180,103 @@ describe('per-call options (defect 4), on every entry point', () => {
   });
 
   it('idempotencyKey and headers per call are sent on every attempt', async () => {
-    const { client, server } = await serve((_req, res, i) => (i === 0 ? reply(res, 503, '', { 'retry-after-ms': '1' }) : ok(res)));
-    await client.POST('/v1/models/{model}/run', { ...run, idempotencyKey: 'key-1', headers: { 'Errata-Simulate': 'NONE' } });
-    expect(server.requests.map((r) => [r.headers['idempotency-key'], r.headers['errata-simulate']])).toEqual([['key-1', 'NONE'], ['key-1', 'NONE']]);
+    const { client, server } = await serve((_req, res, i) =>
+      i === 0 ? reply(res, 503, '', { 'retry-after-ms': '1' }) : ok(res),
+    );
+    await client.POST('/v1/models/{model}/run', {
+      ...run,
+      idempotencyKey: 'key-1',
+      headers: { 'Errata-Simulate': 'NONE' },
+    });
+    expect(server.requests.map((r) => [r.headers['idempotency-key'], r.headers['errata-simulate']])).toEqual([
+      ['key-1', 'NONE'],
+      ['key-1', 'NONE'],
+    ]);
   });
 
   it('a bad per-call option is INVALID_OPTIONS before anything is sent', async () => {
     const { client, server } = await serve((_req, res) => ok(res));
     expect(await thrown(client.GET('/v1/models', { timeout: -1 }))).toMatchObject({ code: 'INVALID_OPTIONS' });
-    expect(await thrown(client.GET('/v1/models', { idempotencyKey: 'a\nb' }))).toMatchObject({ code: 'INVALID_OPTIONS' });
+    expect(await thrown(client.GET('/v1/models', { idempotencyKey: 'a\nb' }))).toMatchObject({
+      code: 'INVALID_OPTIONS',
+    });
     expect(server.requests).toHaveLength(0);
   });
 
   it('stream(): headers (Errata-Simulate), idempotencyKey and maxRetries reach the request', async () => {
-    const { client, server } = await serve((req, res, i) => {
-      if (i < 2) return reply(res, 503, '', { 'retry-after-ms': '1' });
-      res.writeHead(200, { 'content-type': 'text/event-stream' });
-      res.end('event: token\ndata: {"index":0,"text":"hi"}\n\nevent: done\ndata: {"finish_reason":"stop","usage":{"input_tokens":1,"output_tokens":1}}\n\n');
-    }, { maxRetries: 0 });
-    const s = await stream(client, 'echo-1', { prompt: 'hi' }, { headers: { 'Errata-Simulate': 'OVERLOADED' }, idempotencyKey: 'stream-1', maxRetries: 2 });
+    const { client, server } = await serve(
+      (req, res, i) => {
+        if (i < 2) return reply(res, 503, '', { 'retry-after-ms': '1' });
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.end(
+          'event: token\ndata: {"index":0,"text":"hi"}\n\nevent: done\ndata: {"finish_reason":"stop","usage":{"input_tokens":1,"output_tokens":1}}\n\n',
+        );
+      },
+      { maxRetries: 0 },
+    );
+    const s = await stream(
+      client,
+      'echo-1',
+      { prompt: 'hi' },
+      { headers: { 'Errata-Simulate': 'OVERLOADED' }, idempotencyKey: 'stream-1', maxRetries: 2 },
+    );
     expect(await s.text()).toBe('hi');
-    expect(server.requests.map((r) => [r.headers['errata-simulate'], r.headers['idempotency-key'], r.headers.accept])).toEqual(Array(3).fill(['OVERLOADED', 'stream-1', 'text/event-stream']));
+    expect(
+      server.requests.map((r) => [r.headers['errata-simulate'], r.headers['idempotency-key'], r.headers.accept]),
+    ).toEqual(Array(3).fill(['OVERLOADED', 'stream-1', 'text/event-stream']));
   });
 
   it('stream(): timeout per call bounds the wait for the stream to start', async () => {
     const { client } = await serve(() => {}, { maxRetries: 0 });
-    expect(await thrown(stream(client, 'echo-1', { prompt: 'hi' }, { timeout: 50 }))).toMatchObject({ code: 'CLIENT_TIMEOUT' });
+    expect(await thrown(stream(client, 'echo-1', { prompt: 'hi' }, { timeout: 50 }))).toMatchObject({
+      code: 'CLIENT_TIMEOUT',
+    });
   });
 
   it('subscribe(): headers, idempotencyKey, maxRetries and requestTimeout reach its requests', async () => {
-    const job = (base: string, status: string) => ({ request_id: 'req_1', status, queue_position: 0, status_url: `${base}/s`, response_url: `${base}/r`, cancel_url: `${base}/c` });
-    const { client, server } = await serve((req, res) => {
-      const base = `http://${req.headers.host}`;
-      if (req.method === 'POST') return server.requests.filter((r) => r.method === 'POST').length === 1 ? reply(res, 503, '', { 'retry-after-ms': '1' }) : reply(res, 202, job(base, 'IN_QUEUE'));
-      if (req.url.endsWith('/status')) return reply(res, 200, job(base, 'COMPLETED'));
-      return reply(res, 200, { request_id: 'req_1', status: 'COMPLETED', model: 'echo-1', output: { text: 'hi', finish_reason: 'stop' } });
-    }, { maxRetries: 0 });
-    const result = await subscribe(client, 'echo-1', { prompt: 'hi' }, { pollInterval: 1, headers: { 'Errata-Simulate': 'NONE' }, idempotencyKey: 'sub-1', maxRetries: 1, requestTimeout: 5_000 });
+    const job = (base: string, status: string) => ({
+      request_id: 'req_1',
+      status,
+      queue_position: 0,
+      status_url: `${base}/s`,
+      response_url: `${base}/r`,
+      cancel_url: `${base}/c`,
+    });
+    const { client, server } = await serve(
+      (req, res) => {
+        const base = `http://${req.headers.host}`;
+        if (req.method === 'POST')
+          return server.requests.filter((r) => r.method === 'POST').length === 1
+            ? reply(res, 503, '', { 'retry-after-ms': '1' })
+            : reply(res, 202, job(base, 'IN_QUEUE'));
+        if (req.url.endsWith('/status')) return reply(res, 200, job(base, 'COMPLETED'));
+        return reply(res, 200, {
+          request_id: 'req_1',
+          status: 'COMPLETED',
+          model: 'echo-1',
+          output: { text: 'hi', finish_reason: 'stop' },
+        });
+      },
+      { maxRetries: 0 },
+    );
+    const result = await subscribe(
+      client,
+      'echo-1',
+      { prompt: 'hi' },
+      {
+        pollInterval: 1,
+        headers: { 'Errata-Simulate': 'NONE' },
+        idempotencyKey: 'sub-1',
+        maxRetries: 1,
+        requestTimeout: 5_000,
+      },
+    );
     expect(result).toMatchObject({ status: 'COMPLETED' });
     expect(server.requests.every((r) => r.headers['errata-simulate'] === 'NONE')).toBe(true);
-    expect(server.requests.filter((r) => r.method === 'POST').map((r) => r.headers['idempotency-key'])).toEqual(['sub-1', 'sub-1']);
+    expect(server.requests.filter((r) => r.method === 'POST').map((r) => r.headers['idempotency-key'])).toEqual([
+      'sub-1',
+      'sub-1',
+    ]);
   });
 });
 
@@ -188,7 +284,9 @@ describe('request ids (defect 5)', () => {
   it('ErrataStreamError.requestId is the X-Request-Id, not the event body’s', async () => {
     const { client } = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'x-request-id': 'req_header' });
-      res.end(`event: error\ndata: ${JSON.stringify({ code: 'OVERLOADED', message: 'busy', status: 503, request_id: 'req_body', doc_url: '' })}\n\n`);
+      res.end(
+        `event: error\ndata: ${JSON.stringify({ code: 'OVERLOADED', message: 'busy', status: 503, request_id: 'req_body', doc_url: '' })}\n\n`,
+      );
     });
     const s = await stream(client, 'echo-1', { prompt: 'hi' });
     const error = await thrown(s.text());
@@ -198,8 +296,27 @@ describe('request ids (defect 5)', () => {
   it('REQUEST_FAILED carries the job’s id, not the status poll’s X-Request-Id', async () => {
     const { client } = await serve((req, res) => {
       const base = `http://${req.headers.host}`;
-      if (req.method === 'POST') return reply(res, 202, { request_id: 'req_job', status: 'IN_QUEUE', queue_position: 0, status_url: `${base}/s`, response_url: `${base}/r`, cancel_url: `${base}/c` });
-      return reply(res, 400, { code: 'REQUEST_FAILED', message: 'Request req_job failed.', status: 400, request_id: 'req_poll', doc_url: '' }, { 'x-request-id': 'req_poll' });
+      if (req.method === 'POST')
+        return reply(res, 202, {
+          request_id: 'req_job',
+          status: 'IN_QUEUE',
+          queue_position: 0,
+          status_url: `${base}/s`,
+          response_url: `${base}/r`,
+          cancel_url: `${base}/c`,
+        });
+      return reply(
+        res,
+        400,
+        {
+          code: 'REQUEST_FAILED',
+          message: 'Request req_job failed.',
+          status: 400,
+          request_id: 'req_poll',
+          doc_url: '',
+        },
+        { 'x-request-id': 'req_poll' },
+      );
     });
     const error = await thrown(subscribe(client, 'echo-1', { prompt: 'hi' }, { pollInterval: 1 }));
     expect(error).toMatchObject({ code: 'REQUEST_FAILED', requestId: 'req_job', category: 'provider' });
@@ -209,7 +326,9 @@ describe('request ids (defect 5)', () => {
 describe('a 10 MB error body (defect 6)', () => {
   it('keeps its message when it is near the start, and says the body was cut', async () => {
     const body = `{"code":"INTERNAL_ERROR","message":"disk full","request_id":"req_big","details":{"dump":"${'x'.repeat(10 * 1024 * 1024)}"}}`;
-    const { client } = await serve((_req, res) => reply(res, 500, body, { 'content-type': 'application/json' }), { maxRetries: 0 });
+    const { client } = await serve((_req, res) => reply(res, 500, body, { 'content-type': 'application/json' }), {
+      maxRetries: 0,
+    });
     const { error } = await client.GET('/v1/models');
     expect(error).toMatchObject({ code: 'INTERNAL_ERROR', request_id: 'req_big' });
     expect(error?.message).toMatch(/^disk full \(error body cut at 65536 bytes\)$/);
@@ -219,11 +338,31 @@ describe('a 10 MB error body (defect 6)', () => {
 describe('the onEvent hook', () => {
   it('sees every attempt, each wait and why, and the outcome, in order; never the key', async () => {
     const events: ClientEvent[] = [];
-    const { client } = await serve((_req, res, i) => (i === 0 ? reply(res, 503, '', { 'retry-after-ms': '5', 'x-request-id': 'req_a' }) : i === 1 ? cut(res) : ok(res)), { onEvent: (e) => events.push(e) });
+    const { client } = await serve(
+      (_req, res, i) =>
+        i === 0
+          ? reply(res, 503, '', { 'retry-after-ms': '5', 'x-request-id': 'req_a' })
+          : i === 1
+            ? cut(res)
+            : ok(res),
+      { onEvent: (e) => events.push(e) },
+    );
     await client.POST('/v1/models/{model}/run', { ...run, idempotencyKey: 'k1' });
     expect(events.map((e) => e.type)).toEqual(['attempt', 'retry', 'attempt', 'retry', 'attempt', 'done']);
-    expect(events[0]).toMatchObject({ method: 'POST', path: '/v1/models/{model}/run', attempt: 1, idempotencyKey: 'k1' });
-    expect(events[1]).toMatchObject({ attempt: 1, status: 503, code: 'SERVICE_UNAVAILABLE', requestId: 'req_a', wait: 5, reason: 'retry-after' });
+    expect(events[0]).toMatchObject({
+      method: 'POST',
+      path: '/v1/models/{model}/run',
+      attempt: 1,
+      idempotencyKey: 'k1',
+    });
+    expect(events[1]).toMatchObject({
+      attempt: 1,
+      status: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      requestId: 'req_a',
+      wait: 5,
+      reason: 'retry-after',
+    });
     expect(events[3]).toMatchObject({ attempt: 2, code: 'RESPONSE_INCOMPLETE', reason: 'backoff' });
     expect(events[5]).toMatchObject({ attempt: 3, outcome: 'data', status: 200 });
     expect(JSON.stringify(events)).not.toContain('sk_test_valid');
@@ -231,10 +370,21 @@ describe('the onEvent hook', () => {
 
   it('says why it stopped, and a hook that throws changes nothing', async () => {
     const events: ClientEvent[] = [];
-    const { client } = await serve((_req, res) => reply(res, 404, ''), { onEvent: (e) => { events.push(e); throw new Error('hook'); } });
+    const { client } = await serve((_req, res) => reply(res, 404, ''), {
+      onEvent: (e) => {
+        events.push(e);
+        throw new Error('hook');
+      },
+    });
     const { error } = await client.GET('/v1/models/{model}', model);
     expect(error?.code).toBe('RESOURCE_NOT_FOUND');
-    expect(events.at(-1)).toMatchObject({ type: 'done', outcome: 'error', status: 404, code: 'RESOURCE_NOT_FOUND', reason: 'never' });
+    expect(events.at(-1)).toMatchObject({
+      type: 'done',
+      outcome: 'error',
+      status: 404,
+      code: 'RESOURCE_NOT_FOUND',
+      reason: 'never',
+    });
   });
 
   it('is silent by default: nothing is logged', async () => {
@@ -262,19 +412,32 @@ describe('ErrataError.category', () => {
   ])('$status → $want, from the catalog', async ({ status, want }) => {
     const { client } = await serve((_req, res) => reply(res, status, ''), { maxRetries: 0 });
     const result = await client.GET('/v1/models');
-    const error = await thrown(Promise.resolve().then(() => { if (result.error) throw new ErrataError(result.error.code, result.error.message); }));
+    const error = await thrown(
+      Promise.resolve().then(() => {
+        if (result.error) throw new ErrataError(result.error.code, result.error.message);
+      }),
+    );
     expect(error.category).toBe(want);
   });
 });
 
 describe('reused attempt controllers (the success path does not allocate an AbortSignal per call)', () => {
   it('a timeout after many clean calls still fires, and the call after it still succeeds', async () => {
-    const { client, server } = await serve((req, res) => (req.url.endsWith('/stall') ? undefined : ok(res)), { timeout: 200, maxRetries: 0 });
-    for (let i = 0; i < 5; i++) expect((await client.GET('/v1/models/{model}', model)).data).toMatchObject({ id: 'echo-1' });
-    expect(await thrown(client.GET('/v1/models/{model}', { params: { path: { model: 'stall' } } }))).toMatchObject({ code: 'CLIENT_TIMEOUT' });
+    const { client, server } = await serve((req, res) => (req.url.endsWith('/stall') ? undefined : ok(res)), {
+      timeout: 200,
+      maxRetries: 0,
+    });
+    for (let i = 0; i < 5; i++)
+      expect((await client.GET('/v1/models/{model}', model)).data).toMatchObject({ id: 'echo-1' });
+    expect(await thrown(client.GET('/v1/models/{model}', { params: { path: { model: 'stall' } } }))).toMatchObject({
+      code: 'CLIENT_TIMEOUT',
+    });
     expect((await client.GET('/v1/models/{model}', model)).data).toMatchObject({ id: 'echo-1' });
     // Concurrent calls each get their own controller: one timing out aborts no other.
-    const [a, b] = await Promise.allSettled([client.GET('/v1/models/{model}', { params: { path: { model: 'stall' } } }), client.GET('/v1/models/{model}', model)]);
+    const [a, b] = await Promise.allSettled([
+      client.GET('/v1/models/{model}', { params: { path: { model: 'stall' } } }),
+      client.GET('/v1/models/{model}', model),
+    ]);
     expect(a).toMatchObject({ status: 'rejected', reason: { code: 'CLIENT_TIMEOUT' } });
     expect(b).toMatchObject({ status: 'fulfilled', value: { data: { id: 'echo-1' } } });
     expect(server.requests.length).toBeGreaterThanOrEqual(7);
@@ -287,7 +450,9 @@ describe('reused attempt controllers (the success path does not allocate an Abor
     const stall = { params: { path: { model: 'stall' } } };
     const controller = new AbortController();
     const long = thrown(client.GET('/v1/models/{model}', { ...stall, signal: controller.signal }));
-    expect(await thrown(client.GET('/v1/models/{model}', { ...stall, timeout: 100 }))).toMatchObject({ code: 'CLIENT_TIMEOUT' });
+    expect(await thrown(client.GET('/v1/models/{model}', { ...stall, timeout: 100 }))).toMatchObject({
+      code: 'CLIENT_TIMEOUT',
+    });
     controller.abort();
     expect(await long).toMatchObject({ code: 'ABORTED' });
   });

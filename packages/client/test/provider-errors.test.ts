@@ -18,12 +18,21 @@ const streamed = providerErrorCases.filter((c) => c.stream);
 
 describe('provider errors through a provider client, over HTTP', () => {
   it.each(plain)('#$id $provider “$name” → $want.code', async ({ provider, status, body, want }) => {
-    const { client, server } = await serve((_req, res) => reply(res, status, body, { 'content-type': 'application/json' }), { normalize: providerNormalizer(provider), maxRetries: 0 });
+    const { client, server } = await serve(
+      (_req, res) => reply(res, status, body, { 'content-type': 'application/json' }),
+      { normalize: providerNormalizer(provider), maxRetries: 0 },
+    );
     const { data, error, response } = await client.GET('/v1/models');
     expect(server.requests).toHaveLength(1);
     expect(data).toBeUndefined();
     const entry = catalog[want.code as ErrorCode];
-    expect(error).toMatchObject({ code: want.code, status: entry.status, category: entry.category, retry: entry.retry, request_id: want.request_id ?? '' });
+    expect(error).toMatchObject({
+      code: want.code,
+      status: entry.status,
+      category: entry.category,
+      retry: entry.retry,
+      request_id: want.request_id ?? '',
+    });
     expect(error?.origin).toEqual(want.origin);
     expect(getRawError(response)).toMatchObject({ status, body, truncated: false });
   });
@@ -32,31 +41,54 @@ describe('provider errors through a provider client, over HTTP', () => {
 const sse = (event: string, data: string) => `${event === 'message' ? '' : `event: ${event}\n`}data: ${data}\n\n`;
 
 describe('provider mid-stream errors', () => {
-  it.each(streamed)('#$id $provider: $stream.event event → $want.code with the partial output', async ({ provider, stream: event, want }) => {
-    const { client } = await serve((_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'x-request-id': 'req_stream_p' });
-      res.end(sse('token', '{"index":0,"text":"Hel"}') + sse('token', '{"index":1,"text":"lo"}') + sse(event!.event, event!.data));
-    }, { normalize: providerNormalizer(provider), maxRetries: 0 });
-    const events = await stream(client, 'echo-1', { prompt: 'hi' });
-    const seen: string[] = [];
-    let thrown: unknown;
-    try {
-      for await (const e of events) if (e.event === 'token') seen.push(e.data.text);
-    } catch (error) {
-      thrown = error;
-    }
-    expect(seen).toEqual(['Hel', 'lo']);
-    expect(thrown).toBeInstanceOf(ErrataStreamError);
-    const error = thrown as ErrataStreamError;
-    expect(error).toMatchObject({ code: want.code, partialText: 'Hello', tokensReceived: 2, retrySafe: catalog[want.code as ErrorCode].midStream?.retrySafe ?? catalog[want.code as ErrorCode].retry !== 'never' });
-    expect(error.body?.origin).toEqual(want.origin);
-  });
+  it.each(streamed)(
+    '#$id $provider: $stream.event event → $want.code with the partial output',
+    async ({ provider, stream: event, want }) => {
+      const { client } = await serve(
+        (_req, res) => {
+          res.writeHead(200, { 'content-type': 'text/event-stream', 'x-request-id': 'req_stream_p' });
+          res.end(
+            sse('token', '{"index":0,"text":"Hel"}') +
+              sse('token', '{"index":1,"text":"lo"}') +
+              sse(event!.event, event!.data),
+          );
+        },
+        { normalize: providerNormalizer(provider), maxRetries: 0 },
+      );
+      const events = await stream(client, 'echo-1', { prompt: 'hi' });
+      const seen: string[] = [];
+      let thrown: unknown;
+      try {
+        for await (const e of events) if (e.event === 'token') seen.push(e.data.text);
+      } catch (error) {
+        thrown = error;
+      }
+      expect(seen).toEqual(['Hel', 'lo']);
+      expect(thrown).toBeInstanceOf(ErrataStreamError);
+      const error = thrown as ErrataStreamError;
+      expect(error).toMatchObject({
+        code: want.code,
+        partialText: 'Hello',
+        tokensReceived: 2,
+        retrySafe:
+          catalog[want.code as ErrorCode].midStream?.retrySafe ?? catalog[want.code as ErrorCode].retry !== 'never',
+      });
+      expect(error.body?.origin).toEqual(want.origin);
+    },
+  );
 
   it('skips a provider’s data events that are not errors, and Errata clients are unchanged', async () => {
-    const { client } = await serve((_req, res) => {
-      res.writeHead(200, { 'content-type': 'text/event-stream' });
-      res.end(sse('message', '{"choices":[{"delta":{"content":"x"}}]}') + sse('token', '{"index":0,"text":"ok"}') + sse('done', '{"finish_reason":"stop","usage":{"input_tokens":1,"output_tokens":1}}'));
-    }, { normalize: providerNormalizer('openai'), maxRetries: 0 });
+    const { client } = await serve(
+      (_req, res) => {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        res.end(
+          sse('message', '{"choices":[{"delta":{"content":"x"}}]}') +
+            sse('token', '{"index":0,"text":"ok"}') +
+            sse('done', '{"finish_reason":"stop","usage":{"input_tokens":1,"output_tokens":1}}'),
+        );
+      },
+      { normalize: providerNormalizer('openai'), maxRetries: 0 },
+    );
     expect(await (await stream(client, 'echo-1', { prompt: 'hi' })).text()).toBe('ok');
   });
 });

@@ -1,9 +1,9 @@
 // subscribe / cancel against a small queue server on 127.0.0.1 that walks a job through its states.
 import { catalog } from '@errata/types';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createClient, ErrataError, type ErrataClientOptions } from '../src/index.js';
-import { cancel, nextPollDelay, subscribe, type RequestStatus } from '../src/queue.js';
-import { reply, startServer, type Recorded, type TestServer } from './helpers/server.js';
+import { createClient, type ErrataClientOptions, ErrataError } from '../src/index.js';
+import { cancel, nextPollDelay, type RequestStatus, subscribe } from '../src/queue.js';
+import { type Recorded, reply, startServer, type TestServer } from './helpers/server.js';
 import { thrown } from './helpers/thrown.js';
 import { expectNoUnhandledRejections } from './helpers/unhandled.js';
 
@@ -18,7 +18,15 @@ type Outcome = 'complete' | 'fail' | 'fail-200' | 'invalid-output' | 'forever';
 
 function job(base: string, status: RequestStatus['status'], queue_position = 0): RequestStatus {
   const u = `${base}/v1/requests/req_1`;
-  return { request_id: 'req_1', status, queue_position, eta: 0, status_url: `${u}/status`, response_url: u, cancel_url: `${u}/cancel` };
+  return {
+    request_id: 'req_1',
+    status,
+    queue_position,
+    eta: 0,
+    status_url: `${u}/status`,
+    response_url: u,
+    cancel_url: `${u}/cancel`,
+  };
 }
 
 // A FAILED status answered 200 (a server that reports failure in the payload, not as a 400).
@@ -31,7 +39,14 @@ const failedJob = (base: string): RequestStatus => ({
   ],
 });
 
-const envelope = (code: string, status: number, message: string, details?: unknown) => ({ code, message, status, request_id: 'req_1', doc_url: `https://errata.dev/docs/errors#${code}`, details });
+const envelope = (code: string, status: number, message: string, details?: unknown) => ({
+  code,
+  message,
+  status,
+  request_id: 'req_1',
+  doc_url: `https://errata.dev/docs/errors#${code}`,
+  details,
+});
 
 async function queue(outcome: Outcome, options: Partial<ErrataClientOptions> = {}) {
   let polls = 0;
@@ -42,28 +57,55 @@ async function queue(outcome: Outcome, options: Partial<ErrataClientOptions> = {
     if (req.url === '/v1/requests/req_1/status') {
       polls++;
       if (outcome === 'forever' || polls < 2) return reply(res, 200, job(base, 'IN_PROGRESS'));
-      if (outcome === 'fail') return reply(res, 400, envelope('REQUEST_FAILED', 400, 'Request req_1 failed: Provider error: upstream answered 500.', { job: job(base, 'FAILED') }));
+      if (outcome === 'fail')
+        return reply(
+          res,
+          400,
+          envelope('REQUEST_FAILED', 400, 'Request req_1 failed: Provider error: upstream answered 500.', {
+            job: job(base, 'FAILED'),
+          }),
+        );
       if (outcome === 'fail-200') return reply(res, 200, failedJob(base));
       return reply(res, 200, job(base, 'COMPLETED'));
     }
     if (req.url === '/v1/requests/req_1') {
-      if (outcome === 'invalid-output') return reply(res, 422, envelope('INVALID_OUTPUT', 422, 'Invalid output from inference.', { validation_errors: [{ instancePath: '/output/text', message: 'must be string' }] }));
-      return reply(res, 200, { request_id: 'req_1', status: 'COMPLETED', model: 'echo-1', output: { text: 'hi', finish_reason: 'stop' } });
+      if (outcome === 'invalid-output')
+        return reply(
+          res,
+          422,
+          envelope('INVALID_OUTPUT', 422, 'Invalid output from inference.', {
+            validation_errors: [{ instancePath: '/output/text', message: 'must be string' }],
+          }),
+        );
+      return reply(res, 200, {
+        request_id: 'req_1',
+        status: 'COMPLETED',
+        model: 'echo-1',
+        output: { text: 'hi', finish_reason: 'stop' },
+      });
     }
     return reply(res, 404, envelope('ENDPOINT_NOT_FOUND', 404, 'No such endpoint.'));
   });
   servers.push(server);
-  return { server, client: createClient({ baseUrl: server.url, apiKey: 'sk_test_valid', initialDelay: 10, ...options }) };
+  return {
+    server,
+    client: createClient({ baseUrl: server.url, apiKey: 'sk_test_valid', initialDelay: 10, ...options }),
+  };
 }
 
-
-const calls = (server: TestServer, method: string, url: string) => server.requests.filter((r) => r.method === method && r.url === url).length;
+const calls = (server: TestServer, method: string, url: string) =>
+  server.requests.filter((r) => r.method === method && r.url === url).length;
 
 describe('subscribe', () => {
   it('submits, polls and returns the result on COMPLETED', async () => {
     const { client, server } = await queue('complete');
     const seen: string[] = [];
-    const result = await subscribe(client, 'echo-1', { prompt: 'hi' }, { pollInterval: 10, onQueueUpdate: (s) => seen.push(s.status) });
+    const result = await subscribe(
+      client,
+      'echo-1',
+      { prompt: 'hi' },
+      { pollInterval: 10, onQueueUpdate: (s) => seen.push(s.status) },
+    );
     expect(result).toMatchObject({ status: 'COMPLETED', output: { text: 'hi' } });
     expect(seen).toEqual(['IN_QUEUE', 'IN_PROGRESS', 'COMPLETED']);
     expect(calls(server, 'POST', '/v1/queue/echo-1')).toBe(1);
@@ -83,8 +125,21 @@ describe('subscribe', () => {
     const { client, server } = await queue('fail-200', { maxRetries: 3 });
     const error = await thrown(subscribe(client, 'echo-1', { prompt: 'hi' }, { pollInterval: 10 }));
     const job = failedJob(`http://${server.requests[0]?.headers.host}`);
-    const want = { code: 'REQUEST_FAILED', status: catalog.REQUEST_FAILED.status, request_id: 'req_1', doc_url: catalog.REQUEST_FAILED.docUrl, details: { job } };
-    expect(error).toMatchObject({ code: want.code, status: want.status, retryable: false, requestId: 'req_1', docUrl: want.doc_url, details: want.details });
+    const want = {
+      code: 'REQUEST_FAILED',
+      status: catalog.REQUEST_FAILED.status,
+      request_id: 'req_1',
+      doc_url: catalog.REQUEST_FAILED.docUrl,
+      details: { job },
+    };
+    expect(error).toMatchObject({
+      code: want.code,
+      status: want.status,
+      retryable: false,
+      requestId: 'req_1',
+      docUrl: want.doc_url,
+      details: want.details,
+    });
     expect(error.body).toMatchObject(want);
     expect(error.body?.message).toBe('Request req_1 failed: Provider error: upstream answered 500.');
     expect(calls(server, 'GET', '/v1/requests/req_1/status')).toBe(2);
@@ -95,14 +150,25 @@ describe('subscribe', () => {
   it('422 INVALID_OUTPUT surfaces its validation errors', async () => {
     const { client } = await queue('invalid-output');
     const error = await thrown(subscribe(client, 'echo-1', { prompt: 'hi' }, { pollInterval: 10 }));
-    expect(error).toMatchObject({ code: 'INVALID_OUTPUT', status: 422, details: { validation_errors: [{ instancePath: '/output/text', message: 'must be string' }] } });
+    expect(error).toMatchObject({
+      code: 'INVALID_OUTPUT',
+      status: 422,
+      details: { validation_errors: [{ instancePath: '/output/text', message: 'must be string' }] },
+    });
   });
 
   it('an abort stops polling at once and cancels the job', async () => {
     const { client, server } = await queue('forever');
     const controller = new AbortController();
     // Aborted once the job id is known (the submit answered), during the long poll wait: no timer races the submit.
-    const error = await thrown(subscribe(client, 'echo-1', { prompt: 'hi' }, { pollInterval: 10_000, signal: controller.signal, onQueueUpdate: () => controller.abort() }));
+    const error = await thrown(
+      subscribe(
+        client,
+        'echo-1',
+        { prompt: 'hi' },
+        { pollInterval: 10_000, signal: controller.signal, onQueueUpdate: () => controller.abort() },
+      ),
+    );
     expect(error.code).toBe('ABORTED');
     await expect.poll(() => calls(server, 'PUT', '/v1/requests/req_1/cancel')).toBe(1);
   });

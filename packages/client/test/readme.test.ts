@@ -9,7 +9,12 @@ const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!.trim());
 const examples = readdirSync(join(root, 'examples')).map((file) => ({
   file,
-  text: readFileSync(join(root, 'examples', file), 'utf8').replaceAll("'../src/index.js'", "'@errata/client'").replaceAll("'../src/normalize-error.js'", "'@errata/client/normalize'").replaceAll("'../src/queue.js'", "'@errata/client/queue'").replaceAll("'../src/stream.js'", "'@errata/client/stream'").trim(),
+  text: readFileSync(join(root, 'examples', file), 'utf8')
+    .replaceAll("'../src/index.js'", "'@errata/client'")
+    .replaceAll("'../src/normalize-error.js'", "'@errata/client/normalize'")
+    .replaceAll("'../src/queue.js'", "'@errata/client/queue'")
+    .replaceAll("'../src/stream.js'", "'@errata/client/stream'")
+    .trim(),
 }));
 
 describe('README examples', () => {

@@ -13,7 +13,10 @@ const serve = serverPerTest();
 
 describe('seed errors through a provider client, over HTTP', () => {
   it.each(seedErrorCases)('#$id $seed', async ({ provider, status, body, want }) => {
-    const { client, server } = await serve((_req, res) => reply(res, status, body, { 'content-type': 'application/json' }), { normalize: providerNormalizer(provider), maxRetries: 0 });
+    const { client, server } = await serve(
+      (_req, res) => reply(res, status, body, { 'content-type': 'application/json' }),
+      { normalize: providerNormalizer(provider), maxRetries: 0 },
+    );
     const { data, error, response } = await client.GET('/v1/models');
     expect(server.requests).toHaveLength(1);
     expect(response.status).toBe(status);
@@ -24,7 +27,13 @@ describe('seed errors through a provider client, over HTTP', () => {
     }
     expect(data).toBeUndefined();
     const entry = catalog[want.code as ErrorCode];
-    expect(error).toMatchObject({ code: want.code, status: entry.status, category: entry.category, retry: entry.retry, request_id: want.request_id ?? '' });
+    expect(error).toMatchObject({
+      code: want.code,
+      status: entry.status,
+      category: entry.category,
+      retry: entry.retry,
+      request_id: want.request_id ?? '',
+    });
     expect(error?.origin).toEqual(want.origin);
     if (want.details) expect(error?.details).toMatchObject(want.details);
     expect(getRawError(response)).toMatchObject({ status, body, truncated: false });

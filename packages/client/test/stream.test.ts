@@ -5,9 +5,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { catalog } from '@errata/types';
 import { describe, expect, it } from 'vitest';
 import { createClient, ErrataError } from '../src/index.js';
-import { ErrataStreamError, stream, type ErrataStream } from '../src/stream.js';
-import { reply, type Handler } from './helpers/server.js';
+import { type ErrataStream, ErrataStreamError, stream } from '../src/stream.js';
 import { serverPerTest } from './helpers/serve.js';
+import { type Handler, reply } from './helpers/server.js';
 import { expectNoUnhandledRejections } from './helpers/unhandled.js';
 
 expectNoUnhandledRejections();
@@ -16,18 +16,28 @@ const key = 'sk_test_stream_0123456789';
 const serve = serverPerTest(key);
 
 const tokens = ['Say', ' hello', ' to', ' Errata'];
-const sse = (event: string, data: unknown) => `event: ${event}\ndata: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`;
+const sse = (event: string, data: unknown) =>
+  `event: ${event}\ndata: ${typeof data === 'string' ? data : JSON.stringify(data)}\n\n`;
 const token = (i: number) => sse('token', { index: i, text: tokens[i] });
 const done = sse('done', { finish_reason: 'stop', usage: { input_tokens: 4, output_tokens: 4 } });
 const envelope = (code: keyof typeof catalog, delivered: number) => ({
-  code, message: `${code} mid-stream`, status: catalog[code].status, request_id: 'req_stream_1', doc_url: catalog[code].docUrl, details: { tokens_delivered: delivered },
+  code,
+  message: `${code} mid-stream`,
+  status: catalog[code].status,
+  request_id: 'req_stream_1',
+  doc_url: catalog[code].docUrl,
+  details: { tokens_delivered: delivered },
   ...(catalog[code].retry === 'after_retry_after' ? { retry_after: 5 } : {}),
 });
 
 // Headers, then each part in its own write (so the client sees several chunks), then `end`.
 function eventStream(parts: string[], end: (res: ServerResponse) => void = (res) => res.end()): Handler {
   return async (_req, res) => {
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-request-id': 'req_stream_1' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-cache',
+      'x-request-id': 'req_stream_1',
+    });
     for (const part of parts) {
       res.write(part);
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -50,7 +60,9 @@ async function drain(s: ErrataStream): Promise<{ seen: string[]; error: ErrataSt
 
 describe('a stream that succeeds', () => {
   it('yields every token, then done; sends stream: true, Accept and an Idempotency-Key', async () => {
-    const { client, server } = await serve(eventStream([token(0), token(1), `: keep-alive\n\n${token(2)}`, token(3), done]));
+    const { client, server } = await serve(
+      eventStream([token(0), token(1), `: keep-alive\n\n${token(2)}`, token(3), done]),
+    );
     const s = await stream(client, 'echo-1', { prompt: 'Say hello' });
     expect(s.requestId).toBe('req_stream_1');
     expect(s.response.status).toBe(200);
@@ -78,10 +90,26 @@ describe('a stream that succeeds', () => {
 
 describe('an error event after n tokens', () => {
   const table = [
-    { name: 'OVERLOADED after 3 tokens: retry safe', given: { code: 'OVERLOADED' as const, n: 3 }, want: { retrySafe: true, retryable: true } },
-    { name: 'TIMEOUT after 2 tokens: retry safe', given: { code: 'TIMEOUT' as const, n: 2 }, want: { retrySafe: true, retryable: true } },
-    { name: 'PROMPT_VIOLATION (output moderation) after 1 token: not safe', given: { code: 'PROMPT_VIOLATION' as const, n: 1 }, want: { retrySafe: false, retryable: false } },
-    { name: 'INVALID_OUTPUT after 4 tokens: not safe', given: { code: 'INVALID_OUTPUT' as const, n: 4 }, want: { retrySafe: false, retryable: false } },
+    {
+      name: 'OVERLOADED after 3 tokens: retry safe',
+      given: { code: 'OVERLOADED' as const, n: 3 },
+      want: { retrySafe: true, retryable: true },
+    },
+    {
+      name: 'TIMEOUT after 2 tokens: retry safe',
+      given: { code: 'TIMEOUT' as const, n: 2 },
+      want: { retrySafe: true, retryable: true },
+    },
+    {
+      name: 'PROMPT_VIOLATION (output moderation) after 1 token: not safe',
+      given: { code: 'PROMPT_VIOLATION' as const, n: 1 },
+      want: { retrySafe: false, retryable: false },
+    },
+    {
+      name: 'INVALID_OUTPUT after 4 tokens: not safe',
+      given: { code: 'INVALID_OUTPUT' as const, n: 4 },
+      want: { retrySafe: false, retryable: false },
+    },
   ];
   it.each(table)('$name', async ({ given, want }) => {
     const parts = [...Array(given.n).keys()].map(token);
@@ -99,7 +127,11 @@ describe('an error event after n tokens', () => {
       ...want,
     });
     expect(error.retrySafe).toBe(catalog[given.code].midStream?.retrySafe);
-    expect(error.body).toMatchObject({ code: given.code, status: catalog[given.code].status, details: { tokens_delivered: given.n } });
+    expect(error.body).toMatchObject({
+      code: given.code,
+      status: catalog[given.code].status,
+      details: { tokens_delivered: given.n },
+    });
     expect(error.message).toContain(`${given.code}: ${given.code} mid-stream`);
     expect(error.message).not.toContain('[object Object]');
     // Never retried by the client: one request.
@@ -122,26 +154,60 @@ describe('an error event after n tokens', () => {
   });
 
   it('never shows the API key, even when the server echoes it', async () => {
-    const { client } = await serve(eventStream([sse('error', { ...envelope('INTERNAL_ERROR', 0), message: `bad key ${key}` })]));
+    const { client } = await serve(
+      eventStream([sse('error', { ...envelope('INTERNAL_ERROR', 0), message: `bad key ${key}` })]),
+    );
     const { error } = await drain(await stream(client, 'echo-1', { prompt: 'hi' }));
-    for (const text of [error.message, String(error), JSON.stringify(error), JSON.stringify(error.body)]) expect(text).not.toContain(key);
+    for (const text of [error.message, String(error), JSON.stringify(error), JSON.stringify(error.body)])
+      expect(text).not.toContain(key);
   });
 });
 
 describe('transport and protocol faults mid-stream', () => {
   const table = [
-    { name: 'connection reset after 2 tokens', given: { parts: [token(0), token(1)], end: (res: ServerResponse) => res.destroy() }, want: { code: 'RESPONSE_INCOMPLETE', n: 2, retrySafe: true } },
-    { name: 'stream ends without done after 3 tokens', given: { parts: [token(0), token(1), token(2)], end: (res: ServerResponse) => res.end() }, want: { code: 'RESPONSE_INCOMPLETE', n: 3, retrySafe: true } },
-    { name: 'empty stream', given: { parts: [], end: (res: ServerResponse) => res.end() }, want: { code: 'RESPONSE_INCOMPLETE', n: 0, retrySafe: true } },
-    { name: 'malformed JSON in a token after 1 token', given: { parts: [token(0), sse('token', '{"index":1,"text":')], end: (res: ServerResponse) => res.end() }, want: { code: 'INVALID_RESPONSE', n: 1, retrySafe: false } },
-    { name: 'token without text', given: { parts: [token(0), token(1), sse('token', { index: 2 })], end: (res: ServerResponse) => res.end() }, want: { code: 'INVALID_RESPONSE', n: 2, retrySafe: false } },
-    { name: 'malformed error event', given: { parts: [token(0), sse('error', '<html>oops</html>')], end: (res: ServerResponse) => res.end() }, want: { code: 'INVALID_RESPONSE', n: 1, retrySafe: false } },
+    {
+      name: 'connection reset after 2 tokens',
+      given: { parts: [token(0), token(1)], end: (res: ServerResponse) => res.destroy() },
+      want: { code: 'RESPONSE_INCOMPLETE', n: 2, retrySafe: true },
+    },
+    {
+      name: 'stream ends without done after 3 tokens',
+      given: { parts: [token(0), token(1), token(2)], end: (res: ServerResponse) => res.end() },
+      want: { code: 'RESPONSE_INCOMPLETE', n: 3, retrySafe: true },
+    },
+    {
+      name: 'empty stream',
+      given: { parts: [], end: (res: ServerResponse) => res.end() },
+      want: { code: 'RESPONSE_INCOMPLETE', n: 0, retrySafe: true },
+    },
+    {
+      name: 'malformed JSON in a token after 1 token',
+      given: { parts: [token(0), sse('token', '{"index":1,"text":')], end: (res: ServerResponse) => res.end() },
+      want: { code: 'INVALID_RESPONSE', n: 1, retrySafe: false },
+    },
+    {
+      name: 'token without text',
+      given: { parts: [token(0), token(1), sse('token', { index: 2 })], end: (res: ServerResponse) => res.end() },
+      want: { code: 'INVALID_RESPONSE', n: 2, retrySafe: false },
+    },
+    {
+      name: 'malformed error event',
+      given: { parts: [token(0), sse('error', '<html>oops</html>')], end: (res: ServerResponse) => res.end() },
+      want: { code: 'INVALID_RESPONSE', n: 1, retrySafe: false },
+    },
   ];
   it.each(table)('$name → $want.code', async ({ given, want }) => {
     const { client, server } = await serve(eventStream(given.parts, given.end));
     const { seen, error } = await drain(await stream(client, 'echo-1', { prompt: 'hi' }));
     expect(seen).toEqual(tokens.slice(0, want.n));
-    expect(error).toMatchObject({ code: want.code, status: 200, requestId: 'req_stream_1', tokensReceived: want.n, partialText: tokens.slice(0, want.n).join(''), retrySafe: want.retrySafe });
+    expect(error).toMatchObject({
+      code: want.code,
+      status: 200,
+      requestId: 'req_stream_1',
+      tokensReceived: want.n,
+      partialText: tokens.slice(0, want.n).join(''),
+      retrySafe: want.retrySafe,
+    });
     expect(server.requests).toHaveLength(1);
   });
 
@@ -151,14 +217,22 @@ describe('transport and protocol faults mid-stream', () => {
   });
 
   it('a 200 that is not an event stream is INVALID_RESPONSE, thrown by stream()', async () => {
-    const { client } = await serve((_req, res) => reply(res, 200, { model: 'echo-1', output: { text: 'hi' } }, { 'x-request-id': 'req_json' }));
-    await expect(stream(client, 'echo-1', { prompt: 'hi' })).rejects.toMatchObject({ code: 'INVALID_RESPONSE', status: 200, requestId: 'req_json' });
+    const { client } = await serve((_req, res) =>
+      reply(res, 200, { model: 'echo-1', output: { text: 'hi' } }, { 'x-request-id': 'req_json' }),
+    );
+    await expect(stream(client, 'echo-1', { prompt: 'hi' })).rejects.toMatchObject({
+      code: 'INVALID_RESPONSE',
+      status: 200,
+      requestId: 'req_json',
+    });
   });
 
   it('a client not made by createClient is a clear TypeError, before any request', async () => {
     const { client, server } = await serve(eventStream([token(0), done]));
     const lookalike = { ...client };
-    await expect(stream(lookalike, 'echo-1', { prompt: 'hi' })).rejects.toThrow(/stream: client must be a client made by createClient/);
+    await expect(stream(lookalike, 'echo-1', { prompt: 'hi' })).rejects.toThrow(
+      /stream: client must be a client made by createClient/,
+    );
     expect(server.requests.length).toBe(0);
   });
 });
@@ -169,12 +243,18 @@ describe('abort and early exit stop the request at once', () => {
     return new Promise((resolve) => req?.socket.once('close', () => resolve()));
   }
 
-  it.each([{ name: 'with the default timeout' }, { name: 'without timeouts (no AbortController of ours)', timeout: Infinity }])('abort mid-stream → ABORTED with the partial output ($name)', async ({ timeout }) => {
+  it.each([
+    { name: 'with the default timeout' },
+    { name: 'without timeouts (no AbortController of ours)', timeout: Infinity },
+  ])('abort mid-stream → ABORTED with the partial output ($name)', async ({ timeout }) => {
     let closed: Promise<void> | undefined;
-    const { client } = await serve(async (_req, res) => {
-      closed = closedOn(res.req);
-      await eventStream([token(0), token(1)], () => {})(_req, res, 0);
-    }, timeout ? { timeout } : {});
+    const { client } = await serve(
+      async (_req, res) => {
+        closed = closedOn(res.req);
+        await eventStream([token(0), token(1)], () => {})(_req, res, 0);
+      },
+      timeout ? { timeout } : {},
+    );
     const controller = new AbortController();
     const s = await stream(client, 'echo-1', { prompt: 'hi' }, { signal: controller.signal });
     const seen: string[] = [];
@@ -189,7 +269,13 @@ describe('abort and early exit stop the request at once', () => {
       }
     })();
     expect(error).toBeInstanceOf(ErrataStreamError);
-    expect(error).toMatchObject({ code: 'ABORTED', tokensReceived: 2, partialText: 'Say hello', requestId: 'req_stream_1', retrySafe: false });
+    expect(error).toMatchObject({
+      code: 'ABORTED',
+      tokensReceived: 2,
+      partialText: 'Say hello',
+      requestId: 'req_stream_1',
+      retrySafe: false,
+    });
     // The abort reached the server: its connection closed (else this never resolves).
     await closed;
   });
@@ -208,7 +294,9 @@ describe('abort and early exit stop the request at once', () => {
     const { client } = await serve(() => {});
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
-    await expect(stream(client, 'echo-1', { prompt: 'hi' }, { signal: controller.signal })).rejects.toMatchObject({ code: 'ABORTED' });
+    await expect(stream(client, 'echo-1', { prompt: 'hi' }, { signal: controller.signal })).rejects.toMatchObject({
+      code: 'ABORTED',
+    });
   });
 
   it('a stream that is never read, whose connection then dies, leaves no unhandled rejection', async () => {
@@ -221,7 +309,18 @@ describe('abort and early exit stop the request at once', () => {
 describe('errors before the first byte are ordinary errors', () => {
   it('401 → thrown from stream() as the typed ErrataError, not retried', async () => {
     const { client, server } = await serve((_req, res) =>
-      reply(res, 401, { code: 'INVALID_API_KEY', message: 'API key invalid.', status: 401, request_id: 'req_401', doc_url: catalog.INVALID_API_KEY.docUrl }, { 'x-request-id': 'req_401' }),
+      reply(
+        res,
+        401,
+        {
+          code: 'INVALID_API_KEY',
+          message: 'API key invalid.',
+          status: 401,
+          request_id: 'req_401',
+          doc_url: catalog.INVALID_API_KEY.docUrl,
+        },
+        { 'x-request-id': 'req_401' },
+      ),
     );
     const error = await stream(client, 'echo-1', { prompt: 'hi' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ErrataError);
@@ -232,7 +331,9 @@ describe('errors before the first byte are ordinary errors', () => {
 
   it('503 then a stream → retried by the catalog, with the same Idempotency-Key', async () => {
     const ok = eventStream([token(0), done]);
-    const { client, server } = await serve((req, res, i) => (i === 0 ? reply(res, 503, '', { 'retry-after-ms': '10' }) : ok(req, res, i)));
+    const { client, server } = await serve((req, res, i) =>
+      i === 0 ? reply(res, 503, '', { 'retry-after-ms': '10' }) : ok(req, res, i),
+    );
     expect(await (await stream(client, 'echo-1', { prompt: 'hi' })).text()).toBe('Say');
     expect(server.requests).toHaveLength(2);
     expect(server.requests[1]?.headers['idempotency-key']).toBe(server.requests[0]?.headers['idempotency-key']);

@@ -37,7 +37,12 @@ export function isCatalogDocUrl(actual: unknown, expected: string): boolean {
   if (typeof actual !== 'string' || !URL.canParse(actual) || !URL.canParse(expected)) return false;
   const [a, e] = [new URL(actual), new URL(expected)];
   const path = (url: URL) => url.pathname.replace(/\/+$/, '');
-  return (a.protocol === 'http:' || a.protocol === 'https:') && a.hash === e.hash && path(a) === path(e) && a.search === e.search;
+  return (
+    (a.protocol === 'http:' || a.protocol === 'https:') &&
+    a.hash === e.hash &&
+    path(a) === path(e) &&
+    a.search === e.search
+  );
 }
 
 /** What a probe expects, beyond conformance: a particular error code. */
@@ -61,7 +66,10 @@ const STACK_FRAME = /\n\s*at\s+\S.*(?::\d+:\d+\)?)/;
  * const diff = checker.check(listModels, { status: 200, headers, text });
  * if (diff.length) console.error(diff.join('\n'));
  */
-export function createResponseChecker(spec: OpenApiDocument = loadSpec(), ajv: SpecAjv = createSpecAjv(spec)): ResponseChecker {
+export function createResponseChecker(
+  spec: OpenApiDocument = loadSpec(),
+  ajv: SpecAjv = createSpecAjv(spec),
+): ResponseChecker {
   const compiled = new Map<string, ValidateFunction>();
   const validator = (pointer: string) => {
     let fn = compiled.get(pointer);
@@ -73,13 +81,21 @@ export function createResponseChecker(spec: OpenApiDocument = loadSpec(), ajv: S
   // The catalog is the spec's own (Errata's, or an adopter's union of Errata's codes and its own).
   const entryOf = (code: string) => {
     const definition = model.errors.get(code)!;
-    return { status: definition.meta.status, retry: definition.meta.retry, docUrl: `${model.docsUrl ?? ''}#${code}`, pointer: definition.pointer };
+    return {
+      status: definition.meta.status,
+      retry: definition.meta.retry,
+      docUrl: `${model.docsUrl ?? ''}#${code}`,
+      pointer: definition.pointer,
+    };
   };
 
   function schemaDiff(pointer: string, value: unknown, where: string): string[] {
     const validate = validator(pointer);
     if (validate(value)) return [];
-    return (validate.errors ?? []).map((e) => `${where}${e.instancePath}: ${e.message ?? e.keyword}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`);
+    return (validate.errors ?? []).map(
+      (e) =>
+        `${where}${e.instancePath}: ${e.message ?? e.keyword}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`,
+    );
   }
 
   function headerDiff(declared: SpecResponse, headers: Headers): string[] {
@@ -92,7 +108,11 @@ export function createResponseChecker(spec: OpenApiDocument = loadSpec(), ajv: S
       }
       const schema = model.resolve<{ type?: string }>(model.lookup(header.schemaPointer));
       const value = schema.type === 'integer' && /^-?\d+$/.test(raw) ? Number(raw) : raw;
-      diff.push(...schemaDiff(header.schemaPointer, value, `header ${header.name}`).map((line) => `${line} (got ${JSON.stringify(raw)})`));
+      diff.push(
+        ...schemaDiff(header.schemaPointer, value, `header ${header.name}`).map(
+          (line) => `${line} (got ${JSON.stringify(raw)})`,
+        ),
+      );
     }
     return diff;
   }
@@ -103,24 +123,34 @@ export function createResponseChecker(spec: OpenApiDocument = loadSpec(), ajv: S
     if (code === undefined && body.error !== null && typeof body.error === 'object') {
       // The commonest failure of a server that predates the contract: the provider's own shape.
       const missing = ['code', 'request_id', 'status'].filter((field) => !(field in body));
-      return [`body is the provider's own nested \`error\` object: ${missing.map((f) => `\`${f}\``).join(', ')} missing at the top level`];
+      return [
+        `body is the provider's own nested \`error\` object: ${missing.map((f) => `\`${f}\``).join(', ')} missing at the top level`,
+      ];
     }
-    if (typeof code !== 'string' || !model.errors.has(code)) return [`body/code: ${JSON.stringify(code)} is not a catalog code`];
-    if (!declared.codes.includes(code)) diff.push(`body/code: ${code} is not declared under ${declared.status} (declared: ${declared.codes.join(', ')})`);
+    if (typeof code !== 'string' || !model.errors.has(code))
+      return [`body/code: ${JSON.stringify(code)} is not a catalog code`];
+    if (!declared.codes.includes(code))
+      diff.push(`body/code: ${code} is not declared under ${declared.status} (declared: ${declared.codes.join(', ')})`);
     const entry = entryOf(code);
     diff.push(...schemaDiff(entry.pointer, body, 'body'));
-    if (body.status !== response.status) diff.push(`body/status: ${JSON.stringify(body.status)} differs from the HTTP status ${response.status}`);
-    if (entry.status !== response.status) diff.push(`status: ${code} is ${entry.status} in the catalog, got ${response.status}`);
+    if (body.status !== response.status)
+      diff.push(`body/status: ${JSON.stringify(body.status)} differs from the HTTP status ${response.status}`);
+    if (entry.status !== response.status)
+      diff.push(`status: ${code} is ${entry.status} in the catalog, got ${response.status}`);
     const headerId = response.headers.get('x-request-id');
-    if (headerId !== null && body.request_id !== headerId) diff.push(`body/request_id: ${JSON.stringify(body.request_id)} differs from X-Request-Id ${JSON.stringify(headerId)}`);
-    if (body.doc_url !== undefined && !isCatalogDocUrl(body.doc_url, entry.docUrl)) diff.push(`body/doc_url: expected ${entry.docUrl} (at any origin), got ${JSON.stringify(body.doc_url)}`);
+    if (headerId !== null && body.request_id !== headerId)
+      diff.push(
+        `body/request_id: ${JSON.stringify(body.request_id)} differs from X-Request-Id ${JSON.stringify(headerId)}`,
+      );
+    if (body.doc_url !== undefined && !isCatalogDocUrl(body.doc_url, entry.docUrl))
+      diff.push(`body/doc_url: expected ${entry.docUrl} (at any origin), got ${JSON.stringify(body.doc_url)}`);
     if (entry.retry === 'after_retry_after') {
       const header = response.headers.get('retry-after');
       const declaredRequired = declared.headers.some((h) => h.required && h.name.toLowerCase() === 'retry-after');
       if (header === null) {
         if (!declaredRequired) diff.push(`header Retry-After: missing (${code} says to wait)`);
-      }
-      else if (body.retry_after !== undefined && String(body.retry_after) !== header) diff.push(`body/retry_after: ${JSON.stringify(body.retry_after)} differs from Retry-After ${header}`);
+      } else if (body.retry_after !== undefined && String(body.retry_after) !== header)
+        diff.push(`body/retry_after: ${JSON.stringify(body.retry_after)} differs from Retry-After ${header}`);
     }
     return diff;
   }
@@ -134,17 +164,26 @@ export function createResponseChecker(spec: OpenApiDocument = loadSpec(), ajv: S
         diff.push(`status: expected ${expectedStatus} (${expectation.code}), got ${response.status}`);
       }
       // Inside JSON strings a newline is the two characters \n: look at both forms.
-      if (STACK_FRAME.test(response.text) || STACK_FRAME.test(response.text.replace(/\\n/g, '\n'))) diff.push('body: contains a stack trace');
-      const declared = operation === 'unrouted' ? (response.status === unrouted?.status ? unrouted : undefined) : operation.responses.find((r) => r.status === response.status);
+      if (STACK_FRAME.test(response.text) || STACK_FRAME.test(response.text.replace(/\\n/g, '\n')))
+        diff.push('body: contains a stack trace');
+      const declared =
+        operation === 'unrouted'
+          ? response.status === unrouted?.status
+            ? unrouted
+            : undefined
+          : operation.responses.find((r) => r.status === response.status);
       if (!declared) {
-        const statuses = operation === 'unrouted' ? (unrouted ? [unrouted.status] : []) : operation.responses.map((r) => r.status);
+        const statuses =
+          operation === 'unrouted' ? (unrouted ? [unrouted.status] : []) : operation.responses.map((r) => r.status);
         diff.push(`status: ${response.status} is not declared for ${name} (declared: ${statuses.join(', ')})`);
         return diff;
       }
       diff.push(...headerDiff(declared, response.headers));
       if (!declared.schemaPointer) return diff;
       if (!/^application\/json\b/.test(response.headers.get('content-type') ?? '')) {
-        diff.push(`header Content-Type: expected application/json, got ${JSON.stringify(response.headers.get('content-type'))}`);
+        diff.push(
+          `header Content-Type: expected application/json, got ${JSON.stringify(response.headers.get('content-type'))}`,
+        );
       }
       let body: unknown;
       try {
@@ -159,7 +198,8 @@ export function createResponseChecker(spec: OpenApiDocument = loadSpec(), ajv: S
         diff.push(...schemaDiff(declared.schemaPointer, body, 'body'));
       }
       const code = (body as { code?: unknown } | null)?.code;
-      if (expectation.code && code !== expectation.code) diff.push(`body/code: expected ${expectation.code}, got ${JSON.stringify(code)}`);
+      if (expectation.code && code !== expectation.code)
+        diff.push(`body/code: expected ${expectation.code}, got ${JSON.stringify(code)}`);
       return diff;
     },
   };

@@ -7,9 +7,16 @@
  * mid-stream, and agrees with the stream: `request_id` = `X-Request-Id`, `doc_url` from the
  * catalog, `details.tokens_delivered` = the token events before it. The result is a diff.
  */
-import { compileSpecSchema, createSpecModel, type OpenApiDocument, type SpecAjv, type SpecOperation, type ValidateFunction } from '@errata/spec-model';
-import { catalog, isErrorCode, type ErrorCode } from '@errata/types';
-import { isCatalogDocUrl, type CapturedResponse, type ResponseChecker } from './check-response.js';
+import {
+  compileSpecSchema,
+  createSpecModel,
+  type OpenApiDocument,
+  type SpecAjv,
+  type SpecOperation,
+  type ValidateFunction,
+} from '@errata/spec-model';
+import { catalog, type ErrorCode, isErrorCode } from '@errata/types';
+import { type CapturedResponse, isCatalogDocUrl, type ResponseChecker } from './check-response.js';
 import { parseEventStream } from './internal/event-stream.js';
 
 /** A streamed response as received; `transportError` when the connection failed part-way. */
@@ -24,7 +31,11 @@ const STACK_FRAME = /\n\s*at\s+\S.*(?::\d+:\d+\)?)/;
 
 /** Checks streamed responses of any operation that declares a stream. */
 export interface StreamChecker {
-  check(operation: SpecOperation, response: CapturedStream, expectation?: { ending?: StreamEnding; maxTokens?: number }): string[];
+  check(
+    operation: SpecOperation,
+    response: CapturedStream,
+    expectation?: { ending?: StreamEnding; maxTokens?: number },
+  ): string[];
 }
 
 /**
@@ -49,11 +60,15 @@ export function createStreamChecker(spec: OpenApiDocument, ajv: SpecAjv, respons
       const schema = model.streamEvents.get(operation.operationId);
       if (!schema) return [`${operation.operationId} declares no text/event-stream response`];
       if (response.status !== schema.status) {
-        return [`status: expected ${schema.status} and a stream, got ${response.status}`, ...responses.check(operation, response, isErrorCode(expectation.ending) ? { code: expectation.ending } : {})];
+        return [
+          `status: expected ${schema.status} and a stream, got ${response.status}`,
+          ...responses.check(operation, response, isErrorCode(expectation.ending) ? { code: expectation.ending } : {}),
+        ];
       }
       const diff: string[] = [];
       const type = response.headers.get('content-type') ?? '';
-      if (!type.startsWith('text/event-stream')) diff.push(`header Content-Type: expected text/event-stream, got ${JSON.stringify(type)}`);
+      if (!type.startsWith('text/event-stream'))
+        diff.push(`header Content-Type: expected text/event-stream, got ${JSON.stringify(type)}`);
       const declared = operation.responses.find((r) => r.status === schema.status)!;
       for (const header of declared.headers) {
         const raw = response.headers.get(header.name);
@@ -61,7 +76,8 @@ export function createStreamChecker(spec: OpenApiDocument, ajv: SpecAjv, respons
           if (header.required) diff.push(`header ${header.name}: missing`);
         } else diff.push(...schemaDiff(header.schemaPointer, raw, `header ${header.name}`));
       }
-      if (STACK_FRAME.test(response.text) || STACK_FRAME.test(response.text.replace(/\\n/g, '\n'))) diff.push('body: contains a stack trace');
+      if (STACK_FRAME.test(response.text) || STACK_FRAME.test(response.text.replace(/\\n/g, '\n')))
+        diff.push('body: contains a stack trace');
 
       const requestId = response.headers.get('x-request-id');
       const { events, trailing } = parseEventStream(response.text);
@@ -89,7 +105,8 @@ export function createStreamChecker(spec: OpenApiDocument, ajv: SpecAjv, respons
           diff.push(...schemaDiff(pointer, { event, data: parsed }, where));
           if (event === 'token') {
             const index = (parsed as { index?: unknown } | null)?.index;
-            if (typeof index === 'number' && index !== tokens) diff.push(`${where}/data/index: expected ${tokens}, got ${index}`);
+            if (typeof index === 'number' && index !== tokens)
+              diff.push(`${where}/data/index: expected ${tokens}, got ${index}`);
             tokens++;
           } else final = event;
           continue;
@@ -98,21 +115,39 @@ export function createStreamChecker(spec: OpenApiDocument, ajv: SpecAjv, respons
         const body = (parsed ?? {}) as Record<string, unknown>;
         const code = body.code;
         if (!isErrorCode(code) || !schema.errorCodes.includes(code)) {
-          diff.push(`${where}/data/code: ${JSON.stringify(code)} is not a code the spec allows mid-stream (${schema.errorCodes.join(', ')})`);
+          diff.push(
+            `${where}/data/code: ${JSON.stringify(code)} is not a code the spec allows mid-stream (${schema.errorCodes.join(', ')})`,
+          );
           continue;
         }
         final = `error ${code}`;
         diff.push(...schemaDiff(`#/components/schemas/${code}`, body, `${where}/data`));
-        if (requestId !== null && body.request_id !== requestId) diff.push(`${where}/data/request_id: ${JSON.stringify(body.request_id)} differs from X-Request-Id ${JSON.stringify(requestId)}`);
-        if (!isCatalogDocUrl(body.doc_url, catalog[code].docUrl)) diff.push(`${where}/data/doc_url: expected ${catalog[code].docUrl} (at any origin), got ${JSON.stringify(body.doc_url)}`);
+        if (requestId !== null && body.request_id !== requestId)
+          diff.push(
+            `${where}/data/request_id: ${JSON.stringify(body.request_id)} differs from X-Request-Id ${JSON.stringify(requestId)}`,
+          );
+        if (!isCatalogDocUrl(body.doc_url, catalog[code].docUrl))
+          diff.push(
+            `${where}/data/doc_url: expected ${catalog[code].docUrl} (at any origin), got ${JSON.stringify(body.doc_url)}`,
+          );
         const delivered = (body.details as { tokens_delivered?: unknown } | undefined)?.tokens_delivered;
-        if (delivered !== tokens) diff.push(`${where}/data/details/tokens_delivered: expected ${tokens} (the token events before it), got ${JSON.stringify(delivered)}`);
+        if (delivered !== tokens)
+          diff.push(
+            `${where}/data/details/tokens_delivered: expected ${tokens} (the token events before it), got ${JSON.stringify(delivered)}`,
+          );
       }
-      if (response.transportError) diff.push(`stream: the connection failed after ${events.length} events: ${response.transportError}`);
+      if (response.transportError)
+        diff.push(`stream: the connection failed after ${events.length} events: ${response.transportError}`);
       else if (trailing) diff.push(`stream: ends in the middle of an event (after ${events.length} complete events)`);
       if (!final) diff.push(`stream: ended without a done or error event (after ${tokens} token events)`);
-      if (expectation.maxTokens !== undefined && tokens > expectation.maxTokens) diff.push(`stream: ${tokens} token events before the error, asked for ${expectation.maxTokens}`);
-      const want = expectation.ending === undefined ? undefined : expectation.ending === 'done' ? 'done' : `error ${expectation.ending}`;
+      if (expectation.maxTokens !== undefined && tokens > expectation.maxTokens)
+        diff.push(`stream: ${tokens} token events before the error, asked for ${expectation.maxTokens}`);
+      const want =
+        expectation.ending === undefined
+          ? undefined
+          : expectation.ending === 'done'
+            ? 'done'
+            : `error ${expectation.ending}`;
       if (want && final && final !== want) diff.push(`stream: expected it to end with ${want}, it ended with ${final}`);
       return diff;
     },

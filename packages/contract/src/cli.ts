@@ -7,11 +7,11 @@
  * // errata-contract --base-url http://127.0.0.1:4010 --api-key sk_test_valid --key EXPIRED_API_KEY=sk_test_expired
  */
 import { parseArgs } from 'node:util';
-import { isErrorCode, type ErrorCode } from '@errata/types';
+import { type ErrorCode, isErrorCode } from '@errata/types';
 import { createRedactor, type Redactor } from './internal/redact.js';
 import { formatReport } from './report.js';
 import { runConformance } from './run-conformance.js';
-import { specMain, SpecUsageError, SPEC_USAGE } from './spec-cli.js';
+import { SPEC_USAGE, SpecUsageError, specMain } from './spec-cli.js';
 
 const USAGE = `Usage: errata-contract --base-url <url> --api-key <key> [options]   (Errata's own API)
        errata-contract --spec <file> [--config <file>] [options]     (any spec: --spec --help)
@@ -39,7 +39,10 @@ function pairs(values: string[] | undefined, flag: string): Partial<Record<Error
   const out: Partial<Record<ErrorCode, string>> = {};
   for (const value of values ?? []) {
     const [code, ...rest] = value.split('=');
-    if (!isErrorCode(code) || !rest.length) throw new UsageError(`${flag} expects CODE=value with a catalog code, got ${JSON.stringify(value.split('=')[0])}`);
+    if (!isErrorCode(code) || !rest.length)
+      throw new UsageError(
+        `${flag} expects CODE=value with a catalog code, got ${JSON.stringify(value.split('=')[0])}`,
+      );
     out[code] = rest.join('=');
   }
   return out;
@@ -52,7 +55,8 @@ let redact: Redactor = createRedactor([process.env.ERRATA_API_KEY]);
 
 function integer(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} expects a non-negative integer, got ${JSON.stringify(value)}`);
+  if (!/^\d+$/.test(value))
+    throw new UsageError(`${flag} expects a non-negative integer, got ${JSON.stringify(value)}`);
   return Number(value);
 }
 
@@ -96,7 +100,9 @@ async function main(argv: string[]): Promise<number> {
     apiKey,
     keys,
     modelsFor: pairs(values['model-for'], '--model-for'),
-    ...(values['prompt-violation-marker'] !== undefined ? { promptViolationMarker: values['prompt-violation-marker'] } : {}),
+    ...(values['prompt-violation-marker'] !== undefined
+      ? { promptViolationMarker: values['prompt-violation-marker'] }
+      : {}),
     ...(values.operation ? { operations: values.operation } : {}),
     ...(codes ? { codes } : {}),
     ...(values.seed !== undefined ? { seed: integer(values.seed, '--seed')! } : {}),
@@ -115,7 +121,10 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     const specMode = process.argv.slice(2).some((arg) => arg === '--spec' || arg.startsWith('--spec='));
-    const usage = error instanceof UsageError || error instanceof SpecUsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    const usage =
+      error instanceof UsageError ||
+      error instanceof SpecUsageError ||
+      (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     console.error(`errata-contract: ${redact((error as Error).message)}`);
     if (usage) console.error(`\n${specMode ? SPEC_USAGE : USAGE}`);
     process.exit(usage ? 2 : 1);

@@ -6,7 +6,11 @@ const expected = 'https://errata.dev/docs/errors#OVERLOADED';
 describe('isCatalogDocUrl', () => {
   it.each([
     { name: 'the catalog URL itself', given: expected, want: true },
-    { name: 'the copy a server serves itself, with a slash before the #', given: 'http://127.0.0.1:4010/docs/errors/#OVERLOADED', want: true },
+    {
+      name: 'the copy a server serves itself, with a slash before the #',
+      given: 'http://127.0.0.1:4010/docs/errors/#OVERLOADED',
+      want: true,
+    },
     { name: 'another code', given: 'http://127.0.0.1:4010/docs/errors/#TIMEOUT', want: false },
     { name: 'another page', given: 'http://127.0.0.1:4010/docs/#OVERLOADED', want: false },
     { name: 'no fragment', given: 'https://errata.dev/docs/errors', want: false },

@@ -7,26 +7,36 @@
  * console.log(formatReport(report));
  */
 
-// Running the suite and reading its report.
-export { runConformance } from './run-conformance.js';
-export type { ConformanceOptions } from './run-conformance.js';
-export { formatReport } from './report.js';
-export type { ConformanceReport, FuzzResult, ProbeResult, ProbeVia, StreamProbeResult, UnreachableCode } from './report.js';
-
+export type { CapturedResponse, Expectation, ResponseChecker } from './check-response.js';
 // Checking single responses.
 export { createResponseChecker, operationDeclares } from './check-response.js';
-export type { CapturedResponse, Expectation, ResponseChecker } from './check-response.js';
-export { createStreamChecker } from './check-stream.js';
 export type { CapturedStream, StreamChecker, StreamEnding } from './check-stream.js';
-export { parseEventStream } from './internal/event-stream.js';
+export { createStreamChecker } from './check-stream.js';
 export type { ParsedEvent } from './internal/event-stream.js';
+export { parseEventStream } from './internal/event-stream.js';
 export { ConformanceRequestError } from './internal/http.js';
-
+export type {
+  ConformanceReport,
+  FuzzResult,
+  ProbeResult,
+  ProbeVia,
+  StreamProbeResult,
+  UnreachableCode,
+} from './report.js';
+export { formatReport } from './report.js';
+export type { ConformanceOptions } from './run-conformance.js';
+// Running the suite and reading its report.
+export { runConformance } from './run-conformance.js';
+export type { ContractConfig, RecordedTrigger } from './spec-suite/config.js';
+export { ContractConfigError, loadContractConfig } from './spec-suite/config.js';
+export type { PlannedProbe, SpecSection } from './spec-suite/probes.js';
+export { planProbes } from './spec-suite/probes.js';
+export type {
+  SpecConformanceOptions,
+  SpecConformanceReport,
+  SpecProbeResult,
+  SpecSectionSummary,
+} from './spec-suite/run-spec.js';
 // Conformance for any spec that adopts the contract (`errata-contract --spec`).
 export { runSpecConformance } from './spec-suite/run-spec.js';
-export type { SpecConformanceOptions, SpecConformanceReport, SpecProbeResult, SpecSectionSummary } from './spec-suite/run-spec.js';
-export { loadContractConfig, ContractConfigError } from './spec-suite/config.js';
-export type { ContractConfig, RecordedTrigger } from './spec-suite/config.js';
-export { planProbes } from './spec-suite/probes.js';
-export type { PlannedProbe, SpecSection } from './spec-suite/probes.js';
 export { formatSpecReport, toJUnitXml } from './spec-suite/spec-report.js';

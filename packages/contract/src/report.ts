@@ -72,7 +72,13 @@ export interface ConformanceReport {
  */
 export function formatReport(report: ConformanceReport): string {
   const lines: string[] = [`Errata contract conformance — ${report.baseUrl} (seed ${report.seed})`, ''];
-  const operations = [...new Set([...report.probes.map((p) => p.operationId), ...report.streams.map((s) => s.operationId), ...report.fuzz.map((f) => f.operationId)])];
+  const operations = [
+    ...new Set([
+      ...report.probes.map((p) => p.operationId),
+      ...report.streams.map((s) => s.operationId),
+      ...report.fuzz.map((f) => f.operationId),
+    ]),
+  ];
   for (const operationId of operations) {
     lines.push(operationId);
     const probes = report.probes.filter((p) => p.operationId === operationId);
@@ -92,7 +98,9 @@ export function formatReport(report: ConformanceReport): string {
       const results = streams.filter((s) => s.ending === ending);
       const failed = results.filter((s) => s.outcome === 'failed');
       const via = [...new Set(results.map((s) => s.via))].join(', ');
-      lines.push(`  ${failed.length ? 'FAIL' : 'pass'}  ${(ending === 'done' ? 'stream → done' : `${ending} (streamed)`).padEnd(28)} ${via}`);
+      lines.push(
+        `  ${failed.length ? 'FAIL' : 'pass'}  ${(ending === 'done' ? 'stream → done' : `${ending} (streamed)`).padEnd(28)} ${via}`,
+      );
       for (const failure of failed) {
         lines.push(`          ${failure.via}: ${failure.request} (streamed)`);
         for (const line of failure.diff) lines.push(`            - ${line}`);

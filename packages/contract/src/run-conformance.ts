@@ -5,11 +5,11 @@
  * server can make probes fail: run it with a key whose limits are high, or against a server
  * configured for it (the sandbox: `ERRATA_RATE_LIMIT`).
  */
-import { errorCodes, type ErrorCode } from '@errata/types';
+import { type ErrorCode, errorCodes } from '@errata/types';
 import { fuzzOperation } from './internal/fuzz.js';
+import type { Redactor } from './internal/redact.js';
 import { runSimulateProbes } from './internal/simulate-probes.js';
 import { runStreamProbes } from './internal/stream-probes.js';
-import type { Redactor } from './internal/redact.js';
 import { createSuiteContext } from './internal/suite-context.js';
 import { DEFAULT_PROMPT_VIOLATION_MARKER, runTriggers } from './internal/triggers.js';
 import type { ConformanceReport, FuzzResult, UnreachableCode } from './report.js';
@@ -76,21 +76,31 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     fetch: options.fetch ?? fetch,
   });
   const only = options.codes ? new Set(options.codes) : undefined;
-  const operations = context.operations.filter((op) => !options.operations || options.operations.includes(op.operationId));
+  const operations = context.operations.filter(
+    (op) => !options.operations || options.operations.includes(op.operationId),
+  );
   const wanted = new Set(operations.map((op) => op.operationId));
 
-  const triggers = options.triggers === false ? { results: [], unavailable: new Map<ErrorCode, string>() } : await runTriggers(context, only, wanted);
+  const triggers =
+    options.triggers === false
+      ? { results: [], unavailable: new Map<ErrorCode, string>() }
+      : await runTriggers(context, only, wanted);
   const simulated = options.simulate === false ? [] : await runSimulateProbes(context, operations, only);
   const probes = [...triggers.results, ...simulated];
   const streamed =
     options.streams === false
       ? { results: [], unavailable: undefined }
-      : await runStreamProbes(context, operations, { simulate: options.simulate !== false, triggers: options.triggers !== false, only });
+      : await runStreamProbes(context, operations, {
+          simulate: options.simulate !== false,
+          triggers: options.triggers !== false,
+          only,
+        });
   const streams = streamed.results;
 
   const fuzz: FuzzResult[] = [];
   if (options.fuzz !== false) {
-    for (const [index, operation] of operations.entries()) fuzz.push(await fuzzOperation(context, operation, seed + index, options.numRuns ?? 50));
+    for (const [index, operation] of operations.entries())
+      fuzz.push(await fuzzOperation(context, operation, seed + index, options.numRuns ?? 50));
   }
 
   const coverage = {} as ConformanceReport['coverage'];
@@ -112,8 +122,14 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
           : 'no operation declares it, and no real trigger is known');
     unreachable.push({ code, reason });
   }
-  const ok = probes.every((p) => p.outcome === 'passed') && streams.every((s) => s.outcome === 'passed') && fuzz.every((f) => f.outcome === 'passed');
-  return redactReport({ baseUrl: options.baseUrl, seed, ok, probes, streams, unreachable, fuzz, coverage }, context.redact);
+  const ok =
+    probes.every((p) => p.outcome === 'passed') &&
+    streams.every((s) => s.outcome === 'passed') &&
+    fuzz.every((f) => f.outcome === 'passed');
+  return redactReport(
+    { baseUrl: options.baseUrl, seed, ok, probes, streams, unreachable, fuzz, coverage },
+    context.redact,
+  );
 }
 
 // Responses are redacted as they are captured; this last pass covers every other string (fetch
@@ -126,6 +142,17 @@ function redactReport(report: ConformanceReport, redact: Redactor): ConformanceR
     probes: report.probes.map((p) => ({ ...p, request: redact(p.request), diff: lines(p.diff) })),
     streams: report.streams.map((s) => ({ ...s, request: redact(s.request), diff: lines(s.diff) })),
     unreachable: report.unreachable.map((u) => ({ ...u, reason: redact(u.reason) })),
-    fuzz: report.fuzz.map((f) => (f.counterexample ? { ...f, counterexample: { ...f.counterexample, request: redact(f.counterexample.request), diff: lines(f.counterexample.diff) } } : f)),
+    fuzz: report.fuzz.map((f) =>
+      f.counterexample
+        ? {
+            ...f,
+            counterexample: {
+              ...f.counterexample,
+              request: redact(f.counterexample.request),
+              diff: lines(f.counterexample.diff),
+            },
+          }
+        : f,
+    ),
   };
 }

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { OpenApiDocument } from '@errata/spec-model';
 import { parse } from 'yaml';
-import { ContractConfigError, loadContractConfig, type ContractConfig } from './spec-suite/config.js';
+import { type ContractConfig, ContractConfigError, loadContractConfig } from './spec-suite/config.js';
 import { runSpecConformance } from './spec-suite/run-spec.js';
 import { formatSpecReport, toJUnitXml } from './spec-suite/spec-report.js';
 
@@ -63,7 +63,8 @@ export async function specMain(argv: string[], log: (line: string) => void = con
   if (!values.spec) throw new SpecUsageError('--spec is required');
   const number = (value: string | undefined, flag: string) => {
     if (value === undefined) return undefined;
-    if (!/^\d+(\.\d+)?$/.test(value)) throw new SpecUsageError(`${flag} expects a non-negative number, got ${JSON.stringify(value)}`);
+    if (!/^\d+(\.\d+)?$/.test(value))
+      throw new SpecUsageError(`${flag} expects a non-negative number, got ${JSON.stringify(value)}`);
     return Number(value);
   };
   let config: ContractConfig = {};

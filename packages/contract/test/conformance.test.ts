@@ -15,11 +15,20 @@ describe('runConformance against a conforming fixture', () => {
     try {
       const report = await runConformance({ baseUrl: fixture.url, ...only });
       expect(report.ok, formatReport(report)).toBe(true);
-      expect(report.probes.filter((p) => p.via === 'trigger').map((p) => p.code).sort()).toEqual(['ENDPOINT_NOT_FOUND', 'INVALID_API_KEY', 'MISSING_API_KEY']);
+      expect(
+        report.probes
+          .filter((p) => p.via === 'trigger')
+          .map((p) => p.code)
+          .sort(),
+      ).toEqual(['ENDPOINT_NOT_FOUND', 'INVALID_API_KEY', 'MISSING_API_KEY']);
       expect(report.coverage.RATE_LIMIT_EXCEEDED).toBe('passed');
       // Codes listModels does not declare cannot be probed when only listModels is selected.
-      expect(report.unreachable.find((u) => u.code === 'PROMPT_TOO_LONG')?.reason).toMatch(/no selected operation declares it/);
-      expect(report.fuzz).toEqual([expect.objectContaining({ operationId: 'listModels', outcome: 'passed', numRuns: 40 })]);
+      expect(report.unreachable.find((u) => u.code === 'PROMPT_TOO_LONG')?.reason).toMatch(
+        /no selected operation declares it/,
+      );
+      expect(report.fuzz).toEqual([
+        expect.objectContaining({ operationId: 'listModels', outcome: 'passed', numRuns: 40 }),
+      ]);
     } finally {
       await fixture.close();
     }
@@ -29,7 +38,8 @@ describe('runConformance against a conforming fixture', () => {
 const cases: { name: string; given: Tamper; want: { code?: string; fuzz?: boolean; diff: RegExp } }[] = [
   {
     name: 'a 429 without Retry-After',
-    given: (r) => (r.body.code === 'RATE_LIMIT_EXCEEDED' ? { ...r, headers: { 'X-Request-Id': r.headers['X-Request-Id']! } } : r),
+    given: (r) =>
+      r.body.code === 'RATE_LIMIT_EXCEEDED' ? { ...r, headers: { 'X-Request-Id': r.headers['X-Request-Id']! } } : r,
     want: { code: 'RATE_LIMIT_EXCEEDED', diff: /header Retry-After: missing/ },
   },
   {
@@ -44,12 +54,18 @@ const cases: { name: string; given: Tamper; want: { code?: string; fuzz?: boolea
   },
   {
     name: 'an X-Request-Id that differs from request_id',
-    given: (r) => (r.body.code === 'BAD_GATEWAY' ? { ...r, headers: { ...r.headers, 'X-Request-Id': 'req_other' } } : r),
+    given: (r) =>
+      r.body.code === 'BAD_GATEWAY' ? { ...r, headers: { ...r.headers, 'X-Request-Id': 'req_other' } } : r,
     want: { code: 'BAD_GATEWAY', diff: /differs from X-Request-Id/ },
   },
   {
     name: 'a 500 on a request with a random key (fuzz)',
-    given: (r, req) => (r.body.code === 'INVALID_API_KEY' && !req.headers['errata-simulate'] && req.headers.authorization !== 'Bearer errata_contract_not_a_key' ? { ...r, status: 500, body: { ...r.body, status: 500 } } : r),
+    given: (r, req) =>
+      r.body.code === 'INVALID_API_KEY' &&
+      !req.headers['errata-simulate'] &&
+      req.headers.authorization !== 'Bearer errata_contract_not_a_key'
+        ? { ...r, status: 500, body: { ...r.body, status: 500 } }
+        : r,
     want: { fuzz: true, diff: /status: 500/ },
   },
 ];
@@ -84,11 +100,25 @@ const cli = join(import.meta.dirname, '../dist/cli.js');
 describe('errata-contract CLI', () => {
   it.each([
     { name: 'a conforming server', given: (r: Parameters<Tamper>[0]) => r, want: { exit: 0, out: /PASSED/ } },
-    { name: 'a broken server', given: ((r) => (r.body.code === 'OVERLOADED' ? { ...r, status: 500 } : r)) as Tamper, want: { exit: 1, out: /FAIL\s+OVERLOADED/ } },
+    {
+      name: 'a broken server',
+      given: ((r) => (r.body.code === 'OVERLOADED' ? { ...r, status: 500 } : r)) as Tamper,
+      want: { exit: 1, out: /FAIL\s+OVERLOADED/ },
+    },
   ])('exits $want.exit for $name', async ({ given, want }) => {
     const fixture = await startFixture(given);
     try {
-      const result = await run('node', [cli, '--base-url', fixture.url, '--api-key', 'good-key', '--operation', 'listModels', '--num-runs', '10']).then(
+      const result = await run('node', [
+        cli,
+        '--base-url',
+        fixture.url,
+        '--api-key',
+        'good-key',
+        '--operation',
+        'listModels',
+        '--num-runs',
+        '10',
+      ]).then(
         (r) => ({ code: 0, stdout: r.stdout }),
         (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
       );
@@ -101,7 +131,9 @@ describe('errata-contract CLI', () => {
   });
 
   it('exits 2 with usage on a bad flag value', async () => {
-    const error = await run('node', [cli, '--api-key', 'k', '--code', 'NOT_A_CODE']).catch((e: { code: number; stderr: string }) => e);
+    const error = await run('node', [cli, '--api-key', 'k', '--code', 'NOT_A_CODE']).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect(error).toMatchObject({ code: 2 });
     expect((error as { stderr: string }).stderr).toMatch(/not a catalog code/);
   });

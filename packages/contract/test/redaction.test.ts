@@ -6,8 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRedactor } from '../src/internal/redact.js';
 import { formatReport, runConformance } from '../src/index.js';
+import { createRedactor } from '../src/internal/redact.js';
 
 const API_KEY = 'sk_live_mainKEY_0123456789abcdefghij';
 const EXPIRED = 'sk_live_expiredKEY_9876543210zyxwvu';
@@ -17,7 +17,11 @@ describe('createRedactor', () => {
   it.each([
     { name: 'the API key', given: `key=${API_KEY}.`, want: 'key=[REDACTED].' },
     { name: 'a configured key', given: `"${EXPIRED}"`, want: '"[REDACTED]"' },
-    { name: 'any bearer token', given: 'Authorization: Bearer someone-elses.token', want: 'Authorization: Bearer [REDACTED]' },
+    {
+      name: 'any bearer token',
+      given: 'Authorization: Bearer someone-elses.token',
+      want: 'Authorization: Bearer [REDACTED]',
+    },
     { name: 'every occurrence', given: `${API_KEY}${API_KEY}`, want: '[REDACTED][REDACTED]' },
     { name: 'nothing secret', given: 'status: expected 401', want: 'status: expected 401' },
   ])('masks $name', ({ given, want }) => {
@@ -47,12 +51,20 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 function expectNoKey(text: string): void {
-  for (const secret of [API_KEY, EXPIRED]) for (const piece of [secret, secret.slice(0, 14), secret.slice(-14)]) expect(text).not.toContain(piece);
+  for (const secret of [API_KEY, EXPIRED])
+    for (const piece of [secret, secret.slice(0, 14), secret.slice(-14)]) expect(text).not.toContain(piece);
 }
 
 describe('a server that echoes the Authorization header', () => {
   it('yields a report that quotes the echoes, redacted', async () => {
-    const report = await runConformance({ baseUrl: url, apiKey: API_KEY, keys: { EXPIRED_API_KEY: EXPIRED }, operations: ['listModels'], numRuns: 5, streams: false });
+    const report = await runConformance({
+      baseUrl: url,
+      apiKey: API_KEY,
+      keys: { EXPIRED_API_KEY: EXPIRED },
+      operations: ['listModels'],
+      numRuns: 5,
+      streams: false,
+    });
     expect(report.ok).toBe(false);
     const json = JSON.stringify(report);
     // The leaks were there to quote: the diffs show where they were.
@@ -64,9 +76,24 @@ describe('a server that echoes the Authorization header', () => {
 
   it('keeps the keys out of the CLI output', async () => {
     const cli = join(import.meta.dirname, '../dist/cli.js');
-    const args = [cli, '--base-url', url, '--api-key', API_KEY, '--key', `EXPIRED_API_KEY=${EXPIRED}`, '--operation', 'listModels', '--num-runs', '5', '--no-streams'];
+    const args = [
+      cli,
+      '--base-url',
+      url,
+      '--api-key',
+      API_KEY,
+      '--key',
+      `EXPIRED_API_KEY=${EXPIRED}`,
+      '--operation',
+      'listModels',
+      '--num-runs',
+      '5',
+      '--no-streams',
+    ];
     for (const extra of [[], ['--json']]) {
-      const result = await promisify(execFile)('node', [...args, ...extra]).catch((e: { code: number; stdout: string; stderr: string }) => e);
+      const result = await promisify(execFile)('node', [...args, ...extra]).catch(
+        (e: { code: number; stdout: string; stderr: string }) => e,
+      );
       expect(result).toMatchObject({ code: 1 });
       expect(result.stdout).toContain('[REDACTED]');
       expectNoKey(result.stdout + result.stderr);

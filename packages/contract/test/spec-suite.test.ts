@@ -24,11 +24,17 @@ describe('planProbes', () => {
   });
 
   it.each([
-    { name: 'a recorded trigger', config: { triggers: [{ code: 'MODEL_NOT_FOUND', operation: 'getModel', path: '/v1/models/nope' }] }, via: 'trigger' },
+    {
+      name: 'a recorded trigger',
+      config: { triggers: [{ code: 'MODEL_NOT_FOUND', operation: 'getModel', path: '/v1/models/nope' }] },
+      via: 'trigger',
+    },
     { name: 'a key for the code', config: { auth: { keys: { MODEL_NOT_FOUND: null } } }, via: 'auth' },
     { name: 'simulation', config: { simulate: true }, via: 'simulate' },
   ])('causes a code by $name', ({ config, via }) => {
-    const probe = planProbes(model, { pathParams: { model: 'm', request_id: 'r' }, ...config }).find((p) => p.operationId === 'getModel' && p.code === 'MODEL_NOT_FOUND')!;
+    const probe = planProbes(model, { pathParams: { model: 'm', request_id: 'r' }, ...config }).find(
+      (p) => p.operationId === 'getModel' && p.code === 'MODEL_NOT_FOUND',
+    )!;
     expect(probe.via).toBe(via);
     expect(probe.skip).toBeUndefined();
   });
@@ -36,7 +42,13 @@ describe('planProbes', () => {
 
 describe('runSpecConformance', () => {
   it('reports probes past the time budget as skipped, with the reason', async () => {
-    const report = await runSpecConformance({ spec, baseUrl, config: { simulate: true, pathParams: { model: 'm', request_id: 'r' } }, budgetMs: 0, now: () => 0 });
+    const report = await runSpecConformance({
+      spec,
+      baseUrl,
+      config: { simulate: true, pathParams: { model: 'm', request_id: 'r' } },
+      budgetMs: 0,
+      now: () => 0,
+    });
     expect(report.ok).toBe(false);
     expect(report.results.every((r) => r.outcome === 'skipped')).toBe(true);
     expect(report.sections.find((s) => s.section === 'unrouted')!.reason).toBe('the time budget of 0 s was used up');
@@ -62,7 +74,10 @@ describe('loadContractConfig', () => {
     { text: 'simulate: yes please', message: 'simulate must be true or false' },
     { text: 'triggers: { code: X }', message: 'triggers must be a list' },
     { text: 'triggers: [{ operation: listModels }]', message: 'triggers[0].code must be a code' },
-    { text: 'auth: { key: "env:ERRATA_CONTRACT_UNSET_KEY" }', message: 'auth.key reads ERRATA_CONTRACT_UNSET_KEY, which is not set' },
+    {
+      text: 'auth: { key: "env:ERRATA_CONTRACT_UNSET_KEY" }',
+      message: 'auth.key reads ERRATA_CONTRACT_UNSET_KEY, which is not set',
+    },
     { text: '- a list', message: 'the file must be an object' },
   ])('refuses $text', ({ text, message }) => {
     const file = join(dir, 'config.yaml');

@@ -3,7 +3,7 @@
 import { catalog, errorCodes } from '@errata/types';
 import { describe, expect, it } from 'vitest';
 import { formatReport, parseEventStream, runConformance, type StreamProbeResult } from '../src/index.js';
-import { startStreamFixture, type StreamTamper } from './fixtures/stream-server.js';
+import { type StreamTamper, startStreamFixture } from './fixtures/stream-server.js';
 
 const midStream = errorCodes.filter((code) => catalog[code].midStream !== null);
 const only = { apiKey: 'good-key', operations: ['runModel'], codes: midStream, triggers: false, fuzz: false };
@@ -28,18 +28,31 @@ const withoutDone: StreamTamper = (events) => events.filter((e) => e.event !== '
 const cases: { name: string; given: StreamTamper; want: { ending: string; diff: RegExp } }[] = [
   {
     name: 'an error event whose data lacks request_id',
-    given: (events) => events.map((e) => (e.event === 'error' && e.data.code === 'OVERLOADED' ? { ...e, data: { ...e.data, request_id: undefined } } : e)),
+    given: (events) =>
+      events.map((e) =>
+        e.event === 'error' && e.data.code === 'OVERLOADED' ? { ...e, data: { ...e.data, request_id: undefined } } : e,
+      ),
     want: { ending: 'OVERLOADED', diff: /event 2 \(error\)\/data: must have required property 'request_id'/ },
   },
-  { name: 'a stream without its done event', given: withoutDone, want: { ending: 'done', diff: /stream: ended without a done or error event \(after 4 token events\)/ } },
+  {
+    name: 'a stream without its done event',
+    given: withoutDone,
+    want: { ending: 'done', diff: /stream: ended without a done or error event \(after 4 token events\)/ },
+  },
   {
     name: 'an event whose data is not JSON',
-    given: (events, request) => (request.headers['errata-simulate'] ? events : ['event: token\ndata: {"index":0,"text":\n\n', ...events.slice(1)]),
+    given: (events, request) =>
+      request.headers['errata-simulate'] ? events : ['event: token\ndata: {"index":0,"text":\n\n', ...events.slice(1)],
     want: { ending: 'done', diff: /event 0 \(token\): data is not JSON/ },
   },
   {
     name: 'a wrong tokens_delivered',
-    given: (events) => events.map((e) => (e.event === 'error' && e.data.code === 'TIMEOUT' ? { ...e, data: { ...e.data, details: { tokens_delivered: 5 } } } : e)),
+    given: (events) =>
+      events.map((e) =>
+        e.event === 'error' && e.data.code === 'TIMEOUT'
+          ? { ...e, data: { ...e.data, details: { tokens_delivered: 5 } } }
+          : e,
+      ),
     want: { ending: 'TIMEOUT', diff: /tokens_delivered: expected 2 \(the token events before it\), got 5/ },
   },
   {
@@ -49,7 +62,8 @@ const cases: { name: string; given: StreamTamper; want: { ending: string; diff: 
   },
   {
     name: 'token indexes out of order',
-    given: (events, request) => (request.headers['errata-simulate'] ? events : [events[1]!, events[0]!, ...events.slice(2)]),
+    given: (events, request) =>
+      request.headers['errata-simulate'] ? events : [events[1]!, events[0]!, ...events.slice(2)],
     want: { ending: 'done', diff: /event 0 \(token\)\/data\/index: expected 0, got 1/ },
   },
 ];
@@ -64,7 +78,9 @@ describe('stream probes against a broken fixture', () => {
       expect(failed.map((s) => s.ending)).toEqual([want.ending]);
       expect(failed[0]!.diff.join('\n')).toMatch(want.diff);
       expect(report.probes.filter((p) => p.outcome === 'failed')).toEqual([]);
-      expect(formatReport(report)).toMatch(new RegExp(`FAIL\\s+${want.ending === 'done' ? 'stream → done' : `${want.ending} \\(streamed\\)`}`));
+      expect(formatReport(report)).toMatch(
+        new RegExp(`FAIL\\s+${want.ending === 'done' ? 'stream → done' : `${want.ending} \\(streamed\\)`}`),
+      );
     } finally {
       await fixture.close();
     }
@@ -73,9 +89,27 @@ describe('stream probes against a broken fixture', () => {
 
 describe('parseEventStream', () => {
   it.each([
-    { name: 'two events', given: 'event: token\ndata: {"a":1}\n\nevent: done\ndata: {}\n\n', want: { events: [{ event: 'token', data: '{"a":1}' }, { event: 'done', data: '{}' }], trailing: false } },
-    { name: 'CRLF line ends and a comment', given: ': hi\r\nevent: done\r\ndata: {}\r\n\r\n', want: { events: [{ event: 'done', data: '{}' }], trailing: false } },
-    { name: 'a body cut mid-event', given: 'event: token\ndata: {"a":1}\n\nevent: token\ndata: {"a"', want: { events: [{ event: 'token', data: '{"a":1}' }], trailing: true } },
+    {
+      name: 'two events',
+      given: 'event: token\ndata: {"a":1}\n\nevent: done\ndata: {}\n\n',
+      want: {
+        events: [
+          { event: 'token', data: '{"a":1}' },
+          { event: 'done', data: '{}' },
+        ],
+        trailing: false,
+      },
+    },
+    {
+      name: 'CRLF line ends and a comment',
+      given: ': hi\r\nevent: done\r\ndata: {}\r\n\r\n',
+      want: { events: [{ event: 'done', data: '{}' }], trailing: false },
+    },
+    {
+      name: 'a body cut mid-event',
+      given: 'event: token\ndata: {"a":1}\n\nevent: token\ndata: {"a"',
+      want: { events: [{ event: 'token', data: '{"a":1}' }], trailing: true },
+    },
   ])('$name', ({ given, want }) => {
     expect(parseEventStream(given)).toEqual(want);
   });

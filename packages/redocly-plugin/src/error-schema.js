@@ -51,7 +51,13 @@ export function responseErrorSchemas(response, ctx) {
     const members = schema.oneOf ?? [media.schema];
     members.forEach((member, i) => {
       const resolved = ctx.resolve(member);
-      out.push({ mediaType, schema: resolved.node, location: resolved.location ?? location, index: i, container: schema });
+      out.push({
+        mediaType,
+        schema: resolved.node,
+        location: resolved.location ?? location,
+        index: i,
+        container: schema,
+      });
     });
   }
   return out;

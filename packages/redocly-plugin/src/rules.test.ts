@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 
 type Doc = Record<string, any>;
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -15,42 +15,196 @@ const schemas = (doc: Doc) => doc.components.schemas;
 const responses = (doc: Doc) => doc.components.responses;
 
 const cases: { name: string; rule: string; breakIt: (doc: Doc) => void }[] = [
-  { name: 'x-error without a remedy', rule: 'errata/error-metadata', breakIt: (d) => delete schemas(d).MODEL_NOT_FOUND['x-error'].remedy },
-  { name: 'x-error with an unknown retry policy', rule: 'errata/error-metadata', breakIt: (d) => (schemas(d).MODEL_NOT_FOUND['x-error'].retry = 'sometimes') },
-  { name: 'an error schema without examples', rule: 'errata/error-metadata', breakIt: (d) => delete schemas(d).INTERNAL_ERROR.examples },
-  { name: 'an example whose doc_url points elsewhere', rule: 'errata/error-metadata', breakIt: (d) => (schemas(d).INTERNAL_ERROR.examples[0].doc_url = 'https://errata.dev/docs/errors#OTHER') },
-  { name: 'after_retry_after without a required retry_after', rule: 'errata/error-metadata', breakIt: (d) => delete schemas(d).RATE_LIMIT_EXCEEDED.allOf[1].required },
-  { name: 'a crosswalk to an undeclared provider', rule: 'errata/error-metadata', breakIt: (d) => (schemas(d).MODEL_NOT_FOUND['x-error'].crosswalk.acme = [{ status: 404 }]) },
-  { name: 'two schemas with the same internal code', rule: 'errata/error-codes-unique', breakIt: (d) => (schemas(d).INTERNAL_ERROR['x-error'].internal_code = 3003) },
-  { name: 'two schemas with the same code', rule: 'errata/error-codes-unique', breakIt: (d) => (schemas(d).INTERNAL_ERROR.allOf[1].properties.code.const = 'MODEL_NOT_FOUND') },
-  { name: 'one provider error crosswalked to two codes', rule: 'errata/error-codes-unique', breakIt: (d) => (schemas(d).INTERNAL_ERROR['x-error'].crosswalk = { generic: [{ code: 'MODEL_NOT_FOUND', status: 404 }] }) },
-  { name: 'a 500 schema listed under 429', rule: 'errata/error-status-matches', breakIt: (d) => responses(d).TooManyRequests.content['application/json'].schema.oneOf.push({ $ref: '#/components/schemas/INTERNAL_ERROR' }) },
-  { name: 'an error response that is not the envelope', rule: 'errata/error-response-envelope', breakIt: (d) => (responses(d).ServerError.content['application/json'].schema = { type: 'object', properties: { error: { type: 'string' } } }) },
-  { name: 'an error response served as text/html', rule: 'errata/error-response-envelope', breakIt: (d) => (responses(d).ServerError.content = { 'text/html': { schema: { type: 'string' } } }) },
-  { name: 'a 429 without Retry-After', rule: 'errata/retry-after-header', breakIt: (d) => delete responses(d).TooManyRequests.headers['Retry-After'] },
-  { name: 'a success response without X-Request-Id', rule: 'errata/request-id-header', breakIt: (d) => delete d.paths['/v1/models'].get.responses['200'].headers },
-  { name: 'an operation with no 5xx response', rule: 'errata/operation-5xx-response', breakIt: (d) => delete d.paths['/v1/models'].get.responses['500'] },
-  { name: 'a stream error event carrying a code without mid_stream', rule: 'errata/stream-error-codes', breakIt: (d) => (schemas(d).StreamError = { type: 'object', properties: { event: { const: 'error' }, data: { oneOf: [{ $ref: '#/components/schemas/INTERNAL_ERROR' }], discriminator: { propertyName: 'code' } } } }) },
-  { name: 'a POST without Idempotency-Key', rule: 'errata/post-idempotency-key', breakIt: (d) => (d.paths['/v1/models'].post = { ...structuredClone(d.paths['/v1/models'].get), operationId: 'createModel' }) },
-  { name: 'a crosswalk entry with a key the schema does not know', rule: 'errata/error-metadata', breakIt: (d) => (schemas(d).MODEL_NOT_FOUND['x-error'].crosswalk.generic[0].statuses = [404]) },
-  { name: 'a crosswalk entry that matches nothing', rule: 'errata/error-metadata', breakIt: (d) => (schemas(d).MODEL_NOT_FOUND['x-error'].crosswalk.generic = [{ name: 'Model not found' }]) },
-  { name: 'a crosswalk entry citing a document its provider does not have', rule: 'errata/error-metadata', breakIt: (d) => (schemas(d).MODEL_NOT_FOUND['x-error'].crosswalk.generic[0].source = 'handbook') },
-  { name: 'message_params reading a parameter the template lacks', rule: 'errata/error-metadata', breakIt: (d) => (schemas(d).MODEL_NOT_FOUND['x-error'].crosswalk.generic[0].message_params = '^(?<task>.+)$') },
-  { name: 'a provider with neither docs nor docs_note', rule: 'errata/error-metadata', breakIt: (d) => delete d['x-errata'].providers.generic.docs },
-  { name: 'a category const that disagrees with x-error', rule: 'errata/error-metadata', breakIt: (d) => (schemas(d).INTERNAL_ERROR.allOf[1].properties.category.const = 'timeout') },
-  { name: 'a template parameter not declared in details', rule: 'errata/error-metadata', breakIt: (d) => (schemas(d).INTERNAL_ERROR['x-error'].message = 'Internal server error: {reason}.') },
-  { name: 'an example without a template parameter in details', rule: 'errata/error-metadata', breakIt: (d) => delete schemas(d).MODEL_NOT_FOUND.examples[0].details },
-  { name: 'a malformed mid_stream', rule: 'errata/error-metadata', breakIt: (d) => (schemas(d).INTERNAL_ERROR['x-error'].mid_stream = { retry_safe: 'yes' }) },
+  {
+    name: 'x-error without a remedy',
+    rule: 'errata/error-metadata',
+    breakIt: (d) => delete schemas(d).MODEL_NOT_FOUND['x-error'].remedy,
+  },
+  {
+    name: 'x-error with an unknown retry policy',
+    rule: 'errata/error-metadata',
+    breakIt: (d) => (schemas(d).MODEL_NOT_FOUND['x-error'].retry = 'sometimes'),
+  },
+  {
+    name: 'an error schema without examples',
+    rule: 'errata/error-metadata',
+    breakIt: (d) => delete schemas(d).INTERNAL_ERROR.examples,
+  },
+  {
+    name: 'an example whose doc_url points elsewhere',
+    rule: 'errata/error-metadata',
+    breakIt: (d) => (schemas(d).INTERNAL_ERROR.examples[0].doc_url = 'https://errata.dev/docs/errors#OTHER'),
+  },
+  {
+    name: 'after_retry_after without a required retry_after',
+    rule: 'errata/error-metadata',
+    breakIt: (d) => delete schemas(d).RATE_LIMIT_EXCEEDED.allOf[1].required,
+  },
+  {
+    name: 'a crosswalk to an undeclared provider',
+    rule: 'errata/error-metadata',
+    breakIt: (d) => (schemas(d).MODEL_NOT_FOUND['x-error'].crosswalk.acme = [{ status: 404 }]),
+  },
+  {
+    name: 'two schemas with the same internal code',
+    rule: 'errata/error-codes-unique',
+    breakIt: (d) => (schemas(d).INTERNAL_ERROR['x-error'].internal_code = 3003),
+  },
+  {
+    name: 'two schemas with the same code',
+    rule: 'errata/error-codes-unique',
+    breakIt: (d) => (schemas(d).INTERNAL_ERROR.allOf[1].properties.code.const = 'MODEL_NOT_FOUND'),
+  },
+  {
+    name: 'one provider error crosswalked to two codes',
+    rule: 'errata/error-codes-unique',
+    breakIt: (d) =>
+      (schemas(d).INTERNAL_ERROR['x-error'].crosswalk = { generic: [{ code: 'MODEL_NOT_FOUND', status: 404 }] }),
+  },
+  {
+    name: 'a 500 schema listed under 429',
+    rule: 'errata/error-status-matches',
+    breakIt: (d) =>
+      responses(d).TooManyRequests.content['application/json'].schema.oneOf.push({
+        $ref: '#/components/schemas/INTERNAL_ERROR',
+      }),
+  },
+  {
+    name: 'an error response that is not the envelope',
+    rule: 'errata/error-response-envelope',
+    breakIt: (d) =>
+      (responses(d).ServerError.content['application/json'].schema = {
+        type: 'object',
+        properties: { error: { type: 'string' } },
+      }),
+  },
+  {
+    name: 'an error response served as text/html',
+    rule: 'errata/error-response-envelope',
+    breakIt: (d) => (responses(d).ServerError.content = { 'text/html': { schema: { type: 'string' } } }),
+  },
+  {
+    name: 'a 429 without Retry-After',
+    rule: 'errata/retry-after-header',
+    breakIt: (d) => delete responses(d).TooManyRequests.headers['Retry-After'],
+  },
+  {
+    name: 'a success response without X-Request-Id',
+    rule: 'errata/request-id-header',
+    breakIt: (d) => delete d.paths['/v1/models'].get.responses['200'].headers,
+  },
+  {
+    name: 'an operation with no 5xx response',
+    rule: 'errata/operation-5xx-response',
+    breakIt: (d) => delete d.paths['/v1/models'].get.responses['500'],
+  },
+  {
+    name: 'a stream error event carrying a code without mid_stream',
+    rule: 'errata/stream-error-codes',
+    breakIt: (d) =>
+      (schemas(d).StreamError = {
+        type: 'object',
+        properties: {
+          event: { const: 'error' },
+          data: { oneOf: [{ $ref: '#/components/schemas/INTERNAL_ERROR' }], discriminator: { propertyName: 'code' } },
+        },
+      }),
+  },
+  {
+    name: 'a POST without Idempotency-Key',
+    rule: 'errata/post-idempotency-key',
+    breakIt: (d) =>
+      (d.paths['/v1/models'].post = { ...structuredClone(d.paths['/v1/models'].get), operationId: 'createModel' }),
+  },
+  {
+    name: 'a crosswalk entry with a key the schema does not know',
+    rule: 'errata/error-metadata',
+    breakIt: (d) => (schemas(d).MODEL_NOT_FOUND['x-error'].crosswalk.generic[0].statuses = [404]),
+  },
+  {
+    name: 'a crosswalk entry that matches nothing',
+    rule: 'errata/error-metadata',
+    breakIt: (d) => (schemas(d).MODEL_NOT_FOUND['x-error'].crosswalk.generic = [{ name: 'Model not found' }]),
+  },
+  {
+    name: 'a crosswalk entry citing a document its provider does not have',
+    rule: 'errata/error-metadata',
+    breakIt: (d) => (schemas(d).MODEL_NOT_FOUND['x-error'].crosswalk.generic[0].source = 'handbook'),
+  },
+  {
+    name: 'message_params reading a parameter the template lacks',
+    rule: 'errata/error-metadata',
+    breakIt: (d) => (schemas(d).MODEL_NOT_FOUND['x-error'].crosswalk.generic[0].message_params = '^(?<task>.+)$'),
+  },
+  {
+    name: 'a provider with neither docs nor docs_note',
+    rule: 'errata/error-metadata',
+    breakIt: (d) => delete d['x-errata'].providers.generic.docs,
+  },
+  {
+    name: 'a category const that disagrees with x-error',
+    rule: 'errata/error-metadata',
+    breakIt: (d) => (schemas(d).INTERNAL_ERROR.allOf[1].properties.category.const = 'timeout'),
+  },
+  {
+    name: 'a template parameter not declared in details',
+    rule: 'errata/error-metadata',
+    breakIt: (d) => (schemas(d).INTERNAL_ERROR['x-error'].message = 'Internal server error: {reason}.'),
+  },
+  {
+    name: 'an example without a template parameter in details',
+    rule: 'errata/error-metadata',
+    breakIt: (d) => delete schemas(d).MODEL_NOT_FOUND.examples[0].details,
+  },
+  {
+    name: 'a malformed mid_stream',
+    rule: 'errata/error-metadata',
+    breakIt: (d) => (schemas(d).INTERNAL_ERROR['x-error'].mid_stream = { retry_safe: 'yes' }),
+  },
 ];
 
 // The rule options a team would set, each against the fixture it should (or should no longer) flag,
 // linted with test/fixtures/options.redocly.yaml (the plugin loaded by its package name).
 const optionCases: { name: string; rule: string; fires: boolean; message?: string; breakIt: (doc: Doc) => void }[] = [
-  { name: 'header: X-Trace-Id, on a spec that declares only X-Request-Id', rule: 'errata/request-id-header', fires: true, message: 'must declare the X-Trace-Id header', breakIt: () => {} },
-  { name: 'codePrefix: CHAT_, on an own code without it', rule: 'errata/error-codes-unique', fires: true, message: 'Code MODEL_NOT_FOUND is not one of Errata\'s: it must start with CHAT_', breakIt: () => {} },
-  { name: 'internalCodeRange: 3000-3999, on an own code at 4001', rule: 'errata/error-codes-unique', fires: true, message: 'Internal code 4002 of INTERNAL_ERROR is outside this API\'s range 3000-3999', breakIt: (d) => (schemas(d).INTERNAL_ERROR['x-error'].internal_code = 4002) },
-  { name: 'exceptOperations: [createModel], on that POST without a key', rule: 'errata/post-idempotency-key', fires: false, breakIt: (d) => (d.paths['/v1/models'].post = { ...structuredClone(d.paths['/v1/models'].get), operationId: 'createModel' }) },
-  { name: 'statuses: [429, 529], on a 529 without Retry-After', rule: 'errata/retry-after-header', fires: true, message: 'Response 529 must declare the Retry-After header', breakIt: (d) => (d.paths['/v1/models'].get.responses['529'] = { ...structuredClone(responses(d).ServerError), headers: { 'X-Trace-Id': { schema: { type: 'string' } } } }) },
+  {
+    name: 'header: X-Trace-Id, on a spec that declares only X-Request-Id',
+    rule: 'errata/request-id-header',
+    fires: true,
+    message: 'must declare the X-Trace-Id header',
+    breakIt: () => {},
+  },
+  {
+    name: 'codePrefix: CHAT_, on an own code without it',
+    rule: 'errata/error-codes-unique',
+    fires: true,
+    message: "Code MODEL_NOT_FOUND is not one of Errata's: it must start with CHAT_",
+    breakIt: () => {},
+  },
+  {
+    name: 'internalCodeRange: 3000-3999, on an own code at 4001',
+    rule: 'errata/error-codes-unique',
+    fires: true,
+    message: "Internal code 4002 of INTERNAL_ERROR is outside this API's range 3000-3999",
+    breakIt: (d) => (schemas(d).INTERNAL_ERROR['x-error'].internal_code = 4002),
+  },
+  {
+    name: 'exceptOperations: [createModel], on that POST without a key',
+    rule: 'errata/post-idempotency-key',
+    fires: false,
+    breakIt: (d) =>
+      (d.paths['/v1/models'].post = { ...structuredClone(d.paths['/v1/models'].get), operationId: 'createModel' }),
+  },
+  {
+    name: 'statuses: [429, 529], on a 529 without Retry-After',
+    rule: 'errata/retry-after-header',
+    fires: true,
+    message: 'Response 529 must declare the Retry-After header',
+    breakIt: (d) =>
+      (d.paths['/v1/models'].get.responses['529'] = {
+        ...structuredClone(responses(d).ServerError),
+        headers: { 'X-Trace-Id': { schema: { type: 'string' } } },
+      }),
+  },
 ];
 
 type Problem = { ruleId: string; message: string; location: { source: { ref: string } }[] };
@@ -64,12 +218,19 @@ function lintAll(config: string, docs: Doc[], prefix: string): Map<string, Probl
   });
   let out: string;
   try {
-    out = execFileSync('redocly', ['lint', '--config', config, '--format', 'json', ...files], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    out = execFileSync('redocly', ['lint', '--config', config, '--format', 'json', ...files], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
   } catch (error) {
     out = (error as { stdout: string }).stdout; // lint exits 1 when it finds problems, as it must here
   }
   // With several files, redocly prints one JSON report per file, one after the other.
-  const reports = out.trim().split(/(?<=\n\})(?=\{)/).map((chunk) => JSON.parse(chunk) as { problems: Problem[] });
+  const reports = out
+    .trim()
+    .split(/(?<=\n\})(?=\{)/)
+    .map((chunk) => JSON.parse(chunk) as { problems: Problem[] });
   const byFile = new Map<string, Problem[]>();
   for (const problem of reports.flatMap((report) => report.problems)) {
     const file = problem.location[0]!.source.ref.split('/').pop()!;
@@ -90,7 +251,11 @@ const broken = (breakIt: (doc: Doc) => void) => {
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'errata-lint-'));
   problemsByFile = lintAll(join(root, 'redocly.yaml'), [minimal(), ...cases.map((c) => broken(c.breakIt))], 'case');
-  optionProblems = lintAll(join(fixtures, 'options.redocly.yaml'), optionCases.map((c) => broken(c.breakIt)), 'option');
+  optionProblems = lintAll(
+    join(fixtures, 'options.redocly.yaml'),
+    optionCases.map((c) => broken(c.breakIt)),
+    'option',
+  );
 });
 
 describe('Errata lint rules', () => {
@@ -105,9 +270,12 @@ describe('Errata lint rules', () => {
 });
 
 describe('Errata lint rule options', () => {
-  it.each(optionCases.map((c, i) => ({ ...c, file: `option-${i}.yaml` })))('$rule with $name: fires=$fires', ({ rule, fires, message, file }) => {
-    const problems = (optionProblems.get(file) ?? []).filter((p) => p.ruleId === rule);
-    if (!fires) expect(problems).toEqual([]);
-    else expect(problems.map((p) => p.message)).toContainEqual(expect.stringContaining(message!));
-  });
+  it.each(optionCases.map((c, i) => ({ ...c, file: `option-${i}.yaml` })))(
+    '$rule with $name: fires=$fires',
+    ({ rule, fires, message, file }) => {
+      const problems = (optionProblems.get(file) ?? []).filter((p) => p.ruleId === rule);
+      if (!fires) expect(problems).toEqual([]);
+      else expect(problems.map((p) => p.message)).toContainEqual(expect.stringContaining(message!));
+    },
+  );
 });

@@ -3,37 +3,158 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { classifySpecChanges } from './classify.js';
-import { requiredBump, type Bump, type SpecChange } from './impact.js';
+import { type Bump, requiredBump, type SpecChange } from './impact.js';
 
 type Doc = Record<string, any>;
 const releasedFile = join(import.meta.dirname, '../test/fixtures/released.yaml');
 const released = (): Doc => parse(readFileSync(releasedFile, 'utf8'));
 const schemas = (d: Doc) => d.components.schemas;
 const run = (d: Doc) => d.paths['/v1/models/{model}/run'].post;
-const oneOf = (d: Doc, response: string) => d.components.responses[response].content['application/json'].schema.oneOf as { $ref: string }[];
+const oneOf = (d: Doc, response: string) =>
+  d.components.responses[response].content['application/json'].schema.oneOf as { $ref: string }[];
 
 const cases: { name: string; given: (d: Doc) => void; want: { bump: Bump; rule: string } }[] = [
-  { name: 'a code removed', want: { bump: 'major', rule: 'code-removed' }, given: (d) => { delete schemas(d).RATE_LIMIT_EXCEEDED; d.components.responses.TooManyRequests.content['application/json'].schema.oneOf = [{ $ref: '#/components/schemas/INTERNAL_ERROR' }]; d.components.responses.TooManyRequests.description = 'x'; } },
-  { name: 'a code removed from one operation', want: { bump: 'major', rule: 'operation-code-removed' }, given: (d) => { delete run(d).responses['429']; } },
-  { name: 'a status changed', want: { bump: 'major', rule: 'status-changed' }, given: (d) => { schemas(d).MODEL_NOT_FOUND['x-error'].status = 410; } },
-  { name: 'an internal code changed', want: { bump: 'major', rule: 'internal-code-changed' }, given: (d) => { schemas(d).MODEL_NOT_FOUND['x-error'].internal_code = 3999; } },
-  { name: 'a retry policy changed', want: { bump: 'major', rule: 'retry-policy-changed' }, given: (d) => { schemas(d).INTERNAL_ERROR['x-error'].retry = 'never'; } },
-  { name: 'a code that can now end a stream', want: { bump: 'minor', rule: 'mid-stream-added' }, given: (d) => { schemas(d).INTERNAL_ERROR['x-error'].mid_stream = { retry_safe: true, note: 'Starts over.' }; } },
-  { name: 'a crosswalk entry removed', want: { bump: 'major', rule: 'crosswalk-entry-removed' }, given: (d) => { delete schemas(d).MODEL_NOT_FOUND['x-error'].crosswalk; } },
-  { name: 'an operation removed', want: { bump: 'major', rule: 'path-removed' }, given: (d) => { delete d.paths['/v1/models/{model}/run']; } },
-  { name: 'a response removed', want: { bump: 'major', rule: 'response-removed' }, given: (d) => { delete run(d).responses['500']; d.paths['/v1/models'].get.responses['500'] = { $ref: '#/components/responses/ServerError' }; } },
-  { name: 'a response field removed', want: { bump: 'major', rule: 'required-properties-removed' }, given: (d) => { const body = run(d).responses['200'].content['application/json'].schema; body.properties = {}; body.required = []; } },
-  { name: 'a required request field added', want: { bump: 'major', rule: 'required-properties-added' }, given: (d) => { run(d).requestBody.content['application/json'].schema.required.push('temperature'); } },
-  { name: 'a code added to an operation', want: { bump: 'minor', rule: 'operation-code-added' }, given: (d) => { run(d).responses['404'] = { $ref: '#/components/responses/NotFound' }; } },
-  { name: 'a code added to a shared response', want: { bump: 'minor', rule: 'operation-code-added' }, given: (d) => { oneOf(d, 'ServerError').push({ $ref: '#/components/schemas/MODEL_NOT_FOUND' }); } },
-  { name: 'a new code in the catalog', want: { bump: 'minor', rule: 'code-added' }, given: (d) => { schemas(d).MODEL_GONE = { ...structuredClone(schemas(d).MODEL_NOT_FOUND), title: 'Model gone' }; schemas(d).MODEL_GONE['x-error'] = { ...schemas(d).MODEL_GONE['x-error'], internal_code: 3010, crosswalk: {} }; schemas(d).MODEL_GONE.allOf[1].properties.code.const = 'MODEL_GONE'; oneOf(d, 'NotFound').push({ $ref: '#/components/schemas/MODEL_GONE' }); } },
-  { name: 'a new operation', want: { bump: 'minor', rule: 'pathitem-added' }, given: (d) => { d.paths['/v1/models/{model}/info'] = { get: { ...structuredClone(d.paths['/v1/models'].get), operationId: 'modelInfo' } }; } },
-  { name: 'a description reworded', want: { bump: 'patch', rule: 'error-text-changed' }, given: (d) => { schemas(d).MODEL_NOT_FOUND.description = 'There is no model by that name.'; } },
-  { name: 'a remedy reworded', want: { bump: 'patch', rule: 'error-text-changed' }, given: (d) => { schemas(d).INTERNAL_ERROR['x-error'].remedy = 'Retry with backoff.'; } },
-  { name: 'an example changed', want: { bump: 'patch', rule: 'error-example-changed' }, given: (d) => { schemas(d).INTERNAL_ERROR.examples[0].request_id = 'req_2'; } },
+  {
+    name: 'a code removed',
+    want: { bump: 'major', rule: 'code-removed' },
+    given: (d) => {
+      delete schemas(d).RATE_LIMIT_EXCEEDED;
+      d.components.responses.TooManyRequests.content['application/json'].schema.oneOf = [
+        { $ref: '#/components/schemas/INTERNAL_ERROR' },
+      ];
+      d.components.responses.TooManyRequests.description = 'x';
+    },
+  },
+  {
+    name: 'a code removed from one operation',
+    want: { bump: 'major', rule: 'operation-code-removed' },
+    given: (d) => {
+      delete run(d).responses['429'];
+    },
+  },
+  {
+    name: 'a status changed',
+    want: { bump: 'major', rule: 'status-changed' },
+    given: (d) => {
+      schemas(d).MODEL_NOT_FOUND['x-error'].status = 410;
+    },
+  },
+  {
+    name: 'an internal code changed',
+    want: { bump: 'major', rule: 'internal-code-changed' },
+    given: (d) => {
+      schemas(d).MODEL_NOT_FOUND['x-error'].internal_code = 3999;
+    },
+  },
+  {
+    name: 'a retry policy changed',
+    want: { bump: 'major', rule: 'retry-policy-changed' },
+    given: (d) => {
+      schemas(d).INTERNAL_ERROR['x-error'].retry = 'never';
+    },
+  },
+  {
+    name: 'a code that can now end a stream',
+    want: { bump: 'minor', rule: 'mid-stream-added' },
+    given: (d) => {
+      schemas(d).INTERNAL_ERROR['x-error'].mid_stream = { retry_safe: true, note: 'Starts over.' };
+    },
+  },
+  {
+    name: 'a crosswalk entry removed',
+    want: { bump: 'major', rule: 'crosswalk-entry-removed' },
+    given: (d) => {
+      delete schemas(d).MODEL_NOT_FOUND['x-error'].crosswalk;
+    },
+  },
+  {
+    name: 'an operation removed',
+    want: { bump: 'major', rule: 'path-removed' },
+    given: (d) => {
+      delete d.paths['/v1/models/{model}/run'];
+    },
+  },
+  {
+    name: 'a response removed',
+    want: { bump: 'major', rule: 'response-removed' },
+    given: (d) => {
+      delete run(d).responses['500'];
+      d.paths['/v1/models'].get.responses['500'] = { $ref: '#/components/responses/ServerError' };
+    },
+  },
+  {
+    name: 'a response field removed',
+    want: { bump: 'major', rule: 'required-properties-removed' },
+    given: (d) => {
+      const body = run(d).responses['200'].content['application/json'].schema;
+      body.properties = {};
+      body.required = [];
+    },
+  },
+  {
+    name: 'a required request field added',
+    want: { bump: 'major', rule: 'required-properties-added' },
+    given: (d) => {
+      run(d).requestBody.content['application/json'].schema.required.push('temperature');
+    },
+  },
+  {
+    name: 'a code added to an operation',
+    want: { bump: 'minor', rule: 'operation-code-added' },
+    given: (d) => {
+      run(d).responses['404'] = { $ref: '#/components/responses/NotFound' };
+    },
+  },
+  {
+    name: 'a code added to a shared response',
+    want: { bump: 'minor', rule: 'operation-code-added' },
+    given: (d) => {
+      oneOf(d, 'ServerError').push({ $ref: '#/components/schemas/MODEL_NOT_FOUND' });
+    },
+  },
+  {
+    name: 'a new code in the catalog',
+    want: { bump: 'minor', rule: 'code-added' },
+    given: (d) => {
+      schemas(d).MODEL_GONE = { ...structuredClone(schemas(d).MODEL_NOT_FOUND), title: 'Model gone' };
+      schemas(d).MODEL_GONE['x-error'] = { ...schemas(d).MODEL_GONE['x-error'], internal_code: 3010, crosswalk: {} };
+      schemas(d).MODEL_GONE.allOf[1].properties.code.const = 'MODEL_GONE';
+      oneOf(d, 'NotFound').push({ $ref: '#/components/schemas/MODEL_GONE' });
+    },
+  },
+  {
+    name: 'a new operation',
+    want: { bump: 'minor', rule: 'pathitem-added' },
+    given: (d) => {
+      d.paths['/v1/models/{model}/info'] = {
+        get: { ...structuredClone(d.paths['/v1/models'].get), operationId: 'modelInfo' },
+      };
+    },
+  },
+  {
+    name: 'a description reworded',
+    want: { bump: 'patch', rule: 'error-text-changed' },
+    given: (d) => {
+      schemas(d).MODEL_NOT_FOUND.description = 'There is no model by that name.';
+    },
+  },
+  {
+    name: 'a remedy reworded',
+    want: { bump: 'patch', rule: 'error-text-changed' },
+    given: (d) => {
+      schemas(d).INTERNAL_ERROR['x-error'].remedy = 'Retry with backoff.';
+    },
+  },
+  {
+    name: 'an example changed',
+    want: { bump: 'patch', rule: 'error-example-changed' },
+    given: (d) => {
+      schemas(d).INTERNAL_ERROR.examples[0].request_id = 'req_2';
+    },
+  },
   { name: 'nothing changed', want: { bump: 'none', rule: '' }, given: () => {} },
 ];
 
@@ -41,13 +162,15 @@ const results = new Map<string, SpecChange[]>();
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'errata-gate-'));
-  await Promise.all(cases.map(async (c, i) => {
-    const doc = released();
-    c.given(doc);
-    const file = join(dir, `revision-${i}.yaml`);
-    writeFileSync(file, stringify(doc));
-    results.set(c.name, await classifySpecChanges(releasedFile, file));
-  }));
+  await Promise.all(
+    cases.map(async (c, i) => {
+      const doc = released();
+      c.given(doc);
+      const file = join(dir, `revision-${i}.yaml`);
+      writeFileSync(file, stringify(doc));
+      results.set(c.name, await classifySpecChanges(releasedFile, file));
+    }),
+  );
 });
 
 describe('classifySpecChanges', () => {

@@ -12,7 +12,9 @@ import type { SpecChange } from './impact.js';
  * const changes = await classifySpecChanges('spec/released/openapi.json', 'spec/dist/openapi.json');
  */
 export async function classifySpecChanges(baseFile: string, revisionFile: string): Promise<SpecChange[]> {
-  const [base, revision] = await Promise.all([baseFile, revisionFile].map(async (file) => parse(await readFile(file, 'utf8'))));
+  const [base, revision] = await Promise.all(
+    [baseFile, revisionFile].map(async (file) => parse(await readFile(file, 'utf8'))),
+  );
   const [errata, generic] = await Promise.all([catalogChanges(base, revision), genericChanges(baseFile, revisionFile)]);
   return [...errata, ...generic];
 }

@@ -16,7 +16,9 @@ if (command === 'check') {
   const target = join(root, 'spec/released/openapi.json');
   mkdirSync(dirname(target), { recursive: true });
   copyFileSync(join(root, 'spec/dist/openapi.json'), target);
-  console.log('Recorded spec/dist/openapi.json as the released spec (spec/released/openapi.json). Commit it with the version bump.');
+  console.log(
+    'Recorded spec/dist/openapi.json as the released spec (spec/released/openapi.json). Commit it with the version bump.',
+  );
 } else {
   console.error(`Unknown command "${command}". Usage: errata-release-gate check | snapshot`);
   process.exitCode = 2;

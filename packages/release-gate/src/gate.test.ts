@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { runGate } from './gate.js';
 
 const released = parse(readFileSync(join(import.meta.dirname, '../test/fixtures/released.yaml'), 'utf8'));
@@ -40,7 +40,9 @@ function scratchRepo(current: object, changesets: Record<string, string>): strin
 const withoutRateLimitCode = () => {
   const doc = structuredClone(released);
   delete doc.components.schemas.RATE_LIMIT_EXCEEDED;
-  doc.components.responses.TooManyRequests.content['application/json'].schema.oneOf = [{ $ref: '#/components/schemas/INTERNAL_ERROR' }];
+  doc.components.responses.TooManyRequests.content['application/json'].schema.oneOf = [
+    { $ref: '#/components/schemas/INTERNAL_ERROR' },
+  ];
   return doc;
 };
 const changeset = (bump: string) => `---\n"@errata/types": ${bump}\n---\n\nA user-facing sentence.\n`;
@@ -52,7 +54,9 @@ describe('runGate', () => {
     expect(report.required).toBe('major');
     expect(report.pending).toBe('minor');
     expect(report.changes).toContainEqual(expect.objectContaining({ impact: 'major', rule: 'code-removed' }));
-    expect(report.failures.join('\n')).toMatch(/require a major release of @errata\/types, but the pending changesets give it minor/);
+    expect(report.failures.join('\n')).toMatch(
+      /require a major release of @errata\/types, but the pending changesets give it minor/,
+    );
     rmSync(root, { recursive: true, force: true });
   });
 
@@ -80,7 +84,9 @@ describe('runGate', () => {
     git(root, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', 'change the client');
     const report = await runGate({ root });
     expect(report.missingChangesets).toEqual(['@errata/client']);
-    expect(report.failures.join('\n')).toContain('@errata/client changed since the last release but no pending changeset names it. Run `pnpm changeset`');
+    expect(report.failures.join('\n')).toContain(
+      '@errata/client changed since the last release but no pending changeset names it. Run `pnpm changeset`',
+    );
     rmSync(root, { recursive: true, force: true });
   });
 });

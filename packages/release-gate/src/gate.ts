@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { classifySpecChanges } from './classify.js';
-import { isAtLeast, requiredBump, type Bump, type SpecChange } from './impact.js';
+import { type Bump, isAtLeast, requiredBump, type SpecChange } from './impact.js';
 import { lastReleaseCommit, pendingRelease } from './pending-changesets.js';
 
 export interface GateOptions {
@@ -31,7 +31,12 @@ export interface GateReport {
  * if (report.failures.length) process.exit(1);
  */
 export async function runGate(options: GateOptions): Promise<GateReport> {
-  const { root, released = 'spec/released/openapi.json', current = 'spec/dist/openapi.json', specPackage = '@errata/types' } = options;
+  const {
+    root,
+    released = 'spec/released/openapi.json',
+    current = 'spec/dist/openapi.json',
+    specPackage = '@errata/types',
+  } = options;
   const changes = await classifySpecChanges(join(root, released), join(root, current));
   const required = requiredBump(changes);
   const { bumps, missing } = await pendingRelease(root, lastReleaseCommit(root, released));
@@ -43,7 +48,10 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
         `Run \`pnpm changeset\` and choose ${required} for ${specPackage}, or undo the changes marked ${required} above.`,
     );
   }
-  for (const name of missing) failures.push(`${name} changed since the last release but no pending changeset names it. Run \`pnpm changeset\` to add one.`);
+  for (const name of missing)
+    failures.push(
+      `${name} changed since the last release but no pending changeset names it. Run \`pnpm changeset\` to add one.`,
+    );
   return { changes, required, pending, missingChangesets: missing, failures };
 }
 

@@ -32,10 +32,14 @@ const redoclyBin = (() => {
 const OWNED_BY_CATALOG = [/\/responses\/[45]\d\d\/content\/application~1json\/schema\/oneOf\/\d+$/, /\/x-error(\/|$)/];
 
 export async function genericChanges(baseFile: string, revisionFile: string): Promise<SpecChange[]> {
-  const { stdout } = await promisify(execFile)(process.execPath, [redoclyBin, 'diff', baseFile, revisionFile, '--config', diffConfig, '--format', 'json', '--fail-on', 'none'], {
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [redoclyBin, 'diff', baseFile, revisionFile, '--config', diffConfig, '--format', 'json', '--fail-on', 'none'],
+    {
+      maxBuffer: 64 * 1024 * 1024,
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    },
+  );
   const report = JSON.parse(stdout) as { changes: RedoclyChange[] };
   return report.changes
     .filter((c) => !OWNED_BY_CATALOG.some((pattern) => pattern.test(c.path)))
@@ -43,7 +47,9 @@ export async function genericChanges(baseFile: string, revisionFile: string): Pr
       // Redocly rates example-only edits `none`; Errata releases every published change, as a patch at least.
       impact: c.impact === 'none' ? ('patch' as const) : c.impact,
       rule: c.verdicts[0]?.ruleId ?? `${c.typeName.toLowerCase()}-${c.kind}`,
-      message: c.verdicts.map((v) => v.message).join(' ') || `${c.typeName} ${c.kind}${c.property ? ` (${c.property})` : ''} at ${decodePointer(c.path)}.`,
+      message:
+        c.verdicts.map((v) => v.message).join(' ') ||
+        `${c.typeName} ${c.kind}${c.property ? ` (${c.property})` : ''} at ${decodePointer(c.path)}.`,
       source: 'redocly' as const,
     }));
 }

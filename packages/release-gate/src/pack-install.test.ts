@@ -13,30 +13,66 @@ let scratch: string;
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'errata-consumer-'));
   for (const name of PACKAGES) {
-    execFileSync('pnpm', ['pack', '--pack-destination', scratch], { cwd: join(repo, 'packages', name), stdio: 'ignore' });
+    execFileSync('pnpm', ['pack', '--pack-destination', scratch], {
+      cwd: join(repo, 'packages', name),
+      stdio: 'ignore',
+    });
   }
   const tarballs = readdirSync(scratch).filter((file) => file.endsWith('.tgz'));
-  writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'errata-consumer', private: true, type: 'module' }));
-  writeFileSync(join(scratch, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, skipLibCheck: false, types: ['node'], outDir: 'out' },
-    files: ['consumer.ts'],
-  }));
+  writeFileSync(
+    join(scratch, 'package.json'),
+    JSON.stringify({ name: 'errata-consumer', private: true, type: 'module' }),
+  );
+  writeFileSync(
+    join(scratch, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        target: 'ES2022',
+        module: 'NodeNext',
+        moduleResolution: 'NodeNext',
+        strict: true,
+        skipLibCheck: false,
+        types: ['node'],
+        outDir: 'out',
+      },
+      files: ['consumer.ts'],
+    }),
+  );
   copyFileSync(join(import.meta.dirname, '../test/consumer/consumer.ts'), join(scratch, 'consumer.ts'));
   // npm, not pnpm: the scratch project must not see the workspace. Tarballs first, so that the
   // client's dependency on @errata/types resolves to the packed one.
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', ...tarballs.map((t) => `./${t}`), 'typescript@5.9.3', '@types/node@20'], { cwd: scratch, stdio: 'ignore' });
+  execFileSync(
+    'npm',
+    [
+      'install',
+      '--no-audit',
+      '--no-fund',
+      '--ignore-scripts',
+      ...tarballs.map((t) => `./${t}`),
+      'typescript@5.9.3',
+      '@types/node@20',
+    ],
+    { cwd: scratch, stdio: 'ignore' },
+  );
 }, 300_000);
 
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe('packed packages', () => {
   it('compile in a TypeScript consumer', () => {
-    expect(() => execFileSync(join(scratch, 'node_modules/.bin/tsc'), ['-p', '.'], { cwd: scratch, encoding: 'utf8' })).not.toThrow();
+    expect(() =>
+      execFileSync(join(scratch, 'node_modules/.bin/tsc'), ['-p', '.'], { cwd: scratch, encoding: 'utf8' }),
+    ).not.toThrow();
   });
 
   it('run in that consumer', () => {
     const out = JSON.parse(execFileSync(process.execPath, ['out/consumer.js'], { cwd: scratch, encoding: 'utf8' }));
-    expect(out).toMatchObject({ known: true, message: 'Model echo-1 does not exist.', transportError: 'CONNECTION_ERROR', spec: '3.1.0' });
+    expect(out).toMatchObject({
+      known: true,
+      message: 'Model echo-1 does not exist.',
+      transportError: 'CONNECTION_ERROR',
+      spec: '3.1.0',
+    });
     expect(out.codes).toBeGreaterThanOrEqual(55);
     expect(out.runModelCodes).toBeGreaterThan(10);
     expect(out.describe).toBe('RATE_LIMIT_EXCEEDED: retry after_retry_after after 3s');

@@ -3,9 +3,10 @@
  * release without a changeset — both read with Changesets' own libraries, so the gate agrees
  * with `changeset version`.
  */
+
+import { execFileSync } from 'node:child_process';
 import getReleasePlan from '@changesets/get-release-plan';
 import { getChangedPackagesSinceRef } from '@changesets/git';
-import { execFileSync } from 'node:child_process';
 import type { Bump } from './impact.js';
 
 // Files whose change a package's users would notice (tests and fixtures are not among them).
@@ -24,14 +25,20 @@ export async function pendingRelease(root: string, sinceRef: string | undefined)
   if (!sinceRef) return { bumps, missing: [] };
   const named = new Set(plan.changesets.flatMap((changeset) => changeset.releases.map((release) => release.name)));
   const changed = await getChangedPackagesSinceRef({ cwd: root, ref: sinceRef, changedFilePatterns: USER_FACING });
-  const missing = changed.filter((pkg) => !pkg.packageJson.private && !named.has(pkg.packageJson.name)).map((pkg) => pkg.packageJson.name);
+  const missing = changed
+    .filter((pkg) => !pkg.packageJson.private && !named.has(pkg.packageJson.name))
+    .map((pkg) => pkg.packageJson.name);
   return { bumps, missing };
 }
 
 /** The commit that last wrote the released spec: the last release. */
 export function lastReleaseCommit(root: string, releasedSpec: string): string | undefined {
   try {
-    const sha = execFileSync('git', ['log', '-1', '--format=%H', '--', releasedSpec], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const sha = execFileSync('git', ['log', '-1', '--format=%H', '--', releasedSpec], {
+      cwd: root,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
     return sha || undefined;
   } catch {
     return undefined;

@@ -22,7 +22,9 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
     const payload = JSON.stringify(route(req));
     res.writeHead(200, { 'Content-Type': 'application/json', 'X-Request-Id': requestId }).end(payload);
   } catch (error) {
-    const { status, headers, body } = isCatalogError(error) ? server.error(error.code as never, error.init, { requestId }) : server.error('INTERNAL_ERROR', {}, { requestId });
+    const { status, headers, body } = isCatalogError(error)
+      ? server.error(error.code as never, error.init, { requestId })
+      : server.error('INTERNAL_ERROR', {}, { requestId });
     res.writeHead(status, headers).end(JSON.stringify(body));
   }
 }

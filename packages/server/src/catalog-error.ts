@@ -47,5 +47,8 @@ export class CatalogError<Code extends string = string> extends Error {
  * if (isCatalogError(error)) return server.error(error.code, error.init);
  */
 export function isCatalogError(value: unknown): value is CatalogError {
-  return value instanceof CatalogError || (value instanceof Error && value.name === 'CatalogError' && typeof (value as CatalogError).code === 'string');
+  return (
+    value instanceof CatalogError ||
+    (value instanceof Error && value.name === 'CatalogError' && typeof (value as CatalogError).code === 'string')
+  );
 }

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errataServer, onClientError } from './index.js';
 
@@ -26,16 +26,30 @@ function raw(bytes: string): Promise<string> {
 }
 
 const cases: { name: string; given: string; want: { status: number; code: string } }[] = [
-  { name: 'a control byte in a header value', given: 'GET / HTTP/1.1\r\nHost: x\r\nX-Bad: a\u0001b\r\n\r\n', want: { status: 400, code: 'INVALID_REQUEST' } },
-  { name: 'a space in a header name', given: 'GET / HTTP/1.1\r\nHost: x\r\nBad Name: 1\r\n\r\n', want: { status: 400, code: 'INVALID_REQUEST' } },
-  { name: 'headers over maxHeaderSize', given: `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(4096)}\r\n\r\n`, want: { status: 413, code: 'REQUEST_TOO_LARGE' } },
+  {
+    name: 'a control byte in a header value',
+    given: 'GET / HTTP/1.1\r\nHost: x\r\nX-Bad: a\u0001b\r\n\r\n',
+    want: { status: 400, code: 'INVALID_REQUEST' },
+  },
+  {
+    name: 'a space in a header name',
+    given: 'GET / HTTP/1.1\r\nHost: x\r\nBad Name: 1\r\n\r\n',
+    want: { status: 400, code: 'INVALID_REQUEST' },
+  },
+  {
+    name: 'headers over maxHeaderSize',
+    given: `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(4096)}\r\n\r\n`,
+    want: { status: 413, code: 'REQUEST_TOO_LARGE' },
+  },
 ];
 
 describe('onClientError, over TCP on 127.0.0.1', () => {
   it.each(cases)('$name → $want.code', async ({ given, want }) => {
     const answer = await raw(given);
     const [head, text] = answer.split('\r\n\r\n') as [string, string];
-    expect(head.split('\r\n')[0]).toBe(`HTTP/1.1 ${want.status} ${want.status === 400 ? 'Bad Request' : 'Payload Too Large'}`);
+    expect(head.split('\r\n')[0]).toBe(
+      `HTTP/1.1 ${want.status} ${want.status === 400 ? 'Bad Request' : 'Payload Too Large'}`,
+    );
     const body = JSON.parse(text) as Record<string, unknown>;
     const id = /\r\nX-Request-Id: (\S+)/i.exec(head)?.[1];
     expect(body).toMatchObject({ code: want.code, status: want.status, request_id: id });

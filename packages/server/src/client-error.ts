@@ -18,7 +18,9 @@ const TOO_LARGE = new Set(['HPE_HEADER_OVERFLOW']);
  * const httpServer = createServer(handler);
  * httpServer.on('clientError', onClientError(server));
  */
-export function onClientError(server: ErrataServer<string>): (error: Error & { code?: string }, socket: Duplex) => void {
+export function onClientError(
+  server: ErrataServer<string>,
+): (error: Error & { code?: string }, socket: Duplex) => void {
   return (error, socket) => {
     // A reset or half-closed socket cannot be answered; a request timeout Node answers itself (408) before this runs.
     if (error.code === 'ECONNRESET' || !socket.writable) {
@@ -27,7 +29,9 @@ export function onClientError(server: ErrataServer<string>): (error: Error & { c
     }
     const tooLarge = error.code !== undefined && TOO_LARGE.has(error.code);
     const reason = `the HTTP request could not be parsed (${error.code ?? 'malformed'}): check the request line and header bytes`;
-    const { status, headers, body } = tooLarge ? server.error(server.codes.tooLarge, { details: { issue: 'the request headers are too large' } }) : server.error(server.codes.invalidRequest, { params: { reason } });
+    const { status, headers, body } = tooLarge
+      ? server.error(server.codes.tooLarge, { details: { issue: 'the request headers are too large' } })
+      : server.error(server.codes.invalidRequest, { params: { reason } });
     const text = JSON.stringify(body);
     const head = Object.entries({ ...headers, 'Content-Length': String(Buffer.byteLength(text)), Connection: 'close' })
       .map(([name, value]) => `${name}: ${value}`)

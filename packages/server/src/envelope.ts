@@ -79,7 +79,12 @@ export interface EnvelopeOptions {
  * The envelope of a catalog code. Every template parameter given is also a field of `details`
  * (`details = { ...params, ...details }`), so a client can read it without parsing the message.
  */
-export function buildEnvelope(definition: ErrorDefinition, init: ErrorInit, requestId: string, options: EnvelopeOptions): ErrorEnvelope {
+export function buildEnvelope(
+  definition: ErrorDefinition,
+  init: ErrorInit,
+  requestId: string,
+  options: EnvelopeOptions,
+): ErrorEnvelope {
   const { code, meta } = definition;
   const body: ErrorEnvelope = {
     code,
@@ -106,11 +111,17 @@ export function buildEnvelope(definition: ErrorDefinition, init: ErrorInit, requ
 }
 
 /** The headers of an error response: `Retry-After` where the policy says wait or the operation requires it, `RateLimit-*` when given. */
-export function buildHeaders(body: ErrorEnvelope, init: ErrorInit, context: ResponseContext, options: EnvelopeOptions): Record<string, string> {
+export function buildHeaders(
+  body: ErrorEnvelope,
+  init: ErrorInit,
+  context: ResponseContext,
+  options: EnvelopeOptions,
+): Record<string, string> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', 'X-Request-Id': context.requestId };
   const declared = context.operation?.responses.find((r) => r.status === body.status);
   const required = declared?.headers.some((h) => h.required && h.name.toLowerCase() === 'retry-after') ?? false;
-  if (body.retry_after !== undefined || required) headers['Retry-After'] = String(body.retry_after ?? init.retryAfter ?? options.retryAfter(body.code));
+  if (body.retry_after !== undefined || required)
+    headers['Retry-After'] = String(body.retry_after ?? init.retryAfter ?? options.retryAfter(body.code));
   if (context.rateLimit) {
     headers['RateLimit-Limit'] = String(context.rateLimit.limit);
     headers['RateLimit-Remaining'] = String(context.rateLimit.remaining);

@@ -3,11 +3,30 @@
  * validators compiled from its schemas, and SSE error events. Framework-agnostic: everything
  * returns plain data (status, headers, body, text frames).
  */
-import { compileSpecSchema, createSpecAjv, createSpecModel, type OpenApiDocument, type SpecModel, type SpecOperation } from '@errata/spec-model';
+import {
+  compileSpecSchema,
+  createSpecAjv,
+  createSpecModel,
+  type OpenApiDocument,
+  type SpecModel,
+  type SpecOperation,
+} from '@errata/spec-model';
 import { CatalogError, type ErrorInit } from './catalog-error.js';
-import { buildEnvelope, buildHeaders, type EnvelopeOptions, type ErrorEnvelope, type ErrorResponse, type ResponseContext } from './envelope.js';
+import {
+  buildEnvelope,
+  buildHeaders,
+  type EnvelopeOptions,
+  type ErrorEnvelope,
+  type ErrorResponse,
+  type ResponseContext,
+} from './envelope.js';
 import { createRequestIds, type RequestIdOptions } from './request-id.js';
-import { createRequestValidator, ERRATA_VALIDATION_CODES, type RequestValidator, type ValidationCodes } from './request-validator.js';
+import {
+  createRequestValidator,
+  ERRATA_VALIDATION_CODES,
+  type RequestValidator,
+  type ValidationCodes,
+} from './request-validator.js';
 import { sseFrame } from './sse.js';
 
 export interface ErrataServerOptions {
@@ -80,7 +99,8 @@ export function createErrataServer<Code extends string = string>(options: Errata
     if (!found) throw new Error(`The catalog has no code ${code}`);
     return found;
   };
-  const envelope = (code: string, init: ErrorInit = {}, requestId: string) => buildEnvelope(definition(code), init, requestId, envelopeOptions);
+  const envelope = (code: string, init: ErrorInit = {}, requestId: string) =>
+    buildEnvelope(definition(code), init, requestId, envelopeOptions);
 
   return {
     model,
@@ -105,13 +125,18 @@ export function createErrataServer<Code extends string = string>(options: Errata
     headers(operationId) {
       let check = headerValidators.get(operationId);
       if (!check) {
-        const params = operation(operationId).parameters.filter((p) => p.in === 'header').map((p) => ({ name: p.name, validate: compileSpecSchema(spec(), p.schemaPointer) }));
+        const params = operation(operationId)
+          .parameters.filter((p) => p.in === 'header')
+          .map((p) => ({ name: p.name, validate: compileSpecSchema(spec(), p.schemaPointer) }));
         check = (get) => {
           for (const { name, validate } of params) {
             const value = get(name);
             if (value === undefined || validate(value)) continue;
             const error = validate.errors?.[0];
-            throw new CatalogError(codes.invalidRequest, { params: { reason: `the ${name} header ${error?.message ?? 'is invalid'}` }, details: { field: name, issue: error?.message ?? 'is invalid' } });
+            throw new CatalogError(codes.invalidRequest, {
+              params: { reason: `the ${name} header ${error?.message ?? 'is invalid'}` },
+              details: { field: name, issue: error?.message ?? 'is invalid' },
+            });
           }
         };
         headerValidators.set(operationId, check);

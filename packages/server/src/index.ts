@@ -7,26 +7,22 @@
  * const { status, headers, body } = server.error('MODEL_NOT_FOUND', { params: { model: 'x' } });
  */
 
-// The kit.
-export { createErrataServer } from './errata-server.js';
-export type { ErrataServer, ErrataServerOptions } from './errata-server.js';
-export { errataServer, errataSpec } from './errata-spec.js';
-
+export type { ErrorInit } from './catalog-error.js';
 // Errors and their responses.
 export { CatalogError, isCatalogError } from './catalog-error.js';
-export type { ErrorInit } from './catalog-error.js';
-export { fillTemplate, templateParams } from './envelope.js';
-export type { ErrorEnvelope, ErrorResponse, RateLimitState, ResponseContext } from './envelope.js';
-
-// Requests.
-export { createRequestIds, INCOMING_REQUEST_ID } from './request-id.js';
-export type { RequestIdOptions } from './request-id.js';
-export { ERRATA_VALIDATION_CODES } from './request-validator.js';
-export type { RequestValidator, ValidationCodes } from './request-validator.js';
-
 // Node's HTTP parser.
 export { onClientError } from './client-error.js';
-
+export type { ErrorEnvelope, ErrorResponse, RateLimitState, ResponseContext } from './envelope.js';
+export { fillTemplate, templateParams } from './envelope.js';
+export type { ErrataServer, ErrataServerOptions } from './errata-server.js';
+// The kit.
+export { createErrataServer } from './errata-server.js';
+export { errataServer, errataSpec } from './errata-spec.js';
+export type { RequestIdOptions } from './request-id.js';
+// Requests.
+export { createRequestIds, INCOMING_REQUEST_ID } from './request-id.js';
+export type { RequestValidator, ValidationCodes } from './request-validator.js';
+export { ERRATA_VALIDATION_CODES } from './request-validator.js';
+export type { SseEvent } from './sse.js';
 // Streams.
 export { SSE_HEADERS, sseFrame } from './sse.js';
-export type { SseEvent } from './sse.js';

@@ -4,7 +4,11 @@ import { createRequestIds } from './request-id.js';
 const MINTED = /^req_[0-9a-f]{32}$/;
 const cases: { name: string; given: string | undefined | null; want: string | RegExp }[] = [
   { name: 'keeps a valid incoming id', given: 'req_0123456789abcdef', want: 'req_0123456789abcdef' },
-  { name: 'keeps a proxy’s uuid', given: '5f0c6a1e-7d2b-4c8e-9a43-2f1b8d6e0c97', want: '5f0c6a1e-7d2b-4c8e-9a43-2f1b8d6e0c97' },
+  {
+    name: 'keeps a proxy’s uuid',
+    given: '5f0c6a1e-7d2b-4c8e-9a43-2f1b8d6e0c97',
+    want: '5f0c6a1e-7d2b-4c8e-9a43-2f1b8d6e0c97',
+  },
   { name: 'mints without one', given: undefined, want: MINTED },
   { name: 'mints for an empty one', given: '', want: MINTED },
   { name: 'mints for one with spaces', given: 'req 0123456789', want: MINTED },

@@ -26,5 +26,8 @@ export interface RequestIdOptions {
 export function createRequestIds(options: RequestIdOptions = {}): (incoming?: string | null) => string {
   const prefix = options.prefix ?? 'req_';
   const accept = options.accept ?? INCOMING_REQUEST_ID;
-  return (incoming) => (accept && typeof incoming === 'string' && accept.test(incoming) ? incoming : `${prefix}${randomUUID().replaceAll('-', '')}`);
+  return (incoming) =>
+    accept && typeof incoming === 'string' && accept.test(incoming)
+      ? incoming
+      : `${prefix}${randomUUID().replaceAll('-', '')}`;
 }

@@ -16,15 +16,47 @@ function failure(run: () => void): { code: string; details: unknown; message: st
 
 const TEXT = '#/components/schemas/TextGenerationInput';
 const IMAGE = '#/components/schemas/ImageGenerationInput';
-const cases: { name: string; given: { operationId: string; pointer?: string; value: unknown }; want: { code: string; field?: string; type?: string } | undefined }[] = [
-  { name: "{type} is the offending value's JSON type", given: { operationId: 'runModel', pointer: IMAGE, value: { prompt: 'p', image_b64: 42 } }, want: { code: 'INVALID_BASE64_INPUT', field: 'image_b64', type: 'number' } },
-  { name: 'a valid finetune passes', given: { operationId: 'createFinetune', value: { model: 'echo-1', name: 'mine', files: ['file_1'] } }, want: undefined },
-  { name: 'a missing field', given: { operationId: 'createFinetune', value: { name: 'mine', files: ['file_1'] } }, want: { code: 'MISSING_REQUIRED_FIELD', field: 'model' } },
-  { name: 'an unknown field', given: { operationId: 'createFinetune', value: { model: 'echo-1', name: 'mine', files: ['f'], extra: 1 } }, want: { code: 'INVALID_FIELD_VALUE', field: 'extra' } },
+const cases: {
+  name: string;
+  given: { operationId: string; pointer?: string; value: unknown };
+  want: { code: string; field?: string; type?: string } | undefined;
+}[] = [
+  {
+    name: "{type} is the offending value's JSON type",
+    given: { operationId: 'runModel', pointer: IMAGE, value: { prompt: 'p', image_b64: 42 } },
+    want: { code: 'INVALID_BASE64_INPUT', field: 'image_b64', type: 'number' },
+  },
+  {
+    name: 'a valid finetune passes',
+    given: { operationId: 'createFinetune', value: { model: 'echo-1', name: 'mine', files: ['file_1'] } },
+    want: undefined,
+  },
+  {
+    name: 'a missing field',
+    given: { operationId: 'createFinetune', value: { name: 'mine', files: ['file_1'] } },
+    want: { code: 'MISSING_REQUIRED_FIELD', field: 'model' },
+  },
+  {
+    name: 'an unknown field',
+    given: { operationId: 'createFinetune', value: { model: 'echo-1', name: 'mine', files: ['f'], extra: 1 } },
+    want: { code: 'INVALID_FIELD_VALUE', field: 'extra' },
+  },
   { name: 'not an object', given: { operationId: 'createFinetune', value: [1] }, want: { code: 'INVALID_REQUEST' } },
-  { name: 'x-error-code names the code', given: { operationId: 'runModel', pointer: TEXT, value: { prompt: 'hi', temperature: 3 } }, want: { code: 'INVALID_TEMPERATURE', field: 'temperature' } },
-  { name: 'an x-error-code map by keyword: an empty prompt is not too long', given: { operationId: 'runModel', pointer: TEXT, value: { prompt: '' } }, want: { code: 'INVALID_FIELD_VALUE', field: 'prompt' } },
-  { name: 'a code the operation does not declare falls back on INVALID_REQUEST', given: { operationId: 'uploadFile', pointer: TEXT, value: { prompt: 'hi', temperature: 3 } }, want: { code: 'INVALID_REQUEST', field: 'temperature' } },
+  {
+    name: 'x-error-code names the code',
+    given: { operationId: 'runModel', pointer: TEXT, value: { prompt: 'hi', temperature: 3 } },
+    want: { code: 'INVALID_TEMPERATURE', field: 'temperature' },
+  },
+  {
+    name: 'an x-error-code map by keyword: an empty prompt is not too long',
+    given: { operationId: 'runModel', pointer: TEXT, value: { prompt: '' } },
+    want: { code: 'INVALID_FIELD_VALUE', field: 'prompt' },
+  },
+  {
+    name: 'a code the operation does not declare falls back on INVALID_REQUEST',
+    given: { operationId: 'uploadFile', pointer: TEXT, value: { prompt: 'hi', temperature: 3 } },
+    want: { code: 'INVALID_REQUEST', field: 'temperature' },
+  },
 ];
 
 describe('server.validator', () => {
@@ -48,7 +80,11 @@ describe('server.headers', () => {
     { name: 'a normal key passes', given: { 'idempotency-key': 'k-1' }, want: undefined },
     { name: 'no key passes', given: {}, want: undefined },
     { name: 'an empty key is refused', given: { 'idempotency-key': '' }, want: 'INVALID_REQUEST' },
-    { name: 'a key over 255 characters is refused', given: { 'idempotency-key': 'k'.repeat(256) }, want: 'INVALID_REQUEST' },
+    {
+      name: 'a key over 255 characters is refused',
+      given: { 'idempotency-key': 'k'.repeat(256) },
+      want: 'INVALID_REQUEST',
+    },
     { name: 'a key of 255 characters passes', given: { 'idempotency-key': 'k'.repeat(255) }, want: undefined },
   ];
   it.each(cases)('$name', ({ given, want }) => {

@@ -7,7 +7,14 @@
  * an object of the right shape the invalid-request code. A code the operation does not declare
  * falls back on the invalid-request code, so an answer is always one the operation declares.
  */
-import { compileSpecSchema, errorCodeFor, type ErrorObject, type SpecAjv, type SpecModel, type SpecOperation } from '@errata/spec-model';
+import {
+  compileSpecSchema,
+  type ErrorObject,
+  errorCodeFor,
+  type SpecAjv,
+  type SpecModel,
+  type SpecOperation,
+} from '@errata/spec-model';
 import { CatalogError } from './catalog-error.js';
 import { templateParams } from './envelope.js';
 
@@ -56,12 +63,18 @@ export interface ValidatorContext {
  * const validate = createRequestValidator(ctx, '#/components/schemas/FinetuneCreate', model.operation('createFinetune')!);
  * validate({ name: '' }); // throws CatalogError MISSING_REQUIRED_FIELD (details.field 'model')
  */
-export function createRequestValidator({ model, ajv, codes }: ValidatorContext, pointer: string, operation: SpecOperation): RequestValidator {
+export function createRequestValidator(
+  { model, ajv, codes }: ValidatorContext,
+  pointer: string,
+  operation: SpecOperation,
+): RequestValidator {
   const validate = compileSpecSchema(ajv, pointer);
   const declared = model.declaredCodes(operation);
   const classify = (error: VerboseError): { code: string; path: string } => {
-    if (error.keyword === 'required') return { code: codes.missingField, path: `${error.instancePath}/${String(error.params.missingProperty)}` };
-    if (error.keyword === 'additionalProperties') return { code: codes.invalidField, path: `${error.instancePath}/${String(error.params.additionalProperty)}` };
+    if (error.keyword === 'required')
+      return { code: codes.missingField, path: `${error.instancePath}/${String(error.params.missingProperty)}` };
+    if (error.keyword === 'additionalProperties')
+      return { code: codes.invalidField, path: `${error.instancePath}/${String(error.params.additionalProperty)}` };
     return { code: errorCodeFor(error.parentSchema, error.keyword) ?? codes.invalidField, path: error.instancePath };
   };
   return (value) => {
@@ -85,7 +98,8 @@ export function createRequestValidator({ model, ajv, codes }: ValidatorContext, 
       else if (name === 'issue') params.issue = template.includes('{field}') ? issue : `${field} ${issue}`;
       else if (name === 'reason') params.reason = `${field} ${issue}`;
       // `{type}` names the offending value's JSON type (Workers AI's 5004 "Invalid data type for base64 input: ${type}").
-      else if (name === 'type') params.type = first.data === null ? 'null' : Array.isArray(first.data) ? 'array' : typeof first.data;
+      else if (name === 'type')
+        params.type = first.data === null ? 'null' : Array.isArray(first.data) ? 'array' : typeof first.data;
       else if (typeof schema[snakeToCamel(name)] === 'number') params[name] = schema[snakeToCamel(name)] as number;
       else params[name] = String(first.data);
     }

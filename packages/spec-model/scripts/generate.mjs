@@ -15,7 +15,8 @@ const options = { bannerComment: '', additionalProperties: false, ignoreMinAndMa
 // `oneOf`/`anyOf` lists of `required` alone ("a provider has docs or docs_note") constrain which
 // properties are present, not their types; json-schema-to-typescript turns an object carrying one
 // into `{ [k: string]: unknown }`. ajv enforces them from the YAML; the types leave them out.
-const onlyRequired = (list) => Array.isArray(list) && list.every((member) => Object.keys(member).every((key) => key === 'required'));
+const onlyRequired = (list) =>
+  Array.isArray(list) && list.every((member) => Object.keys(member).every((key) => key === 'required'));
 function typesOnly(node) {
   if (Array.isArray(node)) return node.map(typesOnly);
   if (!node || typeof node !== 'object') return node;

@@ -7,25 +7,23 @@
  * for (const op of model.operations) console.log(op.method, op.path, [...model.declaredCodes(op).keys()]);
  */
 
-// The model.
-export { createSpecModel } from './spec-model.js';
-export type { SpecModel } from './spec-model.js';
-export { HTTP_METHODS, isJsonMediaType } from './document.js';
-export type { HttpMethod, OpenApiDocument } from './document.js';
-export type { SpecHeader, SpecOperation, SpecParameter, SpecRequestBody, SpecResponse } from './operations.js';
 export type { ErrorDefinition } from './catalog.js';
-export { EVENT_STREAM } from './stream-events.js';
-export type { StreamSchema } from './stream-events.js';
+export type { HttpMethod, OpenApiDocument } from './document.js';
+export { HTTP_METHODS, isJsonMediaType } from './document.js';
+export { constOf, responseCodes } from './error-schema.js';
 export type { CrosswalkEntry, Provider, Providers, XError } from './generated/meta.js';
-
-// Reading the document by hand, where the views above do not reach.
-export { SpecModelError } from './spec-model-error.js';
-export type { SpecModelErrorKind } from './spec-model-error.js';
+export type { SpecHeader, SpecOperation, SpecParameter, SpecRequestBody, SpecResponse } from './operations.js';
 export { escapePointer, lookupPointer, pointerOf } from './pointer.js';
 export { MAX_REF_DEPTH, pointerFor, resolveRef } from './resolve.js';
-export { constOf, responseCodes } from './error-schema.js';
-
+export type { ErrorObject, SpecAjv, ValidateFunction } from './spec-ajv.js';
 // Validating against the document's schemas.
 export { compileSpecSchema, createSpecAjv, SPEC_ID } from './spec-ajv.js';
-export type { ErrorObject, SpecAjv, ValidateFunction } from './spec-ajv.js';
+export type { SpecModel } from './spec-model.js';
+// The model.
+export { createSpecModel } from './spec-model.js';
+export type { SpecModelErrorKind } from './spec-model-error.js';
+// Reading the document by hand, where the views above do not reach.
+export { SpecModelError } from './spec-model-error.js';
+export type { StreamSchema } from './stream-events.js';
+export { EVENT_STREAM } from './stream-events.js';
 export { errorCodeFor, errorCodesOf } from './x-error-code.js';

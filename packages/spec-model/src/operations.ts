@@ -71,7 +71,13 @@ export interface SpecOperation {
 }
 
 type ResponseNode = { headers?: Record<string, unknown>; content?: Record<string, { schema?: unknown }> };
-type ParameterNode = { name: string; in: SpecParameter['in']; required?: boolean; schema?: unknown; description?: string };
+type ParameterNode = {
+  name: string;
+  in: SpecParameter['in'];
+  required?: boolean;
+  schema?: unknown;
+  description?: string;
+};
 type OperationNode = {
   operationId?: string;
   summary?: string;
@@ -80,7 +86,10 @@ type OperationNode = {
   requestBody?: unknown;
   responses?: Record<string, unknown>;
 };
-type BodyNode = { required?: boolean; content?: Record<string, { schema?: unknown; examples?: Record<string, { value?: unknown }> }> };
+type BodyNode = {
+  required?: boolean;
+  content?: Record<string, { schema?: unknown; examples?: Record<string, { value?: unknown }> }>;
+};
 
 /**
  * Reads one response object under `status`; `foundAt` is where it sits in the document.
@@ -92,11 +101,19 @@ export function readResponse(document: OpenApiDocument, status: number, node: un
   const pointer = pointerFor(node, foundAt);
   const response = resolveRef<ResponseNode>(document, node);
   const mediaTypes = Object.keys(response.content ?? {});
-  const json = mediaTypes.find((type) => type === 'application/json') ?? mediaTypes.find((type) => type.endsWith('+json'));
-  const schemaPointer = json && response.content?.[json]?.schema !== undefined ? `${pointer}/content/${escapePointer(json)}/schema` : undefined;
+  const json =
+    mediaTypes.find((type) => type === 'application/json') ?? mediaTypes.find((type) => type.endsWith('+json'));
+  const schemaPointer =
+    json && response.content?.[json]?.schema !== undefined
+      ? `${pointer}/content/${escapePointer(json)}/schema`
+      : undefined;
   const headers = Object.entries(response.headers ?? {}).map(([name, header]) => {
     const base = pointerFor(header, `${pointer}/headers/${escapePointer(name)}`);
-    return { name, required: resolveRef<{ required?: boolean }>(document, header).required === true, schemaPointer: `${base}/schema` };
+    return {
+      name,
+      required: resolveRef<{ required?: boolean }>(document, header).required === true,
+      schemaPointer: `${base}/schema`,
+    };
   });
   return { status, pointer, mediaTypes, schemaPointer, codes: responseCodes(document, response), headers };
 }
@@ -135,7 +152,13 @@ function readRequestBody(document: OpenApiDocument, node: unknown, at: string): 
   const examples = media.examples
     ? Object.values(media.examples).map((example) => resolveRef<{ value?: unknown }>(document, example).value)
     : (schema?.examples ?? []);
-  return { contentType, contentTypes, schemaPointer: `${base}/content/${escapePointer(contentType)}/schema`, required: body.required === true, examples };
+  return {
+    contentType,
+    contentTypes,
+    schemaPointer: `${base}/content/${escapePointer(contentType)}/schema`,
+    required: body.required === true,
+    examples,
+  };
 }
 
 /**

@@ -32,7 +32,11 @@ export function pointerOf(...segments: (string | number)[]): string {
  */
 export function lookupPointer(document: unknown, pointer: string): unknown {
   if (!pointer.startsWith('#')) {
-    throw new SpecModelError('external', pointer, `Only references inside the document are supported, got ${pointer}: bundle the spec first`);
+    throw new SpecModelError(
+      'external',
+      pointer,
+      `Only references inside the document are supported, got ${pointer}: bundle the spec first`,
+    );
   }
   if (pointer === '#' || pointer === '#/') return document;
   let value: unknown = document;

@@ -3,7 +3,9 @@ import { lookupPointer, pointerOf } from './pointer.js';
 import { MAX_REF_DEPTH, resolveRef } from './resolve.js';
 import { SpecModelError, type SpecModelErrorKind } from './spec-model-error.js';
 
-const chain = Object.fromEntries(Array.from({ length: MAX_REF_DEPTH + 2 }, (_, i) => [`S${i}`, { $ref: `#/components/schemas/S${i + 1}` }]));
+const chain = Object.fromEntries(
+  Array.from({ length: MAX_REF_DEPTH + 2 }, (_, i) => [`S${i}`, { $ref: `#/components/schemas/S${i + 1}` }]),
+);
 const document = {
   components: {
     schemas: {
@@ -33,11 +35,26 @@ describe('resolveRef', () => {
   });
 
   it.each<{ name: string; given: unknown; kind: SpecModelErrorKind; message: RegExp }>([
-    { name: 'a two-schema cycle', given: ref('A'), kind: 'cycle', message: /cycle: #\/components\/schemas\/A → #\/components\/schemas\/B → #\/components\/schemas\/A/ },
+    {
+      name: 'a two-schema cycle',
+      given: ref('A'),
+      kind: 'cycle',
+      message: /cycle: #\/components\/schemas\/A → #\/components\/schemas\/B → #\/components\/schemas\/A/,
+    },
     { name: 'a schema that points at itself', given: ref('Self'), kind: 'cycle', message: /cycle/ },
-    { name: 'a chain past the depth limit', given: ref('S0'), kind: 'too-deep', message: new RegExp(`longer than ${MAX_REF_DEPTH}`) },
+    {
+      name: 'a chain past the depth limit',
+      given: ref('S0'),
+      kind: 'too-deep',
+      message: new RegExp(`longer than ${MAX_REF_DEPTH}`),
+    },
     { name: 'a pointer that names nothing', given: ref('Missing'), kind: 'unresolvable', message: /no "Missing"/ },
-    { name: 'a reference to another file', given: { $ref: './other.yaml#/X' }, kind: 'external', message: /bundle the spec first/ },
+    {
+      name: 'a reference to another file',
+      given: { $ref: './other.yaml#/X' },
+      kind: 'external',
+      message: /bundle the spec first/,
+    },
   ])('$name throws SpecModelError($kind), never undefined', ({ given, kind, message }) => {
     const error = (() => {
       try {

@@ -25,7 +25,8 @@ export function resolveRef<T = unknown>(document: unknown, node: unknown): T {
   const seen: string[] = [];
   for (let ref = refOf(current); ref !== undefined; ref = refOf(current)) {
     if (seen.includes(ref)) throw new SpecModelError('cycle', ref, `$ref cycle: ${[...seen, ref].join(' → ')}`);
-    if (seen.length >= MAX_REF_DEPTH) throw new SpecModelError('too-deep', ref, `$ref chain longer than ${MAX_REF_DEPTH} at ${ref}`);
+    if (seen.length >= MAX_REF_DEPTH)
+      throw new SpecModelError('too-deep', ref, `$ref chain longer than ${MAX_REF_DEPTH} at ${ref}`);
     seen.push(ref);
     current = lookupPointer(document, ref);
   }

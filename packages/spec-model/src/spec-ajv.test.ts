@@ -9,7 +9,11 @@ const document: OpenApiDocument = {
   components: {
     schemas: {
       Id: { type: 'string', pattern: '^req_[0-9a-f]{4}$' },
-      Upload: { type: 'object', required: ['id', 'data'], properties: { id: { $ref: '#/components/schemas/Id' }, data: { type: 'string', contentEncoding: 'base64' } } },
+      Upload: {
+        type: 'object',
+        required: ['id', 'data'],
+        properties: { id: { $ref: '#/components/schemas/Id' }, data: { type: 'string', contentEncoding: 'base64' } },
+      },
     },
   },
 };

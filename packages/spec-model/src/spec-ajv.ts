@@ -42,7 +42,13 @@ export function createSpecAjv(document: OpenApiDocument, options: { verbose?: bo
       if (encoding !== 'base64' || typeof data !== 'string' || BASE64.test(data)) return true;
       // Custom keywords do not get verbose fields from ajv: add the schema so callers can read it.
       (base64 as unknown as { errors: unknown[] }).errors = [
-        { keyword: 'contentEncoding', message: 'must be valid base64', params: { contentEncoding: encoding }, parentSchema, data },
+        {
+          keyword: 'contentEncoding',
+          message: 'must be valid base64',
+          params: { contentEncoding: encoding },
+          parentSchema,
+          data,
+        },
       ];
       return false;
     },

@@ -10,17 +10,39 @@ const errata = createRequire(import.meta.url)('@errata/spec/openapi.json') as Op
 // schema whose component name is not its code, a response with no oneOf, and a stream.
 const envelope = { type: 'object', required: ['code'], properties: { code: { type: 'string' } } };
 const error = (code: string, status: number) => ({
-  'x-error': { status, internal_code: 1000 + status, category: 'server', retry: 'backoff', message: code, remedy: 'Retry.' },
-  allOf: [{ $ref: '#/components/schemas/Envelope' }, { properties: { code: { const: code }, status: { const: status } } }],
+  'x-error': {
+    status,
+    internal_code: 1000 + status,
+    category: 'server',
+    retry: 'backoff',
+    message: code,
+    remedy: 'Retry.',
+  },
+  allOf: [
+    { $ref: '#/components/schemas/Envelope' },
+    { properties: { code: { const: code }, status: { const: status } } },
+  ],
 });
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
 const tiny: OpenApiDocument = {
   openapi: '3.1.0',
-  'x-errata': { docs_url: 'https://example.test/errors', unrouted_response: json({ $ref: '#/components/schemas/Gone' }), providers: { $ref: '#/components/x-providers' } },
+  'x-errata': {
+    docs_url: 'https://example.test/errors',
+    unrouted_response: json({ $ref: '#/components/schemas/Gone' }),
+    providers: { $ref: '#/components/x-providers' },
+  },
   paths: {
     '/things/{id}': {
       parameters: [{ name: 'id', in: 'path', schema: { type: 'string' } }],
-      ...Object.fromEntries(HTTP_METHODS.map((method) => [method, { operationId: `${method}Thing`, responses: { '200': { description: 'ok' }, default: { description: 'ignored' } } }])),
+      ...Object.fromEntries(
+        HTTP_METHODS.map((method) => [
+          method,
+          {
+            operationId: `${method}Thing`,
+            responses: { '200': { description: 'ok' }, default: { description: 'ignored' } },
+          },
+        ]),
+      ),
     },
     '/stream': {
       post: {
@@ -31,7 +53,12 @@ const tiny: OpenApiDocument = {
                 schema: {
                   oneOf: [
                     { properties: { event: { const: 'token' } } },
-                    { properties: { event: { const: 'error' }, data: { oneOf: [{ $ref: '#/components/schemas/Busy' }] } } },
+                    {
+                      properties: {
+                        event: { const: 'error' },
+                        data: { oneOf: [{ $ref: '#/components/schemas/Busy' }] },
+                      },
+                    },
                   ],
                 },
               },
@@ -45,7 +72,9 @@ const tiny: OpenApiDocument = {
   },
   components: {
     'x-providers': { acme: { title: 'Acme', docs: 'https://acme.test/errors', fields: { code: ['error.code'] } } },
-    responses: { Busy: json({ oneOf: [{ $ref: '#/components/schemas/Busy' }, { $ref: '#/components/schemas/Gone' }] }) },
+    responses: {
+      Busy: json({ oneOf: [{ $ref: '#/components/schemas/Busy' }, { $ref: '#/components/schemas/Gone' }] }),
+    },
     schemas: { Envelope: envelope, Busy: error('SERVER_BUSY', 503), Gone: error('GONE_FOR_GOOD', 410) },
   },
 };
@@ -54,7 +83,9 @@ describe('createSpecModel on a small document', () => {
   const model = createSpecModel(tiny);
 
   it('reads every method OpenAPI allows, trace included, in HTTP_METHODS order', () => {
-    expect(model.operations.filter((op) => op.path === '/things/{id}').map((op) => op.method)).toEqual(HTTP_METHODS.map((m) => m.toUpperCase()));
+    expect(model.operations.filter((op) => op.path === '/things/{id}').map((op) => op.method)).toEqual(
+      HTTP_METHODS.map((m) => m.toUpperCase()),
+    );
   });
 
   it('names an operation without operationId by method and path', () => {
@@ -62,13 +93,22 @@ describe('createSpecModel on a small document', () => {
   });
 
   it('applies path-level parameters to every operation', () => {
-    expect(model.operation('traceThing')?.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true })]);
+    expect(model.operation('traceThing')?.parameters).toEqual([
+      expect.objectContaining({ name: 'id', in: 'path', required: true }),
+    ]);
   });
 
   it('reads codes from the code const through allOf, not from the $ref tail', () => {
     const stream = model.operation('POST /stream')!;
-    expect(stream.responses.map((r) => [r.status, r.codes])).toEqual([[200, []], [500, ['SERVER_BUSY']], [503, ['SERVER_BUSY', 'GONE_FOR_GOOD']]]);
-    expect([...model.declaredCodes(stream)]).toEqual([['SERVER_BUSY', 503], ['GONE_FOR_GOOD', 503]]);
+    expect(stream.responses.map((r) => [r.status, r.codes])).toEqual([
+      [200, []],
+      [500, ['SERVER_BUSY']],
+      [503, ['SERVER_BUSY', 'GONE_FOR_GOOD']],
+    ]);
+    expect([...model.declaredCodes(stream)]).toEqual([
+      ['SERVER_BUSY', 503],
+      ['GONE_FOR_GOOD', 503],
+    ]);
   });
 
   it('skips default and range responses', () => {
@@ -77,7 +117,10 @@ describe('createSpecModel on a small document', () => {
 
   it('keys the catalog by code, in internal-code order', () => {
     expect([...model.errors.keys()]).toEqual(['GONE_FOR_GOOD', 'SERVER_BUSY']);
-    expect(model.errors.get('SERVER_BUSY')).toMatchObject({ pointer: '#/components/schemas/Busy', meta: { status: 503 } });
+    expect(model.errors.get('SERVER_BUSY')).toMatchObject({
+      pointer: '#/components/schemas/Busy',
+      meta: { status: 503 },
+    });
   });
 
   it('reads the unrouted response with the status of its code', () => {
@@ -103,13 +146,16 @@ describe('createSpecModel on the Errata spec', () => {
   const model = createSpecModel(errata);
 
   it('has one operation per operationId in the document', () => {
-    const ids = Object.values(errata.paths ?? {}).flatMap((item) => Object.values(item).map((op) => (op as { operationId?: string }).operationId)).filter(Boolean);
+    const ids = Object.values(errata.paths ?? {})
+      .flatMap((item) => Object.values(item).map((op) => (op as { operationId?: string }).operationId))
+      .filter(Boolean);
     expect(model.operations.map((op) => op.operationId).sort()).toEqual(ids.sort());
   });
 
   it('every declared code is in the catalog and under the status its x-error states', () => {
     for (const op of model.operations) {
-      for (const [code, status] of model.declaredCodes(op)) expect(model.errors.get(code)?.meta.status, `${op.operationId} ${code}`).toBe(status);
+      for (const [code, status] of model.declaredCodes(op))
+        expect(model.errors.get(code)?.meta.status, `${op.operationId} ${code}`).toBe(status);
     }
   });
 

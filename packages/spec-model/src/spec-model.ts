@@ -3,7 +3,7 @@
  * Every part of Errata that needs operations, declared codes, the catalog, providers or stream
  * events asks this; nobody resolves `$ref`s or lists HTTP methods on their own.
  */
-import { readCatalog, type ErrorDefinition } from './catalog.js';
+import { type ErrorDefinition, readCatalog } from './catalog.js';
 import type { OpenApiDocument } from './document.js';
 import type { Providers } from './generated/meta.js';
 import { readOperations, readResponse, type SpecOperation, type SpecResponse } from './operations.js';
@@ -64,7 +64,13 @@ export function createSpecModel(document: OpenApiDocument): SpecModel {
   });
   const providers = once(() => resolveRef<Providers | undefined>(document, document['x-errata']?.providers) ?? {});
   const streams = once(
-    () => new Map(operations().flatMap((op) => { const s = readStream(document, op); return s ? [[op.operationId, s] as const] : []; })),
+    () =>
+      new Map(
+        operations().flatMap((op) => {
+          const s = readStream(document, op);
+          return s ? [[op.operationId, s] as const] : [];
+        }),
+      ),
   );
   const declared = new WeakMap<SpecOperation, Map<string, number>>();
 
@@ -72,11 +78,19 @@ export function createSpecModel(document: OpenApiDocument): SpecModel {
     document,
     resolve: <T>(node: unknown) => resolveRef<T>(document, node),
     lookup: (pointer) => lookupPointer(document, pointer),
-    get operations() { return operations(); },
+    get operations() {
+      return operations();
+    },
     operation: (operationId) => byId().get(operationId),
-    get unroutedResponse() { return unrouted(); },
-    get errors() { return errors(); },
-    get providers() { return providers(); },
+    get unroutedResponse() {
+      return unrouted();
+    },
+    get errors() {
+      return errors();
+    },
+    get providers() {
+      return providers();
+    },
     docsUrl: document['x-errata']?.docs_url,
     declaredCodes(operation) {
       let codes = declared.get(operation);
@@ -87,7 +101,9 @@ export function createSpecModel(document: OpenApiDocument): SpecModel {
       }
       return codes;
     },
-    get streamEvents() { return streams(); },
+    get streamEvents() {
+      return streams();
+    },
   };
   models.set(document, model);
   return model;

@@ -35,7 +35,8 @@ type EventNode = { properties?: { event?: unknown; data?: unknown } };
 export function readStream(document: OpenApiDocument, operation: SpecOperation): StreamSchema | undefined {
   for (const response of operation.responses) {
     if (response.status < 200 || response.status > 299 || !response.mediaTypes.includes(EVENT_STREAM)) continue;
-    const media = resolveRef<{ content: Record<string, { schema?: unknown }> }>(document, { $ref: response.pointer }).content[EVENT_STREAM];
+    const media = resolveRef<{ content: Record<string, { schema?: unknown }> }>(document, { $ref: response.pointer })
+      .content[EVENT_STREAM];
     if (media?.schema === undefined) continue;
     const pointer = pointerFor(media.schema, `${response.pointer}/content/${escapePointer(EVENT_STREAM)}/schema`);
     const root = resolveRef<{ oneOf?: unknown[] }>(document, media.schema);
@@ -45,7 +46,10 @@ export function readStream(document: OpenApiDocument, operation: SpecOperation):
       const name = constOf(document, member, 'event');
       if (typeof name !== 'string') return;
       events.set(name, pointerFor(member, `${pointer}/oneOf/${i}`));
-      const data = resolveRef<{ oneOf?: unknown[] } | undefined>(document, resolveRef<EventNode>(document, member).properties?.data);
+      const data = resolveRef<{ oneOf?: unknown[] } | undefined>(
+        document,
+        resolveRef<EventNode>(document, member).properties?.data,
+      );
       for (const variant of data?.oneOf ?? []) {
         const code = constOf(document, variant, 'code');
         if (typeof code === 'string' && !errorCodes.includes(code)) errorCodes.push(code);

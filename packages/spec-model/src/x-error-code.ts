@@ -29,5 +29,7 @@ export function errorCodesOf(schema: Record<string, unknown> | undefined): [keyw
   const named = schema?.['x-error-code'];
   if (typeof named === 'string') return [['*', named]];
   if (!named || typeof named !== 'object') return [];
-  return Object.entries(named as Record<string, unknown>).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+  return Object.entries(named as Record<string, unknown>).filter(
+    (entry): entry is [string, string] => typeof entry[1] === 'string',
+  );
 }

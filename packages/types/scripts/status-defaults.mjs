@@ -25,7 +25,9 @@ export function defaultCodeByStatus(errors) {
   for (const { code, meta } of errors) {
     let votes = 0;
     for (const entries of Object.values(meta.crosswalk ?? {})) {
-      for (const entry of entries) if (entry.status === meta.status && MATCH_KEYS.every((key) => key === 'status' || entry[key] === undefined)) votes++;
+      for (const entry of entries)
+        if (entry.status === meta.status && MATCH_KEYS.every((key) => key === 'status' || entry[key] === undefined))
+          votes++;
     }
     const current = best.get(meta.status);
     // Errors come in internal-code order, so "strictly more" keeps the lowest code on a tie.

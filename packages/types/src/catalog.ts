@@ -13,8 +13,8 @@ import { codeFacts, type ErrorCode } from './policy.js';
 
 export { catalog } from './generated/catalog.js';
 export { providers } from './generated/providers.js';
-export { docsUrl, isErrorCode } from './policy.js';
 export type { ErrorCategory, ErrorCode, RetryPolicy } from './policy.js';
+export { docsUrl, isErrorCode } from './policy.js';
 
 /** One code's catalog entry. */
 export type CatalogEntry<C extends ErrorCode = ErrorCode> = (typeof catalog)[C];

@@ -5,12 +5,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalog, isErrorCode, providers, type ProviderId } from './catalog.js';
+import { catalog, isErrorCode, type ProviderId, providers } from './catalog.js';
 import { findCanonicalCode, matchCrosswalk } from './crosswalk.js';
 import { defaultCodeFor } from './policy.js';
 
 // Where a normalized error came from, as the envelope's `origin` (spec/components/schemas/ErrorOrigin.yaml).
-interface SeedOrigin { provider: string; code?: string; internal_code?: number; name?: string; status: number; message?: string }
+interface SeedOrigin {
+  provider: string;
+  code?: string;
+  internal_code?: number;
+  name?: string;
+  status: number;
+  message?: string;
+}
 interface SeedErrorCase {
   id: number;
   /** The seed document and its row. */
@@ -20,17 +27,34 @@ interface SeedErrorCase {
   /** The body as text, verbatim from the seed where it prints one; `assumed` says what was filled in where it prints none. */
   body: string;
   assumed?: string;
-  want: { not_an_error: true } | { code: string; origin: SeedOrigin; details?: Record<string, unknown>; request_id?: string };
+  want:
+    | { not_an_error: true }
+    | { code: string; origin: SeedOrigin; details?: Record<string, unknown>; request_id?: string };
 }
-const seedErrorCases = (JSON.parse(readFileSync(join(import.meta.dirname, '../test/fixtures/seed-errors.json'), 'utf8')) as { cases: SeedErrorCase[] }).cases;
+const seedErrorCases = (
+  JSON.parse(readFileSync(join(import.meta.dirname, '../test/fixtures/seed-errors.json'), 'utf8')) as {
+    cases: SeedErrorCase[];
+  }
+).cases;
 
-const errors = seedErrorCases.flatMap((c) => ('code' in c.want ? [{ ...c, want: c.want, provider: c.provider as ProviderId }] : []));
-const keyOf = (origin: SeedOrigin) => ({ code: origin.code, internal_code: origin.internal_code, status: origin.status, message: origin.message });
+const errors = seedErrorCases.flatMap((c) =>
+  'code' in c.want ? [{ ...c, want: c.want, provider: c.provider as ProviderId }] : [],
+);
+const keyOf = (origin: SeedOrigin) => ({
+  code: origin.code,
+  internal_code: origin.internal_code,
+  status: origin.status,
+  message: origin.message,
+});
 
 describe('seed errors', () => {
   it('covers every seed provider and every documented error', () => {
     // The providers beyond the seeds have their own fixture (provider-errors.test.ts).
-    const others = (JSON.parse(readFileSync(join(import.meta.dirname, '../test/fixtures/provider-errors.json'), 'utf8')) as { cases: { provider: string }[] }).cases.map((c) => c.provider);
+    const others = (
+      JSON.parse(readFileSync(join(import.meta.dirname, '../test/fixtures/provider-errors.json'), 'utf8')) as {
+        cases: { provider: string }[];
+      }
+    ).cases.map((c) => c.provider);
     expect(new Set([...seedErrorCases.map((c) => c.provider), ...others])).toEqual(new Set(Object.keys(providers)));
     expect(seedErrorCases.length).toBeGreaterThanOrEqual(88);
   });
@@ -38,7 +62,9 @@ describe('seed errors', () => {
   it.each(errors)('#$id $seed → $want.code', ({ provider, want }) => {
     expect(isErrorCode(want.code)).toBe(true);
     const found = findCanonicalCode(provider, keyOf(want.origin));
-    expect(found ?? (isErrorCode(want.origin.code) ? want.origin.code : defaultCodeFor(want.origin.status))).toBe(want.code);
+    expect(found ?? (isErrorCode(want.origin.code) ? want.origin.code : defaultCodeFor(want.origin.status))).toBe(
+      want.code,
+    );
     // The entry that matched is the row the provider documents under its own name.
     expect(matchCrosswalk(provider, keyOf(want.origin))[0]?.entry.name).toBe(want.origin.name);
   });
@@ -50,15 +76,25 @@ describe('seed errors', () => {
   });
 
   it('names every generic-API code as a canonical code of its own', () => {
-    for (const { provider, want } of errors) if (provider === 'generic' && want.origin.code !== 'ERROR_CODE') expect(want.code).toBe(want.origin.code);
+    for (const { provider, want } of errors)
+      if (provider === 'generic' && want.origin.code !== 'ERROR_CODE') expect(want.code).toBe(want.origin.code);
   });
 
   it('records a status only where the provider states one', () => {
     // The generic API's field errors, the Worker binding's and ModelsLab's validation rows come with no status.
-    for (const code of ['PROMPT_TOO_LONG', 'INVALID_TEMPERATURE', 'INVALID_MAX_TOKENS', 'INVALID_IMAGE_SIZE', 'INVALID_IMAGE_QUALITY', 'PROMPT_VIOLATION'] as const) {
+    for (const code of [
+      'PROMPT_TOO_LONG',
+      'INVALID_TEMPERATURE',
+      'INVALID_MAX_TOKENS',
+      'INVALID_IMAGE_SIZE',
+      'INVALID_IMAGE_QUALITY',
+      'PROMPT_VIOLATION',
+    ] as const) {
       expect(catalog[code].crosswalk.generic?.[0]).not.toHaveProperty('status');
     }
-    for (const entries of Object.values(catalog).map((entry) => (entry.crosswalk as Record<string, readonly object[]>)['workers-ai-binding'] ?? [])) {
+    for (const entries of Object.values(catalog).map(
+      (entry) => (entry.crosswalk as Record<string, readonly object[]>)['workers-ai-binding'] ?? [],
+    )) {
       for (const entry of entries) expect(entry).not.toHaveProperty('status');
     }
   });

@@ -40,7 +40,10 @@ export interface ProviderErrorKey {
  * (spec/meta/x-error.schema.yaml) a normalizer reads. Its provenance is the full entry in the catalog.
  */
 export type CrosswalkEntry = Readonly<
-  Pick<SpecCrosswalkEntry, 'code' | 'internal_code' | 'type' | 'reason' | 'status' | 'message_pattern' | 'name' | 'field' | 'message_params'>
+  Pick<
+    SpecCrosswalkEntry,
+    'code' | 'internal_code' | 'type' | 'reason' | 'status' | 'message_pattern' | 'name' | 'field' | 'message_params'
+  >
 >;
 
 /** A provider error recognised: its canonical code, the entry that matched (and its index `at` in `catalog[code].crosswalk[provider]`, the same in `errorTexts[code].crosswalkSources`), and how specific that match was. */
@@ -68,13 +71,18 @@ function indexFor(provider: ProviderId): IndexedEntry[] {
   if (!index) {
     index = [];
     for (const [canonical, { crosswalk }] of Object.entries(catalog) as [ErrorCode, (typeof catalog)[ErrorCode]][]) {
-      ((crosswalk as Partial<Record<ProviderId, readonly CrosswalkEntry[]>>)[provider] ?? []).forEach((entry, at) => index!.push({
-        canonical,
-        at,
-        entry,
-        pattern: entry.message_pattern ? new RegExp(entry.message_pattern, 'i') : undefined,
-        specificity: Object.entries(WEIGHTS).reduce((sum, [key, weight]) => sum + ((entry as Record<string, unknown>)[key] !== undefined ? weight : 0), 0),
-      }));
+      ((crosswalk as Partial<Record<ProviderId, readonly CrosswalkEntry[]>>)[provider] ?? []).forEach((entry, at) =>
+        index!.push({
+          canonical,
+          at,
+          entry,
+          pattern: entry.message_pattern ? new RegExp(entry.message_pattern, 'i') : undefined,
+          specificity: Object.entries(WEIGHTS).reduce(
+            (sum, [key, weight]) => sum + ((entry as Record<string, unknown>)[key] !== undefined ? weight : 0),
+            0,
+          ),
+        }),
+      );
     }
     index.sort((a, b) => b.specificity - a.specificity);
     indexes.set(provider, index);

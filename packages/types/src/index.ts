@@ -9,19 +9,17 @@
  * }
  */
 
-// Generated from the spec by openapi-typescript.
-export type { components, operations, paths, webhooks } from './generated/openapi.js';
+export type { CatalogEntry, ErrorCategory, ErrorCode, ProviderId, RetryPolicy } from './catalog.js';
 
 // The runtime catalog.
 export { catalog, docsUrl, errorCodes, isErrorCode, providers } from './catalog.js';
-export type { CatalogEntry, ErrorCategory, ErrorCode, ProviderId, RetryPolicy } from './catalog.js';
-
+export type { CrosswalkEntry, CrosswalkMatch, ProviderErrorKey } from './crosswalk.js';
+// Mapping other providers' errors to canonical codes.
+export { findCanonicalCode, matchCrosswalk } from './crosswalk.js';
+// Generated from the spec by openapi-typescript.
+export type { components, operations, paths, webhooks } from './generated/openapi.js';
 // Which input schema a model of each task is validated against (JSON Pointers into the bundled spec).
 export { taskInputSchemas } from './generated/tasks.js';
-
-// The policy: what a client acts on per code, without the catalog (also `@errata/types/policy`).
-export { codeFacts, defaultCodeByStatus, defaultCodeFor } from './policy.js';
-export type { CodeFacts } from './policy.js';
 
 // Which errors each operation returns.
 export type {
@@ -32,7 +30,6 @@ export type {
   OperationErrorStatus,
   OperationId,
 } from './operation-errors.js';
-
-// Mapping other providers' errors to canonical codes.
-export { findCanonicalCode, matchCrosswalk } from './crosswalk.js';
-export type { CrosswalkEntry, CrosswalkMatch, ProviderErrorKey } from './crosswalk.js';
+export type { CodeFacts } from './policy.js';
+// The policy: what a client acts on per code, without the catalog (also `@errata/types/policy`).
+export { codeFacts, defaultCodeByStatus, defaultCodeFor } from './policy.js';

@@ -6,14 +6,18 @@ describe('OperationError', () => {
     expectTypeOf<OperationErrorCode<'runModel', 429>>().toEqualTypeOf<
       'RATE_LIMIT_EXCEEDED' | 'CONCURRENT_LIMIT_EXCEEDED' | 'DAILY_QUOTA_EXCEEDED' | 'OUT_OF_CAPACITY'
     >();
-    expectTypeOf<OperationErrorCode<'listModels', 429>>().toEqualTypeOf<'RATE_LIMIT_EXCEEDED' | 'CONCURRENT_LIMIT_EXCEEDED'>();
+    expectTypeOf<OperationErrorCode<'listModels', 429>>().toEqualTypeOf<
+      'RATE_LIMIT_EXCEEDED' | 'CONCURRENT_LIMIT_EXCEEDED'
+    >();
     expectTypeOf<OperationErrorCode<'submitRequest', 429>>().toEqualTypeOf<
       'RATE_LIMIT_EXCEEDED' | 'CONCURRENT_LIMIT_EXCEEDED' | 'QUEUE_LIMIT_EXCEEDED' | 'DAILY_QUOTA_EXCEEDED'
     >();
   });
 
   it('lists only the statuses an operation declares', () => {
-    expectTypeOf<OperationErrorStatus<'getRequestStatus'>>().toEqualTypeOf<400 | 401 | 403 | 404 | 429 | 500 | 502 | 503 | 504>();
+    expectTypeOf<OperationErrorStatus<'getRequestStatus'>>().toEqualTypeOf<
+      400 | 401 | 403 | 404 | 429 | 500 | 502 | 503 | 504
+    >();
   });
 
   // `details` is required of an Errata server's own answers (JSON Schema: when there is no
@@ -28,7 +32,9 @@ describe('OperationError', () => {
     }
     const failed = {} as OperationError<'getRequestStatus', 400>;
     if (failed.code === 'REQUEST_FAILED') {
-      expectTypeOf(failed.details?.job?.status).toEqualTypeOf<'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED' | 'FAILED' | undefined>();
+      expectTypeOf(failed.details?.job?.status).toEqualTypeOf<
+        'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED' | 'FAILED' | undefined
+      >();
     }
   });
 

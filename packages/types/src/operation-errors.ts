@@ -2,8 +2,9 @@
  * Types that answer "which errors can this operation return?" from the generated operations,
  * by status or all together, so code can narrow on `error.code` or on `error.status`.
  */
-import type { components, operations } from './generated/openapi.js';
+
 import type { ErrorCode } from './catalog.js';
+import type { components, operations } from './generated/openapi.js';
 
 /** Every operation id in the spec. */
 export type OperationId = keyof operations;
@@ -12,13 +13,14 @@ type Responses<Op extends OperationId> = operations[Op]['responses'];
 type JsonBody<R> = R extends { content: { 'application/json': infer B } } ? B : never;
 
 /** The HTTP error statuses (4xx, 5xx) an operation declares. */
-export type OperationErrorStatus<Op extends OperationId> = Extract<keyof Responses<Op>, number> extends infer S
-  ? S extends number
-    ? `${S}` extends `4${string}` | `5${string}`
-      ? S
+export type OperationErrorStatus<Op extends OperationId> =
+  Extract<keyof Responses<Op>, number> extends infer S
+    ? S extends number
+      ? `${S}` extends `4${string}` | `5${string}`
+        ? S
+        : never
       : never
-    : never
-  : never;
+    : never;
 
 /**
  * The error bodies an operation can return: under one status, or (by default) under any.
@@ -26,8 +28,10 @@ export type OperationErrorStatus<Op extends OperationId> = Extract<keyof Respons
  * @example
  * type RunRateLimits = OperationError<'runModel', 429>; // RATE_LIMIT_EXCEEDED | CONCURRENT_LIMIT_EXCEEDED | …
  */
-export type OperationError<Op extends OperationId, S extends OperationErrorStatus<Op> = OperationErrorStatus<Op>> =
-  S extends keyof Responses<Op> ? JsonBody<Responses<Op>[S]> : never;
+export type OperationError<
+  Op extends OperationId,
+  S extends OperationErrorStatus<Op> = OperationErrorStatus<Op>,
+> = S extends keyof Responses<Op> ? JsonBody<Responses<Op>[S]> : never;
 
 /** The codes an operation can return (optionally under one status). */
 export type OperationErrorCode<Op extends OperationId, S extends OperationErrorStatus<Op> = OperationErrorStatus<Op>> =

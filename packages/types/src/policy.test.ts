@@ -10,10 +10,18 @@ describe('codeFacts', () => {
     expect(errorCodes).toEqual(Object.keys(catalog));
   });
 
-  it.each(errorCodes.map((code) => ({ name: code, code })))('$name: status, retry, category and mid-stream safety match the catalog', ({ code }) => {
-    const { status, retry, category, midStream } = catalog[code];
-    expect(codeFacts[code]).toEqual([status, retry, category, midStream === null ? null : Number(midStream.retrySafe)]);
-  });
+  it.each(errorCodes.map((code) => ({ name: code, code })))(
+    '$name: status, retry, category and mid-stream safety match the catalog',
+    ({ code }) => {
+      const { status, retry, category, midStream } = catalog[code];
+      expect(codeFacts[code]).toEqual([
+        status,
+        retry,
+        category,
+        midStream === null ? null : Number(midStream.retrySafe),
+      ]);
+    },
+  );
 });
 
 describe('defaultCodeFor', () => {

@@ -5,11 +5,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalog, isErrorCode, providers, type ProviderId } from './catalog.js';
+import { catalog, isErrorCode, type ProviderId, providers } from './catalog.js';
 import { matchCrosswalk } from './crosswalk.js';
 import { defaultCodeFor } from './policy.js';
 
-interface Origin { provider: string; code?: string; type?: string; reason?: string; name?: string; status: number; message?: string }
+interface Origin {
+  provider: string;
+  code?: string;
+  type?: string;
+  reason?: string;
+  name?: string;
+  status: number;
+  message?: string;
+}
 interface ProviderErrorCase {
   id: number;
   provider: string;
@@ -23,7 +31,11 @@ interface ProviderErrorCase {
   indistinguishable_from?: string;
   want: { code: string; origin: Origin };
 }
-const cases = (JSON.parse(readFileSync(join(import.meta.dirname, '../test/fixtures/provider-errors.json'), 'utf8')) as { cases: ProviderErrorCase[] }).cases;
+const cases = (
+  JSON.parse(readFileSync(join(import.meta.dirname, '../test/fixtures/provider-errors.json'), 'utf8')) as {
+    cases: ProviderErrorCase[];
+  }
+).cases;
 const seeds = new Set(['workers-ai', 'workers-ai-binding', 'modelrunner', 'generic', 'modelslab']);
 const keyOf = ({ code, type, reason, status, message }: Origin) => ({ code, type, reason, status, message });
 type Entry = { name?: string; status?: number; message?: string };
@@ -53,36 +65,53 @@ describe('provider errors (test/fixtures/provider-errors.json)', () => {
   });
 
   it('has a case for every crosswalk entry of these providers (what the docs list)', () => {
-    const named = new Set(cases.flatMap((c) => [`${c.provider}|${c.name}`, c.indistinguishable_from ? '' : `${c.provider}|${c.want.origin.name}`]));
+    const named = new Set(
+      cases.flatMap((c) => [
+        `${c.provider}|${c.name}`,
+        c.indistinguishable_from ? '' : `${c.provider}|${c.want.origin.name}`,
+      ]),
+    );
     for (const provider of new Set(cases.map((c) => c.provider))) {
       for (const [code, entry] of Object.entries(catalog)) {
-        for (const raw of ((entry.crosswalk as Record<string, readonly Entry[]>)[provider] ?? [])) expect(named, `${code} ${provider} ${raw.name}`).toContain(`${provider}|${raw.name}`);
+        for (const raw of (entry.crosswalk as Record<string, readonly Entry[]>)[provider] ?? [])
+          expect(named, `${code} ${provider} ${raw.name}`).toContain(`${provider}|${raw.name}`);
       }
     }
   });
 
   it('keeps what a client does apart where one status means different things', () => {
-    const policy = (provider: ProviderId, key: Parameters<typeof matchCrosswalk>[1]) => catalog[matchCrosswalk(provider, key)[0]!.code].retry;
+    const policy = (provider: ProviderId, key: Parameters<typeof matchCrosswalk>[1]) =>
+      catalog[matchCrosswalk(provider, key)[0]!.code].retry;
     // OpenAI 429: a rate limit is waited out, a quota is not.
     expect(policy('openai', { code: 'rate_limit_exceeded', status: 429 })).toBe('after_retry_after');
     expect(policy('openai', { code: 'insufficient_quota', type: 'insufficient_quota', status: 429 })).toBe('never');
-    expect(policy('openai', { code: 'organization_spend_limit_exceeded', type: 'insufficient_quota', status: 429 })).toBe('never');
+    expect(
+      policy('openai', { code: 'organization_spend_limit_exceeded', type: 'insufficient_quota', status: 429 }),
+    ).toBe('never');
     // Anthropic: 529 overload backs off, 429 rate limit waits, the tier spend cap's 429 never retries.
     expect(matchCrosswalk('anthropic', { type: 'overloaded_error', status: 529 })[0]?.code).toBe('OVERLOADED');
     expect(policy('anthropic', { type: 'rate_limit_error', status: 429 })).toBe('after_retry_after');
-    expect(policy('anthropic', { type: 'rate_limit_error', code: 'enforced_spend_limit_reached', status: 429 })).toBe('never');
+    expect(policy('anthropic', { type: 'rate_limit_error', code: 'enforced_spend_limit_reached', status: 429 })).toBe(
+      'never',
+    );
     // Gemini: RESOURCE_EXHAUSTED is a rate limit at 429 and an empty balance at 402.
     expect(matchCrosswalk('gemini', { code: 'RESOURCE_EXHAUSTED', status: 429 })[0]?.code).toBe('RATE_LIMIT_EXCEEDED');
     expect(matchCrosswalk('gemini', { code: 'RESOURCE_EXHAUSTED', status: 402 })[0]?.code).toBe('INSUFFICIENT_BALANCE');
-    expect(matchCrosswalk('gemini', { code: 'INVALID_ARGUMENT', reason: 'API_KEY_INVALID', status: 400 })[0]?.code).toBe('INVALID_API_KEY');
+    expect(
+      matchCrosswalk('gemini', { code: 'INVALID_ARGUMENT', reason: 'API_KEY_INVALID', status: 400 })[0]?.code,
+    ).toBe('INVALID_API_KEY');
   });
 
   it('records where each entry comes from: a document its provider declares, or its docs page', () => {
     for (const [code, entry] of Object.entries(catalog)) {
-      for (const [provider, entries] of Object.entries(entry.crosswalk as Record<string, readonly { source?: string }[]>)) {
+      for (const [provider, entries] of Object.entries(
+        entry.crosswalk as Record<string, readonly { source?: string }[]>,
+      )) {
         if (seeds.has(provider)) continue;
-        const documents = (providers as Record<string, { documents?: Record<string, unknown> }>)[provider]?.documents ?? {};
-        for (const { source } of entries) if (source !== undefined) expect(Object.keys(documents), `${code} ${provider}`).toContain(source);
+        const documents =
+          (providers as Record<string, { documents?: Record<string, unknown> }>)[provider]?.documents ?? {};
+        for (const { source } of entries)
+          if (source !== undefined) expect(Object.keys(documents), `${code} ${provider}`).toContain(source);
       }
     }
   });

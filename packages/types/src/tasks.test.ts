@@ -14,7 +14,9 @@ const ajv = createSpecAjv(spec);
 
 describe('taskInputSchemas', () => {
   it('has every task of the Task enum, and nothing else', () => {
-    expect(Object.keys(taskInputSchemas).sort()).toEqual([...(model.lookup('#/components/schemas/Task') as { enum: string[] }).enum].sort());
+    expect(Object.keys(taskInputSchemas).sort()).toEqual(
+      [...(model.lookup('#/components/schemas/Task') as { enum: string[] }).enum].sort(),
+    );
     expectTypeOf<keyof typeof taskInputSchemas>().toEqualTypeOf<components['schemas']['Task']>();
   });
 

@@ -1,6 +1,6 @@
 import { CatalogError } from '@errata/server';
-import type { MiddlewareHandler } from 'hono';
 import type { ErrataEnv } from '@errata/server/hono';
+import type { MiddlewareHandler } from 'hono';
 
 export interface Stored {
   body: string;

@@ -1,6 +1,6 @@
 import { CatalogError, fillTemplate, templateParams } from '@errata/server';
-import type { Context, MiddlewareHandler } from 'hono';
 import type { ErrataEnv } from '@errata/server/hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { server } from '../spec.js';
 
 type Example = { message?: string; details?: Record<string, unknown> };
@@ -21,7 +21,11 @@ export function simulate(): MiddlewareHandler<ErrataEnv> {
     if (!code || !operation || !server.model.declaredCodes(operation).has(code)) return next();
     const definition = server.model.errors.get(code)!;
     const example = (definition.examples[0] ?? {}) as Example;
-    const params = Object.fromEntries(templateParams(definition.meta.message).map((name) => [name, example.details?.[name] as string | number]).filter(([, v]) => v !== undefined));
+    const params = Object.fromEntries(
+      templateParams(definition.meta.message)
+        .map((name) => [name, example.details?.[name] as string | number])
+        .filter(([, v]) => v !== undefined),
+    );
     const filled = fillTemplate(definition.meta.message, params);
     throw new CatalogError(code, {
       params,

@@ -3,10 +3,11 @@
  * its error handler answers the provider's own nested shape (`{ "error": { "message", "type" } }`)
  * instead of the envelope, and error responses lose `X-Request-Id`. Never served for real.
  */
-import type { ErrorHandler, MiddlewareHandler } from 'hono';
-import { isCatalogError, type ErrataServer } from '@errata/server';
+
+import { type ErrataServer, isCatalogError } from '@errata/server';
 import type { ErrataEnv } from '@errata/server/hono';
-import { createChatApi, type ChatApiOptions } from '../app.js';
+import type { ErrorHandler, MiddlewareHandler } from 'hono';
+import { type ChatApiOptions, createChatApi } from '../app.js';
 import { server } from '../spec.js';
 
 function nestedErrors(kit: ErrataServer): ErrorHandler<ErrataEnv> {

@@ -24,7 +24,12 @@
  */
 
 /** Keywords, and the flag (a section's `data-flags`) each one selects. */
-const KEYWORDS = /** @type {Record<string, string>} */ ({ stream: 'stream', streaming: 'stream', 'mid-stream': 'stream', midstream: 'stream' });
+const KEYWORDS = /** @type {Record<string, string>} */ ({
+  stream: 'stream',
+  streaming: 'stream',
+  'mid-stream': 'stream',
+  midstream: 'stream',
+});
 
 /**
  * Splits a query into lowercase terms; a phrase in double quotes is one term, matched as written.
@@ -35,7 +40,9 @@ const KEYWORDS = /** @type {Record<string, string>} */ ({ stream: 'stream', stre
  * @returns {string[]}
  */
 export function parseQuery(query) {
-  const phrases = [...query.toLowerCase().matchAll(/"([^"]*)"?|(\S+)/g)].map((m) => (m[1] ?? m[2] ?? '').trim().replace(/\s+/g, ' '));
+  const phrases = [...query.toLowerCase().matchAll(/"([^"]*)"?|(\S+)/g)].map((m) =>
+    (m[1] ?? m[2] ?? '').trim().replace(/\s+/g, ' '),
+  );
   return phrases.filter(Boolean);
 }
 
@@ -61,7 +68,8 @@ const has = (field, words) => field.text.includes(words) || field.text.includes(
 export function matchReasons(entry, terms) {
   /** @type {Map<string, number>} */
   const reasons = new Map();
-  const add = (/** @type {string} */ reason, /** @type {number} */ weight) => reasons.set(reason, Math.max(weight, reasons.get(reason) ?? 0));
+  const add = (/** @type {string} */ reason, /** @type {number} */ weight) =>
+    reasons.set(reason, Math.max(weight, reasons.get(reason) ?? 0));
   const words = terms.filter(isWord);
   const together = words.length > 1 ? entry.fields.filter((field) => has(field, words.join(' '))) : [];
   for (const field of together) add(field.label, field.weight + 5);
@@ -143,15 +151,29 @@ function searchEntry(el, bodyFields, rows) {
   const internalCodes = [{ value: internal, label: `Errata internal code ${internal}` }];
   for (const row of rows) {
     fields.push({ label: row.label, text: lower(row.label), weight: 4 });
-    if (row.number) internalCodes.push({ value: row.number, label: `${row.label.slice(0, row.label.indexOf(row.number) + row.number.length)}` });
+    if (row.number)
+      internalCodes.push({
+        value: row.number,
+        label: `${row.label.slice(0, row.label.indexOf(row.number) + row.number.length)}`,
+      });
   }
   for (const provider of new Set(rows.map((row) => row.provider))) {
     const carried = bodyFields[provider];
     for (const field of carried?.fields ?? []) {
-      fields.push({ label: `${carried?.title} bodies carry ${field}`, text: lower(`${field} ${field.split('.').pop()}`), weight: 3 });
+      fields.push({
+        label: `${carried?.title} bodies carry ${field}`,
+        text: lower(`${field} ${field.split('.').pop()}`),
+        weight: 3,
+      });
     }
   }
-  return { code, status: el.dataset.status ?? '', internalCodes, flags: (el.dataset.flags ?? '').split(' ').filter(Boolean), fields };
+  return {
+    code,
+    status: el.dataset.status ?? '',
+    internalCodes,
+    flags: (el.dataset.flags ?? '').split(' ').filter(Boolean),
+    fields,
+  };
 }
 
 /**
@@ -162,7 +184,9 @@ function searchEntry(el, bodyFields, rows) {
  * @param {{ codes: Record<string, SearchRow[]>, providers: Record<string, { title: string, fields: string[] }> }} search assets/catalog-search.json
  */
 function buildIndex(doc, search) {
-  const entries = [...doc.querySelectorAll('section.code')].map((section) => searchEntry(/** @type {HTMLElement} */ (section), search.providers, search.codes[section.id] ?? []));
+  const entries = [...doc.querySelectorAll('section.code')].map((section) =>
+    searchEntry(/** @type {HTMLElement} */ (section), search.providers, search.codes[section.id] ?? []),
+  );
   const codes = new Set(entries.map((entry) => entry.code));
   const items = [.../** @type {NodeListOf<HTMLElement>} */ (doc.querySelectorAll(ITEMS))]
     .map((item) => ({ item, code: item.matches('section') ? item.id : (item.getAttribute('href') ?? '').slice(1) }))
@@ -177,13 +201,15 @@ function buildIndex(doc, search) {
     }
   }
   const groups = [...members].map(([group, list]) => ({ group: /** @type {HTMLElement} */ (group), members: list }));
-  const why = new Map(entries.map(({ code }) => {
-    const p = doc.createElement('p');
-    p.className = 'why';
-    p.hidden = true;
-    doc.getElementById(code)?.querySelector('h3')?.after(p);
-    return [code, p];
-  }));
+  const why = new Map(
+    entries.map(({ code }) => {
+      const p = doc.createElement('p');
+      p.className = 'why';
+      p.hidden = true;
+      doc.getElementById(code)?.querySelector('h3')?.after(p);
+      return [code, p];
+    }),
+  );
   return { entries, items, groups, why };
 }
 
@@ -246,7 +272,10 @@ function init(doc) {
    * @param {string[]} terms
    */
   function show({ entries, items, groups, why }, terms) {
-    const ranked = terms.length === 0 ? entries.map((entry) => ({ entry, reasons: /** @type {string[]} */ ([]), score: 0 })) : rank(entries, terms);
+    const ranked =
+      terms.length === 0
+        ? entries.map((entry) => ({ entry, reasons: /** @type {string[]} */ ([]), score: 0 }))
+        : rank(entries, terms);
     const shown = new Set(ranked.map(({ entry }) => entry.code));
     for (const { item, code } of items) item.hidden = !shown.has(code);
     for (const { group, members } of groups) group.hidden = members.every(({ item }) => item.hidden);
@@ -260,14 +289,16 @@ function init(doc) {
     const total = entries.length;
     if (count) count.textContent = terms.length === 0 ? `${total} codes` : `${shown.size} of ${total} codes match`;
     if (best) {
-      best.replaceChildren(...ranked.slice(0, terms.length === 0 ? 0 : 3).map(({ entry, reasons }) => {
-        const li = doc.createElement('li');
-        const a = doc.createElement('a');
-        a.href = `#${entry.code}`;
-        a.textContent = entry.code;
-        li.append(a, ` ${reasons[0] ?? ''}`);
-        return li;
-      }));
+      best.replaceChildren(
+        ...ranked.slice(0, terms.length === 0 ? 0 : 3).map(({ entry, reasons }) => {
+          const li = doc.createElement('li');
+          const a = doc.createElement('a');
+          a.href = `#${entry.code}`;
+          a.textContent = entry.code;
+          li.append(a, ` ${reasons[0] ?? ''}`);
+          return li;
+        }),
+      );
       best.hidden = terms.length === 0 || ranked.length === 0;
     }
   }

@@ -9,7 +9,10 @@
  *   comes from the content, as for any list item.
  */
 const fix = () => {
-  for (const pre of document.querySelectorAll('#redoc pre:not([tabindex]), #redoc .redoc-markdown table:not([tabindex])')) pre.setAttribute('tabindex', '0');
+  for (const pre of document.querySelectorAll(
+    '#redoc pre:not([tabindex]), #redoc .redoc-markdown table:not([tabindex])',
+  ))
+    pre.setAttribute('tabindex', '0');
   for (const item of document.querySelectorAll('#redoc li[role="menuitem"][aria-label]')) {
     if (item.querySelector(':scope > ul')) item.removeAttribute('aria-label');
   }

@@ -2,9 +2,10 @@
  * The error catalog page (dist/errors/index.html): the filter, every table, then one section per
  * code. Inline CSS; its two scripts (the filter, the paste box) come from the site's assets/.
  */
+
+import { clientSetup } from '../client-snippets.mjs';
 import { codesByStatus } from '../docs-model.mjs';
 import { esc, text } from '../html.mjs';
-import { clientSetup } from '../client-snippets.mjs';
 import { allCodesTable, byStatus, providerLinks } from './catalog-tables.mjs';
 import { codeSection, retryPolicies } from './code-section.mjs';
 import { page } from './layout.mjs';

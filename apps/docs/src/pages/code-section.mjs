@@ -9,10 +9,15 @@ import { retryWording } from '../retry-policy.mjs';
 
 /** The policies' explanations, once on the page; each section's Retry links to its policy. */
 export const retryPolicies = () =>
-  `<dl class="facts" id="retry-policies">${Object.entries(retryWording).map(([policy, { label, advice }]) => `<dt id="retry-${esc(policy)}">Retry ${esc(label)}</dt><dd>${esc(advice)}</dd>`).join('')}</dl>`;
+  `<dl class="facts" id="retry-policies">${Object.entries(retryWording)
+    .map(
+      ([policy, { label, advice }]) => `<dt id="retry-${esc(policy)}">Retry ${esc(label)}</dt><dd>${esc(advice)}</dd>`,
+    )
+    .join('')}</dl>`;
+
 import { handlingSnippet } from '../client-snippets.mjs';
-import { statusLabel } from './catalog-tables.mjs';
 import { theirId } from '../provider-errors.mjs';
+import { statusLabel } from './catalog-tables.mjs';
 import { codeStreamPart, retrySafeLabel } from './streaming-section.mjs';
 
 /**
@@ -28,7 +33,13 @@ export function codeSection(model, entry) {
   // Each provider's own code only, linking to its row: the name, status and message are on the
   // provider's page (and in the filter's index), which keeps this page light.
   const elsewhere = Object.keys(crosswalk).map((id) => {
-    const theirs = [...new Set((crosswalk[id] ?? []).map((match) => theirId(match) || (match.status !== undefined ? `HTTP ${match.status}` : '')))];
+    const theirs = [
+      ...new Set(
+        (crosswalk[id] ?? []).map(
+          (match) => theirId(match) || (match.status !== undefined ? `HTTP ${match.status}` : ''),
+        ),
+      ),
+    ];
     return `<a href="../providers/${esc(id)}/">${esc(shortTitle(model, id))}</a> ${theirs.map(esc).join(', ')}`;
   });
   // A code every operation can return (auth, quota, 5xx) says so, instead of listing them all.
@@ -36,8 +47,8 @@ export function codeSection(model, entry) {
     entry.operations.length === model.operations.length
       ? '<a href="endpoints/">every operation</a>'
       : entry.operations.length > 0
-      ? entry.operations.map((op) => `<a href="endpoints/#op-${esc(op)}">${esc(op)}</a>`).join(', ')
-      : '<a href="endpoints/#op-unrouted">any path that matches no operation</a>';
+        ? entry.operations.map((op) => `<a href="endpoints/#op-${esc(op)}">${esc(op)}</a>`).join(', ')
+        : '<a href="endpoints/#op-unrouted">any path that matches no operation</a>';
   const id = esc(entry.code);
   const midStream = model.stream.codes.find((c) => c.code === entry.code);
   const streamFact = midStream
@@ -65,7 +76,10 @@ ${codeStreamPart(model, entry)}</section>`;
  * @returns {string}
  */
 export function shortTitle(model, id) {
-  const titles = Object.entries(/** @type {Record<string, { title?: string }>} */ (model.providers)).map(([key, p]) => [key, p.title ?? key]);
+  const titles = Object.entries(/** @type {Record<string, { title?: string }>} */ (model.providers)).map(([key, p]) => [
+    key,
+    p.title ?? key,
+  ]);
   const short = (/** @type {string} */ title) => title.replace(/\s*\(.*\)$/, '');
   const own = titles.find(([key]) => key === id)?.[1] ?? id;
   return titles.some(([key, title]) => key !== id && short(title ?? '') === short(own)) ? own : short(own);

@@ -18,5 +18,11 @@ export function endpointsPage(model) {
   const main = `<h1>Errors by endpoint</h1>
 <p>Which error codes each operation can answer with, read from its responses in the spec. Each code links to its section in the <a href="../">error catalog</a>.</p>
 ${byEndpoint(model.operations, model.unrouted)}`;
-  return page({ title: 'Errors by endpoint — Errata', description: 'The error codes each operation can return.', root: '../../', current: 'errors', main });
+  return page({
+    title: 'Errors by endpoint — Errata',
+    description: 'The error codes each operation can return.',
+    root: '../../',
+    current: 'errors',
+    main,
+  });
 }

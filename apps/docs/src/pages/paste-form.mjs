@@ -15,7 +15,9 @@ import { esc } from '../html.mjs';
  * @returns {string}
  */
 export function pasteForm(model, errorsHref) {
-  const options = Object.entries(model.providers).map(([id, p]) => `<option value="${esc(id)}">${esc(p.title)}</option>`);
+  const options = Object.entries(model.providers).map(
+    ([id, p]) => `<option value="${esc(id)}">${esc(p.title)}</option>`,
+  );
   return `<section class="paste" aria-labelledby="paste-title">
 <h2 id="paste-title">Got an error? Paste it</h2>
 <form id="paste-form" data-errors="${esc(errorsHref)}">

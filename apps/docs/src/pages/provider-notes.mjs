@@ -21,8 +21,14 @@ export function provenance(row, model) {
   const documents = model.providerTexts[row.provider]?.documents ?? {};
   const source = row.source ? documents[row.source] : undefined;
   const parts = [];
-  if (source) parts.push(`From “${source.url ? `<a href="${esc(source.url)}" rel="noopener">${esc(source.title)}</a>` : esc(source.title)}”.`);
-  for (const what of row.inferred ?? []) parts.push(`<strong class="assumed">Assumed</strong>: ${what === 'mapping' ? 'the choice of code' : 'the message pattern'}.`);
+  if (source)
+    parts.push(
+      `From “${source.url ? `<a href="${esc(source.url)}" rel="noopener">${esc(source.title)}</a>` : esc(source.title)}”.`,
+    );
+  for (const what of row.inferred ?? [])
+    parts.push(
+      `<strong class="assumed">Assumed</strong>: ${what === 'mapping' ? 'the choice of code' : 'the message pattern'}.`,
+    );
   if (row.note) parts.push(inlineMarkdown(row.note));
   return parts.join(' ');
 }
@@ -35,7 +41,10 @@ export function provenance(row, model) {
  * @returns {string} HTML
  */
 export function fieldPaths(fields) {
-  const rows = Object.entries(fields).map(([part, paths]) => `<tr><td>${esc(part)}</td><td>${paths.map((p) => `<code>${esc(p)}</code>`).join(', ')}</td></tr>`);
+  const rows = Object.entries(fields).map(
+    ([part, paths]) =>
+      `<tr><td>${esc(part)}</td><td>${paths.map((p) => `<code>${esc(p)}</code>`).join(', ')}</td></tr>`,
+  );
   return `<table class="fields"><caption class="muted">Where its error body keeps each part (tried in order)</caption><thead><tr><th>Part</th><th>Body paths</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
@@ -57,12 +66,18 @@ export function providerNotes(model, id) {
     ? `<p>As documented at <a href="${esc(provider.docs)}" rel="noopener">${esc(provider.docs)}</a>.</p>`
     : `<p><strong class="assumed">No public link</strong>: ${inlineMarkdown(texts.docsNote ?? '')}</p>`;
   const documents = Object.entries(texts.documents ?? {}).map(
-    ([key, d]) => `<li><code>${esc(key)}</code>: ${d.url ? `<a href="${esc(d.url)}" rel="noopener">${esc(d.title)}</a>` : esc(d.title)}${d.note ? ` — ${inlineMarkdown(d.note)}` : ''}</li>`,
+    ([key, d]) =>
+      `<li><code>${esc(key)}</code>: ${d.url ? `<a href="${esc(d.url)}" rel="noopener">${esc(d.title)}</a>` : esc(d.title)}${d.note ? ` — ${inlineMarkdown(d.note)}` : ''}</li>`,
   );
   /** @type {readonly { when: Record<string, unknown>, meaning: string }[]} */
   const notErrors = provider.not_errors ?? [];
   const notErrorList = notErrors.map(
-    (n) => `<li>${Object.entries(n.when).map(([k, v]) => `<code>${esc(k)}: ${esc(JSON.stringify(v))}</code>`).join(', ')} — ${inlineMarkdown(n.meaning)} <code>normalizeError</code> refuses it (an <code>INVALID_RESPONSE</code> error) rather than make it an error.</li>`,
+    (n) =>
+      `<li>${Object.entries(n.when)
+        .map(([k, v]) => `<code>${esc(k)}: ${esc(JSON.stringify(v))}</code>`)
+        .join(
+          ', ',
+        )} — ${inlineMarkdown(n.meaning)} <code>normalizeError</code> refuses it (an <code>INVALID_RESPONSE</code> error) rather than make it an error.</li>`,
   );
   return [
     docs,

@@ -4,8 +4,8 @@
  * code's section.
  */
 import { esc } from '../html.mjs';
-import { providerNotes } from './provider-notes.mjs';
 import { page } from './layout.mjs';
+import { providerNotes } from './provider-notes.mjs';
 import { providerTable } from './provider-table.mjs';
 
 /**
@@ -26,5 +26,11 @@ export function providerPage(model, id) {
 ${providerNotes(model, id)}
 ${providerTable(model, id, '../../errors/')}
 <p class="muted">“Assumed” and “inferred” mark what Errata assumed rather than read in the provider’s documentation.</p>`;
-  return page({ title: `${title} — Errata`, description: `${provider.title}’s errors and their Errata codes.`, root: '../../', current: 'providers', main });
+  return page({
+    title: `${title} — Errata`,
+    description: `${provider.title}’s errors and their Errata codes.`,
+    root: '../../',
+    current: 'providers',
+    main,
+  });
 }

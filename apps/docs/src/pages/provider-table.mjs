@@ -16,12 +16,14 @@ import { provenance } from './provider-notes.mjs';
  * @returns {string} HTML
  */
 export function matchRule(row) {
-  const inferred = (/** @type {'message_pattern' | 'mapping'} */ key) => (row.inferred?.includes(key) ? ' (inferred)' : '');
+  const inferred = (/** @type {'message_pattern' | 'mapping'} */ key) =>
+    row.inferred?.includes(key) ? ' (inferred)' : '';
   const parts = [];
   if (row.code !== undefined) parts.push(`code <code>${esc(row.code)}</code>`);
   if (row.internal_code !== undefined) parts.push(`internal code ${row.internal_code}`);
   if (row.status !== undefined) parts.push(`status ${row.status}`);
-  if (row.message_pattern) parts.push(`message matches <code>/${esc(row.message_pattern)}/i</code>${inferred('message_pattern')}`);
+  if (row.message_pattern)
+    parts.push(`message matches <code>/${esc(row.message_pattern)}/i</code>${inferred('message_pattern')}`);
   return parts.join(', ') + (inferred('mapping') ? '; the mapping is Errata’s choice (inferred)' : '');
 }
 
@@ -37,7 +39,12 @@ export function providerTable(model, provider, errorsHref) {
   const rows = providerRows(model.crosswalk, provider).map((row) => {
     const origin = provenance(row, model);
     const note = origin ? `<br>${origin}` : '';
-    const said = [row.message ? `“${esc(row.message)}”` : '', row.description ? `<span class="muted">${esc(row.description)}</span>` : ''].filter(Boolean).join('<br>');
+    const said = [
+      row.message ? `“${esc(row.message)}”` : '',
+      row.description ? `<span class="muted">${esc(row.description)}</span>` : '',
+    ]
+      .filter(Boolean)
+      .join('<br>');
     return `<tr id="${esc(rowAnchor(row.canonical, row.index))}"><td>${theirId(row) ? `<code>${esc(theirId(row))}</code>` : ''}</td><td>${esc(row.name ?? '')}</td><td>${row.status ?? ''}</td><td>${said}</td><td><a class="code" href="${esc(`${errorsHref}#${row.canonical}`)}">${esc(row.canonical)}</a></td><td class="rule">${matchRule(row)}${note}</td></tr>`;
   });
   return `<div class="scroll"><table class="xw"><thead><tr><th>Their code</th><th>Name</th><th>Status</th><th>Message, as documented</th><th>Errata code</th><th>How Errata recognises it; source, assumptions</th></tr></thead><tbody>

@@ -5,7 +5,7 @@
  */
 import { esc, inlineMarkdown, text } from '../html.mjs';
 import { schemaFields } from '../schema-fields.mjs';
-import { exampleStream, sseFrame, EVENT_STREAM } from '../stream-events.mjs';
+import { EVENT_STREAM, exampleStream, sseFrame } from '../stream-events.mjs';
 import { streamSnippet } from '../stream-snippet.mjs';
 import { codeLink, statusLabel } from './catalog-tables.mjs';
 
@@ -31,22 +31,46 @@ export const retrySafeLabel = (retrySafe) => (retrySafe ? 'retry safe' : 'not re
 export function streamingSection(model) {
   const { stream } = model;
   if (stream.operations.length === 0) return '';
-  const streamed = stream.operations.map((op) => `<a href="endpoints/#op-${esc(op.operationId)}"><code>${esc(op.method)} ${esc(op.path)}</code></a>`);
+  const streamed = stream.operations.map(
+    (op) => `<a href="endpoints/#op-${esc(op.operationId)}"><code>${esc(op.method)} ${esc(op.path)}</code></a>`,
+  );
   const declared = new Set(
     model.operations
       .filter((op) => stream.operations.some((s) => s.operationId === op.operationId))
       .flatMap((op) => op.errors.flatMap((e) => e.codes)),
   );
   const rows = [
-    ['How it arrives', 'the code’s HTTP status, the envelope as the body: exactly as without streaming', `HTTP 200 is already sent: an <code>error</code> event whose <code>data</code> is the envelope, then the stream ends`],
-    ['Which codes', `any of the ${declared.size} codes the operation declares`, `only the <a href="#stream-codes">${stream.codes.length} codes below</a>`],
-    ['<code>status</code>', 'the response’s status', 'the status the same error has before the first byte (the response’s is 200)'],
-    ['Retries', 'the client retries by the code’s retry policy', 'never automatic: the caller has seen part of the output; <em>retry safe</em> says whether sending it again can help'],
-    ['<code>request_id</code>', 'in the body and <code>X-Request-Id</code>', 'in <code>data</code> and the 200’s <code>X-Request-Id</code>'],
+    [
+      'How it arrives',
+      'the code’s HTTP status, the envelope as the body: exactly as without streaming',
+      `HTTP 200 is already sent: an <code>error</code> event whose <code>data</code> is the envelope, then the stream ends`,
+    ],
+    [
+      'Which codes',
+      `any of the ${declared.size} codes the operation declares`,
+      `only the <a href="#stream-codes">${stream.codes.length} codes below</a>`,
+    ],
+    [
+      '<code>status</code>',
+      'the response’s status',
+      'the status the same error has before the first byte (the response’s is 200)',
+    ],
+    [
+      'Retries',
+      'the client retries by the code’s retry policy',
+      'never automatic: the caller has seen part of the output; <em>retry safe</em> says whether sending it again can help',
+    ],
+    [
+      '<code>request_id</code>',
+      'in the body and <code>X-Request-Id</code>',
+      'in <code>data</code> and the 200’s <code>X-Request-Id</code>',
+    ],
     ['Output so far', 'none', '<code>details.tokens_delivered</code> token events'],
   ];
   const events = stream.events.map(
-    (event) => `<h3 id="stream-event-${esc(event.name)}"><code>${esc(event.name)}</code> event <span class="muted">${esc(event.schemaName)}</span></h3>
+    (
+      event,
+    ) => `<h3 id="stream-event-${esc(event.name)}"><code>${esc(event.name)}</code> event <span class="muted">${esc(event.schemaName)}</span></h3>
 ${event.description ? `<p>${inlineMarkdown(event.description)}</p>` : ''}${fieldsTable(model, event.schema)}
 ${event.example ? `<pre class="sse"><code>${text(sseFrame(event.example).trimEnd())}</code></pre>` : ''}`,
   );
@@ -94,7 +118,9 @@ export function forReaders(description) {
  */
 function fieldsTable(model, schema) {
   const rows = schemaFields(model.spec, schema).map((field) => {
-    const type = field.oneOf ? `the error envelope of one of the <a href="#stream-codes">${field.oneOf.length} codes below</a>` : `<code>${esc(field.type)}</code>`;
+    const type = field.oneOf
+      ? `the error envelope of one of the <a href="#stream-codes">${field.oneOf.length} codes below</a>`
+      : `<code>${esc(field.type)}</code>`;
     return `<tr><td><code>${esc(field.path)}</code></td><td>${type}</td><td>${field.required ? 'yes' : ''}</td><td>${inlineMarkdown(field.description)}</td></tr>`;
   });
   return `<table class="fields"><thead><tr><th>Field</th><th>Type</th><th>Required</th><th>Description</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;

@@ -2,7 +2,7 @@
 // Chromium through playwright-core, recording everything a page does wrong.
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { startStaticServer } from '../../src/static-server.mjs';
 
 export const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));

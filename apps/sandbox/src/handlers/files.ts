@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { CatalogError } from '@errata/server';
 import { newRequestId } from '../internal/job-queue.js';
 import { fileFormatByExtension, fileFormats } from '../internal/spec-enums.js';
-import { idempotent, type Handler } from './handler.js';
+import { type Handler, idempotent } from './handler.js';
 
 function contentMatches(format: string, bytes: Uint8Array): boolean {
   const text = () => new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -27,7 +27,10 @@ function contentMatches(format: string, bytes: Uint8Array): boolean {
       case 'safetensors': {
         if (bytes.length < 8) return false;
         const length = Number(new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true));
-        return length <= bytes.length - 8 && typeof JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + length))) === 'object';
+        return (
+          length <= bytes.length - 8 &&
+          typeof JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + length))) === 'object'
+        );
       }
       default:
         return false;
@@ -43,7 +46,10 @@ export const uploadFile: Handler = async (context) => {
   const form = c.get('body') as Record<string, unknown>;
   const upload = form.file as File;
   if (upload.size > state.options.fileLimitBytes) {
-    throw new CatalogError('FILE_TOO_LARGE', { params: { max_bytes: state.options.fileLimitBytes }, details: { field: 'file', issue: `${upload.size} bytes is over the limit of ${state.options.fileLimitBytes}` } });
+    throw new CatalogError('FILE_TOO_LARGE', {
+      params: { max_bytes: state.options.fileLimitBytes },
+      details: { field: 'file', issue: `${upload.size} bytes is over the limit of ${state.options.fileLimitBytes}` },
+    });
   }
   const extension = upload.name.includes('.') ? upload.name.split('.').pop()!.toLowerCase() : '';
   const format = fileFormatByExtension.get(extension);
@@ -52,13 +58,24 @@ export const uploadFile: Handler = async (context) => {
     const shown = format ?? (extension || 'unknown');
     throw new CatalogError('INVALID_FILE_FORMAT', {
       params: { format: shown },
-      details: { field: 'file', issue: format ? `the content is not valid ${format}` : `accepted formats are ${fileFormats.join(', ')}` },
+      details: {
+        field: 'file',
+        issue: format ? `the content is not valid ${format}` : `accepted formats are ${fileFormats.join(', ')}`,
+      },
     });
   }
   const purpose = String(form.purpose);
   const store = async () => {
     const id = newRequestId('file_');
-    const stored = { id, accountId: account.id, filename: upload.name, bytes: upload.size, format, purpose, created_at: new Date().toISOString() };
+    const stored = {
+      id,
+      accountId: account.id,
+      filename: upload.name,
+      bytes: upload.size,
+      format,
+      purpose,
+      created_at: new Date().toISOString(),
+    };
     state.files.set(id, stored);
     const { accountId: _owner, ...body } = stored;
     // The spec has no route that serves a file (contents are never kept), so the url names it

@@ -4,7 +4,7 @@ import { CatalogError } from '@errata/server';
 import { charge } from '../internal/auth.js';
 import { newRequestId } from '../internal/job-queue.js';
 import { requiredFinetuneFiles } from '../seed.js';
-import { idempotent, type Handler } from './handler.js';
+import { type Handler, idempotent } from './handler.js';
 
 export const createFinetune: Handler = async (context) => {
   const { c, state, account } = context;
@@ -18,10 +18,21 @@ export const createFinetune: Handler = async (context) => {
     return file.filename;
   });
   const missing = requiredFinetuneFiles.filter((required) => !names.includes(required));
-  if (missing.length) throw new CatalogError('FINETUNE_MISSING_FILES', { params: { missing: missing.join(', ') }, details: { field: 'files', issue: `missing ${missing.join(' and ')}` } });
+  if (missing.length)
+    throw new CatalogError('FINETUNE_MISSING_FILES', {
+      params: { missing: missing.join(', ') },
+      details: { field: 'files', issue: `missing ${missing.join(' and ')}` },
+    });
   charge(account);
   const create = async () => {
-    const finetune = { id: newRequestId('ft_'), accountId: account.id, model, name, files, created_at: new Date().toISOString() };
+    const finetune = {
+      id: newRequestId('ft_'),
+      accountId: account.id,
+      model,
+      name,
+      files,
+      created_at: new Date().toISOString(),
+    };
     state.finetunes.set(finetune.id, finetune);
     const { accountId: _owner, ...body } = finetune;
     return { status: 201, body };

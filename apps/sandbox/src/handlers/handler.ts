@@ -25,7 +25,11 @@ export type Handler = (context: HandlerContext) => Promise<Response>;
  * IDEMPOTENCY_CONFLICT (thrown, so it goes through the one error function). `request` names the
  * operation and everything that makes two requests the same.
  */
-export async function idempotent({ c, state, account }: HandlerContext, request: string, execute: () => Promise<Snapshot>): Promise<Response> {
+export async function idempotent(
+  { c, state, account }: HandlerContext,
+  request: string,
+  execute: () => Promise<Snapshot>,
+): Promise<Response> {
   const key = c.req.header('idempotency-key');
   if (key === undefined) {
     const { status, body } = await execute();

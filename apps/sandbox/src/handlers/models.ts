@@ -3,7 +3,14 @@ import { CatalogError } from '@errata/server';
 import type { ModelDefinition } from '../seed.js';
 import type { Handler } from './handler.js';
 
-export const publicModel = ({ id, task, description, visibility, requires_agreement, supports_lora }: ModelDefinition) => ({
+export const publicModel = ({
+  id,
+  task,
+  description,
+  visibility,
+  requires_agreement,
+  supports_lora,
+}: ModelDefinition) => ({
   id,
   task,
   description,
@@ -12,7 +19,8 @@ export const publicModel = ({ id, task, description, visibility, requires_agreem
   supports_lora,
 });
 
-export const listModels: Handler = async ({ c, state }) => c.json({ data: [...state.models.values()].map(publicModel) });
+export const listModels: Handler = async ({ c, state }) =>
+  c.json({ data: [...state.models.values()].map(publicModel) });
 
 export const getModel: Handler = async ({ c, state }) => {
   const id = c.req.param('model')!;

@@ -2,8 +2,15 @@
 import type { SandboxState } from '../internal/state.js';
 import type { ModelDefinition } from '../seed.js';
 
-export function outputViolations(state: SandboxState, model: ModelDefinition, output: unknown): { instancePath: string; message: string }[] | undefined {
+export function outputViolations(
+  state: SandboxState,
+  model: ModelDefinition,
+  output: unknown,
+): { instancePath: string; message: string }[] | undefined {
   const validate = state.outputs[model.task]!;
   if (validate(output)) return undefined;
-  return (validate.errors ?? []).map((e) => ({ instancePath: `/output${e.instancePath}`, message: e.message ?? e.keyword }));
+  return (validate.errors ?? []).map((e) => ({
+    instancePath: `/output${e.instancePath}`,
+    message: e.message ?? e.keyword,
+  }));
 }

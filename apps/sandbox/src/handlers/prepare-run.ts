@@ -23,12 +23,16 @@ export async function prepareRun({ c, state, account }: HandlerContext): Promise
   if (refused) throw new CatalogError('PROMPT_VIOLATION', { details: refused });
 
   if (fields.lora !== undefined) {
-    if (account.plan === 'free') throw new CatalogError('PLAN_FEATURE_UNAVAILABLE', { params: { feature: loraFeature } });
+    if (account.plan === 'free')
+      throw new CatalogError('PLAN_FEATURE_UNAVAILABLE', { params: { feature: loraFeature } });
     if (!model.supports_lora) throw new CatalogError('LORA_NOT_SUPPORTED', { params: { model: id } });
   }
   if (typeof fields.finetune_id === 'string') {
     const finetune = state.finetunes.get(fields.finetune_id);
-    if (!finetune || finetune.accountId !== account.id) throw new CatalogError('RESOURCE_NOT_FOUND', { details: { field: 'finetune_id', issue: `finetune ${fields.finetune_id} does not exist` } });
+    if (!finetune || finetune.accountId !== account.id)
+      throw new CatalogError('RESOURCE_NOT_FOUND', {
+        details: { field: 'finetune_id', issue: `finetune ${fields.finetune_id} does not exist` },
+      });
   }
   charge(account);
   return { model, input: fields, raw: JSON.stringify(fields) };

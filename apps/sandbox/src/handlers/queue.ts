@@ -1,10 +1,11 @@
 // submitRequest, getRequestStatus, getRequestResult, cancelRequest.
-import type { Context } from 'hono';
+
 import { CatalogError } from '@errata/server';
+import type { Context } from 'hono';
 import type { SandboxEnv } from '../internal/env.js';
 import type { Job } from '../internal/job-queue.js';
 import type { SandboxState } from '../internal/state.js';
-import { idempotent, origin, type Handler, type HandlerContext } from './handler.js';
+import { type Handler, type HandlerContext, idempotent, origin } from './handler.js';
 import { outputViolations } from './output.js';
 import { prepareRun } from './prepare-run.js';
 
@@ -35,8 +36,12 @@ function findJob({ c, state, account }: HandlerContext): Job {
 /** A FAILED job's error: the status is always REQUEST_FAILED; the result says REQUEST_CANCELLED when the client cancelled it. */
 function failed(c: Context<SandboxEnv>, state: SandboxState, job: Job, forResult: boolean): CatalogError {
   const details = { job: statusPayload(state, job, origin(c)) };
-  if (job.cancelled && forResult) return new CatalogError('REQUEST_CANCELLED', { params: { request_id: job.id }, details });
-  return new CatalogError('REQUEST_FAILED', { params: { request_id: job.id, reason: job.outcome?.failure ?? 'unknown' }, details });
+  if (job.cancelled && forResult)
+    return new CatalogError('REQUEST_CANCELLED', { params: { request_id: job.id }, details });
+  return new CatalogError('REQUEST_FAILED', {
+    params: { request_id: job.id, reason: job.outcome?.failure ?? 'unknown' },
+    details,
+  });
 }
 
 export const submitRequest: Handler = async (context) => {
@@ -45,7 +50,10 @@ export const submitRequest: Handler = async (context) => {
   const submit = async () => {
     if (state.queue.activeCount(account.id) >= state.options.queueLimit) {
       // A slot frees when a job finishes: about one job duration away.
-      throw new CatalogError('QUEUE_LIMIT_EXCEEDED', { params: { limit: state.options.queueLimit }, retryAfter: Math.max(1, Math.ceil(state.options.jobDurationMs / 1000)) });
+      throw new CatalogError('QUEUE_LIMIT_EXCEEDED', {
+        params: { limit: state.options.queueLimit },
+        retryAfter: Math.max(1, Math.ceil(state.options.jobDurationMs / 1000)),
+      });
     }
     const job = state.queue.submit(account.id, run.model, run.input);
     return { status: 202, body: statusPayload(state, job, origin(c)) };
@@ -74,7 +82,8 @@ export const getRequestResult: Handler = async (context) => {
 export const cancelRequest: Handler = async (context) => {
   const { c, state } = context;
   const job = findJob(context);
-  if (job.state === 'COMPLETED' || job.state === 'FAILED') throw new CatalogError('REQUEST_ALREADY_COMPLETED', { params: { request_id: job.id } });
+  if (job.state === 'COMPLETED' || job.state === 'FAILED')
+    throw new CatalogError('REQUEST_ALREADY_COMPLETED', { params: { request_id: job.id } });
   state.queue.cancel(job);
   return c.json(statusPayload(state, job, origin(c)));
 };

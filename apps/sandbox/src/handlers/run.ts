@@ -7,9 +7,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CatalogError } from '@errata/server';
 import { execute } from '../internal/models.js';
-import { idempotent, type Handler } from './handler.js';
-import { prepareRun } from './prepare-run.js';
+import { type Handler, idempotent } from './handler.js';
 import { outputViolations } from './output.js';
+import { prepareRun } from './prepare-run.js';
 import { streamRun, wantsStream } from './stream-run.js';
 
 export const runModel: Handler = async (context) => {
@@ -19,7 +19,12 @@ export const runModel: Handler = async (context) => {
   // A stream is not a response that can be stored and sent again: its key is ignored.
   if (streamed) return streamRun(context, model, input);
   if (c.get('streamFault')) {
-    throw new CatalogError('INVALID_REQUEST', { params: { reason: 'stream faults (Errata-Simulate-After, -Drop-After, -Malformed-After, -Truncate-After) need a streamed run of a text model: send "stream": true or Accept: text/event-stream' } });
+    throw new CatalogError('INVALID_REQUEST', {
+      params: {
+        reason:
+          'stream faults (Errata-Simulate-After, -Drop-After, -Malformed-After, -Truncate-After) need a streamed run of a text model: send "stream": true or Accept: text/event-stream',
+      },
+    });
   }
   const run = async () => {
     state.runs++;
@@ -31,7 +36,10 @@ export const runModel: Handler = async (context) => {
     if (outcome.failure) throw new CatalogError('PROCESSING_ERROR', { params: { reason: outcome.failure } });
     const violations = outputViolations(state, model, outcome.output);
     if (violations) throw new CatalogError('INVALID_OUTPUT', { details: { validation_errors: violations } });
-    return { status: 200, body: { model: model.id, output: outcome.output, ...(outcome.usage ? { usage: outcome.usage } : {}) } };
+    return {
+      status: 200,
+      body: { model: model.id, output: outcome.output, ...(outcome.usage ? { usage: outcome.usage } : {}) },
+    };
   };
   // Only successes are stored (idempotency.ts): a run that failed runs again when retried.
   return idempotent(context, `runModel\u0000${model.id}\u0000${raw}`, run);

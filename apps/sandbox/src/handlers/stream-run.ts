@@ -5,10 +5,9 @@
 // the pending pause is cancelled, so no timer outlives the connection.
 import type { IncomingMessage } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { CatalogError, type ErrorInit, sseFrame } from '@errata/server';
 import type { Context } from 'hono';
-import { sseFrame } from '@errata/server';
-import { streamSSE, type SSEStreamingApi } from 'hono/streaming';
-import { CatalogError, type ErrorInit } from '@errata/server';
+import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import type { SandboxEnv } from '../internal/env.js';
 import { execute } from '../internal/models.js';
 import { redactKey } from '../internal/request-log.js';
@@ -29,25 +28,51 @@ interface Plan {
   tokens: string[];
   /** Silence before the first token (slow-1: longer than the request timeout). */
   waitMs: number;
-  ending: { done: { finish_reason: string; usage: { input_tokens: number; output_tokens: number } } } | { error: string; init: ErrorInit };
+  ending:
+    | { done: { finish_reason: string; usage: { input_tokens: number; output_tokens: number } } }
+    | { error: string; init: ErrorInit };
 }
 
 function plan({ state }: HandlerContext, model: ModelDefinition, input: Record<string, unknown>): Plan {
-  if (model.behaviour === 'slow') return { tokens: [], waitMs: state.options.requestTimeoutMs, ending: { error: 'TIMEOUT', init: {} } };
+  if (model.behaviour === 'slow')
+    return { tokens: [], waitMs: state.options.requestTimeoutMs, ending: { error: 'TIMEOUT', init: {} } };
   const outcome = execute(model, input);
-  if (outcome.failure) return { tokens: [], waitMs: 0, ending: { error: 'PROCESSING_ERROR', init: { params: { reason: outcome.failure } } } };
+  if (outcome.failure)
+    return {
+      tokens: [],
+      waitMs: 0,
+      ending: { error: 'PROCESSING_ERROR', init: { params: { reason: outcome.failure } } },
+    };
   const violations = outputViolations(state, model, outcome.output);
-  if (violations) return { tokens: [], waitMs: 0, ending: { error: 'INVALID_OUTPUT', init: { details: { validation_errors: violations } } } };
+  if (violations)
+    return {
+      tokens: [],
+      waitMs: 0,
+      ending: { error: 'INVALID_OUTPUT', init: { details: { validation_errors: violations } } },
+    };
   const { text, finish_reason } = outcome.output as { text: string; finish_reason: string };
-  const tokens = text.split(' ').filter(Boolean).map((word, i) => (i === 0 ? word : ` ${word}`));
-  return { tokens, waitMs: 0, ending: { done: { finish_reason, usage: { input_tokens: outcome.usage?.input_tokens ?? 0, output_tokens: tokens.length } } } };
+  const tokens = text
+    .split(' ')
+    .filter(Boolean)
+    .map((word, i) => (i === 0 ? word : ` ${word}`));
+  return {
+    tokens,
+    waitMs: 0,
+    ending: {
+      done: { finish_reason, usage: { input_tokens: outcome.usage?.input_tokens ?? 0, output_tokens: tokens.length } },
+    },
+  };
 }
 
 function paceOf(c: Context<SandboxEnv>, fallback: number): number {
   const raw = c.req.header('errata-stream-pace-ms');
   if (raw === undefined) return fallback;
   if (!/^\d{1,5}$/.test(raw.trim()) || Number(raw) > MAX_PACE_MS) {
-    throw new CatalogError('INVALID_REQUEST', { params: { reason: `Errata-Stream-Pace-Ms must be a whole number of milliseconds up to ${MAX_PACE_MS}, got ${JSON.stringify(raw)}` } });
+    throw new CatalogError('INVALID_REQUEST', {
+      params: {
+        reason: `Errata-Stream-Pace-Ms must be a whole number of milliseconds up to ${MAX_PACE_MS}, got ${JSON.stringify(raw)}`,
+      },
+    });
   }
   return Number(raw);
 }
@@ -74,7 +99,12 @@ export function streamRun(context: HandlerContext, model: ModelDefinition, input
   const fault = c.get('streamFault');
   const outcome =
     fault?.kind === 'error'
-      ? simulatedError(operation, fault.code, { params: c.req.param() as Record<string, string>, method: c.req.method, path: c.req.path, retryAfter: c.req.header('errata-simulate-retry-after') })
+      ? simulatedError(operation, fault.code, {
+          params: c.req.param() as Record<string, string>,
+          method: c.req.method,
+          path: c.req.path,
+          retryAfter: c.req.header('errata-simulate-retry-after'),
+        })
       : undefined;
   // A mid-stream code is always a catalog code (stream-faults.ts), so the outcome is an error.
   const simulated = outcome && 'error' in outcome ? outcome.error : undefined;
@@ -90,7 +120,14 @@ export function streamRun(context: HandlerContext, model: ModelDefinition, input
     let sent = 0;
     let outcome = 'unfinished';
     // The same envelope as an error response, from the same kit (@errata/server).
-    const errorEvent = (code: string, init: ErrorInit) => stream.write(state.server.sseError(code as never, { ...init, details: { ...init.details, tokens_delivered: sent } }, requestId));
+    const errorEvent = (code: string, init: ErrorInit) =>
+      stream.write(
+        state.server.sseError(
+          code as never,
+          { ...init, details: { ...init.details, tokens_delivered: sent } },
+          requestId,
+        ),
+      );
     try {
       if (waitMs) await sleep(waitMs, undefined, { signal: abort.signal });
       for (const text of tokens) {
@@ -123,13 +160,17 @@ export function streamRun(context: HandlerContext, model: ModelDefinition, input
       if (abort.signal.aborted) outcome = 'aborted by the client';
       else {
         // Never Hono's default (the exception's message as an event): log it, end with the envelope.
-        options.log?.(redactKey(`${requestId} unexpected error in a stream: ${(error as Error).stack ?? String(error)}`));
+        options.log?.(
+          redactKey(`${requestId} unexpected error in a stream: ${(error as Error).stack ?? String(error)}`),
+        );
         await errorEvent('INTERNAL_ERROR', {}).catch(() => undefined);
         outcome = 'error INTERNAL_ERROR';
       }
     } finally {
       release();
-      options.log?.(`${requestId} stream ${outcome} after ${sent} tokens, ${(performance.now() - started).toFixed(0)}ms`);
+      options.log?.(
+        `${requestId} stream ${outcome} after ${sent} tokens, ${(performance.now() - started).toFixed(0)}ms`,
+      );
     }
   });
 }

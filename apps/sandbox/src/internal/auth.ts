@@ -1,8 +1,9 @@
 // Authentication and account checks, in the order a client would fix them: the key itself, then
 // the account's state, then what the key may do on this operation.
-import type { SpecOperation } from '@errata/spec-model';
-import { paidFeatures, type Account } from '../seed.js';
+
 import { CatalogError } from '@errata/server';
+import type { SpecOperation } from '@errata/spec-model';
+import { type Account, paidFeatures } from '../seed.js';
 import type { KeyStore } from './key-store.js';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;

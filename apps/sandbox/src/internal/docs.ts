@@ -24,7 +24,10 @@ function candidates(root: string, urlPath: string): string[] {
 
 export async function serveDocs(c: Context<SandboxEnv>, root: string | undefined): Promise<Response> {
   if (!root) {
-    return c.html('<!doctype html><title>Errata docs</title><p>The docs are not built. Run <code>pnpm build</code> (apps/docs) and restart the sandbox.</p>', 404);
+    return c.html(
+      '<!doctype html><title>Errata docs</title><p>The docs are not built. Run <code>pnpm build</code> (apps/docs) and restart the sandbox.</p>',
+      404,
+    );
   }
   const urlPath = c.req.path.slice('/docs'.length) || '/';
   let paths: string[];
@@ -37,7 +40,13 @@ export async function serveDocs(c: Context<SandboxEnv>, root: string | undefined
   // inside it (`/docs/errors#CODE`, the spec's doc_url, lands on `/docs/errors/#CODE`: browsers
   // keep the fragment across a redirect).
   const folder = paths[0];
-  if (!urlPath.endsWith('/') && folder !== undefined && existsSync(folder) && statSync(folder).isDirectory() && existsSync(join(folder, 'index.html'))) {
+  if (
+    !urlPath.endsWith('/') &&
+    folder !== undefined &&
+    existsSync(folder) &&
+    statSync(folder).isDirectory() &&
+    existsSync(join(folder, 'index.html'))
+  ) {
     const query = new URL(c.req.url).search;
     return c.redirect(`${c.req.path}/${query}`, 301);
   }

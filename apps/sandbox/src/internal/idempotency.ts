@@ -29,7 +29,12 @@ export class IdempotencyStore {
   }
 
   /** Runs `execute` once per (scope, key); `replayed` says whether this call got a stored response. */
-  async run(scope: string, key: string, request: string, execute: () => Promise<Snapshot>): Promise<{ snapshot: Snapshot; replayed: boolean }> {
+  async run(
+    scope: string,
+    key: string,
+    request: string,
+    execute: () => Promise<Snapshot>,
+  ): Promise<{ snapshot: Snapshot; replayed: boolean }> {
     const id = `${scope}\u0000${key}`;
     const fingerprint = createHash('sha256').update(request).digest('base64');
     const existing = this.entries.get(id);

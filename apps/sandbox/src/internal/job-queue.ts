@@ -4,9 +4,9 @@
 // one that settled first goes. A job still queued or running is never dropped; when the cap is
 // all live jobs, a new submit is refused with QUEUE_LIMIT_EXCEEDED (as the per-key limit is).
 import { randomBytes } from 'node:crypto';
+import { CatalogError } from '@errata/server';
 import type { components } from '@errata/types';
 import type { ModelDefinition } from '../seed.js';
-import { CatalogError } from '@errata/server';
 import { BoundedMap } from './bounded-map.js';
 import { execute, type ModelOutcome } from './models.js';
 
@@ -67,7 +67,10 @@ export class JobQueue {
     this.makeRoom(1);
     if (this.size >= this.options.maxJobs) {
       // A slot frees when a job finishes: about one job duration away.
-      throw new CatalogError('QUEUE_LIMIT_EXCEEDED', { params: { limit: this.options.maxJobs }, retryAfter: Math.max(1, Math.ceil(this.options.jobDurationMs / 1000)) });
+      throw new CatalogError('QUEUE_LIMIT_EXCEEDED', {
+        params: { limit: this.options.maxJobs },
+        retryAfter: Math.max(1, Math.ceil(this.options.jobDurationMs / 1000)),
+      });
     }
     const job: Job = {
       id: newRequestId(),
@@ -115,7 +118,8 @@ export class JobQueue {
   eta(job: Job): number | undefined {
     const { workers, jobDurationMs } = this.options;
     if (job.state === 'IN_PROGRESS') return Math.max(0, (job.startedAt! + job.durationMs - Date.now()) / 1000);
-    if (job.state === 'IN_QUEUE') return ((Math.floor(this.position(job) / workers) + 1) * jobDurationMs + job.durationMs) / 1000;
+    if (job.state === 'IN_QUEUE')
+      return ((Math.floor(this.position(job) / workers) + 1) * jobDurationMs + job.durationMs) / 1000;
     return undefined;
   }
 

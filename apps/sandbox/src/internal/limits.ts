@@ -1,9 +1,10 @@
 // Per-key rate limit (fixed window) and concurrency limit. Both maps are keyed by account, and
 // only authenticated accounts reach them, so they hold at most one entry per seeded key; the
 // windows are bounded anyway.
+
+import type { RateLimitState } from '@errata/server';
 import { CatalogError } from '@errata/server';
 import { BoundedMap } from './bounded-map.js';
-import type { RateLimitState } from '@errata/server';
 
 export class RateLimiter {
   private readonly windows: BoundedMap<string, { start: number; count: number }>;

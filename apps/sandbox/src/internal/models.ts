@@ -29,11 +29,16 @@ function image(input: Record<string, unknown>): ModelOutcome {
   const height = typeof input.height === 'number' ? input.height : sizeH;
   const samples = typeof input.samples === 'number' ? input.samples : 1;
   const images = Array.from({ length: samples }, (_, i) => {
-    const hash = createHash('sha256').update(`${String(input.prompt)}\u0000${i}`).digest();
+    const hash = createHash('sha256')
+      .update(`${String(input.prompt)}\u0000${i}`)
+      .digest();
     const png = flatPng(width, height, [hash[0]!, hash[1]!, hash[2]!]);
     return { url: `data:image/png;base64,${png.toString('base64')}`, width, height };
   });
-  return { output: { images }, usage: { input_tokens: String(input.prompt).split(/\s+/).filter(Boolean).length, output_tokens: 0 } };
+  return {
+    output: { images },
+    usage: { input_tokens: String(input.prompt).split(/\s+/).filter(Boolean).length, output_tokens: 0 },
+  };
 }
 
 /** Runs a model on a validated input. */

@@ -26,7 +26,11 @@ export interface SimulateRequest {
  * simulatedError(listModels, 'RATE_LIMIT_EXCEEDED', request); // { error: CatalogError RATE_LIMIT_EXCEEDED }
  * simulatedError(listModels, 'NOPE', request);                // { ignored: '"NOPE" is not a catalog code' }
  */
-export function simulatedError(operation: SpecOperation, requested: string, request: SimulateRequest): { error: CatalogError } | { ignored: string } {
+export function simulatedError(
+  operation: SpecOperation,
+  requested: string,
+  request: SimulateRequest,
+): { error: CatalogError } | { ignored: string } {
   const code = requested.trim();
   const declared = model.declaredCodes(operation);
   const definition = model.errors.get(code);
@@ -37,20 +41,39 @@ export function simulatedError(operation: SpecOperation, requested: string, requ
   }
   const example = (definition.examples[0] ?? {}) as Example;
   const reset = namesDailyReset(definition.meta.message) ? dailyReset() : undefined;
-  const params = { ...request.params, method: request.method, path: request.path, ...(reset ? { resets_at: reset.at } : {}) };
+  const params = {
+    ...request.params,
+    method: request.method,
+    path: request.path,
+    ...(reset ? { resets_at: reset.at } : {}),
+  };
   const formatted = fillTemplate(definition.meta.message, params);
-  const retryAfter = request.retryAfter !== undefined && /^\d+$/.test(request.retryAfter) ? Number(request.retryAfter) : reset?.seconds;
+  const retryAfter =
+    request.retryAfter !== undefined && /^\d+$/.test(request.retryAfter) ? Number(request.retryAfter) : reset?.seconds;
   return {
     error: new CatalogError(code, {
       params,
       // A template the request cannot fill takes the spec example's message.
       ...(/\{\w+\}/.test(formatted) && example.message ? { message: example.message } : {}),
       // The example's details, with what this request states instead (a template parameter given wins).
-      ...(example.details ? { details: { ...example.details, ...Object.fromEntries(templateParams(definition.meta.message).filter((name) => name in params).map((name) => [name, params[name as keyof typeof params]])) } } : {}),
+      ...(example.details
+        ? {
+            details: {
+              ...example.details,
+              ...Object.fromEntries(
+                templateParams(definition.meta.message)
+                  .filter((name) => name in params)
+                  .map((name) => [name, params[name as keyof typeof params]]),
+              ),
+            },
+          }
+        : {}),
       ...(retryAfter !== undefined ? { retryAfter } : {}),
       headers: {
         'Errata-Simulated': code,
-        ...(declared.has(code) ? {} : { 'Errata-Simulate-Undeclared': `${operation.operationId} does not declare ${code}` }),
+        ...(declared.has(code)
+          ? {}
+          : { 'Errata-Simulate-Undeclared': `${operation.operationId} does not declare ${code}` }),
       },
     }),
   };

@@ -10,7 +10,8 @@ const EXTENSION_ALIASES: Record<string, string> = { jpg: 'jpeg' };
 
 function enumAt(pointer: string): string[] {
   const values = model.resolve<{ enum?: unknown }>(model.lookup(pointer)).enum;
-  if (!Array.isArray(values) || !values.every((v) => typeof v === 'string')) throw new Error(`The spec has no string enum at ${pointer}`);
+  if (!Array.isArray(values) || !values.every((v) => typeof v === 'string'))
+    throw new Error(`The spec has no string enum at ${pointer}`);
   return values;
 }
 

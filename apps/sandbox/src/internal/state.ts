@@ -1,17 +1,17 @@
 // Everything the sandbox keeps in memory, built once at start-up: the spec's compiled validators,
 // the key store, limits, the queue, idempotency keys, files and finetunes. All stores are capped.
-import { errataServer, type ErrataServer } from '@errata/server';
+import { type ErrataServer, errataServer } from '@errata/server';
 import { compileSpecSchema, createSpecAjv, type SpecAjv, type ValidateFunction } from '@errata/spec-model';
-import { taskInputSchemas, type ErrorCode } from '@errata/types';
+import { type ErrorCode, taskInputSchemas } from '@errata/types';
 import type { SandboxOptions } from '../config.js';
-import { seededAccounts, seededModels, type ModelDefinition } from '../seed.js';
+import { type ModelDefinition, seededAccounts, seededModels } from '../seed.js';
 import { BoundedMap } from './bounded-map.js';
+import { dailyReset, namesDailyReset } from './daily-reset.js';
 import { IdempotencyStore } from './idempotency.js';
 import { JobQueue } from './job-queue.js';
 import { KeyStore } from './key-store.js';
 import { ConcurrencyLimiter, RateLimiter } from './limits.js';
 import { outputSchemaOf } from './models.js';
-import { dailyReset, namesDailyReset } from './daily-reset.js';
 import { model } from './spec.js';
 
 export interface StoredFile {
@@ -52,10 +52,10 @@ export interface SandboxState {
   requestId: ValidateFunction;
 }
 
-
 /** `retry_after` when a code is raised without one: a daily allocation comes back at 00:00 UTC; the rest wait the simulated default. */
 function retryAfterFor(options: SandboxOptions): (code: string) => number {
-  return (code) => (namesDailyReset(model.errors.get(code)?.meta.message ?? '') ? dailyReset().seconds : options.simulatedRetryAfter);
+  return (code) =>
+    namesDailyReset(model.errors.get(code)?.meta.message ?? '') ? dailyReset().seconds : options.simulatedRetryAfter;
 }
 
 export function createState(options: SandboxOptions): SandboxState {
@@ -67,7 +67,10 @@ export function createState(options: SandboxOptions): SandboxState {
   }
   return {
     options,
-    server: errataServer({ retryAfter: retryAfterFor(options), ...(options.catalogUrl ? { docsUrl: options.catalogUrl } : {}) }),
+    server: errataServer({
+      retryAfter: retryAfterFor(options),
+      ...(options.catalogUrl ? { docsUrl: options.catalogUrl } : {}),
+    }),
     ajv,
     keys: new KeyStore(seededAccounts),
     rate: new RateLimiter(options.rateLimit, options.rateWindowMs),

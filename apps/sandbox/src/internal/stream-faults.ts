@@ -12,7 +12,9 @@ export type StreamFault =
   | { kind: 'drop' | 'malformed' | 'truncate'; after: number };
 
 /** The codes whose catalog entry says they can happen mid-stream (`x-error.mid_stream`). */
-export const midStreamCodes: readonly string[] = [...model.errors.values()].filter((d) => d.meta.mid_stream !== undefined).map((d) => d.code);
+export const midStreamCodes: readonly string[] = [...model.errors.values()]
+  .filter((d) => d.meta.mid_stream !== undefined)
+  .map((d) => d.code);
 
 const TRANSPORT_FAULTS = [
   ['errata-simulate-drop-after', 'drop'],
@@ -28,7 +30,8 @@ export function canStream(operation: SpecOperation): boolean {
 const invalid = (reason: string) => new CatalogError('INVALID_REQUEST', { params: { reason } });
 
 function count(name: string, raw: string): number {
-  if (!/^\d{1,6}$/.test(raw.trim())) throw invalid(`${name} must be a number of token events (0 or more), got ${JSON.stringify(raw)}`);
+  if (!/^\d{1,6}$/.test(raw.trim()))
+    throw invalid(`${name} must be a number of token events (0 or more), got ${JSON.stringify(raw)}`);
   return Number(raw);
 }
 
@@ -40,14 +43,20 @@ function count(name: string, raw: string): number {
  * streamFaultFrom(runModel, (name) => ({ 'errata-simulate': 'OVERLOADED', 'errata-simulate-after': '2' })[name]);
  * // { kind: 'error', code: 'OVERLOADED', after: 2 }
  */
-export function streamFaultFrom(operation: SpecOperation, header: (name: string) => string | undefined): StreamFault | undefined {
+export function streamFaultFrom(
+  operation: SpecOperation,
+  header: (name: string) => string | undefined,
+): StreamFault | undefined {
   const faults: StreamFault[] = [];
   const after = header('errata-simulate-after');
   if (after !== undefined) {
     const code = header('errata-simulate')?.trim();
-    if (code === undefined) throw invalid('Errata-Simulate-After needs Errata-Simulate: <CODE>, the code to end the stream with');
+    if (code === undefined)
+      throw invalid('Errata-Simulate-After needs Errata-Simulate: <CODE>, the code to end the stream with');
     if (!midStreamCodes.includes(code)) {
-      throw invalid(`Errata-Simulate: ${JSON.stringify(code)} cannot happen mid-stream; the codes that can are ${midStreamCodes.join(', ')}. Without Errata-Simulate-After it is answered before the stream`);
+      throw invalid(
+        `Errata-Simulate: ${JSON.stringify(code)} cannot happen mid-stream; the codes that can are ${midStreamCodes.join(', ')}. Without Errata-Simulate-After it is answered before the stream`,
+      );
     }
     faults.push({ kind: 'error', code, after: count('Errata-Simulate-After', after) });
   }
@@ -56,7 +65,11 @@ export function streamFaultFrom(operation: SpecOperation, header: (name: string)
     if (raw !== undefined) faults.push({ kind, after: count(name, raw) });
   }
   if (faults.length === 0) return undefined;
-  if (faults.length > 1 || (after === undefined && header('errata-simulate') !== undefined)) throw invalid('ask for one stream fault at a time (Errata-Simulate-After, -Drop-After, -Malformed-After or -Truncate-After)');
-  if (!canStream(operation)) throw invalid(`stream faults apply to streamed runs; ${operation.operationId} does not stream`);
+  if (faults.length > 1 || (after === undefined && header('errata-simulate') !== undefined))
+    throw invalid(
+      'ask for one stream fault at a time (Errata-Simulate-After, -Drop-After, -Malformed-After or -Truncate-After)',
+    );
+  if (!canStream(operation))
+    throw invalid(`stream faults apply to streamed runs; ${operation.operationId} does not stream`);
   return faults[0];
 }

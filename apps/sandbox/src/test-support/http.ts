@@ -1,7 +1,7 @@
 // Test helpers: a sandbox on 127.0.0.1:0 and a small request function over real HTTP.
 import { afterAll, beforeAll } from 'vitest';
 import type { SandboxOptions } from '../config.js';
-import { startSandbox, type RunningSandbox } from '../server.js';
+import { type RunningSandbox, startSandbox } from '../server.js';
 
 export interface Reply {
   status: number;
@@ -25,12 +25,25 @@ export async function call(
   base: string,
   method: string,
   path: string,
-  { key = 'sk_test_valid', body, headers = {} }: { key?: string | null; body?: unknown; headers?: Record<string, string> } = {},
+  {
+    key = 'sk_test_valid',
+    body,
+    headers = {},
+  }: { key?: string | null; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<Reply> {
   const response = await fetch(`${base}${path}`, {
     method,
-    headers: { ...(key === null ? {} : { Authorization: `Bearer ${key}` }), ...(body !== undefined && !(body instanceof FormData) ? { 'Content-Type': 'application/json' } : {}), ...headers },
-    body: body === undefined ? undefined : body instanceof FormData || typeof body === 'string' ? body : JSON.stringify(body),
+    headers: {
+      ...(key === null ? {} : { Authorization: `Bearer ${key}` }),
+      ...(body !== undefined && !(body instanceof FormData) ? { 'Content-Type': 'application/json' } : {}),
+      ...headers,
+    },
+    body:
+      body === undefined
+        ? undefined
+        : body instanceof FormData || typeof body === 'string'
+          ? body
+          : JSON.stringify(body),
   });
   const text = await response.text();
   let parsed: unknown = text;

@@ -3,7 +3,8 @@
 import { parseEventStream } from '@errata/contract';
 
 /** Headers with a value (test tables leave some out). */
-export const definedOnly = (headers: Record<string, string | undefined>) => Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== undefined));
+export const definedOnly = (headers: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(headers).filter((entry): entry is [string, string] => entry[1] !== undefined));
 
 export interface StreamReply {
   status: number;
@@ -16,7 +17,19 @@ export interface StreamReply {
 
 export async function stream(
   base: string,
-  { model = 'echo-1', body = { prompt: 'one two three four five', stream: true }, headers = {}, key = 'sk_test_valid', abortAfterTokens }: { model?: string; body?: unknown; headers?: Record<string, string | undefined>; key?: string; abortAfterTokens?: number } = {},
+  {
+    model = 'echo-1',
+    body = { prompt: 'one two three four five', stream: true },
+    headers = {},
+    key = 'sk_test_valid',
+    abortAfterTokens,
+  }: {
+    model?: string;
+    body?: unknown;
+    headers?: Record<string, string | undefined>;
+    key?: string;
+    abortAfterTokens?: number;
+  } = {},
 ): Promise<StreamReply> {
   const abort = new AbortController();
   const response = await fetch(`${base}/v1/models/${model}/run`, {
@@ -32,7 +45,10 @@ export async function stream(
   try {
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
       text += decoder.decode(chunk.value, { stream: true });
-      if (abortAfterTokens !== undefined && parseEventStream(text).events.filter((e) => e.event === 'token').length >= abortAfterTokens) {
+      if (
+        abortAfterTokens !== undefined &&
+        parseEventStream(text).events.filter((e) => e.event === 'token').length >= abortAfterTokens
+      ) {
         abort.abort();
         break;
       }
@@ -47,8 +63,18 @@ export async function stream(
       return { event, data };
     }
   });
-  return { status: response.status, headers: response.headers, text, events, ...(transportError ? { transportError } : {}) };
+  return {
+    status: response.status,
+    headers: response.headers,
+    text,
+    events,
+    ...(transportError ? { transportError } : {}),
+  };
 }
 
 /** The text of the token events, joined: the partial output a client would have shown. */
-export const output = (reply: StreamReply) => reply.events.filter((e) => e.event === 'token').map((e) => e.data.text).join('');
+export const output = (reply: StreamReply) =>
+  reply.events
+    .filter((e) => e.event === 'token')
+    .map((e) => e.data.text)
+    .join('');

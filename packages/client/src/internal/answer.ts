@@ -23,12 +23,19 @@ export async function readData(response: Response, state: CallState, redact: Red
   if (state.method !== 'HEAD') {
     if (parseAs === 'json') {
       const text = await response.text();
-      if (text === '') throw (await import('./retry-step.js')).invalidResponse(response, 'had an empty body where the operation declares JSON');
+      if (text === '')
+        throw (await import('./retry-step.js')).invalidResponse(
+          response,
+          'had an empty body where the operation declares JSON',
+        );
       try {
         data = JSON.parse(text);
       } catch (cause) {
         // The parser's message quotes the body: redacted, and the cause is not kept.
-        throw (await import('./retry-step.js')).invalidResponse(response, `body is not JSON (${redact((cause as Error).message)})`);
+        throw (await import('./retry-step.js')).invalidResponse(
+          response,
+          `body is not JSON (${redact((cause as Error).message)})`,
+        );
       }
       if (state.full) return new Response(text, response);
     } else if (state.full) {
@@ -38,4 +45,3 @@ export async function readData(response: Response, state: CallState, redact: Red
   state.result = { data, response };
   return answered();
 }
-

@@ -78,7 +78,8 @@ export class CallState {
     if (!pool?.armed.delete(this) || pool.armed.size > 0 || !pool.timer) return;
     // Nothing left to time: the timer must not keep the process alive (where it can be unref'd,
     // it stays for the next attempt; a later end is found when it fires).
-    if (typeof (pool.timer as { unref?: unknown }).unref === 'function') (pool.timer as unknown as { unref(): void }).unref();
+    if (typeof (pool.timer as { unref?: unknown }).unref === 'function')
+      (pool.timer as unknown as { unref(): void }).unref();
     else {
       clearTimeout(pool.timer);
       pool.timer = undefined;
@@ -97,11 +98,18 @@ export class CallState {
   release(): void {
     const { spare, pool } = this;
     this.cleanup();
-    if (spare && pool && !spare.controller.signal.aborted && ++spare.uses < MAX_USES && pool.free.length < MAX_SPARE) pool.free.push(spare);
+    if (spare && pool && !spare.controller.signal.aborted && ++spare.uses < MAX_USES && pool.free.length < MAX_SPARE)
+      pool.free.push(spare);
   }
 }
 
-export function newCallState(user: AbortSignal | undefined, method = 'GET', path = '', parseAs: ParseAs = 'json', keep = false): CallState {
+export function newCallState(
+  user: AbortSignal | undefined,
+  method = 'GET',
+  path = '',
+  parseAs: ParseAs = 'json',
+  keep = false,
+): CallState {
   return new CallState(user, method, path, parseAs, keep);
 }
 
@@ -131,7 +139,12 @@ function schedule(pool: ControllerPool, at: number): void {
  * caller: the Request already carries the caller's signal (an AbortController and a listener cost
  * more than the rest of a call on the success path).
  */
-export function armAttempt(state: CallState, timeout: number, deadline: number, pool: ControllerPool): AbortSignal | undefined {
+export function armAttempt(
+  state: CallState,
+  timeout: number,
+  deadline: number,
+  pool: ControllerPool,
+): AbortSignal | undefined {
   const { user } = state;
   const left = deadline - Date.now();
   const limit = Math.min(timeout, left);

@@ -24,7 +24,8 @@ export function callSettings(o: Record<string, unknown>, settings: SendSettings,
   }
   const key = o.idempotencyKey;
   if (key !== undefined) {
-    if (!(typeof key === 'string' && /^[\x21-\x7E]+$/.test(key))) throw invalidCall('idempotencyKey must be printable ASCII without spaces.');
+    if (!(typeof key === 'string' && /^[\x21-\x7E]+$/.test(key)))
+      throw invalidCall('idempotencyKey must be printable ASCII without spaces.');
     state.idempotencyKey = key;
   }
   return s;

@@ -4,7 +4,14 @@
  * a compact table generated beside the catalog, never the catalog itself (its titles and crosswalk
  * would double the main entry; the size script fails the build if they come back).
  */
-import { codeFacts, defaultCodeFor, docsUrl, isErrorCode, type ErrorCode, type RetryPolicy } from '@errata/types/policy';
+import {
+  codeFacts,
+  defaultCodeFor,
+  docsUrl,
+  type ErrorCode,
+  isErrorCode,
+  type RetryPolicy,
+} from '@errata/types/policy';
 
 /** What the client needs to know about one code. */
 export interface CodeFacts {

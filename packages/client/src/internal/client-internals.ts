@@ -3,9 +3,10 @@
  * its call path with a caller-held state, its normalizer and redactor — kept off the client's
  * public shape, so that the main entry does not ship streaming and a user does not see plumbing.
  */
+
+import type { CallState } from './attempt.js';
 import type { Normalizer } from './envelope.js';
 import type { Redact } from './redact.js';
-import type { CallState } from './attempt.js';
 
 export interface ClientInternals {
   /**

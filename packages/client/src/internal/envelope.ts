@@ -5,7 +5,7 @@
  */
 import type { ErrorCode } from '@errata/types/catalog';
 import type { ErrorEnvelope } from '../errors.js';
-import { headerOf, serverWait, type HeaderSource } from '../retry-policy.js';
+import { type HeaderSource, headerOf, serverWait } from '../retry-policy.js';
 import { codeForStatus, docUrlOf, factsOf, isCode } from './catalog-view.js';
 import { noRedact, type Redact } from './redact.js';
 
@@ -40,7 +40,8 @@ export interface Found {
 }
 
 export const isString = (v: unknown): v is string => typeof v === 'string' && v !== '';
-export const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+export const isObject = (v: unknown): v is Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** The body as JSON when it looks like JSON, else as it came. */
 export function parseBody(body: unknown): unknown {
@@ -89,7 +90,8 @@ export function finish(response: ErrorResponseLike, found: Found, redact: Redact
   const asked = serverWait(response.headers, found.retryAfter);
   if (asked !== undefined) envelope.retry_after = Math.ceil(asked / 1000);
   else if (facts.retry === 'after_retry_after') envelope.retry_after = 1;
-  if (Object.keys(details).length) envelope.details = redact === noRedact ? details : JSON.parse(redact(JSON.stringify(details)));
+  if (Object.keys(details).length)
+    envelope.details = redact === noRedact ? details : JSON.parse(redact(JSON.stringify(details)));
   if (found.origin) {
     const { message: said, ...origin } = found.origin;
     envelope.origin = said === undefined ? origin : { ...origin, message: redact(said) };
@@ -112,7 +114,10 @@ export const normalizeEnvelope: Normalizer = (response, redact) => {
       code: isCode(b.code) ? b.code : undefined,
       message: isString(b.message) ? b.message : undefined,
       requestId: isString(b.request_id) ? b.request_id : undefined,
-      retryAfter: typeof retryAfter === 'number' || (isString(retryAfter) && !Number.isNaN(Number(retryAfter))) ? retryAfter : undefined,
+      retryAfter:
+        typeof retryAfter === 'number' || (isString(retryAfter) && !Number.isNaN(Number(retryAfter)))
+          ? retryAfter
+          : undefined,
       details: isObject(b.details) ? b.details : undefined,
     },
     redact,

@@ -10,7 +10,7 @@ import type { FailureKind } from '../retry-policy.js';
 import { answered } from './answer.js';
 import type { CallState } from './attempt.js';
 import { factsOf } from './catalog-view.js';
-import { normalizeEnvelope, type Normalizer } from './envelope.js';
+import { type Normalizer, normalizeEnvelope } from './envelope.js';
 import { rememberRawError } from './raw-error.js';
 import { readBounded } from './read-body.js';
 import type { Redact } from './redact.js';
@@ -26,7 +26,7 @@ export interface ErrorBody {
 /** Reads an error body, up to `limit` bytes; a cut JSON body is closed where it was cut, so its message survives. */
 export async function readError(response: Response, limit: number): Promise<ErrorBody> {
   const { text, truncated } = await readBounded(response, limit);
-  return { text, truncated, body: truncated ? salvageJson(text) ?? text : text };
+  return { text, truncated, body: truncated ? (salvageJson(text) ?? text) : text };
 }
 
 // An error response's headers, with the API key and any bearer token cut from their values, as
@@ -55,11 +55,20 @@ export interface ErrorAnswer {
  * Reads and normalizes one error answer (`normalize` undefined: Errata's envelope). A body cut at
  * the limit was cancelled, not read to its end: its controller is not reused.
  */
-export async function readErrorAnswer(response: Response, limit: number, normalize: Normalizer | undefined, state: CallState, redact: Redact): Promise<ErrorAnswer> {
+export async function readErrorAnswer(
+  response: Response,
+  limit: number,
+  normalize: Normalizer | undefined,
+  state: CallState,
+  redact: Redact,
+): Promise<ErrorAnswer> {
   const read = await readError(response, limit);
   if (read.truncated) state.cleanup();
   else state.release();
-  const { envelope, asked } = (normalize ?? normalizeEnvelope)({ status: response.status, headers: response.headers, body: read.body }, redact);
+  const { envelope, asked } = (normalize ?? normalizeEnvelope)(
+    { status: response.status, headers: response.headers, body: read.body },
+    redact,
+  );
   if (read.truncated) envelope.message = `${envelope.message} (error body cut at ${limit} bytes)`;
   return { read, envelope, asked, kind: factsOf(envelope.code).retry };
 }
@@ -73,7 +82,13 @@ const nullBody = [101, 103, 204, 205, 304];
  * (middleware may read it); without, the envelope goes straight to the caller and openapi-fetch
  * gets the placeholder.
  */
-export function canonicalResponse(response: Response, envelope: ErrorEnvelope, read: ErrorBody, state: CallState, redact: Redact): Response {
+export function canonicalResponse(
+  response: Response,
+  envelope: ErrorEnvelope,
+  read: ErrorBody,
+  state: CallState,
+  redact: Redact,
+): Response {
   const raw = redactHeaders(response.headers, redact);
   let out = response;
   if (state.full || raw !== response.headers) {

@@ -6,6 +6,7 @@ export const invalid = (text: string): ErrataError => new ErrataError('INVALID_O
 /** A duration or count option: the fallback when not given, else a number ≥ 0, else `where(…)` is thrown. */
 export function positive(name: string, value: number | undefined, fallback: number, where = invalid): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) throw where(`${name} must be a number ≥ 0, got ${String(value)}.`);
+  if (typeof value !== 'number' || Number.isNaN(value) || value < 0)
+    throw where(`${name} must be a number ≥ 0, got ${String(value)}.`);
   return value;
 }

@@ -5,7 +5,8 @@
 export async function readBounded(response: Response, limit: number): Promise<{ text: string; truncated: boolean }> {
   if (!response.body) return { text: '', truncated: false };
   // A body that says it fits is read the fast way.
-  if (Number(response.headers.get('content-length') ?? NaN) <= limit) return { text: await response.text(), truncated: false };
+  if (Number(response.headers.get('content-length') ?? NaN) <= limit)
+    return { text: await response.text(), truncated: false };
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let text = '';

@@ -4,9 +4,9 @@
  * `ErrataError`) — with its events. Loaded lazily by `send` with the error answer reader, on a
  * client's first failure: a call that only ever succeeds does not ship or run it.
  */
-import { ErrataError, type ClientErrorCode, type ErrorEnvelope } from '../errors.js';
+import { type ClientErrorCode, ErrataError, type ErrorEnvelope } from '../errors.js';
 import type { DoneEvent } from '../events.js';
-import { retryPlan, type FailureKind } from '../retry-policy.js';
+import { type FailureKind, retryPlan } from '../retry-policy.js';
 import type { CallState } from './attempt.js';
 import { canonicalResponse, type ErrorBody } from './error-answer.js';
 import type { Redact } from './redact.js';
@@ -21,17 +21,38 @@ export type Done = (outcome: DoneEvent['outcome'], attempt: number, extra: Parti
 export type Emit = (type: 'retry', attempt: number, extra: object) => void;
 
 /** Builds the transport error for a failure, by why the attempt was stopped (if we stopped it). */
-export function transportError(cause: unknown, state: CallState, otherwise: ClientErrorCode, redact: Redact): ErrataError {
+export function transportError(
+  cause: unknown,
+  state: CallState,
+  otherwise: ClientErrorCode,
+  redact: Redact,
+): ErrataError {
   if (cause instanceof ErrataError) return cause;
   if (state.user?.aborted) state.why ??= 'aborted';
   const code: ClientErrorCode =
-    state.why === 'aborted' ? 'ABORTED' : state.why === 'timeout' ? 'CLIENT_TIMEOUT' : state.why === 'deadline' ? 'DEADLINE_EXCEEDED' : otherwise;
-  const detail = cause instanceof Error ? `${cause.message}${(cause.cause as { code?: string } | undefined)?.code ? ` (${(cause.cause as { code: string }).code})` : ''}` : String(cause);
+    state.why === 'aborted'
+      ? 'ABORTED'
+      : state.why === 'timeout'
+        ? 'CLIENT_TIMEOUT'
+        : state.why === 'deadline'
+          ? 'DEADLINE_EXCEEDED'
+          : otherwise;
+  const detail =
+    cause instanceof Error
+      ? `${cause.message}${(cause.cause as { code?: string } | undefined)?.code ? ` (${(cause.cause as { code: string }).code})` : ''}`
+      : String(cause);
   return new ErrataError(code, redact(`${code}: ${detail}`), { cause });
 }
 
 /** The error of an attempt that failed in transport (headers came and the body broke off, or nothing came); thrown at once when it is not retryable. */
-export function transportFailure(cause: unknown, state: CallState, answered: boolean, redact: Redact, attempt: number, done: Done): ErrataError {
+export function transportFailure(
+  cause: unknown,
+  state: CallState,
+  answered: boolean,
+  redact: Redact,
+  attempt: number,
+  done: Done,
+): ErrataError {
   const failure = transportError(cause, state, answered ? 'RESPONSE_INCOMPLETE' : 'CONNECTION_ERROR', redact);
   if (!failure.retryable) {
     done('thrown', attempt, { code: failure.code, message: failure.message, reason: 'not-retryable' });
@@ -58,19 +79,31 @@ export function afterFailure(f: Failed, s: SendSettings, state: CallState, ev: E
   const { retry, attempt, kind, response, error, failure } = f;
   const plan = retryPlan({ retry, kind, headers: error && response?.headers, bodyRetryAfter: f.bodyRetryAfter }, s);
   // What the error says to wait is what the client waited, or would wait next.
-  if (error && plan.wait !== undefined && (error.retry_after !== undefined || kind === 'after_retry_after')) (error as { retry_after?: number }).retry_after = Math.ceil(plan.wait / 1000);
+  if (error && plan.wait !== undefined && (error.retry_after !== undefined || kind === 'after_retry_after'))
+    (error as { retry_after?: number }).retry_after = Math.ceil(plan.wait / 1000);
   // A wait that would outlast the deadline is not started: the caller gets the answer now.
   const late = plan.delay !== undefined && Date.now() + plan.delay >= f.deadline;
   if (plan.delay === undefined || late) {
     const reason = late ? 'deadline' : plan.reason;
     if (error) {
-      done('error', attempt, { status: response!.status, code: error.code, requestId: error.request_id || undefined, reason });
+      done('error', attempt, {
+        status: response!.status,
+        code: error.code,
+        requestId: error.request_id || undefined,
+        reason,
+      });
       return canonicalResponse(response!, error, f.read!, state, s.redact);
     }
     done('thrown', attempt, { code: failure!.code, message: failure!.message, reason });
     throw failure;
   }
-  ev('retry', attempt, { status: response?.status, code: error?.code ?? failure!.code, requestId: error?.request_id || undefined, wait: plan.delay, reason: plan.reason });
+  ev('retry', attempt, {
+    status: response?.status,
+    code: error?.code ?? failure!.code,
+    requestId: error?.request_id || undefined,
+    wait: plan.delay,
+    reason: plan.reason,
+  });
   return plan.delay;
 }
 
@@ -84,9 +117,15 @@ export function abortedInWait(attempt: number, done: Done): ErrataError {
 // Latin-1): its TypeError quotes the value, which may be a key, so the quote is cut and the cause
 // (which would show it again) is not kept.
 export function unbuildable(cause: TypeError, redact: (text: string) => string): ErrataError {
-  return new ErrataError('INVALID_OPTIONS', redact(`INVALID_OPTIONS: the request could not be built: ${cause.message.replace(/"[\s\S]*"/, '"[redacted]"')}`));
+  return new ErrataError(
+    'INVALID_OPTIONS',
+    redact(`INVALID_OPTIONS: the request could not be built: ${cause.message.replace(/"[\s\S]*"/, '"[redacted]"')}`),
+  );
 }
 
 /** A 2xx whose body is not what the operation declares: `INVALID_RESPONSE`, never `data: undefined`. */
 export const invalidResponse = (response: Response, what: string): ErrataError =>
-  new ErrataError('INVALID_RESPONSE', `INVALID_RESPONSE: the ${response.status} response ${what}.`, { status: response.status, requestId: response.headers.get('x-request-id') ?? undefined });
+  new ErrataError('INVALID_RESPONSE', `INVALID_RESPONSE: the ${response.status} response ${what}.`, {
+    status: response.status,
+    requestId: response.headers.get('x-request-id') ?? undefined,
+  });

@@ -7,10 +7,12 @@
 import type { ErrataError, ErrorEnvelope } from '../errors.js';
 import type { ClientEvent, DoneEvent, OnEvent } from '../events.js';
 import type { FailureKind, RetrySettings } from '../retry-policy.js';
-import { armAttempt, type CallState, type ControllerPool } from './attempt.js';
 import { readData } from './answer.js';
+import { armAttempt, type CallState, type ControllerPool } from './attempt.js';
 import type { ErrorBody } from './error-answer.js';
+
 export { answered } from './answer.js';
+
 import type { Normalizer } from './envelope.js';
 import { newIdempotencyKey } from './idempotency-key.js';
 import type { Redact } from './redact.js';
@@ -69,7 +71,10 @@ export async function send(request: Request, s: SendSettings, state: CallState):
         } catch {}
       }
     : noop;
-  const done = emit ? (outcome: DoneEvent['outcome'], attempt: number, extra: Partial<DoneEvent>) => ev('done', attempt, { outcome, ...extra }) : noop;
+  const done = emit
+    ? (outcome: DoneEvent['outcome'], attempt: number, extra: Partial<DoneEvent>) =>
+        ev('done', attempt, { outcome, ...extra })
+    : noop;
 
   for (let retry = 0; ; retry++) {
     const attempt = retry + 1;
@@ -90,10 +95,20 @@ export async function send(request: Request, s: SendSettings, state: CallState):
         const out = state.keep ? response : await readData(response, state, s.redact);
         if (state.keep) state.stopTimer();
         else state.release();
-        if (emit) done('data', attempt, { status: response.status, requestId: response.headers.get('x-request-id') ?? undefined });
+        if (emit)
+          done('data', attempt, {
+            status: response.status,
+            requestId: response.headers.get('x-request-id') ?? undefined,
+          });
         return out;
       }
-      const answer = await (await loadFailurePath()).readErrorAnswer(response, s.maxErrorBodyBytes, s.normalize, state, s.redact);
+      const answer = await (await loadFailurePath()).readErrorAnswer(
+        response,
+        s.maxErrorBodyBytes,
+        s.normalize,
+        state,
+        s.redact,
+      );
       read = answer.read;
       kind = answer.kind;
       // Seconds, like a body's retry_after; the headers are read again by the policy, in ms.
@@ -101,10 +116,23 @@ export async function send(request: Request, s: SendSettings, state: CallState):
       error = answer.envelope;
     } catch (cause) {
       state.cleanup();
-      failure = (await loadFailurePath()).transportFailure(cause, state, response !== undefined, s.redact, attempt, done);
+      failure = (await loadFailurePath()).transportFailure(
+        cause,
+        state,
+        response !== undefined,
+        s.redact,
+        attempt,
+        done,
+      );
     }
     const step = await loadFailurePath();
-    const next = step.afterFailure({ retry, attempt, deadline, kind, bodyRetryAfter, response, error, read, failure }, s, state, ev, done);
+    const next = step.afterFailure(
+      { retry, attempt, deadline, kind, bodyRetryAfter, response, error, read, failure },
+      s,
+      state,
+      ev,
+      done,
+    );
     if (typeof next !== 'number') return next;
     if (!(await step.sleep(next, state.user))) throw step.abortedInWait(attempt, done);
   }

@@ -5,8 +5,9 @@
  * about each event it does not know, so that such an event ends the stream as an
  * `ErrataStreamError` (normalized by the same normalizer) instead of being skipped.
  */
-import type { Normalizer } from './envelope.js';
+
 import { compilePath, readPath } from './dotted-path.js';
+import type { Normalizer } from './envelope.js';
 
 /** One documented shape: the SSE event name, and a dotted path its JSON data must hold a value at. */
 export interface StreamErrorRule {

@@ -1,6 +1,6 @@
 import { afterEach } from 'vitest';
 import { createClient, type ErrataClientOptions } from '../../src/index.js';
-import { startServer, type Handler } from './server.js';
+import { type Handler, startServer } from './server.js';
 
 /**
  * A `serve(handler, options)` for one test file: starts a node:http server on 127.0.0.1 and a

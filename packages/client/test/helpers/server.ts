@@ -24,7 +24,12 @@ export async function startServer(handler: Handler): Promise<TestServer> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      const recorded = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const recorded = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       requests.push(recorded);
       Promise.resolve(handler(recorded, res, requests.length - 1)).catch((error: unknown) => {
         res.destroy(error instanceof Error ? error : undefined);
@@ -52,7 +57,12 @@ export async function refusedUrl(): Promise<string> {
 }
 
 /** Answers with a status, headers and a body (JSON-encoded unless it is a string). */
-export function reply(res: ServerResponse, status: number, body: unknown = '', headers: Record<string, string | number> = {}): void {
+export function reply(
+  res: ServerResponse,
+  status: number,
+  body: unknown = '',
+  headers: Record<string, string | number> = {},
+): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
   res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json', ...headers });
   res.end(text);

@@ -3,7 +3,7 @@
 // body, the headers, a fetch error's message — passes through the context's redactor first, so no
 // key the server echoes can reach a diff.
 import type { CapturedResponse } from '../check-response.js';
-import { redactHeaders, type Redactor } from './redact.js';
+import { type Redactor, redactHeaders } from './redact.js';
 
 export interface RequestSpec {
   method: string;
@@ -56,7 +56,11 @@ export async function send(context: HttpContext, request: RequestSpec): Promise<
       redirect: 'manual',
     });
     const redact = context.redact ?? keep;
-    return { status: response.status, headers: redactHeaders(response.headers, redact), text: redact(await response.text()) };
+    return {
+      status: response.status,
+      headers: redactHeaders(response.headers, redact),
+      text: redact(await response.text()),
+    };
   } catch (error) {
     throw new ConformanceRequestError(describeRequest(request), error, context.redact);
   }
@@ -66,13 +70,22 @@ export async function send(context: HttpContext, request: RequestSpec): Promise<
  * Like `send`, for a response that may be a stream: the body is read to its end, and a
  * connection that fails part-way is reported in `transportError` with what arrived before it.
  */
-export async function sendStream(context: HttpContext, request: RequestSpec): Promise<CapturedResponse & { transportError?: string }> {
+export async function sendStream(
+  context: HttpContext,
+  request: RequestSpec,
+): Promise<CapturedResponse & { transportError?: string }> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers ?? {})) if (value !== undefined) headers[name] = value;
   const redact = context.redact ?? keep;
   let response: Response;
   try {
-    response = await context.fetch(new URL(request.path, context.baseUrl), { method: request.method, headers, body: request.body as BodyInit | undefined, signal: AbortSignal.timeout(context.timeoutMs), redirect: 'manual' });
+    response = await context.fetch(new URL(request.path, context.baseUrl), {
+      method: request.method,
+      headers,
+      body: request.body as BodyInit | undefined,
+      signal: AbortSignal.timeout(context.timeoutMs),
+      redirect: 'manual',
+    });
   } catch (error) {
     throw new ConformanceRequestError(describeRequest(request), error, redact);
   }
@@ -81,10 +94,16 @@ export async function sendStream(context: HttpContext, request: RequestSpec): Pr
   let text = '';
   try {
     const reader = response.body?.getReader();
-    for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader!.read()) text += decoder.decode(chunk.value, { stream: true });
+    for (let chunk = await reader?.read(); chunk && !chunk.done; chunk = await reader!.read())
+      text += decoder.decode(chunk.value, { stream: true });
     return { status: response.status, headers: captured, text: redact(text + decoder.decode()) };
   } catch (error) {
-    return { status: response.status, headers: captured, text: redact(text), transportError: redact(causeMessage(error)) };
+    return {
+      status: response.status,
+      headers: captured,
+      text: redact(text),
+      transportError: redact(causeMessage(error)),
+    };
   }
 }
 

@@ -23,7 +23,9 @@ function escape(text: string): string {
  */
 export function createRedactor(secrets: Iterable<string | undefined>): Redactor {
   // Longest first, so a key that contains another is masked whole.
-  const values = [...new Set([...secrets].filter((s): s is string => typeof s === 'string' && s.length > 0))].sort((a, b) => b.length - a.length);
+  const values = [...new Set([...secrets].filter((s): s is string => typeof s === 'string' && s.length > 0))].sort(
+    (a, b) => b.length - a.length,
+  );
   // A key also appears JSON-escaped when a diff quotes a string (JSON.stringify of the body excerpt).
   const forms = [...new Set(values.flatMap((v) => [v, JSON.stringify(v).slice(1, -1)]))];
   const pattern = forms.length ? new RegExp(forms.map(escape).join('|'), 'g') : undefined;

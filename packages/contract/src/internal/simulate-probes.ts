@@ -2,9 +2,9 @@
 // operation, with an otherwise valid request. The response must be that code, with the status and
 // headers the operation declares for it.
 import type { SpecOperation } from '@errata/spec-model';
-import { isErrorCode, type ErrorCode } from '@errata/types';
+import { type ErrorCode, isErrorCode } from '@errata/types';
 import type { ProbeResult } from '../report.js';
-import { describeRequest, fillPath, send, type RequestSpec } from './http.js';
+import { describeRequest, fillPath, type RequestSpec, send } from './http.js';
 import type { SuiteContext } from './suite-context.js';
 
 /** The request id used where an operation needs one: well-formed, and not expected to exist. */
@@ -12,7 +12,9 @@ export const PLACEHOLDER_REQUEST_ID = 'req_errataContract0000';
 
 /** A valid-looking request for an operation: auth, path parameters and an example body. */
 export function baseRequest(context: SuiteContext, operation: SpecOperation): RequestSpec {
-  const task = context.plainModel('text-generation') ? 'text-generation' : (context.models[0]?.task ?? 'text-generation');
+  const task = context.plainModel('text-generation')
+    ? 'text-generation'
+    : (context.models[0]?.task ?? 'text-generation');
   const model = context.plainModel(task)?.id ?? context.models[0]?.id ?? 'echo-1';
   const request: RequestSpec = {
     method: operation.method,
@@ -22,14 +24,22 @@ export function baseRequest(context: SuiteContext, operation: SpecOperation): Re
   const body = operation.requestBody;
   if (body?.contentType === 'application/json') {
     request.headers!['Content-Type'] = 'application/json';
-    request.body = JSON.stringify(operation.operationId === 'runModel' || operation.operationId === 'submitRequest' ? (context.exampleInput(task) ?? body.examples[0] ?? {}) : (body.examples[0] ?? {}));
+    request.body = JSON.stringify(
+      operation.operationId === 'runModel' || operation.operationId === 'submitRequest'
+        ? (context.exampleInput(task) ?? body.examples[0] ?? {})
+        : (body.examples[0] ?? {}),
+    );
   } else if (body?.contentType === 'multipart/form-data') {
     request.body = context.exampleForm(operation);
   }
   return request;
 }
 
-export async function runSimulateProbes(context: SuiteContext, operations: SpecOperation[], only: Set<ErrorCode> | undefined): Promise<ProbeResult[]> {
+export async function runSimulateProbes(
+  context: SuiteContext,
+  operations: SpecOperation[],
+  only: Set<ErrorCode> | undefined,
+): Promise<ProbeResult[]> {
   const results: ProbeResult[] = [];
   for (const operation of operations) {
     for (const code of [...context.model.declaredCodes(operation).keys()].filter(isErrorCode)) {
@@ -42,7 +52,14 @@ export async function runSimulateProbes(context: SuiteContext, operations: SpecO
       } catch (error) {
         diff = [`request failed: ${(error as Error).message}`];
       }
-      results.push({ operationId: operation.operationId, code, via: 'simulate', request: describeRequest(request), outcome: diff.length ? 'failed' : 'passed', diff });
+      results.push({
+        operationId: operation.operationId,
+        code,
+        via: 'simulate',
+        request: describeRequest(request),
+        outcome: diff.length ? 'failed' : 'passed',
+        diff,
+      });
     }
   }
   return results;

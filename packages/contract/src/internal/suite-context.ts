@@ -1,10 +1,18 @@
 // What every part of the suite shares: the spec, its operations, the checker, the server's models
 // (discovered through listModels, so that probes use names the server knows) and request helpers.
-import { compileSpecSchema, createSpecAjv, createSpecModel, type OpenApiDocument, type SpecAjv, type SpecModel, type SpecOperation } from '@errata/spec-model';
-import { taskInputSchemas, type components, type ErrorCode } from '@errata/types';
+import {
+  compileSpecSchema,
+  createSpecAjv,
+  createSpecModel,
+  type OpenApiDocument,
+  type SpecAjv,
+  type SpecModel,
+  type SpecOperation,
+} from '@errata/spec-model';
+import { type components, type ErrorCode, taskInputSchemas } from '@errata/types';
 import { createResponseChecker, type ResponseChecker } from '../check-response.js';
 import { loadSpec } from './errata-spec.js';
-import { send, type HttpContext } from './http.js';
+import { type HttpContext, send } from './http.js';
 import { createRedactor, type Redactor } from './redact.js';
 
 /** A model as the server's listModels returns it (the spec's `Model`). */
@@ -72,10 +80,14 @@ export async function createSuiteContext(settings: SuiteSettings): Promise<Suite
     },
     plainModel(task) {
       const reserved = new Set(Object.values(settings.modelsFor));
-      return context.models.find((m) => m.task === task && m.visibility === 'public' && !m.requires_agreement && !reserved.has(m.id));
+      return context.models.find(
+        (m) => m.task === task && m.visibility === 'public' && !m.requires_agreement && !reserved.has(m.id),
+      );
     },
     inputSchema(task) {
-      return Object.hasOwn(taskInputSchemas, task) ? taskInputSchemas[task as keyof typeof taskInputSchemas] : undefined;
+      return Object.hasOwn(taskInputSchemas, task)
+        ? taskInputSchemas[task as keyof typeof taskInputSchemas]
+        : undefined;
     },
     exampleInput(task) {
       const pointer = context.inputSchema(task);
@@ -83,11 +95,15 @@ export async function createSuiteContext(settings: SuiteSettings): Promise<Suite
       const validate = compileSpecSchema(ajv, pointer);
       const examples = context.operation('runModel').requestBody?.examples ?? [];
       const schemaExamples = model.resolve<{ examples?: unknown[] }>(model.lookup(pointer)).examples ?? [];
-      return [...examples, ...schemaExamples].find((example) => validate(example)) as Record<string, unknown> | undefined;
+      return [...examples, ...schemaExamples].find((example) => validate(example)) as
+        | Record<string, unknown>
+        | undefined;
     },
     exampleForm(operation, file = { name: 'probe.json', bytes: '{}' }) {
       const form = new FormData();
-      const resolved = model.resolve<{ properties: Record<string, { contentMediaType?: string; enum?: string[] }> }>(model.lookup(operation.requestBody!.schemaPointer));
+      const resolved = model.resolve<{ properties: Record<string, { contentMediaType?: string; enum?: string[] }> }>(
+        model.lookup(operation.requestBody!.schemaPointer),
+      );
       for (const [name, property] of Object.entries(resolved.properties)) {
         if (property.contentMediaType) form.append(name, new Blob([file.bytes as BlobPart]), file.name);
         else form.append(name, property.enum?.[0] ?? 'x');

@@ -42,7 +42,8 @@ export class ContractConfigError extends Error {
   override readonly name = 'ContractConfigError';
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * Reads a config file (YAML or JSON) and checks its shape; `env:NAME` keys are read from `env`.

@@ -3,7 +3,7 @@
  * spec and the config, sent to the server one by one and checked with the same response checker
  * as Errata's own suite (status declared, body against its code's schema, headers, envelope).
  */
-import { createSpecAjv, createSpecModel, SpecModelError, type OpenApiDocument } from '@errata/spec-model';
+import { createSpecAjv, createSpecModel, type OpenApiDocument, SpecModelError } from '@errata/spec-model';
 import { createResponseChecker } from '../check-response.js';
 import { describeRequest, send } from '../internal/http.js';
 import { createRedactor } from '../internal/redact.js';
@@ -77,28 +77,54 @@ export async function runSpecConformance(options: SpecConformanceOptions): Promi
     model = createSpecModel(options.spec);
     for (const operation of model.operations) model.declaredCodes(operation);
   } catch (error) {
-    if (error instanceof SpecModelError && error.kind === 'external') throw new SpecModelError('external', error.pointer, `${error.message} — bundle the spec first (redocly bundle openapi.yaml -o openapi.json)`);
+    if (error instanceof SpecModelError && error.kind === 'external')
+      throw new SpecModelError(
+        'external',
+        error.pointer,
+        `${error.message} — bundle the spec first (redocly bundle openapi.yaml -o openapi.json)`,
+      );
     throw error;
   }
   const checker = createResponseChecker(options.spec, createSpecAjv(options.spec));
-  const keys = [config.auth?.key, ...Object.values(config.auth?.keys ?? {})].filter((k): k is string => typeof k === 'string');
+  const keys = [config.auth?.key, ...Object.values(config.auth?.keys ?? {})].filter(
+    (k): k is string => typeof k === 'string',
+  );
   const redact = createRedactor(keys);
-  const http = { baseUrl: options.baseUrl, timeoutMs: options.timeoutMs ?? 15_000, fetch: options.fetch ?? fetch, redact };
+  const http = {
+    baseUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs ?? 15_000,
+    fetch: options.fetch ?? fetch,
+    redact,
+  };
   const now = options.now ?? Date.now;
   const started = now();
-  const matches = (list: string[] | undefined, probe: { operationId: string; code?: string }) => list?.some((v) => v === probe.operationId || v === probe.code);
+  const matches = (list: string[] | undefined, probe: { operationId: string; code?: string }) =>
+    list?.some((v) => v === probe.operationId || v === probe.code);
 
-  const planned = planProbes(model, config).filter((p) => (!options.only || matches(options.only, p)) && !matches(options.skip, p));
+  const planned = planProbes(model, config).filter(
+    (p) => (!options.only || matches(options.only, p)) && !matches(options.skip, p),
+  );
   const results: SpecProbeResult[] = [];
   for (const probe of planned) {
     const expected = probe.code ? `${model.errors.get(probe.code)?.meta.status} ${probe.code}` : 'a declared 2xx';
-    const base = { section: probe.section, operationId: probe.operationId, ...(probe.code ? { code: probe.code } : {}), via: probe.via, expected };
+    const base = {
+      section: probe.section,
+      operationId: probe.operationId,
+      ...(probe.code ? { code: probe.code } : {}),
+      via: probe.via,
+      expected,
+    };
     if (probe.skip || !probe.request) {
       results.push({ ...base, outcome: 'skipped', diff: [], reason: probe.skip ?? 'nothing to send' });
       continue;
     }
     if (options.budgetMs !== undefined && now() - started >= options.budgetMs) {
-      results.push({ ...base, outcome: 'skipped', diff: [], reason: `the time budget of ${options.budgetMs / 1000} s was used up` });
+      results.push({
+        ...base,
+        outcome: 'skipped',
+        diff: [],
+        reason: `the time budget of ${options.budgetMs / 1000} s was used up`,
+      });
       continue;
     }
     const request = describeRequest(probe.request);
@@ -109,14 +135,28 @@ export async function runSpecConformance(options: SpecConformanceOptions): Promi
       got = `${response.status}${response.status >= 400 ? ` ${codeOf(response.text) ?? '(no code)'}` : ''}`;
       const operation = probe.operationId === 'unrouted' ? 'unrouted' : model.operation(probe.operationId)!;
       diff = checker.check(operation, response, probe.code ? { code: probe.code } : {});
-      if (!probe.code && (response.status < 200 || response.status > 299)) diff.unshift(`status: expected a 2xx, got ${response.status}`);
+      if (!probe.code && (response.status < 200 || response.status > 299))
+        diff.unshift(`status: expected a 2xx, got ${response.status}`);
     } catch (error) {
       diff = [`request failed: ${(error as Error).message}`];
     }
-    results.push({ ...base, request, outcome: diff.length ? 'failed' : 'passed', ...(got ? { got } : {}), diff: diff.map(redact) });
+    results.push({
+      ...base,
+      request,
+      outcome: diff.length ? 'failed' : 'passed',
+      ...(got ? { got } : {}),
+      diff: diff.map(redact),
+    });
   }
-  const sections = SECTIONS.map((section) => summarize(section, results, planned.length === 0 ? 'no probe matches --only/--skip' : undefined));
-  return { baseUrl: options.baseUrl, ok: results.every((r) => r.outcome !== 'failed') && results.some((r) => r.outcome === 'passed'), results, sections };
+  const sections = SECTIONS.map((section) =>
+    summarize(section, results, planned.length === 0 ? 'no probe matches --only/--skip' : undefined),
+  );
+  return {
+    baseUrl: options.baseUrl,
+    ok: results.every((r) => r.outcome !== 'failed') && results.some((r) => r.outcome === 'passed'),
+    results,
+    sections,
+  };
 }
 
 function codeOf(text: string): string | undefined {
@@ -131,10 +171,19 @@ function codeOf(text: string): string | undefined {
 function summarize(section: SpecSection, results: SpecProbeResult[], fallback: string | undefined): SpecSectionSummary {
   const rows = results.filter((r) => r.section === section);
   const count = (outcome: SpecProbeResult['outcome']) => rows.filter((r) => r.outcome === outcome).length;
-  const summary: SpecSectionSummary = { section, passed: count('passed'), failed: count('failed'), skipped: count('skipped') };
+  const summary: SpecSectionSummary = {
+    section,
+    passed: count('passed'),
+    failed: count('failed'),
+    skipped: count('skipped'),
+  };
   if (summary.passed + summary.failed > 0) return summary;
   const reasons = [...new Set(rows.map((r) => r.reason).filter(Boolean))];
-  const own = { success: 'the spec has no operations', errors: 'no operation declares an error code', unrouted: 'the spec declares no x-errata.unrouted_response' }[section];
+  const own = {
+    success: 'the spec has no operations',
+    errors: 'no operation declares an error code',
+    unrouted: 'the spec declares no x-errata.unrouted_response',
+  }[section];
   const reason = reasons.length ? reasons.join('; ') : (fallback ?? own);
   return { ...summary, reason };
 }

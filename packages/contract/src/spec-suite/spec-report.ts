@@ -15,7 +15,9 @@ const name = (r: SpecProbeResult) => `${r.operationId}${r.code ? ` ${r.code}` : 
 export function formatSpecReport(report: SpecConformanceReport): string {
   const lines = [`errata-contract --spec against ${report.baseUrl}`, '', 'section    passed  failed  skipped'];
   for (const s of report.sections) {
-    lines.push(`${s.section.padEnd(10)} ${String(s.passed).padStart(6)}  ${String(s.failed).padStart(6)}  ${String(s.skipped).padStart(7)}${s.reason ? `   not run: ${s.reason}` : ''}`);
+    lines.push(
+      `${s.section.padEnd(10)} ${String(s.passed).padStart(6)}  ${String(s.failed).padStart(6)}  ${String(s.skipped).padStart(7)}${s.reason ? `   not run: ${s.reason}` : ''}`,
+    );
   }
   const failed = report.results.filter((r) => r.outcome === 'failed');
   if (failed.length) lines.push('', 'Failures:');
@@ -30,7 +32,8 @@ export function formatSpecReport(report: SpecConformanceReport): string {
   return lines.join('\n');
 }
 
-const xml = (text: string) => text.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`).replace(/[^\t\n\r\x20-\uD7FF\uE000-\uFFFD]/g, '');
+const xml = (text: string) =>
+  text.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`).replace(/[^\t\n\r\x20-\uD7FF\uE000-\uFFFD]/g, '');
 
 /**
  * The report as JUnit XML, for CI test-report viewers.
@@ -39,18 +42,24 @@ const xml = (text: string) => text.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeA
  * writeFileSync('contract.xml', toJUnitXml(report));
  */
 export function toJUnitXml(report: SpecConformanceReport): string {
-  const out = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites name="errata-contract" tests="${report.results.length}" failures="${report.results.filter((r) => r.outcome === 'failed').length}">`];
+  const out = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="errata-contract" tests="${report.results.length}" failures="${report.results.filter((r) => r.outcome === 'failed').length}">`,
+  ];
   for (const s of report.sections) {
     const rows = report.results.filter((r) => r.section === s.section);
     out.push(`  <testsuite name="${s.section}" tests="${rows.length}" failures="${s.failed}" skipped="${s.skipped}">`);
-    if (!rows.length && s.reason) out.push(`    <properties><property name="not-run" value="${xml(s.reason)}"/></properties>`);
+    if (!rows.length && s.reason)
+      out.push(`    <properties><property name="not-run" value="${xml(s.reason)}"/></properties>`);
     for (const r of rows) {
       const open = `    <testcase classname="errata-contract.${s.section}" name="${xml(name(r))}"`;
       if (r.outcome === 'passed') out.push(`${open}/>`);
       else if (r.outcome === 'skipped') out.push(`${open}><skipped message="${xml(r.reason ?? '')}"/></testcase>`);
       else {
         const message = `expected ${r.expected}, got ${r.got ?? 'no response'}`;
-        out.push(`${open}><failure message="${xml(message)}">${xml([`${r.request} (${r.via})`, ...r.diff].join('\n'))}</failure></testcase>`);
+        out.push(
+          `${open}><failure message="${xml(message)}">${xml([`${r.request} (${r.via})`, ...r.diff].join('\n'))}</failure></testcase>`,
+        );
       }
     }
     out.push('  </testsuite>');

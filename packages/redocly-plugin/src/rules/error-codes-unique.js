@@ -26,24 +26,39 @@ export default function errorCodesUnique({ codePrefix, internalCodeRange } = {})
         const code = constOf(schema, ctx, 'code');
         const report = (key, message, location) => {
           const first = seen.get(key);
-          if (first && first.where !== where) ctx.report({ message: `${message} is already used by ${first.code}.`, location });
+          if (first && first.where !== where)
+            ctx.report({ message: `${message} is already used by ${first.code}.`, location });
           else seen.set(key, { code, where });
         };
         report(`code:${code}`, `Code ${code}`, ctx.location);
-        report(`internal:${meta.internal_code}`, `Internal code ${meta.internal_code}`, ctx.location.child(['x-error', 'internal_code']));
+        report(
+          `internal:${meta.internal_code}`,
+          `Internal code ${meta.internal_code}`,
+          ctx.location.child(['x-error', 'internal_code']),
+        );
         for (const [provider, entries] of Object.entries(meta.crosswalk ?? {})) {
           (entries ?? []).forEach((entry, i) => {
             const key = `crosswalk:${provider}:${entry.code ?? ''}:${entry.internal_code ?? ''}:${entry.type ?? ''}:${entry.reason ?? ''}:${entry.status ?? ''}:${entry.message_pattern ?? ''}`;
-            report(key, `Crosswalk entry ${provider} ${JSON.stringify(entry)}`, ctx.location.child(['x-error', 'crosswalk', provider, i]));
+            report(
+              key,
+              `Crosswalk entry ${provider} ${JSON.stringify(entry)}`,
+              ctx.location.child(['x-error', 'crosswalk', provider, i]),
+            );
           });
         }
         if (isCatalogSource(ctx.location.source.absoluteRef)) return;
         if (codePrefix && typeof code === 'string' && !code.startsWith(codePrefix)) {
-          ctx.report({ message: `Code ${code} is not one of Errata's: it must start with ${codePrefix}.`, location: ctx.location });
+          ctx.report({
+            message: `Code ${code} is not one of Errata's: it must start with ${codePrefix}.`,
+            location: ctx.location,
+          });
         }
         const [min, max] = internalCodeRange ?? [];
         if (internalCodeRange && !(meta.internal_code >= min && meta.internal_code <= max)) {
-          ctx.report({ message: `Internal code ${meta.internal_code} of ${code} is outside this API's range ${min}-${max}.`, location: ctx.location.child(['x-error', 'internal_code']) });
+          ctx.report({
+            message: `Internal code ${meta.internal_code} of ${code} is outside this API's range ${min}-${max}.`,
+            location: ctx.location.child(['x-error', 'internal_code']),
+          });
         }
       },
     },

@@ -29,7 +29,11 @@ export default function errorMetadata() {
         docsUrl = errata.docs_url;
         providers = ctx.resolve(errata.providers ?? {}).node ?? {};
         if (!validateProviders(providers)) {
-          for (const problem of problemsOf(validateProviders)) ctx.report({ message: `x-errata.providers: ${problem}.`, location: ctx.location.child(['x-errata', 'providers']) });
+          for (const problem of problemsOf(validateProviders))
+            ctx.report({
+              message: `x-errata.providers: ${problem}.`,
+              location: ctx.location.child(['x-errata', 'providers']),
+            });
         }
       },
     },
@@ -37,41 +41,58 @@ export default function errorMetadata() {
       enter(schema, ctx) {
         if (!isErrorSchema(schema)) return;
         const meta = schema['x-error'];
-        const problems = validateXError(meta) ? [] : problemsOf(validateXError).map((p) => `x-error${p === '/ ' ? '' : p}`);
+        const problems = validateXError(meta)
+          ? []
+          : problemsOf(validateXError).map((p) => `x-error${p === '/ ' ? '' : p}`);
         const code = constOf(schema, ctx, 'code');
-        if (typeof code !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(code)) problems.push('`code` must be pinned to an UPPER_SNAKE_CASE const');
+        if (typeof code !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(code))
+          problems.push('`code` must be pinned to an UPPER_SNAKE_CASE const');
         for (const key of ['status', 'category', 'retry']) {
           const pinned = constOf(schema, ctx, key);
-          if (pinned !== meta[key]) problems.push(`\`${key}\` const (${pinned}) must equal x-error.${key} (${meta[key]})`);
+          if (pinned !== meta[key])
+            problems.push(`\`${key}\` const (${pinned}) must equal x-error.${key} (${meta[key]})`);
         }
         if (!schema.title) problems.push('title is required');
         if (!schema.description) problems.push('description is required');
-        if (meta.retry === 'after_retry_after' && !requiredOf(schema, ctx).has('retry_after')) problems.push('retry policy after_retry_after requires `retry_after` in the body');
+        if (meta.retry === 'after_retry_after' && !requiredOf(schema, ctx).has('retry_after'))
+          problems.push('retry policy after_retry_after requires `retry_after` in the body');
         const params = templateParams(meta.message);
         for (const [provider, entries] of Object.entries(meta.crosswalk ?? {})) {
           const declared = providers[provider];
           if (!declared) problems.push(`crosswalk provider "${provider}" is not declared in x-errata.providers`);
           for (const entry of Array.isArray(entries) ? entries : []) {
-            if (entry.source !== undefined && !declared?.documents?.[entry.source]) problems.push(`crosswalk source "${entry.source}" is not a document of ${provider}`);
+            if (entry.source !== undefined && !declared?.documents?.[entry.source])
+              problems.push(`crosswalk source "${entry.source}" is not a document of ${provider}`);
             for (const group of entry.message_params ? namedGroups(entry.message_params) : []) {
-              if (!params.includes(group)) problems.push(`message_params reads {${group}}, which is not a parameter of the message template`);
+              if (!params.includes(group))
+                problems.push(`message_params reads {${group}}, which is not a parameter of the message template`);
             }
           }
         }
         // Every template parameter is a machine-readable member of `details`, so nobody parses `message`.
-        const declaresParam = (param) => schemaParts(schema, ctx).some((part) => part.then?.properties?.details?.properties?.[param]);
-        for (const param of params) if (!declaresParam(param)) problems.push(`template parameter {${param}} must be declared in details`);
+        const declaresParam = (param) =>
+          schemaParts(schema, ctx).some((part) => part.then?.properties?.details?.properties?.[param]);
+        for (const param of params)
+          if (!declaresParam(param)) problems.push(`template parameter {${param}} must be declared in details`);
         const examples = schema.examples ?? [];
         // An installed catalog schema's examples link to Errata's docs; a document's own, to its docs_url.
         const checkDocUrl = docsUrl && !isCatalogSource(ctx.location.source.absoluteRef);
         if (!examples.length) problems.push('at least one example is required');
         examples.forEach((example, i) => {
-          if (example.code !== code || example.status !== meta.status) problems.push(`example ${i} must have code ${code} and status ${meta.status}`);
-          if (example.category !== meta.category || example.retry !== meta.retry) problems.push(`example ${i} must have category ${meta.category} and retry ${meta.retry}`);
-          if (checkDocUrl && example.doc_url !== `${docsUrl}#${code}`) problems.push(`example ${i} doc_url must be ${docsUrl}#${code}`);
-          for (const param of params) if (example.details?.[param] === undefined) problems.push(`example ${i} must carry details.${param}`);
+          if (example.code !== code || example.status !== meta.status)
+            problems.push(`example ${i} must have code ${code} and status ${meta.status}`);
+          if (example.category !== meta.category || example.retry !== meta.retry)
+            problems.push(`example ${i} must have category ${meta.category} and retry ${meta.retry}`);
+          if (checkDocUrl && example.doc_url !== `${docsUrl}#${code}`)
+            problems.push(`example ${i} doc_url must be ${docsUrl}#${code}`);
+          for (const param of params)
+            if (example.details?.[param] === undefined) problems.push(`example ${i} must carry details.${param}`);
         });
-        for (const problem of problems) ctx.report({ message: `${code ?? schema.title ?? 'error schema'}: ${problem}.`, location: ctx.location.child(['x-error']) });
+        for (const problem of problems)
+          ctx.report({
+            message: `${code ?? schema.title ?? 'error schema'}: ${problem}.`,
+            location: ctx.location.child(['x-error']),
+          });
       },
     },
   };

@@ -12,17 +12,26 @@ export default function errorResponseEnvelope() {
         if (/^[123]/.test(status)) return;
         const mediaTypes = Object.keys(response.content ?? {});
         if (mediaTypes.length !== 1 || mediaTypes[0] !== 'application/json') {
-          ctx.report({ message: `Error response ${status} must have exactly one media type, application/json (the error envelope).`, location: ctx.location.key() });
+          ctx.report({
+            message: `Error response ${status} must have exactly one media type, application/json (the error envelope).`,
+            location: ctx.location.key(),
+          });
           return;
         }
         const { node: schema } = ctx.resolve(response.content['application/json'].schema ?? {});
         if (!schema?.oneOf || schema.discriminator?.propertyName !== 'code') {
-          ctx.report({ message: `Error response ${status} must be a oneOf of error schemas with a discriminator on "code".`, location: ctx.location.child(['content', 'application/json', 'schema']) });
+          ctx.report({
+            message: `Error response ${status} must be a oneOf of error schemas with a discriminator on "code".`,
+            location: ctx.location.child(['content', 'application/json', 'schema']),
+          });
           return;
         }
         for (const { schema: member, index } of responseErrorSchemas(response, ctx)) {
           if (!isErrorSchema(member)) {
-            ctx.report({ message: `Error response ${status}: oneOf member ${index} is not an error schema (no x-error metadata, not the envelope).`, location: ctx.location.child(['content', 'application/json', 'schema', 'oneOf', index]) });
+            ctx.report({
+              message: `Error response ${status}: oneOf member ${index} is not an error schema (no x-error metadata, not the envelope).`,
+              location: ctx.location.child(['content', 'application/json', 'schema', 'oneOf', index]),
+            });
           }
         }
       },

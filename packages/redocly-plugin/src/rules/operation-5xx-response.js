@@ -5,7 +5,10 @@ export default function operation5xxResponse() {
       enter(operation, ctx) {
         const codes = Object.keys(operation.responses ?? {});
         if (!codes.some((code) => /^5(\d\d|XX)$/.test(code))) {
-          ctx.report({ message: 'Operation must declare at least one 5xx response.', location: ctx.location.child('responses') });
+          ctx.report({
+            message: 'Operation must declare at least one 5xx response.',
+            location: ctx.location.child('responses'),
+          });
         }
       },
     },

@@ -9,17 +9,28 @@
  * @example
  * // redocly.yaml: errata/post-idempotency-key: { severity: error, exceptOperations: [createModeration] }
  */
-export default function postIdempotencyKey({ header = 'Idempotency-Key', conflictStatus = 409, exceptOperations = [] } = {}) {
+export default function postIdempotencyKey({
+  header = 'Idempotency-Key',
+  conflictStatus = 409,
+  exceptOperations = [],
+} = {}) {
   const wanted = header.toLowerCase();
   const exempt = new Set(exceptOperations);
   return {
     Operation: {
       enter(operation, ctx) {
         if (ctx.key !== 'post' || exempt.has(operation.operationId)) return;
-        const names = (operation.parameters ?? []).map((p) => ctx.resolve(p).node).filter((p) => p?.in === 'header').map((p) => p.name.toLowerCase());
-        if (!names.includes(wanted)) ctx.report({ message: `A POST must accept the ${header} header.`, location: ctx.location.key() });
+        const names = (operation.parameters ?? [])
+          .map((p) => ctx.resolve(p).node)
+          .filter((p) => p?.in === 'header')
+          .map((p) => p.name.toLowerCase());
+        if (!names.includes(wanted))
+          ctx.report({ message: `A POST must accept the ${header} header.`, location: ctx.location.key() });
         if (conflictStatus !== false && !operation.responses?.[String(conflictStatus)]) {
-          ctx.report({ message: `A POST must declare the ${conflictStatus} a reused ${header} answers.`, location: ctx.location.child('responses') });
+          ctx.report({
+            message: `A POST must declare the ${conflictStatus} a reused ${header} answers.`,
+            location: ctx.location.child('responses'),
+          });
         }
       },
     },

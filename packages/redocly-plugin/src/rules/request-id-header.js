@@ -13,7 +13,10 @@ export default function requestIdHeader({ header = 'X-Request-Id' } = {}) {
       enter(response, ctx) {
         const headers = Object.keys(response.headers ?? {}).map((name) => name.toLowerCase());
         if (!headers.includes(wanted)) {
-          ctx.report({ message: `Response ${ctx.key} must declare the ${header} header.`, location: ctx.location.key() });
+          ctx.report({
+            message: `Response ${ctx.key} must declare the ${header} header.`,
+            location: ctx.location.key(),
+          });
         }
       },
     },

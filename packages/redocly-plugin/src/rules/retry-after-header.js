@@ -14,7 +14,10 @@ export default function retryAfterHeader({ statuses = [429, 503] } = {}) {
         if (!waitStatuses.has(String(ctx.key))) return;
         const headers = Object.keys(response.headers ?? {}).map((name) => name.toLowerCase());
         if (!headers.includes('retry-after')) {
-          ctx.report({ message: `Response ${ctx.key} must declare the Retry-After header.`, location: ctx.location.key() });
+          ctx.report({
+            message: `Response ${ctx.key} must declare the Retry-After header.`,
+            location: ctx.location.key(),
+          });
         }
       },
     },

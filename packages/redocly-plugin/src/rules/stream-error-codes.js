@@ -15,12 +15,16 @@ export default function streamErrorCodes() {
         const where = ctx.location.source.absoluteRef + '#' + ctx.location.pointer;
         if (visited.has(where)) return;
         visited.add(where);
-        if (isErrorSchema(schema) && schema['x-error'].mid_stream) midStream.set(constOf(schema, ctx, 'code'), ctx.location.child(['x-error', 'mid_stream']));
+        if (isErrorSchema(schema) && schema['x-error'].mid_stream)
+          midStream.set(constOf(schema, ctx, 'code'), ctx.location.child(['x-error', 'mid_stream']));
         if (schema.properties?.event?.const !== 'error') return;
         const { node: data } = ctx.resolve(schema.properties.data ?? {});
         (data?.oneOf ?? []).forEach((member, i) => {
           const { node } = ctx.resolve(member);
-          inEvents.set(node ? constOf(node, ctx, 'code') : undefined, ctx.location.child(['properties', 'data', 'oneOf', i]));
+          inEvents.set(
+            node ? constOf(node, ctx, 'code') : undefined,
+            ctx.location.child(['properties', 'data', 'oneOf', i]),
+          );
         });
       },
     },
@@ -28,10 +32,15 @@ export default function streamErrorCodes() {
       leave(_root, ctx) {
         if (!inEvents.size) return;
         for (const [code, location] of inEvents) {
-          if (!midStream.has(code)) ctx.report({ message: `${code} is in a stream error event but its x-error has no mid_stream.`, location });
+          if (!midStream.has(code))
+            ctx.report({ message: `${code} is in a stream error event but its x-error has no mid_stream.`, location });
         }
         for (const [code, location] of midStream) {
-          if (!inEvents.has(code)) ctx.report({ message: `${code} says it can happen mid-stream but no stream error event lists it.`, location });
+          if (!inEvents.has(code))
+            ctx.report({
+              message: `${code} says it can happen mid-stream but no stream error event lists it.`,
+              location,
+            });
         }
       },
     },

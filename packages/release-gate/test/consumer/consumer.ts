@@ -1,12 +1,13 @@
 // A consumer outside the workspace: it must compile against the packed packages' declarations
 // and run against their ESM builds.
-import { catalog, isErrorCode, type OperationError } from '@errata/types';
-import { defaultCodeFor } from '@errata/types/policy';
-import { formatMessage } from '@errata/types/texts';
+
+import { createRequire } from 'node:module';
 import { createClient, ErrataError } from '@errata/client';
 import { stream } from '@errata/client/stream';
 import { createSpecModel, type OpenApiDocument } from '@errata/spec-model';
-import { createRequire } from 'node:module';
+import { catalog, isErrorCode, type OperationError } from '@errata/types';
+import { defaultCodeFor } from '@errata/types/policy';
+import { formatMessage } from '@errata/types/texts';
 
 function describe(error: OperationError<'runModel', 429>): string {
   return `${error.code}: retry ${catalog[error.code].retry} after ${error.retry_after ?? '?'}s`;
@@ -29,14 +30,27 @@ try {
 }
 const spec = createRequire(import.meta.url)('@errata/types/openapi.json') as OpenApiDocument;
 
-console.log(JSON.stringify({
-  codes: Object.keys(catalog).length,
-  known: isErrorCode('MODEL_NOT_FOUND'),
-  message: formatMessage('MODEL_NOT_FOUND', { model: 'echo-1' }),
-  describe: describe({ code: 'RATE_LIMIT_EXCEEDED', message: 'm', status: 429, request_id: 'r', doc_url: 'u', category: 'rate_limit', retry: 'after_retry_after', retry_after: 3 }),
-  transportError,
-  streamError,
-  fallback: defaultCodeFor(502),
-  spec: spec.openapi,
-  runModelCodes: createSpecModel(spec).operation('runModel')?.responses.flatMap((r) => r.codes).length,
-}));
+console.log(
+  JSON.stringify({
+    codes: Object.keys(catalog).length,
+    known: isErrorCode('MODEL_NOT_FOUND'),
+    message: formatMessage('MODEL_NOT_FOUND', { model: 'echo-1' }),
+    describe: describe({
+      code: 'RATE_LIMIT_EXCEEDED',
+      message: 'm',
+      status: 429,
+      request_id: 'r',
+      doc_url: 'u',
+      category: 'rate_limit',
+      retry: 'after_retry_after',
+      retry_after: 3,
+    }),
+    transportError,
+    streamError,
+    fallback: defaultCodeFor(502),
+    spec: spec.openapi,
+    runModelCodes: createSpecModel(spec)
+      .operation('runModel')
+      ?.responses.flatMap((r) => r.codes).length,
+  }),
+);

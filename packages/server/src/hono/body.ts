@@ -87,10 +87,16 @@ function jsonFailure(error: unknown): string {
 }
 
 /** A multipart form as its fields: a part with a filename is a `File`, any other part a string; a repeated name keeps the last. */
-async function parseForm(bytes: Buffer, contentType: string, invalid: (reason: string) => CatalogError): Promise<Record<string, string | File>> {
+async function parseForm(
+  bytes: Buffer,
+  contentType: string,
+  invalid: (reason: string) => CatalogError,
+): Promise<Record<string, string | File>> {
   let form: FormData;
   try {
-    form = await new Response(new Uint8Array(bytes) as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': contentType } }).formData();
+    form = await new Response(new Uint8Array(bytes) as Uint8Array<ArrayBuffer>, {
+      headers: { 'Content-Type': contentType },
+    }).formData();
   } catch {
     throw invalid('the multipart body could not be parsed');
   }
@@ -107,7 +113,11 @@ async function parseForm(bytes: Buffer, contentType: string, invalid: (reason: s
  * @example
  * app.post('/v1/finetunes', body(server, 'createFinetune', { limit: 1 << 20 }), validate(server, 'createFinetune'), handler);
  */
-export function body<E extends ErrataEnv = ErrataEnv>(server: ErrataServer<string>, operationId: string, options: BodyOptions): MiddlewareHandler<E> {
+export function body<E extends ErrataEnv = ErrataEnv>(
+  server: ErrataServer<string>,
+  operationId: string,
+  options: BodyOptions,
+): MiddlewareHandler<E> {
   const accepted = server.model.operation(operationId)?.requestBody?.contentTypes.map((t) => t.toLowerCase());
   if (!accepted) throw new Error(`${operationId} has no request body in the spec`);
   const invalid = (reason: string) => new CatalogError(server.codes.invalidRequest, { params: { reason } });
@@ -118,7 +128,10 @@ export function body<E extends ErrataEnv = ErrataEnv>(server: ErrataServer<strin
     const bytes = await readBody(c, server, options.limit);
     // An empty body says nothing about its type: curl -d '' sends form-urlencoded. Say it is empty.
     if (bytes.length === 0 && !multipart) throw invalid(`the body is empty; send ${accepted.join(' or ')}`);
-    if (!accepted.includes(type)) throw invalid(`send the body as ${accepted.join(' or ')}${type ? `, not ${type}` : ' (Content-Type is missing)'}`);
+    if (!accepted.includes(type))
+      throw invalid(
+        `send the body as ${accepted.join(' or ')}${type ? `, not ${type}` : ' (Content-Type is missing)'}`,
+      );
     if (type.startsWith('multipart/')) c.set('body', await parseForm(bytes, c.req.header('content-type')!, invalid));
     else {
       const text = bytes.toString('utf8');
@@ -147,13 +160,18 @@ export interface ValidateOptions<E extends ErrataEnv = ErrataEnv> {
  * @example
  * app.post('/v1/finetunes', body(server, 'createFinetune', { limit: 1 << 20 }), validate(server, 'createFinetune'), handler);
  */
-export function validate<E extends ErrataEnv = ErrataEnv>(server: ErrataServer<string>, operationId: string, options: ValidateOptions<E> = {}): MiddlewareHandler<E> {
+export function validate<E extends ErrataEnv = ErrataEnv>(
+  server: ErrataServer<string>,
+  operationId: string,
+  options: ValidateOptions<E> = {},
+): MiddlewareHandler<E> {
   const headers = server.headers(operationId);
   const hasBody = server.model.operation(operationId)?.requestBody !== undefined;
   return async function validateStage(context, next) {
     const c = context as unknown as Context<ErrataEnv>;
     headers((name) => c.req.header(name));
-    if (hasBody || options.schema) server.validator(operationId, options.schema?.(context))(options.value ? options.value(context) : c.get('body'));
+    if (hasBody || options.schema)
+      server.validator(operationId, options.schema?.(context))(options.value ? options.value(context) : c.get('body'));
     await next();
   };
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { CatalogError, errataServer } from '../index.js';
-import { body, errorHandler, notFound, operation, requestId, validate, type ErrataEnv } from './index.js';
+import { body, type ErrataEnv, errorHandler, notFound, operation, requestId, validate } from './index.js';
 
 const server = errataServer();
 const logged: string[] = [];
@@ -15,7 +15,13 @@ function app() {
   app.get('/bug', () => {
     throw new TypeError('Cannot read properties of undefined (secret sk_live_123)');
   });
-  app.post('/v1/finetunes', operation(server.model.operation('createFinetune')!), body(server, 'createFinetune', { limit: 200 }), validate(server, 'createFinetune'), (c) => c.json({ ok: true, body: c.var.body }, 201));
+  app.post(
+    '/v1/finetunes',
+    operation(server.model.operation('createFinetune')!),
+    body(server, 'createFinetune', { limit: 200 }),
+    validate(server, 'createFinetune'),
+    (c) => c.json({ ok: true, body: c.var.body }, 201),
+  );
   app.post('/v1/files', body(server, 'uploadFile', { limit: 10_000 }), (c) => {
     const form = c.var.body as Record<string, unknown>;
     return c.json({ purpose: form.purpose, file: form.file instanceof File ? form.file.name : typeof form.file });
@@ -28,18 +34,74 @@ function app() {
 const JSON_TYPE = { 'Content-Type': 'application/json' };
 const finetune = JSON.stringify({ model: 'echo-1', name: 'n', files: ['f'] });
 
-const cases: { name: string; given: { path: string; init?: RequestInit }; want: { status: number; code?: string; field?: string } }[] = [
-  { name: 'a thrown catalog error is its envelope', given: { path: '/catalog/echo-9' }, want: { status: 404, code: 'MODEL_NOT_FOUND' } },
+const cases: {
+  name: string;
+  given: { path: string; init?: RequestInit };
+  want: { status: number; code?: string; field?: string };
+}[] = [
+  {
+    name: 'a thrown catalog error is its envelope',
+    given: { path: '/catalog/echo-9' },
+    want: { status: 404, code: 'MODEL_NOT_FOUND' },
+  },
   { name: 'any other throw is INTERNAL_ERROR', given: { path: '/bug' }, want: { status: 500, code: 'INTERNAL_ERROR' } },
-  { name: 'an unrouted path is the spec’s unrouted code', given: { path: '/nowhere' }, want: { status: 404, code: 'ENDPOINT_NOT_FOUND' } },
-  { name: 'a valid JSON body reaches the handler', given: { path: '/v1/finetunes', init: { method: 'POST', headers: JSON_TYPE, body: finetune } }, want: { status: 201 } },
-  { name: 'text/plain to a JSON operation is refused', given: { path: '/v1/finetunes', init: { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: finetune } }, want: { status: 400, code: 'INVALID_REQUEST' } },
-  { name: 'no Content-Type is refused', given: { path: '/v1/finetunes', init: { method: 'POST', body: new Blob([finetune]) } }, want: { status: 400, code: 'INVALID_REQUEST' } },
-  { name: 'JSON with parameters in its media type is accepted', given: { path: '/v1/finetunes', init: { method: 'POST', headers: { 'Content-Type': 'Application/JSON; charset=utf-8' }, body: finetune } }, want: { status: 201 } },
-  { name: 'a body that is not JSON', given: { path: '/v1/finetunes', init: { method: 'POST', headers: JSON_TYPE, body: '{"model":' } }, want: { status: 400, code: 'INVALID_REQUEST' } },
-  { name: 'a body over the limit', given: { path: '/v1/finetunes', init: { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ name: 'x'.repeat(300) }) } }, want: { status: 413, code: 'REQUEST_TOO_LARGE' } },
-  { name: 'the schema answers with its codes', given: { path: '/v1/finetunes', init: { method: 'POST', headers: JSON_TYPE, body: '{"name":"n","files":["f"]}' } }, want: { status: 400, code: 'MISSING_REQUIRED_FIELD', field: 'model' } },
-  { name: 'an empty Idempotency-Key is refused', given: { path: '/v1/finetunes', init: { method: 'POST', headers: { ...JSON_TYPE, 'Idempotency-Key': '' }, body: finetune } }, want: { status: 400, code: 'INVALID_REQUEST', field: 'Idempotency-Key' } },
+  {
+    name: 'an unrouted path is the spec’s unrouted code',
+    given: { path: '/nowhere' },
+    want: { status: 404, code: 'ENDPOINT_NOT_FOUND' },
+  },
+  {
+    name: 'a valid JSON body reaches the handler',
+    given: { path: '/v1/finetunes', init: { method: 'POST', headers: JSON_TYPE, body: finetune } },
+    want: { status: 201 },
+  },
+  {
+    name: 'text/plain to a JSON operation is refused',
+    given: {
+      path: '/v1/finetunes',
+      init: { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: finetune },
+    },
+    want: { status: 400, code: 'INVALID_REQUEST' },
+  },
+  {
+    name: 'no Content-Type is refused',
+    given: { path: '/v1/finetunes', init: { method: 'POST', body: new Blob([finetune]) } },
+    want: { status: 400, code: 'INVALID_REQUEST' },
+  },
+  {
+    name: 'JSON with parameters in its media type is accepted',
+    given: {
+      path: '/v1/finetunes',
+      init: { method: 'POST', headers: { 'Content-Type': 'Application/JSON; charset=utf-8' }, body: finetune },
+    },
+    want: { status: 201 },
+  },
+  {
+    name: 'a body that is not JSON',
+    given: { path: '/v1/finetunes', init: { method: 'POST', headers: JSON_TYPE, body: '{"model":' } },
+    want: { status: 400, code: 'INVALID_REQUEST' },
+  },
+  {
+    name: 'a body over the limit',
+    given: {
+      path: '/v1/finetunes',
+      init: { method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ name: 'x'.repeat(300) }) },
+    },
+    want: { status: 413, code: 'REQUEST_TOO_LARGE' },
+  },
+  {
+    name: 'the schema answers with its codes',
+    given: { path: '/v1/finetunes', init: { method: 'POST', headers: JSON_TYPE, body: '{"name":"n","files":["f"]}' } },
+    want: { status: 400, code: 'MISSING_REQUIRED_FIELD', field: 'model' },
+  },
+  {
+    name: 'an empty Idempotency-Key is refused',
+    given: {
+      path: '/v1/finetunes',
+      init: { method: 'POST', headers: { ...JSON_TYPE, 'Idempotency-Key': '' }, body: finetune },
+    },
+    want: { status: 400, code: 'INVALID_REQUEST', field: 'Idempotency-Key' },
+  },
 ];
 
 describe('the Hono adapter', () => {

@@ -10,9 +10,10 @@
  * const app = new Hono<ErrataEnv>().use('*', requestId(server));
  * app.onError(errorHandler(server)).notFound(notFound(server));
  */
-export type { ErrataEnv, ErrataVariables } from './env.js';
-export { errorHandler, notFound, operation, requestId } from './middleware.js';
-export type { ErrorHandlerOptions } from './middleware.js';
-export { body, readBody, validate } from './body.js';
+
 export type { BodyOptions, ValidateOptions } from './body.js';
+export { body, readBody, validate } from './body.js';
+export type { ErrataEnv, ErrataVariables } from './env.js';
+export type { ErrorHandlerOptions } from './middleware.js';
+export { errorHandler, notFound, operation, requestId } from './middleware.js';
 export { respond } from './respond.js';

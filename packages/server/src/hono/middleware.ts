@@ -55,7 +55,10 @@ export interface ErrorHandlerOptions {
  * @example
  * app.onError(errorHandler(server, { log: console.error }));
  */
-export function errorHandler<E extends ErrataEnv = ErrataEnv>(server: ErrataServer<string>, options: ErrorHandlerOptions = {}): ErrorHandler<E> {
+export function errorHandler<E extends ErrataEnv = ErrataEnv>(
+  server: ErrataServer<string>,
+  options: ErrorHandlerOptions = {},
+): ErrorHandler<E> {
   const internal = options.internalCode ?? 'INTERNAL_ERROR';
   return (error, context) => {
     const c = context as unknown as Context<ErrataEnv>;
@@ -74,5 +77,8 @@ export function errorHandler<E extends ErrataEnv = ErrataEnv>(server: ErrataServ
 export function notFound<E extends ErrataEnv = ErrataEnv>(server: ErrataServer<string>): NotFoundHandler<E> {
   const code = server.model.unroutedResponse?.codes[0];
   if (!code) throw new Error('The spec declares no x-errata.unrouted_response');
-  return (context) => respond(context as unknown as Context<ErrataEnv>, server, code, { params: { method: context.req.method, path: context.req.path } });
+  return (context) =>
+    respond(context as unknown as Context<ErrataEnv>, server, code, {
+      params: { method: context.req.method, path: context.req.path },
+    });
 }

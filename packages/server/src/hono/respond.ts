@@ -10,7 +10,16 @@ import type { ErrataEnv } from './env.js';
  * @example
  * app.get('/v1/models/:model', (c) => respond(c, server, 'MODEL_NOT_FOUND', { params: { model: c.req.param('model') } }));
  */
-export function respond<Code extends string>(c: Context<ErrataEnv>, server: ErrataServer<Code>, code: Code, init?: ErrorInit): Response {
-  const { status, headers, body } = server.error(code, init, { requestId: c.get('requestId') ?? server.requestId(), operation: c.get('operation'), rateLimit: c.get('rateLimit') });
+export function respond<Code extends string>(
+  c: Context<ErrataEnv>,
+  server: ErrataServer<Code>,
+  code: Code,
+  init?: ErrorInit,
+): Response {
+  const { status, headers, body } = server.error(code, init, {
+    requestId: c.get('requestId') ?? server.requestId(),
+    operation: c.get('operation'),
+    rateLimit: c.get('rateLimit'),
+  });
   return c.json(body, status as ContentfulStatusCode, headers);
 }

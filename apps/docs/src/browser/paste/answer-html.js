@@ -23,10 +23,18 @@ import { retryWording } from '../../retry-policy.mjs';
  * @returns {string} HTML
  */
 export function recognisedAs({ provider, how, key, entry }) {
-  if (how === 'status') return `nothing in it that the catalog or a provider’s crosswalk names; by its HTTP status ${esc(key.status)} alone`;
+  if (how === 'status')
+    return `nothing in it that the catalog or a provider’s crosswalk names; by its HTTP status ${esc(key.status)} alone`;
   const who = provider === 'errata' ? 'Errata' : providers[provider].title;
-  const id = [key.code !== key.message ? key.code : undefined, key.internal_code].filter((v) => v !== undefined && v !== '');
-  const parts = [esc(who), ...(how === 'crosswalk' ? id.map((v) => `<code>${esc(v)}</code>`) : [`${esc(how)} <code>${esc(key.code ?? key.internal_code ?? key.message)}</code>`])];
+  const id = [key.code !== key.message ? key.code : undefined, key.internal_code].filter(
+    (v) => v !== undefined && v !== '',
+  );
+  const parts = [
+    esc(who),
+    ...(how === 'crosswalk'
+      ? id.map((v) => `<code>${esc(v)}</code>`)
+      : [`${esc(how)} <code>${esc(key.code ?? key.internal_code ?? key.message)}</code>`]),
+  ];
   // The status as the provider documents it for this error (a status the box guessed is no fact).
   const status = entry?.status ?? (key.code === key.message ? undefined : key.status);
   if (how === 'crosswalk' && status !== undefined) parts.push(`(HTTP ${esc(status)})`);
@@ -59,7 +67,9 @@ export function answerHtml(answer, errorsHref, texts) {
   const { means, todo } = texts(code);
   const retry = retryWording[facts.retry];
   const link = `${errorsHref}#${code}`;
-  const alsoMeans = others.map((o) => `<li>${recognisedAs(o)} → <a href="${esc(`${errorsHref}#${o.code}`)}">${esc(o.code)}</a></li>`);
+  const alsoMeans = others.map(
+    (o) => `<li>${recognisedAs(o)} → <a href="${esc(`${errorsHref}#${o.code}`)}">${esc(o.code)}</a></li>`,
+  );
   return `<h3><a href="${esc(link)}">${esc(code)}</a> ${esc(facts.title)}</h3>
 <p class="muted">Recognised as ${recognisedAs(reading)}.</p>
 <dl class="facts"><dt>What it means</dt><dd>${means}</dd><dt>HTTP status</dt><dd>${facts.status}</dd><dt>Retry</dt><dd>${esc(retry.label)}: ${esc(retry.advice)}</dd><dt>What to do</dt><dd>${todo}</dd></dl>

@@ -14,7 +14,11 @@ describe('the paste box without a provider named', () => {
     const found: Record<string, { right: number; of: number }> = {};
     for (const c of cases) {
       const result = explain({ text: c.body, status: c.status }, templates);
-      const right = result !== undefined && !('refusal' in result) && result.reading.provider === c.provider && result.code === (c.want as { code: string }).code;
+      const right =
+        result !== undefined &&
+        !('refusal' in result) &&
+        result.reading.provider === c.provider &&
+        result.code === (c.want as { code: string }).code;
       const tally = (found[c.provider] ??= { right: 0, of: 0 });
       tally.of += 1;
       if (right) tally.right += 1;

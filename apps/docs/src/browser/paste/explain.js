@@ -65,8 +65,19 @@ function errataReadings(body, text, templates) {
   const name = text.toUpperCase().replace(/[\s-]+/g, '_');
   if (isErrorCode(name)) return [{ code: name, provider: 'errata', how: 'code', key: { code: name }, specificity: 8 }];
   const internal = errorCodes.find((code) => String(catalog[code].internalCode) === text);
-  if (internal) return [{ code: internal, provider: 'errata', how: 'internal code', key: { internal_code: Number(text) }, specificity: 4 }];
-  return templatePatterns(templates).filter(({ pattern }) => pattern.test(text)).map(({ code }) => ({ code, provider: 'errata', how: 'message', key, specificity: 2 }));
+  if (internal)
+    return [
+      {
+        code: internal,
+        provider: 'errata',
+        how: 'internal code',
+        key: { internal_code: Number(text) },
+        specificity: 4,
+      },
+    ];
+  return templatePatterns(templates)
+    .filter(({ pattern }) => pattern.test(text))
+    .map(({ code }) => ({ code, provider: 'errata', how: 'message', key, specificity: 2 }));
 }
 
 /**
@@ -76,7 +87,13 @@ function errataReadings(body, text, templates) {
  * @param {string} documented
  */
 const documentedPattern = (documented) =>
-  new RegExp(`^${documented.trim().replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\\$\{[^}]*\}|\{[^}]*\}/g, '.+')}$`, 'i');
+  new RegExp(
+    `^${documented
+      .trim()
+      .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+      .replace(/\\\$\{[^}]*\}|\{[^}]*\}/g, '.+')}$`,
+    'i',
+  );
 
 /**
  * Bare text that is a provider's own name for an error (Workers AI's "No such model"): the
@@ -92,7 +109,18 @@ function documentedReadings(provider, text) {
     /** @type {readonly CrosswalkEntry[]} */
     const entries = /** @type {Record<string, CrosswalkEntry[]>} */ (catalog[code].crosswalk)[provider] ?? [];
     const entry = entries.find((e) => e.name !== undefined && documentedPattern(e.name).test(text));
-    return entry ? [{ code, provider, how: /** @type {const} */ ('crosswalk'), key: { message: text }, entry, specificity: DOCUMENTED }] : [];
+    return entry
+      ? [
+          {
+            code,
+            provider,
+            how: /** @type {const} */ ('crosswalk'),
+            key: { message: text },
+            entry,
+            specificity: DOCUMENTED,
+          },
+        ]
+      : [];
   });
 }
 
@@ -111,7 +139,9 @@ const GUESSED = 1.5;
  */
 function statusesFor(provider, status) {
   if (status !== undefined) return [status];
-  const named = errorCodes.flatMap((code) => (/** @type {Record<string, { status?: number }[]>} */ (catalog[code].crosswalk))[provider] ?? []);
+  const named = errorCodes.flatMap(
+    (code) => /** @type {Record<string, { status?: number }[]>} */ (catalog[code].crosswalk)[provider] ?? [],
+  );
   return [undefined, ...new Set(named.map((entry) => entry.status).filter((s) => s !== undefined))];
 }
 
@@ -131,15 +161,29 @@ function providerReadings(provider, body, text, status, chosen) {
   const readings = [];
   for (const tried of statusesFor(provider, status)) {
     /** @type {ProviderErrorKey} */
-    let key = { code: text, internal_code: /^\d+$/.test(text) ? Number(text) : undefined, message: text, status: tried };
+    let key = {
+      code: text,
+      internal_code: /^\d+$/.test(text) ? Number(text) : undefined,
+      message: text,
+      status: tried,
+    };
     /** @type {Record<string, unknown> | undefined} */
     let envelope;
     if (body !== undefined) {
       // Status 0 when none is known: the crosswalk then matches only entries that name no status.
-      envelope = /** @type {Record<string, unknown>} */ (normalizeError({ status: tried ?? 0, body: text }, { provider }));
+      envelope = /** @type {Record<string, unknown>} */ (
+        normalizeError({ status: tried ?? 0, body: text }, { provider })
+      );
       const origin = /** @type {ProviderErrorKey} */ (envelope.origin ?? {});
       // Every key the normalizer read from the body: the new providers match on `type` and `reason` too.
-      key = { code: origin.code, internal_code: origin.internal_code, type: origin.type, reason: origin.reason, message: origin.message, status: origin.status || undefined };
+      key = {
+        code: origin.code,
+        internal_code: origin.internal_code,
+        type: origin.type,
+        reason: origin.reason,
+        message: origin.message,
+        status: origin.status || undefined,
+      };
     }
     const best = matchCrosswalk(provider, key)[0];
     // A status the paste did not give weighs less than anything it did say; a match on the status
@@ -147,7 +191,15 @@ function providerReadings(provider, body, text, status, chosen) {
     // status is the honest answer).
     const specificity = (best?.specificity ?? 0) - (tried !== status ? GUESSED : 0);
     if (best && (specificity > 1 || (chosen && status !== undefined))) {
-      readings.push({ code: best.code, provider, how: /** @type {const} */ ('crosswalk'), key, entry: best.entry, specificity, envelope });
+      readings.push({
+        code: best.code,
+        provider,
+        how: /** @type {const} */ ('crosswalk'),
+        key,
+        entry: best.entry,
+        specificity,
+        envelope,
+      });
     }
   }
   return readings;
@@ -160,7 +212,9 @@ function providerReadings(provider, body, text, status, chosen) {
  * @returns {string | undefined}
  */
 const refusalOf = (error) =>
-  error instanceof Error && /** @type {{ code?: string }} */ (error).code === 'INVALID_RESPONSE' ? error.message.replace(/^normalizeError: /, '') : undefined;
+  error instanceof Error && /** @type {{ code?: string }} */ (error).code === 'INVALID_RESPONSE'
+    ? error.message.replace(/^normalizeError: /, '')
+    : undefined;
 
 /**
  * Explains a pasted error. `undefined` when nothing in it is in the catalog or the crosswalk and
@@ -210,7 +264,10 @@ export function explain({ text: raw, status: given, provider }, templates = {}) 
     reading = { code, provider: provider || 'errata', how: 'status', key: { status }, specificity: 0 };
   }
   if (!reading) return undefined;
-  const envelope = body === undefined ? undefined : (reading.key.status !== undefined && reading.envelope) || envelopeFor(reading, text, status);
+  const envelope =
+    body === undefined
+      ? undefined
+      : (reading.key.status !== undefined && reading.envelope) || envelopeFor(reading, text, status);
   // The client's answer is the one shown: the reading only says why.
   const code = /** @type {ErrorCode} */ (envelope?.code ?? reading.code);
   return { code, reading, others: others.filter((r) => r.code !== code), envelope };
@@ -227,5 +284,7 @@ export function explain({ text: raw, status: given, provider }, templates = {}) 
  */
 function envelopeFor(reading, text, status) {
   const wire = status ?? reading.key.status ?? catalog[reading.code].status;
-  return /** @type {Record<string, unknown>} */ (normalizeError({ status: wire, body: text }, { provider: reading.provider }));
+  return /** @type {Record<string, unknown>} */ (
+    normalizeError({ status: wire, body: text }, { provider: reading.provider })
+  );
 }

@@ -21,7 +21,11 @@ export function pasteFromHash(hash) {
   if (!hash.startsWith('#paste=')) return undefined;
   const params = new URLSearchParams(hash.slice(1));
   const status = Number(params.get('status'));
-  return { text: params.get('paste') ?? '', status: Number.isInteger(status) && status > 0 ? status : undefined, provider: params.get('provider') ?? '' };
+  return {
+    text: params.get('paste') ?? '',
+    status: Number.isInteger(status) && status > 0 ? status : undefined,
+    provider: params.get('provider') ?? '',
+  };
 }
 
 /**
@@ -55,18 +59,25 @@ function init(doc) {
   const templatesOf = () => {
     if (!templates) {
       templates = {};
-      for (const el of doc.querySelectorAll('section.code .tpl')) templates[el.closest('section')?.id ?? ''] = el.textContent ?? '';
+      for (const el of doc.querySelectorAll('section.code .tpl'))
+        templates[el.closest('section')?.id ?? ''] = el.textContent ?? '';
     }
     return templates;
   };
   const texts = (/** @type {string} */ code) => {
     const section = doc.getElementById(code);
-    return { means: section?.querySelector('.means')?.innerHTML ?? '', todo: section?.querySelector('.todo')?.innerHTML ?? '' };
+    return {
+      means: section?.querySelector('.means')?.innerHTML ?? '',
+      todo: section?.querySelector('.todo')?.innerHTML ?? '',
+    };
   };
 
   /** @param {{ text: string, status: number | undefined, provider: string }} paste */
   function show(paste) {
-    const answer = explain({ text: paste.text, status: paste.status, provider: /** @type {any} */ (paste.provider) }, templatesOf());
+    const answer = explain(
+      { text: paste.text, status: paste.status, provider: /** @type {any} */ (paste.provider) },
+      templatesOf(),
+    );
     const share = `<p><a href="${hashFor(paste).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">Link to this answer</a> (the link holds what you pasted)</p>`;
     out.innerHTML = answerHtml(answer, '', texts) + share;
     out.hidden = false;
@@ -75,7 +86,11 @@ function init(doc) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const wire = Number(status.value.trim());
-    const paste = { text: body.value, status: status.value.trim() && Number.isInteger(wire) ? wire : undefined, provider: provider.value };
+    const paste = {
+      text: body.value,
+      status: status.value.trim() && Number.isInteger(wire) ? wire : undefined,
+      provider: provider.value,
+    };
     if (elsewhere) {
       location.href = elsewhere + hashFor(paste);
       return;
