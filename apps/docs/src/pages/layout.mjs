@@ -4,9 +4,14 @@
  * sandbox, `/` on a static host.
  */
 import { readFileSync } from 'node:fs';
+import { transformSync } from 'esbuild';
 import { esc } from '../html.mjs';
 
-const css = readFileSync(new URL('../browser/site.css', import.meta.url), 'utf8');
+// The stylesheet is kept readable (and formatted) in src/; every page inlines it minified.
+const css = transformSync(readFileSync(new URL('../browser/site.css', import.meta.url), 'utf8'), {
+  loader: 'css',
+  minify: true,
+}).code.trim();
 
 /**
  * A whole HTML document.
