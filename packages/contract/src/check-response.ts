@@ -72,8 +72,8 @@ export function createResponseChecker(
 ): ResponseChecker {
   const compiled = new Map<string, ValidateFunction>();
   const validator = (pointer: string) => {
-    let fn = compiled.get(pointer);
-    if (!fn) compiled.set(pointer, (fn = compileSpecSchema(ajv, pointer)));
+    const fn = compiled.get(pointer) ?? compileSpecSchema(ajv, pointer);
+    compiled.set(pointer, fn);
     return fn;
   };
   const model = createSpecModel(spec);

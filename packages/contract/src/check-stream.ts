@@ -49,8 +49,8 @@ export function createStreamChecker(spec: OpenApiDocument, ajv: SpecAjv, respons
   const model = createSpecModel(spec);
   const compiled = new Map<string, ValidateFunction>();
   const schemaDiff = (pointer: string, value: unknown, where: string) => {
-    let validate = compiled.get(pointer);
-    if (!validate) compiled.set(pointer, (validate = compileSpecSchema(ajv, pointer)));
+    const validate = compiled.get(pointer) ?? compileSpecSchema(ajv, pointer);
+    compiled.set(pointer, validate);
     if (validate(value)) return [];
     return (validate.errors ?? []).map((e) => `${where}${e.instancePath}: ${e.message ?? e.keyword}`);
   };
