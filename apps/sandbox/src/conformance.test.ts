@@ -1,7 +1,8 @@
 // CI's conformance gate: the sandbox, started on 127.0.0.1, must pass the whole @errata/contract
 // suite — every catalog code probed (simulated on every operation that declares it, and for real
-// wherever a trigger exists), streamed runs checked event by event, and every operation fuzzed — and the suite must fail when one
-// response is broken on its way out (a proxy in front of the sandbox breaks it).
+// wherever a trigger exists), streamed runs checked event by event, and every operation fuzzed —
+// and the suite must fail when one response is broken on its way out (a proxy in front of the
+// sandbox breaks it).
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { formatReport, runConformance, simulateOnlyCodes } from '@errata/contract';
@@ -139,7 +140,8 @@ function breakingProxy(
                   let status = up.statusCode!;
                   let headers = { ...up.headers };
                   let text = Buffer.concat(parts).toString();
-                  // Streams pass through unbroken: the contract's own tests break those (packages/contract/test/streams.test.ts).
+                  // Streams pass through unbroken: the contract's own tests break those
+                  // (packages/contract/test/streams.test.ts).
                   if (
                     req.headers['errata-simulate'] === code &&
                     up.headers['content-type']?.startsWith('application/json')
