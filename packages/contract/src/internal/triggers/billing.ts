@@ -1,6 +1,5 @@
 // Billing: the keys the caller names for an account over its quota, out of credits, or on a plan
 // without the feature. No request can put an account in those states; its server sets them up.
-
 import { withKey } from './auth.js';
 import { needsTextModel } from './requests.js';
 import type { Trigger, TriggerFamily } from './trigger.js';

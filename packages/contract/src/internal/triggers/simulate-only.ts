@@ -15,10 +15,11 @@ export const simulateOnlyCodes: { readonly [code in ErrorCode]?: string } = {
   // Authentication and permission
   UNAUTHENTICATED: 'only a provider that does not say which credential is wrong sends it; Errata servers say which',
   REGION_NOT_SUPPORTED: 'depends on the country the request comes from, which the suite cannot choose',
-  // Billing: account states only the provider sets, and the suite takes no key the caller names for them
-  DAILY_QUOTA_EXCEEDED: 'needs an account that used up its daily free allocation',
-  PAYMENT_METHOD_REQUIRED: 'needs an account whose payment method is missing or refused',
-  SPEND_LIMIT_EXCEEDED: 'needs an account past a spend limit its owner set',
+  // Billing: account states no request sets up. A `keys` trigger (auth.ts withKey) could cause them where a
+  // server seeds such an account; the sandbox seeds none, so none is written yet.
+  DAILY_QUOTA_EXCEEDED: 'needs an account that used up its daily free allocation (no keys trigger yet)',
+  PAYMENT_METHOD_REQUIRED: 'needs an account whose payment method is missing or refused (no keys trigger yet)',
+  SPEND_LIMIT_EXCEEDED: 'needs an account past a spend limit its owner set (no keys trigger yet)',
   // Limits: reaching them would throttle the rest of the run, and their size is the server's, not the spec's
   RATE_LIMIT_EXCEEDED: 'exhausting the key’s rate window would throttle every probe after it',
   CONCURRENT_LIMIT_EXCEEDED:
@@ -39,6 +40,6 @@ export const simulateOnlyCodes: { readonly [code in ErrorCode]?: string } = {
   SERVICE_UNAVAILABLE: 'needs the server down for maintenance',
   OVERLOADED: 'needs the server under more load than it accepts, which would fail the probes beside it',
   GATEWAY_TIMEOUT: 'needs a gateway in front of the server that gives up waiting for it',
-  MODEL_UNAVAILABLE: 'needs a model that is down or failed to load',
+  MODEL_UNAVAILABLE: 'needs a model that is down or failed to load (no modelsFor trigger yet: the sandbox has none)',
   UPSTREAM_FAILED: 'needs the upstream provider to fail after the queued request finished',
 };
