@@ -1,4 +1,4 @@
-import { catalog, type ErrorCode, isErrorCode } from '@errata/types';
+import { catalog, type ErrorCode, isErrorCode, type ProviderId, providers } from '@errata/types';
 import { describe, expect, it } from 'vitest';
 import { seedErrorCases } from '../test/fixtures/seed-errors.js';
 import { ErrataError } from './errors.js';
@@ -186,8 +186,9 @@ describe('normalizeError: the status fallback', () => {
 });
 
 describe('normalizeError: per provider', () => {
-  const providers: Provider[] = ['errata', 'workers-ai', 'workers-ai-binding', 'modelrunner', 'generic', 'modelslab'];
-  it.each(providers)('%s: any body yields a catalog code', (provider) => {
+  // Errata's own envelope, and every provider of spec/providers.yaml.
+  const every: Provider[] = ['errata', ...(Object.keys(providers) as ProviderId[])];
+  it.each(every)('%s: any body yields a catalog code', (provider) => {
     for (const body of ['', 'x', '[]', 'null', '{}', '{"error":null}', '{"error":{"code":42}}', '<p>']) {
       expect(isErrorCode(normalizeError({ status: 500, body }, { provider }).code)).toBe(true);
     }

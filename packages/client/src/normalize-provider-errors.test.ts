@@ -26,36 +26,35 @@ describe('normalizeError: every error the inference providers document', () => {
     if (want.retry_after !== undefined) expect(got.retry_after).toBe(want.retry_after);
   });
 
-  const same = (name: string) =>
-    providerErrorCases.filter(
-      (c) =>
-        c.want.origin.status === 429 && ['openai', 'anthropic', 'gemini'].includes(c.provider) && c.name.includes(name),
-    );
+  // Each provider's documented 429s (fixture cases by provider and name), and the retry policy each must get.
+  const documented429s = ({ provider, name }: { provider: string; name: string }) =>
+    providerErrorCases.filter((c) => c.want.origin.status === 429 && c.provider === provider && c.name.includes(name));
   it.each([
     {
       name: 'OpenAI rate_limit_exceeded is waited out',
-      cases: same('Rate limit reached for requests').filter((c) => c.provider === 'openai'),
-      retry: 'after_retry_after',
+      given: { provider: 'openai', name: 'Rate limit reached for requests' },
+      want: 'after_retry_after',
     },
     {
       name: 'OpenAI insufficient_quota is not retried',
-      cases: same('You exceeded your current quota'),
-      retry: 'never',
+      given: { provider: 'openai', name: 'You exceeded your current quota' },
+      want: 'never',
     },
     {
       name: 'Anthropic’s tier spend cap (a 429 rate_limit_error) is not retried',
-      cases: same('tier monthly spend cap'),
-      retry: 'never',
+      given: { provider: 'anthropic', name: 'tier monthly spend cap' },
+      want: 'never',
     },
     {
       name: 'Anthropic’s rate_limit_error is waited out',
-      cases: same('429 - rate_limit_error'),
-      retry: 'after_retry_after',
+      given: { provider: 'anthropic', name: '429 - rate_limit_error' },
+      want: 'after_retry_after',
     },
-  ])('$name', ({ cases, retry }) => {
+  ])('$name', ({ given, want }) => {
+    const cases = documented429s(given);
     expect(cases.length).toBeGreaterThan(0);
     for (const c of cases)
-      expect(normalizeError({ status: c.status, body: c.body }, { provider: c.provider }).retry).toBe(retry);
+      expect(normalizeError({ status: c.status, body: c.body }, { provider: c.provider }).retry).toBe(want);
   });
 
   it('tells an Anthropic 529 overload from its 429 rate limit, and keeps the type in origin', () => {

@@ -15,6 +15,7 @@ export { createStreamChecker } from './check-stream.js';
 export type { ParsedEvent } from './internal/event-stream.js';
 export { parseEventStream } from './internal/event-stream.js';
 export { ConformanceRequestError } from './internal/http.js';
+export { simulateOnlyCodes } from './internal/triggers/simulate-only.js';
 export type {
   ConformanceReport,
   FuzzResult,

@@ -8,10 +8,11 @@
 import { type ErrorCode, errorCodes } from '@errata/types';
 import { fuzzOperation } from './internal/fuzz.js';
 import type { Redactor } from './internal/redact.js';
+import { runTriggers } from './internal/run-triggers.js';
 import { runSimulateProbes } from './internal/simulate-probes.js';
 import { runStreamProbes } from './internal/stream-probes.js';
 import { createSuiteContext } from './internal/suite-context.js';
-import { DEFAULT_PROMPT_VIOLATION_MARKER, runTriggers } from './internal/triggers.js';
+import { DEFAULT_PROMPT_VIOLATION_MARKER } from './internal/triggers/index.js';
 import type { ConformanceReport, FuzzResult, UnreachableCode } from './report.js';
 
 export interface ConformanceOptions {

@@ -2,7 +2,7 @@
 // `x-error-code` names (one code for any violation, or a code per failing keyword).
 import { errorCodesOf } from '@errata/spec-model';
 import { describe, expect, it } from 'vitest';
-import { violation } from './triggers.js';
+import { violation } from './input-fields.js';
 
 const prompt = { type: 'string', minLength: 1, maxLength: 5, 'x-error-code': { maxLength: 'PROMPT_TOO_LONG' } };
 const temperature = { type: 'number', minimum: 0, maximum: 2, 'x-error-code': 'INVALID_TEMPERATURE' };
