@@ -6,13 +6,14 @@
  * thrown from the iterator as one `ErrataStreamError` carrying the tokens received so far. A
  * subpath of its own, so that clients that never stream do not ship it.
  */
+
+import type { Redactor } from '@errata/redact';
 import type { components } from '@errata/types';
 import type { CallOptions, ErrataClient } from './create-client.js';
 import { type ClientErrorCode, ErrataError, ErrataStreamError, type ErrorEnvelope, toErrataError } from './errors.js';
 import { factsOf, isCode } from './internal/catalog-view.js';
 import { clientInternals } from './internal/client-internals.js';
 import { isObject, type Normalizer, normalizeEnvelope } from './internal/envelope.js';
-import type { Redact } from './internal/redact.js';
 import { type CallState, newCallState } from './internal/send.js';
 import { SseParser } from './internal/sse-parser.js';
 import { isStreamError } from './internal/stream-errors.js';
@@ -100,7 +101,7 @@ export async function stream(
 /** What a stream needs from its client. */
 export interface StreamContext {
   normalize: Normalizer;
-  redact: Redact;
+  redact: Redactor;
   state: CallState;
 }
 

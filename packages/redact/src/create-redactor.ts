@@ -16,8 +16,6 @@ export interface RedactorOptions {
 // "Bearer" keeps its case; the token goes, for tokens nobody listed.
 const BEARER = /\b(Bearer\s+)[\w.~+/=-]+/gi;
 
-const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * Builds a redactor that replaces every given secret, its JSON-escaped form (a key quoted in a
  * JSON text), whatever `keyPattern` matches and any bearer token with `[redacted]`. Empty and
@@ -28,10 +26,14 @@ const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * redact('key sk_live_1, Authorization: Bearer abc.def'); // 'key [redacted], Authorization: Bearer [redacted]'
  */
 export function createRedactor(secrets: Iterable<string | undefined>, options: RedactorOptions = {}): Redactor {
-  // Longest first: the alternation takes the first that matches, so a key containing another is masked whole.
-  const values = [...new Set(secrets)].filter((s): s is string => !!s).sort((a, b) => b.length - a.length);
-  const forms = [...new Set(values.flatMap((v) => [v, JSON.stringify(v).slice(1, -1)]))].map(literal);
-  if (options.keyPattern) forms.push(`(?:${options.keyPattern.source})`);
-  const known = forms.length ? new RegExp(forms.join('|'), 'g') : undefined;
-  return (text) => (known ? text.replace(known, REDACTED) : text).replace(BEARER, `$1${REDACTED}`);
+  // Longest first (JSON-escaped forms included), each masked before the next: a key that contains
+  // another is masked whole, and what is left of it cannot match the shorter one.
+  const forms = [...secrets]
+    .flatMap((s) => (s ? [s, JSON.stringify(s).slice(1, -1)] : []))
+    .sort((a, b) => b.length - a.length);
+  const pattern = options.keyPattern && new RegExp(options.keyPattern.source, 'g');
+  return (text) => {
+    for (const form of forms) text = text.split(form).join(REDACTED);
+    return (pattern ? text.replace(pattern, REDACTED) : text).replace(BEARER, `$1${REDACTED}`);
+  };
 }
