@@ -80,7 +80,7 @@ function pathsFor(provider: Provider): Partial<Record<Field, CompiledPath[]>> {
     const merged: Partial<Record<Field, string[]>> = {};
     for (const source of sources) {
       for (const [field, list] of Object.entries(source) as [Field, readonly string[]][]) {
-        for (const path of list) if (!merged[field]?.includes(path)) (merged[field] ??= []).push(path);
+        for (const path of list) if (!merged[field]?.includes(path)) merged[field] = [...(merged[field] ?? []), path];
       }
     }
     paths = Object.fromEntries(Object.entries(merged).map(([field, list]) => [field, list.map(compilePath)]));
@@ -131,7 +131,10 @@ const paramPatterns = new Map<string, RegExp>();
 function paramsFrom(entry: CrosswalkEntry | undefined, message: string | undefined): Record<string, unknown> {
   const source = entry?.message_params;
   let pattern = source === undefined ? undefined : paramPatterns.get(source);
-  if (source !== undefined && !pattern) paramPatterns.set(source, (pattern = new RegExp(source)));
+  if (source !== undefined && !pattern) {
+    pattern = new RegExp(source);
+    paramPatterns.set(source, pattern);
+  }
   const groups = pattern && message !== undefined ? pattern.exec(message)?.groups : undefined;
   const params: Record<string, unknown> = Object.fromEntries(
     Object.entries(groups ?? {}).map(([name, value]) => [name, /^\d+$/.test(value) ? Number(value) : value]),
