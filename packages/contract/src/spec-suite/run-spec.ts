@@ -3,10 +3,17 @@
  * spec and the config, sent to the server one by one and checked with the same response checker
  * as Errata's own suite (status declared, body against its code's schema, headers, envelope).
  */
-import { createSpecAjv, createSpecModel, type OpenApiDocument, SpecModelError } from '@errata/spec-model';
+
+import { createRedactor } from '@errata/redact';
+import {
+  createSpecAjv,
+  createSpecModel,
+  type OpenApiDocument,
+  type SpecModel,
+  SpecModelError,
+} from '@errata/spec-model';
 import { createResponseChecker } from '../check-response.js';
 import { describeRequest, send } from '../internal/http.js';
-import { createRedactor } from '../internal/redact.js';
 import type { ContractConfig } from './config.js';
 import { planProbes, type SpecSection } from './probes.js';
 
@@ -72,7 +79,7 @@ const SECTIONS: SpecSection[] = ['success', 'errors', 'unrouted'];
  */
 export async function runSpecConformance(options: SpecConformanceOptions): Promise<SpecConformanceReport> {
   const config = options.config ?? {};
-  let model;
+  let model: SpecModel;
   try {
     model = createSpecModel(options.spec);
     for (const operation of model.operations) model.declaredCodes(operation);
