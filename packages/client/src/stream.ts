@@ -15,7 +15,7 @@ import { factsOf, isCode } from './internal/catalog-view.js';
 import { clientInternals } from './internal/client-internals.js';
 import { isObject, type Normalizer, normalizeEnvelope } from './internal/envelope.js';
 import { type CallState, newCallState } from './internal/send.js';
-import { SseParser } from './internal/sse-parser.js';
+import { sseEvents } from './internal/sse-events.js';
 import { isStreamError } from './internal/stream-errors.js';
 
 export { ErrataStreamError } from './errors.js';
@@ -167,7 +167,7 @@ export class ErrataStream implements AsyncIterable<StreamEvent> {
     const { state } = this.context;
     const reader = this.response.body?.getReader();
     const decoder = new TextDecoder();
-    const parser = new SseParser();
+    const parse = sseEvents();
     try {
       for (;;) {
         let chunk: ReadableStreamReadResult<Uint8Array> | undefined;
@@ -181,7 +181,7 @@ export class ErrataStream implements AsyncIterable<StreamEvent> {
           );
         }
         if (!chunk || chunk.done) throw this.fail('RESPONSE_INCOMPLETE', 'the stream ended without a done event');
-        for (const sse of parser.feed(decoder.decode(chunk.value, { stream: true }))) {
+        for (const sse of parse(decoder.decode(chunk.value, { stream: true }))) {
           const event = this.accept(sse.event, sse.data);
           if (!event) continue;
           yield event;

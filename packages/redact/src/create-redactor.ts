@@ -25,13 +25,13 @@ const BEARER = /\b(Bearer\s+)[\w.~+/=-]+/gi;
  * const redact = createRedactor(['sk_live_1']);
  * redact('key sk_live_1, Authorization: Bearer abc.def'); // 'key [redacted], Authorization: Bearer [redacted]'
  */
-export function createRedactor(secrets: Iterable<string | undefined>, options: RedactorOptions = {}): Redactor {
+export function createRedactor(secrets: Iterable<string | undefined>, { keyPattern }: RedactorOptions = {}): Redactor {
   // Longest first (JSON-escaped forms included), each masked before the next: a key that contains
   // another is masked whole, and what is left of it cannot match the shorter one.
   const forms = [...secrets]
     .flatMap((s) => (s ? [s, JSON.stringify(s).slice(1, -1)] : []))
     .sort((a, b) => b.length - a.length);
-  const pattern = options.keyPattern && new RegExp(options.keyPattern.source, 'g');
+  const pattern = keyPattern && new RegExp(keyPattern.source, 'g');
   return (text) => {
     for (const form of forms) text = text.split(form).join(REDACTED);
     return (pattern ? text.replace(pattern, REDACTED) : text).replace(BEARER, `$1${REDACTED}`);
