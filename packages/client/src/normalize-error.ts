@@ -80,7 +80,9 @@ function pathsFor(provider: Provider): Partial<Record<Field, CompiledPath[]>> {
     const merged: Partial<Record<Field, string[]>> = {};
     for (const source of sources) {
       for (const [field, list] of Object.entries(source) as [Field, readonly string[]][]) {
-        for (const path of list) if (!merged[field]?.includes(path)) merged[field] = [...(merged[field] ?? []), path];
+        const paths = merged[field] ?? [];
+        merged[field] = paths;
+        for (const path of list) if (!paths.includes(path)) paths.push(path);
       }
     }
     paths = Object.fromEntries(Object.entries(merged).map(([field, list]) => [field, list.map(compilePath)]));

@@ -71,8 +71,11 @@ export function createResponseChecker(
 ): ResponseChecker {
   const compiled = new Map<string, ValidateFunction>();
   const validator = (pointer: string) => {
-    const fn = compiled.get(pointer) ?? compileSpecSchema(ajv, pointer);
-    compiled.set(pointer, fn);
+    let fn = compiled.get(pointer);
+    if (!fn) {
+      fn = compileSpecSchema(ajv, pointer);
+      compiled.set(pointer, fn);
+    }
     return fn;
   };
   const model = createSpecModel(spec);

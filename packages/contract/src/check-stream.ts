@@ -48,8 +48,11 @@ export function createStreamChecker(spec: OpenApiDocument, ajv: SpecAjv, respons
   const model = createSpecModel(spec);
   const compiled = new Map<string, ValidateFunction>();
   const schemaDiff = (pointer: string, value: unknown, where: string) => {
-    const validate = compiled.get(pointer) ?? compileSpecSchema(ajv, pointer);
-    compiled.set(pointer, validate);
+    let validate = compiled.get(pointer);
+    if (!validate) {
+      validate = compileSpecSchema(ajv, pointer);
+      compiled.set(pointer, validate);
+    }
     if (validate(value)) return [];
     return (validate.errors ?? []).map((e) => `${where}${e.instancePath}: ${e.message ?? e.keyword}`);
   };
