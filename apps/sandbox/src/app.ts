@@ -18,7 +18,8 @@ import { cancelRequest, getRequestResult, getRequestStatus, submitRequest } from
 import { runModel } from './handlers/run.js';
 import { serveDocs } from './internal/docs.js';
 import type { SandboxEnv } from './internal/env.js';
-import { redactKey, requestLog } from './internal/request-log.js';
+import { redactLog } from './internal/redact-log.js';
+import { requestLog } from './internal/request-log.js';
 import { model } from './internal/spec.js';
 import { createState, type SandboxState } from './internal/state.js';
 import {
@@ -116,6 +117,6 @@ export function createApp(overrides: Partial<SandboxOptions> = {}): { app: Hono<
 
   app.notFound(notFound(server));
   // The stack goes to the log (keys redacted), never to the client.
-  app.onError(errorHandler(server, { log: options.log ? (line) => options.log!(redactKey(line)) : null }));
+  app.onError(errorHandler(server, { log: options.log ? (line) => options.log!(redactLog(line)) : null }));
   return { app, state };
 }

@@ -7,9 +7,10 @@
  * Which provider's bodies to expect is an option, as for `providerNormalizer`; without it, the
  * SDK's own provider (openai, anthropic), or for the AI SDK the body's shape decides.
  */
+
+import { createRedactor } from '@errata/redact';
 import { type ClientErrorCode, ErrataError } from './errors.js';
 import { isObject, parseBody } from './internal/envelope.js';
-import { createRedact } from './internal/redact.js';
 import { type Provider, providerNormalizer } from './normalize-error.js';
 import { type HeaderSource, headerOf } from './retry-policy.js';
 
@@ -101,7 +102,7 @@ function transportCode(error: Loose): ClientErrorCode {
 export function fromSdkError(error: unknown, options: FromSdkErrorOptions = {}): ErrataError | undefined {
   const found = caught(error);
   if (!found) return undefined;
-  const redact = createRedact(options.apiKey);
+  const redact = createRedactor([options.apiKey]);
   if (found.status === undefined && (found.body === undefined || found.body === null || found.body === '')) {
     const code = transportCode(error as Loose);
     return new ErrataError(

@@ -3,6 +3,7 @@
  * catalog and makes every failure canonical.
  */
 
+import { createRedactor } from '@errata/redact';
 import type { paths } from '@errata/types';
 import createFetchClient, {
   type ClientOptions,
@@ -17,7 +18,6 @@ import { newPool } from './internal/attempt.js';
 import { clientInternals } from './internal/client-internals.js';
 import type { Normalizer } from './internal/envelope.js';
 import { invalid, positive } from './internal/positive.js';
-import { createRedact } from './internal/redact.js';
 import { answered, type CallState, type FetchLike, newCallState, type SendSettings, send } from './internal/send.js';
 import { retryDefaults } from './retry-policy.js';
 
@@ -166,7 +166,7 @@ export function createClient(options: ErrataClientOptions): ErrataClient {
     timeout: positive('timeout', timeout, 60_000),
     totalTimeout: positive('totalTimeout', totalTimeout, Infinity),
     normalize,
-    redact: createRedact(apiKey),
+    redact: createRedactor([apiKey]),
     maxErrorBodyBytes: positive('maxErrorBodyBytes', maxErrorBodyBytes, 65_536),
     onEvent: onEvent ?? (debug ? debugLogger() : undefined),
     pool: newPool(),

@@ -8,6 +8,8 @@
  * message), and the template parameters its message states land in `details`. A subpath of its
  * own, so that clients that talk to Errata servers only do not ship the providers' tables.
  */
+
+import type { Redactor } from '@errata/redact';
 import { type CrosswalkEntry, type ErrorCode, matchCrosswalk, type ProviderId, providers } from '@errata/types';
 import { ErrataError, type ErrorEnvelope } from './errors.js';
 import { isCode } from './internal/catalog-view.js';
@@ -23,7 +25,6 @@ import {
   parseBody,
   textMessage,
 } from './internal/envelope.js';
-import { noRedact, type Redact } from './internal/redact.js';
 import { type StreamErrorRule, withStreamErrors } from './internal/stream-errors.js';
 
 export type { ErrorResponseLike, Normalizer } from './internal/envelope.js';
@@ -144,7 +145,7 @@ function paramsFrom(entry: CrosswalkEntry | undefined, message: string | undefin
   return params;
 }
 
-function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Redact): Normalized {
+function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Redactor): Normalized {
   const paths = pathsFor(provider);
   const body = parseBody(response.body);
   const refusal = provider === 'errata' || response.status >= 300 ? undefined : notAnError(provider, body);
@@ -215,6 +216,9 @@ function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Re
   );
 }
 
+// `normalizeError` alone masks nothing unless asked: it knows no key.
+const keep: Redactor = (text) => text;
+
 /**
  * The canonical envelope for an error response. Pure: whatever the body, the result has a catalog
  * `code`, that code's `status`, `doc_url`, `category` and `retry`, a `message` and a `request_id`
@@ -230,7 +234,7 @@ function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Re
  * // { code: 'QUEUE_LIMIT_EXCEEDED', status: 429, retry_after: 30, details: { limit: 5 }, origin: { provider: 'modelslab', status: 429, message: 'Rate limit exceeded. …' }, … }
  */
 export function normalizeError(response: ErrorResponseLike, options: NormalizeOptions = {}): ErrorEnvelope {
-  return normalizeAs(options.provider ?? 'errata', response, options.redact ?? noRedact).envelope;
+  return normalizeAs(options.provider ?? 'errata', response, options.redact ?? keep).envelope;
 }
 
 /**

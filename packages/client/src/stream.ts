@@ -6,15 +6,16 @@
  * thrown from the iterator as one `ErrataStreamError` carrying the tokens received so far. A
  * subpath of its own, so that clients that never stream do not ship it.
  */
+
+import type { Redactor } from '@errata/redact';
 import type { components } from '@errata/types';
 import type { CallOptions, ErrataClient } from './create-client.js';
 import { type ClientErrorCode, ErrataError, ErrataStreamError, type ErrorEnvelope, toErrataError } from './errors.js';
 import { factsOf, isCode } from './internal/catalog-view.js';
 import { clientInternals } from './internal/client-internals.js';
 import { isObject, type Normalizer, normalizeEnvelope } from './internal/envelope.js';
-import type { Redact } from './internal/redact.js';
 import { type CallState, newCallState } from './internal/send.js';
-import { SseParser } from './internal/sse-parser.js';
+import { sseEvents } from './internal/sse-events.js';
 import { isStreamError } from './internal/stream-errors.js';
 
 export { ErrataStreamError } from './errors.js';
@@ -100,7 +101,7 @@ export async function stream(
 /** What a stream needs from its client. */
 export interface StreamContext {
   normalize: Normalizer;
-  redact: Redact;
+  redact: Redactor;
   state: CallState;
 }
 
@@ -166,7 +167,7 @@ export class ErrataStream implements AsyncIterable<StreamEvent> {
     const { state } = this.context;
     const reader = this.response.body?.getReader();
     const decoder = new TextDecoder();
-    const parser = new SseParser();
+    const parse = sseEvents();
     try {
       for (;;) {
         let chunk: ReadableStreamReadResult<Uint8Array> | undefined;
@@ -180,7 +181,7 @@ export class ErrataStream implements AsyncIterable<StreamEvent> {
           );
         }
         if (!chunk || chunk.done) throw this.fail('RESPONSE_INCOMPLETE', 'the stream ended without a done event');
-        for (const sse of parser.feed(decoder.decode(chunk.value, { stream: true }))) {
+        for (const sse of parse(decoder.decode(chunk.value, { stream: true }))) {
           const event = this.accept(sse.event, sse.data);
           if (!event) continue;
           yield event;

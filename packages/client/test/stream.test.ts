@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { catalog } from '@errata/types';
 import { describe, expect, it } from 'vitest';
-import { createClient, ErrataError } from '../src/index.js';
+import { ErrataError } from '../src/index.js';
 import { type ErrataStream, ErrataStreamError, stream } from '../src/stream.js';
 import { serverPerTest } from './helpers/serve.js';
 import { type Handler, reply } from './helpers/server.js';
@@ -81,8 +81,12 @@ describe('a stream that succeeds', () => {
     expect(await (await stream(client, 'echo-1', { prompt: 'hi' })).text()).toBe('Say hello');
   });
 
-  it('events split across writes at any byte still parse', async () => {
-    const text = token(0) + token(1) + done;
+  it.each([
+    { name: 'LF', given: '\n' },
+    { name: 'CRLF', given: '\r\n' },
+    { name: 'CR', given: '\r' },
+  ])('events with $name line ends, split across writes at any byte, still parse', async ({ given }) => {
+    const text = (token(0) + token(1) + done).replaceAll('\n', given);
     const { client } = await serve(eventStream(text.match(/[\s\S]{1,7}/g)!));
     expect(await (await stream(client, 'echo-1', { prompt: 'hi' })).text()).toBe('Say hello');
   });

@@ -16,6 +16,8 @@ import {
   type ValidateFunction,
 } from '@errata/spec-model';
 import { loadSpec } from './internal/errata-spec.js';
+import { isObject } from './internal/is-object.js';
+import { containsStackTrace } from './internal/stack-trace.js';
 
 /** A response as received: status, headers and the raw body text. */
 export interface CapturedResponse {
@@ -54,9 +56,6 @@ export interface Expectation {
 export interface ResponseChecker {
   check(operation: SpecOperation | 'unrouted', response: CapturedResponse, expectation?: Expectation): string[];
 }
-
-// Node's and V8's stack frame shape: "    at fn (file.js:12:34)".
-const STACK_FRAME = /\n\s*at\s+\S.*(?::\d+:\d+\)?)/;
 
 /**
  * Builds a checker with every schema compiled lazily, once.
@@ -166,9 +165,7 @@ export function createResponseChecker(
       if (expectation.code && response.status !== expectedStatus) {
         diff.push(`status: expected ${expectedStatus} (${expectation.code}), got ${response.status}`);
       }
-      // Inside JSON strings a newline is the two characters \n: look at both forms.
-      if (STACK_FRAME.test(response.text) || STACK_FRAME.test(response.text.replace(/\\n/g, '\n')))
-        diff.push('body: contains a stack trace');
+      if (containsStackTrace(response.text)) diff.push('body: contains a stack trace');
       const declared =
         operation === 'unrouted'
           ? response.status === unrouted?.status
@@ -195,8 +192,8 @@ export function createResponseChecker(
         diff.push(`body: not JSON: ${JSON.stringify(response.text.slice(0, 120))}`);
         return diff;
       }
-      if (response.status >= 400 && body !== null && typeof body === 'object' && !Array.isArray(body)) {
-        diff.push(...envelopeDiff(response, body as Record<string, unknown>, declared));
+      if (response.status >= 400 && isObject(body)) {
+        diff.push(...envelopeDiff(response, body, declared));
       } else {
         diff.push(...schemaDiff(declared.schemaPointer, body, 'body'));
       }

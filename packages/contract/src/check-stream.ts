@@ -18,6 +18,7 @@ import {
 import { catalog, type ErrorCode, isErrorCode } from '@errata/types';
 import { type CapturedResponse, isCatalogDocUrl, type ResponseChecker } from './check-response.js';
 import { parseEventStream } from './internal/event-stream.js';
+import { containsStackTrace } from './internal/stack-trace.js';
 
 /** A streamed response as received; `transportError` when the connection failed part-way. */
 export interface CapturedStream extends CapturedResponse {
@@ -26,8 +27,6 @@ export interface CapturedStream extends CapturedResponse {
 
 /** How a stream must end: `done`, or an error event with this code. */
 export type StreamEnding = 'done' | ErrorCode;
-
-const STACK_FRAME = /\n\s*at\s+\S.*(?::\d+:\d+\)?)/;
 
 /** Checks streamed responses of any operation that declares a stream. */
 export interface StreamChecker {
@@ -79,8 +78,7 @@ export function createStreamChecker(spec: OpenApiDocument, ajv: SpecAjv, respons
           if (header.required) diff.push(`header ${header.name}: missing`);
         } else diff.push(...schemaDiff(header.schemaPointer, raw, `header ${header.name}`));
       }
-      if (STACK_FRAME.test(response.text) || STACK_FRAME.test(response.text.replace(/\\n/g, '\n')))
-        diff.push('body: contains a stack trace');
+      if (containsStackTrace(response.text)) diff.push('body: contains a stack trace');
 
       const requestId = response.headers.get('x-request-id');
       const { events, trailing } = parseEventStream(response.text);

@@ -7,8 +7,8 @@
  * // errata-contract --base-url http://127.0.0.1:4010 --api-key sk_test_valid --key EXPIRED_API_KEY=sk_test_expired
  */
 import { parseArgs } from 'node:util';
+import { createRedactor, type Redactor } from '@errata/redact';
 import { type ErrorCode, isErrorCode } from '@errata/types';
-import { createRedactor, type Redactor } from './internal/redact.js';
 import { formatReport } from './report.js';
 import { runConformance } from './run-conformance.js';
 import { SPEC_USAGE, SpecUsageError, specMain } from './spec-cli.js';

@@ -5,9 +5,10 @@
  * server can make probes fail: run it with a key whose limits are high, or against a server
  * configured for it (the sandbox: `ERRATA_RATE_LIMIT`).
  */
+
+import type { Redactor } from '@errata/redact';
 import { type ErrorCode, errorCodes } from '@errata/types';
 import { fuzzOperation } from './internal/fuzz.js';
-import type { Redactor } from './internal/redact.js';
 import { runTriggers } from './internal/run-triggers.js';
 import { runSimulateProbes } from './internal/simulate-probes.js';
 import { runStreamProbes } from './internal/stream-probes.js';

@@ -9,7 +9,7 @@ import { createSpecModel, type OpenApiDocument } from '@errata/spec-model';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = join(import.meta.dirname, '../../..');
-const PACKAGES = ['spec-model', 'types', 'client', 'contract'];
+const PACKAGES = ['redact', 'spec-model', 'types', 'client', 'contract'];
 let scratch: string;
 
 beforeAll(() => {
@@ -42,7 +42,7 @@ beforeAll(() => {
   );
   copyFileSync(join(import.meta.dirname, '../test/consumer/consumer.ts'), join(scratch, 'consumer.ts'));
   // npm, not pnpm: the scratch project must not see the workspace. Tarballs first, so that the
-  // client's dependency on @errata/types resolves to the packed one.
+  // client's dependencies on @errata/types and @errata/redact resolve to the packed ones.
   execFileSync(
     'npm',
     [
@@ -74,6 +74,7 @@ describe('packed packages', () => {
       message: 'Model echo-1 does not exist.',
       transportError: 'CONNECTION_ERROR',
       spec: '3.1.0',
+      redacted: 'key [redacted], Bearer [redacted]',
     });
     // The packed types carry the workspace's spec, whole: its catalog and runModel's codes.
     const spec = createSpecModel(createRequire(import.meta.url)('@errata/spec/openapi.json') as OpenApiDocument);

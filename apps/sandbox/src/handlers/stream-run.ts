@@ -10,7 +10,7 @@ import type { Context } from 'hono';
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import type { SandboxEnv } from '../internal/env.js';
 import { execute } from '../internal/models.js';
-import { redactKey } from '../internal/request-log.js';
+import { redactLog } from '../internal/redact-log.js';
 import { simulatedError } from '../internal/simulate.js';
 import type { ModelDefinition } from '../seed.js';
 import type { HandlerContext } from './handler.js';
@@ -161,7 +161,7 @@ export function streamRun(context: HandlerContext, model: ModelDefinition, input
       else {
         // Never Hono's default (the exception's message as an event): log it, end with the envelope.
         options.log?.(
-          redactKey(`${requestId} unexpected error in a stream: ${(error as Error).stack ?? String(error)}`),
+          redactLog(`${requestId} unexpected error in a stream: ${(error as Error).stack ?? String(error)}`),
         );
         await errorEvent('INTERNAL_ERROR', {}).catch(() => undefined);
         outcome = 'error INTERNAL_ERROR';

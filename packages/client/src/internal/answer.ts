@@ -3,8 +3,9 @@
  * that breaks off is a retryable failure, not a rejection after the loop). Error answers are read
  * by `error-answer.ts`, loaded on the first one.
  */
+
+import type { Redactor } from '@errata/redact';
 import type { CallState } from './attempt.js';
-import type { Redact } from './redact.js';
 
 // Handed to openapi-fetch instead of the answer when the client has already read it: a 204 is
 // returned by openapi-fetch untouched, and `call` swaps in `state.result`. One object for every
@@ -17,7 +18,7 @@ export const answered = (): Response => (placeholder ??= new Response(null, { st
  * `Content-Length: 0`, an empty chunked body) is `INVALID_RESPONSE`, like a body that is not JSON:
  * never `data: undefined` for the caller's next line to trip on. Returns what openapi-fetch gets.
  */
-export async function readData(response: Response, state: CallState, redact: Redact): Promise<Response> {
+export async function readData(response: Response, state: CallState, redact: Redactor): Promise<Response> {
   const { parseAs } = state;
   let data: unknown;
   if (state.method !== 'HEAD') {

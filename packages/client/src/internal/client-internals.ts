@@ -4,9 +4,9 @@
  * public shape, so that the main entry does not ship streaming and a user does not see plumbing.
  */
 
+import type { Redactor } from '@errata/redact';
 import type { CallState } from './attempt.js';
 import type { Normalizer } from './envelope.js';
-import type { Redact } from './redact.js';
 
 export interface ClientInternals {
   /**
@@ -16,7 +16,7 @@ export interface ClientInternals {
   call(method: string, url: string, init: Record<string, unknown> | undefined, state?: CallState): Promise<unknown>;
   /** `undefined`: Errata's envelope (`normalizeEnvelope`). */
   normalize: Normalizer | undefined;
-  redact: Redact;
+  redact: Redactor;
 }
 
 /** Each client's internals, by client. */

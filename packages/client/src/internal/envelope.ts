@@ -3,11 +3,12 @@
  * normalizers of `@errata/client/normalize`: both find what the body says, then `finish` fills in
  * what the catalog knows (status, doc_url, retry_after) and a message of last resort.
  */
+
+import type { Redactor } from '@errata/redact';
 import type { ErrorCode } from '@errata/types/catalog';
 import type { ErrorEnvelope } from '../errors.js';
 import { type HeaderSource, headerOf, serverWait } from '../retry-policy.js';
 import { codeForStatus, docUrlOf, factsOf, isCode } from './catalog-view.js';
-import { noRedact, type Redact } from './redact.js';
 
 /** An error response: its HTTP status, its headers, and its body as text or already parsed. */
 export interface ErrorResponseLike {
@@ -26,7 +27,7 @@ export interface Normalized {
  * Turns an error response into the canonical envelope. The client calls it for every non-2xx
  * answer (and every stream `error` event) with a `redact` that removes the API key.
  */
-export type Normalizer = (response: ErrorResponseLike, redact: Redact) => Normalized;
+export type Normalizer = (response: ErrorResponseLike, redact: Redactor) => Normalized;
 
 /** What a body said about itself; `finish` does the rest. */
 export interface Found {
@@ -71,7 +72,7 @@ export function textMessage(body: unknown): string | undefined {
 export const noMessage = (status: number): string => `The HTTP ${status} response had no error message.`;
 
 /** The envelope for what was found: the catalog fills in status, doc_url, and defaults. */
-export function finish(response: ErrorResponseLike, found: Found, redact: Redact): Normalized {
+export function finish(response: ErrorResponseLike, found: Found, redact: Redactor): Normalized {
   const code = found.code ?? codeForStatus(response.status);
   const facts = factsOf(code);
   const message = redact(found.message ?? textMessage(response.body) ?? noMessage(response.status));
@@ -90,8 +91,8 @@ export function finish(response: ErrorResponseLike, found: Found, redact: Redact
   const asked = serverWait(response.headers, found.retryAfter);
   if (asked !== undefined) envelope.retry_after = Math.ceil(asked / 1000);
   else if (facts.retry === 'after_retry_after') envelope.retry_after = 1;
-  if (Object.keys(details).length)
-    envelope.details = redact === noRedact ? details : JSON.parse(redact(JSON.stringify(details)));
+  // Masked as JSON text, so that a key anywhere in the tree goes (the redactor knows its JSON-escaped form).
+  if (Object.keys(details).length) envelope.details = JSON.parse(redact(JSON.stringify(details)));
   if (found.origin) {
     const { message: said, ...origin } = found.origin;
     envelope.origin = said === undefined ? origin : { ...origin, message: redact(said) };

@@ -5,6 +5,8 @@
  * reader and the cut-body salvage to calls that never fail (the size budget is for the entry's
  * static imports).
  */
+
+import { type Redactor, redactHeaders } from '@errata/redact';
 import type { ErrorEnvelope } from '../errors.js';
 import type { FailureKind } from '../retry-policy.js';
 import { answered } from './answer.js';
@@ -13,7 +15,6 @@ import { factsOf } from './catalog-view.js';
 import { type Normalizer, normalizeEnvelope } from './envelope.js';
 import { rememberRawError } from './raw-error.js';
 import { readBounded } from './read-body.js';
-import type { Redact } from './redact.js';
 import { salvageJson } from './truncated-json.js';
 
 /** An error body as read: the text (cut at the limit), and what to normalize (the text, or what a cut JSON body still says). */
@@ -27,20 +28,6 @@ export interface ErrorBody {
 export async function readError(response: Response, limit: number): Promise<ErrorBody> {
   const { text, truncated } = await readBounded(response, limit);
   return { text, truncated, body: truncated ? (salvageJson(text) ?? text) : text };
-}
-
-// An error response's headers, with the API key and any bearer token cut from their values, as
-// from its body: a server that echoes the Authorization header must not hand the key back out.
-const bearer = /(bearer\s+)[^\s,;]+/gi;
-function redactHeaders(headers: Headers, redact: Redact): Headers {
-  let clean = true;
-  headers.forEach((value) => {
-    if (clean && (redact(value) !== value || /bearer\s/i.test(value))) clean = false;
-  });
-  if (clean) return headers;
-  const out = new Headers();
-  headers.forEach((value, name) => out.append(name, redact(value).replace(bearer, '$1[redacted]')));
-  return out;
 }
 
 /** An error answer, read and normalized: its envelope, the wait the server asked (ms), and its retry kind. */
@@ -60,7 +47,7 @@ export async function readErrorAnswer(
   limit: number,
   normalize: Normalizer | undefined,
   state: CallState,
-  redact: Redact,
+  redact: Redactor,
 ): Promise<ErrorAnswer> {
   const read = await readError(response, limit);
   if (read.truncated) state.cleanup();
@@ -87,7 +74,7 @@ export function canonicalResponse(
   envelope: ErrorEnvelope,
   read: ErrorBody,
   state: CallState,
-  redact: Redact,
+  redact: Redactor,
 ): Response {
   const raw = redactHeaders(response.headers, redact);
   let out = response;

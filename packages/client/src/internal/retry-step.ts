@@ -4,12 +4,13 @@
  * `ErrataError`) — with its events. Loaded lazily by `send` with the error answer reader, on a
  * client's first failure: a call that only ever succeeds does not ship or run it.
  */
+
+import { REDACTED, type Redactor } from '@errata/redact';
 import { type ClientErrorCode, ErrataError, type ErrorEnvelope } from '../errors.js';
 import type { DoneEvent } from '../events.js';
 import { type FailureKind, retryPlan } from '../retry-policy.js';
 import type { CallState } from './attempt.js';
 import { canonicalResponse, type ErrorBody } from './error-answer.js';
-import type { Redact } from './redact.js';
 import type { SendSettings } from './send.js';
 
 export { readErrorAnswer } from './error-answer.js';
@@ -25,7 +26,7 @@ export function transportError(
   cause: unknown,
   state: CallState,
   otherwise: ClientErrorCode,
-  redact: Redact,
+  redact: Redactor,
 ): ErrataError {
   if (cause instanceof ErrataError) return cause;
   if (state.user?.aborted) state.why ??= 'aborted';
@@ -49,7 +50,7 @@ export function transportFailure(
   cause: unknown,
   state: CallState,
   answered: boolean,
-  redact: Redact,
+  redact: Redactor,
   attempt: number,
   done: Done,
 ): ErrataError {
@@ -116,10 +117,10 @@ export function abortedInWait(attempt: number, done: Done): ErrataError {
 // A request that openapi-fetch could not build (a header value with a newline, a character past
 // Latin-1): its TypeError quotes the value, which may be a key, so the quote is cut and the cause
 // (which would show it again) is not kept.
-export function unbuildable(cause: TypeError, redact: (text: string) => string): ErrataError {
+export function unbuildable(cause: TypeError, redact: Redactor): ErrataError {
   return new ErrataError(
     'INVALID_OPTIONS',
-    redact(`INVALID_OPTIONS: the request could not be built: ${cause.message.replace(/"[\s\S]*"/, '"[redacted]"')}`),
+    redact(`INVALID_OPTIONS: the request could not be built: ${cause.message.replace(/"[\s\S]*"/, `"${REDACTED}"`)}`),
   );
 }
 

@@ -13,9 +13,9 @@ import type { ErrorBody } from './error-answer.js';
 
 export { answered } from './answer.js';
 
+import type { Redactor } from '@errata/redact';
 import type { Normalizer } from './envelope.js';
 import { newIdempotencyKey } from './idempotency-key.js';
-import type { Redact } from './redact.js';
 
 export type { CallState } from './attempt.js';
 export { newCallState } from './attempt.js';
@@ -29,7 +29,7 @@ export interface SendSettings extends RetrySettings {
   totalTimeout: number;
   /** `undefined`: Errata's envelope (`normalizeEnvelope`, loaded with the error path). */
   normalize: Normalizer | undefined;
-  redact: Redact;
+  redact: Redactor;
   maxErrorBodyBytes: number;
   onEvent: OnEvent | undefined;
   pool: ControllerPool;

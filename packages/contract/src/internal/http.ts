@@ -2,8 +2,9 @@
 // typed error carrying the request line, never a bare TypeError from fetch. What comes back — the
 // body, the headers, a fetch error's message — passes through the context's redactor first, so no
 // key the server echoes can reach a diff.
+
+import { type Redactor, redactHeaders } from '@errata/redact';
 import type { CapturedResponse } from '../check-response.js';
-import { type Redactor, redactHeaders } from './redact.js';
 
 export interface RequestSpec {
   method: string;

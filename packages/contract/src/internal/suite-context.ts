@@ -1,5 +1,7 @@
 // What every part of the suite shares: the spec, its operations, the checker, the server's models
 // (discovered through listModels, so that probes use names the server knows) and request helpers.
+
+import { createRedactor, type Redactor } from '@errata/redact';
 import {
   compileSpecSchema,
   createSpecAjv,
@@ -13,7 +15,6 @@ import { type components, type ErrorCode, taskInputSchemas } from '@errata/types
 import { createResponseChecker, type ResponseChecker } from '../check-response.js';
 import { loadSpec } from './errata-spec.js';
 import { type HttpContext, send } from './http.js';
-import { createRedactor, type Redactor } from './redact.js';
 
 /** A model as the server's listModels returns it (the spec's `Model`). */
 export type DiscoveredModel = components['schemas']['Model'];

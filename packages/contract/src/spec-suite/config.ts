@@ -3,6 +3,7 @@
 // it is Errata's sandbox: every fact about the server under test comes from here.
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { isObject } from '../internal/is-object.js';
 
 /** A request that makes the server answer `code` on `operation`: any of its parts replaces the example request's. */
 export interface RecordedTrigger {
@@ -41,9 +42,6 @@ export interface ContractConfig {
 export class ContractConfigError extends Error {
   override readonly name = 'ContractConfigError';
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * Reads a config file (YAML or JSON) and checks its shape; `env:NAME` keys are read from `env`.

@@ -3,6 +3,8 @@
  * spec and the config, sent to the server one by one and checked with the same response checker
  * as Errata's own suite (status declared, body against its code's schema, headers, envelope).
  */
+
+import { createRedactor } from '@errata/redact';
 import {
   createSpecAjv,
   createSpecModel,
@@ -12,7 +14,6 @@ import {
 } from '@errata/spec-model';
 import { createResponseChecker } from '../check-response.js';
 import { describeRequest, send } from '../internal/http.js';
-import { createRedactor } from '../internal/redact.js';
 import type { ContractConfig } from './config.js';
 import { planProbes, type SpecSection } from './probes.js';
 

@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import { createClient, ErrataError } from '@errata/client';
 import { stream } from '@errata/client/stream';
+import { createRedactor } from '@errata/redact';
 import { createSpecModel, type OpenApiDocument } from '@errata/spec-model';
 import { catalog, isErrorCode, type OperationError } from '@errata/types';
 import { defaultCodeFor } from '@errata/types/policy';
@@ -49,6 +50,7 @@ console.log(
     streamError,
     fallback: defaultCodeFor(502),
     spec: spec.openapi,
+    redacted: createRedactor(['sk_test_consumer'])('key sk_test_consumer, Bearer abc.def'),
     runModelCodes: createSpecModel(spec)
       .operation('runModel')
       ?.responses.flatMap((r) => r.codes).length,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type SseEvent, SseParser } from './sse-parser.js';
+import { type SseEvent, sseEvents } from './sse-events.js';
 
-// Each case is fed in every possible two-chunk split too: a line end, a CRLF or a field may be
-// cut anywhere by the network.
+// What the stream reader gets from eventsource-parser with its line ends made LF. Each case is fed
+// in every possible two-chunk split too: a line end, a CRLF or a field may be cut anywhere by the network.
 const cases: { name: string; given: string; want: SseEvent[] }[] = [
   {
     name: 'one event',
@@ -37,19 +37,19 @@ const cases: { name: string; given: string; want: SseEvent[] }[] = [
   },
 ];
 
-describe('SseParser', () => {
+describe('sseEvents', () => {
   it.each(cases)('$name', ({ given, want }) => {
-    expect(new SseParser().feed(given)).toEqual(want);
+    expect(sseEvents()(given)).toEqual(want);
     for (let cut = 1; cut < given.length; cut++) {
-      const parser = new SseParser();
-      expect([...parser.feed(given.slice(0, cut)), ...parser.feed(given.slice(cut))], `cut at ${cut}`).toEqual(want);
+      const parse = sseEvents();
+      expect([...parse(given.slice(0, cut)), ...parse(given.slice(cut))], `cut at ${cut}`).toEqual(want);
     }
   });
 
   it('reads one character at a time', () => {
-    const parser = new SseParser();
+    const parse = sseEvents();
     const text = 'event: token\r\ndata: {"index":0}\r\n\r\nevent: done\ndata: {}\n\n';
-    expect([...text].flatMap((c) => parser.feed(c))).toEqual([
+    expect([...text].flatMap((c) => parse(c))).toEqual([
       { event: 'token', data: '{"index":0}' },
       { event: 'done', data: '{}' },
     ]);

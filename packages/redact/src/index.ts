@@ -1,0 +1,3 @@
+// Masking secrets in texts and headers with one marker, `[redacted]`.
+export { createRedactor, REDACTED, type Redactor, type RedactorOptions } from './create-redactor.js';
+export { redactHeaders } from './redact-headers.js';
