@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { catalogUrl, requestedDocsBase, withDocsUrl } from './docs-url.mjs';
+import { catalogUrl, requestedDocsBase, withDocsUrl } from './docs-url.js';
 
 const bundled = JSON.parse(readFileSync(new URL('../dist/openapi.json', import.meta.url), 'utf8'));
 

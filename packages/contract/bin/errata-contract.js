@@ -1,4 +1,5 @@
 #!/usr/bin/env node
 // The CLI's entry, kept in source (not in dist/) so that pnpm links the bin in a fresh workspace
-// install, before anything is built; it only loads the compiled CLI.
+// install, before anything is built; it only loads the compiled CLI. It stays JavaScript on purpose:
+// Node 20 cannot run a TypeScript bin, and a compiled one would not exist before the build.
 import '../dist/cli.js';

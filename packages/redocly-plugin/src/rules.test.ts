@@ -7,65 +7,80 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 
-type Doc = Record<string, any>;
+type Doc = Record<string, unknown>;
 const root = join(import.meta.dirname, '..', '..', '..');
 const fixtures = join(import.meta.dirname, '..', 'test', 'fixtures');
 const minimal = (): Doc => parse(readFileSync(join(fixtures, 'minimal.yaml'), 'utf8'));
-const schemas = (doc: Doc) => doc.components.schemas;
-const responses = (doc: Doc) => doc.components.responses;
+
+/** The object at `path` below `node` (array members by index): a fixture that lacks it is a broken test. */
+function at(node: unknown, ...path: (string | number)[]): Doc {
+  let here = node;
+  for (const key of path) here = (here as Doc | undefined)?.[key];
+  if (!here || typeof here !== 'object') throw new Error(`The fixture has no object at ${path.join('.')}`);
+  return here as Doc;
+}
+/** The list at `path` below `node`. */
+function list(node: unknown, ...path: (string | number)[]): unknown[] {
+  const here = at(node, ...path);
+  if (!Array.isArray(here)) throw new Error(`The fixture has no list at ${path.join('.')}`);
+  return here;
+}
+const schemas = (doc: Doc) => at(doc, 'components', 'schemas');
+const responses = (doc: Doc) => at(doc, 'components', 'responses');
+const models = (doc: Doc) => at(doc, 'paths', '/v1/models');
 
 const cases: { name: string; rule: string; breakIt: (doc: Doc) => void }[] = [
   {
     name: 'x-error without a remedy',
     rule: 'errata/error-metadata',
-    breakIt: (d) => delete schemas(d).MODEL_NOT_FOUND['x-error'].remedy,
+    breakIt: (d) => delete at(schemas(d), 'MODEL_NOT_FOUND', 'x-error').remedy,
   },
   {
     name: 'x-error with an unknown retry policy',
     rule: 'errata/error-metadata',
-    breakIt: (d) => (schemas(d).MODEL_NOT_FOUND['x-error'].retry = 'sometimes'),
+    breakIt: (d) => (at(schemas(d), 'MODEL_NOT_FOUND', 'x-error').retry = 'sometimes'),
   },
   {
     name: 'an error schema without examples',
     rule: 'errata/error-metadata',
-    breakIt: (d) => delete schemas(d).INTERNAL_ERROR.examples,
+    breakIt: (d) => delete at(schemas(d), 'INTERNAL_ERROR').examples,
   },
   {
     name: 'an example whose doc_url points elsewhere',
     rule: 'errata/error-metadata',
-    breakIt: (d) => (schemas(d).INTERNAL_ERROR.examples[0].doc_url = 'https://errata.dev/docs/errors#OTHER'),
+    breakIt: (d) => (at(schemas(d), 'INTERNAL_ERROR', 'examples', 0).doc_url = 'https://errata.dev/docs/errors#OTHER'),
   },
   {
     name: 'after_retry_after without a required retry_after',
     rule: 'errata/error-metadata',
-    breakIt: (d) => delete schemas(d).RATE_LIMIT_EXCEEDED.allOf[1].required,
+    breakIt: (d) => delete at(schemas(d), 'RATE_LIMIT_EXCEEDED', 'allOf', 1).required,
   },
   {
     name: 'a crosswalk to an undeclared provider',
     rule: 'errata/error-metadata',
-    breakIt: (d) => (schemas(d).MODEL_NOT_FOUND['x-error'].crosswalk.acme = [{ status: 404 }]),
+    breakIt: (d) => (at(schemas(d), 'MODEL_NOT_FOUND', 'x-error', 'crosswalk').acme = [{ status: 404 }]),
   },
   {
     name: 'two schemas with the same internal code',
     rule: 'errata/error-codes-unique',
-    breakIt: (d) => (schemas(d).INTERNAL_ERROR['x-error'].internal_code = 3003),
+    breakIt: (d) => (at(schemas(d), 'INTERNAL_ERROR', 'x-error').internal_code = 3003),
   },
   {
     name: 'two schemas with the same code',
     rule: 'errata/error-codes-unique',
-    breakIt: (d) => (schemas(d).INTERNAL_ERROR.allOf[1].properties.code.const = 'MODEL_NOT_FOUND'),
+    breakIt: (d) => (at(schemas(d), 'INTERNAL_ERROR', 'allOf', 1, 'properties', 'code').const = 'MODEL_NOT_FOUND'),
   },
   {
     name: 'one provider error crosswalked to two codes',
     rule: 'errata/error-codes-unique',
     breakIt: (d) =>
-      (schemas(d).INTERNAL_ERROR['x-error'].crosswalk = { generic: [{ code: 'MODEL_NOT_FOUND', status: 404 }] }),
+      (at(schemas(d), 'INTERNAL_ERROR', 'x-error').crosswalk = { generic: [{ code: 'MODEL_NOT_FOUND', status: 404 }] }),
   },
   {
     name: 'a 500 schema listed under 429',
     rule: 'errata/error-status-matches',
     breakIt: (d) =>
-      responses(d).TooManyRequests.content['application/json'].schema.oneOf.push({
+      list(responses(d), 'TooManyRequests', 'content', 'application/json', 'schema', 'oneOf').push({
         $ref: '#/components/schemas/INTERNAL_ERROR',
       }),
   },
@@ -73,7 +88,7 @@ const cases: { name: string; rule: string; breakIt: (doc: Doc) => void }[] = [
     name: 'an error response that is not the envelope',
     rule: 'errata/error-response-envelope',
     breakIt: (d) =>
-      (responses(d).ServerError.content['application/json'].schema = {
+      (at(responses(d), 'ServerError', 'content', 'application/json').schema = {
         type: 'object',
         properties: { error: { type: 'string' } },
       }),
@@ -81,22 +96,22 @@ const cases: { name: string; rule: string; breakIt: (doc: Doc) => void }[] = [
   {
     name: 'an error response served as text/html',
     rule: 'errata/error-response-envelope',
-    breakIt: (d) => (responses(d).ServerError.content = { 'text/html': { schema: { type: 'string' } } }),
+    breakIt: (d) => (at(responses(d), 'ServerError').content = { 'text/html': { schema: { type: 'string' } } }),
   },
   {
     name: 'a 429 without Retry-After',
     rule: 'errata/retry-after-header',
-    breakIt: (d) => delete responses(d).TooManyRequests.headers['Retry-After'],
+    breakIt: (d) => delete at(responses(d), 'TooManyRequests', 'headers')['Retry-After'],
   },
   {
     name: 'a success response without X-Request-Id',
     rule: 'errata/request-id-header',
-    breakIt: (d) => delete d.paths['/v1/models'].get.responses['200'].headers,
+    breakIt: (d) => delete at(models(d), 'get', 'responses', '200').headers,
   },
   {
     name: 'an operation with no 5xx response',
     rule: 'errata/operation-5xx-response',
-    breakIt: (d) => delete d.paths['/v1/models'].get.responses['500'],
+    breakIt: (d) => delete at(models(d), 'get', 'responses')['500'],
   },
   {
     name: 'a stream error event carrying a code without mid_stream',
@@ -113,53 +128,53 @@ const cases: { name: string; rule: string; breakIt: (doc: Doc) => void }[] = [
   {
     name: 'a POST without Idempotency-Key',
     rule: 'errata/post-idempotency-key',
-    breakIt: (d) =>
-      (d.paths['/v1/models'].post = { ...structuredClone(d.paths['/v1/models'].get), operationId: 'createModel' }),
+    breakIt: (d) => (models(d).post = { ...structuredClone(at(models(d), 'get')), operationId: 'createModel' }),
   },
   {
     name: 'a crosswalk entry with a key the schema does not know',
     rule: 'errata/error-metadata',
-    breakIt: (d) => (schemas(d).MODEL_NOT_FOUND['x-error'].crosswalk.generic[0].statuses = [404]),
+    breakIt: (d) => (at(schemas(d), 'MODEL_NOT_FOUND', 'x-error', 'crosswalk', 'generic', 0).statuses = [404]),
   },
   {
     name: 'a crosswalk entry that matches nothing',
     rule: 'errata/error-metadata',
-    breakIt: (d) => (schemas(d).MODEL_NOT_FOUND['x-error'].crosswalk.generic = [{ name: 'Model not found' }]),
+    breakIt: (d) => (at(schemas(d), 'MODEL_NOT_FOUND', 'x-error', 'crosswalk').generic = [{ name: 'Model not found' }]),
   },
   {
     name: 'a crosswalk entry citing a document its provider does not have',
     rule: 'errata/error-metadata',
-    breakIt: (d) => (schemas(d).MODEL_NOT_FOUND['x-error'].crosswalk.generic[0].source = 'handbook'),
+    breakIt: (d) => (at(schemas(d), 'MODEL_NOT_FOUND', 'x-error', 'crosswalk', 'generic', 0).source = 'handbook'),
   },
   {
     name: 'message_params reading a parameter the template lacks',
     rule: 'errata/error-metadata',
-    breakIt: (d) => (schemas(d).MODEL_NOT_FOUND['x-error'].crosswalk.generic[0].message_params = '^(?<task>.+)$'),
+    breakIt: (d) =>
+      (at(schemas(d), 'MODEL_NOT_FOUND', 'x-error', 'crosswalk', 'generic', 0).message_params = '^(?<task>.+)$'),
   },
   {
     name: 'a provider with neither docs nor docs_note',
     rule: 'errata/error-metadata',
-    breakIt: (d) => delete d['x-errata'].providers.generic.docs,
+    breakIt: (d) => delete at(d, 'x-errata', 'providers', 'generic').docs,
   },
   {
     name: 'a category const that disagrees with x-error',
     rule: 'errata/error-metadata',
-    breakIt: (d) => (schemas(d).INTERNAL_ERROR.allOf[1].properties.category.const = 'timeout'),
+    breakIt: (d) => (at(schemas(d), 'INTERNAL_ERROR', 'allOf', 1, 'properties', 'category').const = 'timeout'),
   },
   {
     name: 'a template parameter not declared in details',
     rule: 'errata/error-metadata',
-    breakIt: (d) => (schemas(d).INTERNAL_ERROR['x-error'].message = 'Internal server error: {reason}.'),
+    breakIt: (d) => (at(schemas(d), 'INTERNAL_ERROR', 'x-error').message = 'Internal server error: {reason}.'),
   },
   {
     name: 'an example without a template parameter in details',
     rule: 'errata/error-metadata',
-    breakIt: (d) => delete schemas(d).MODEL_NOT_FOUND.examples[0].details,
+    breakIt: (d) => delete at(schemas(d), 'MODEL_NOT_FOUND', 'examples', 0).details,
   },
   {
     name: 'a malformed mid_stream',
     rule: 'errata/error-metadata',
-    breakIt: (d) => (schemas(d).INTERNAL_ERROR['x-error'].mid_stream = { retry_safe: 'yes' }),
+    breakIt: (d) => (at(schemas(d), 'INTERNAL_ERROR', 'x-error').mid_stream = { retry_safe: 'yes' }),
   },
 ];
 
@@ -185,14 +200,13 @@ const optionCases: { name: string; rule: string; fires: boolean; message?: strin
     rule: 'errata/error-codes-unique',
     fires: true,
     message: "Internal code 4002 of INTERNAL_ERROR is outside this API's range 3000-3999",
-    breakIt: (d) => (schemas(d).INTERNAL_ERROR['x-error'].internal_code = 4002),
+    breakIt: (d) => (at(schemas(d), 'INTERNAL_ERROR', 'x-error').internal_code = 4002),
   },
   {
     name: 'exceptOperations: [createModel], on that POST without a key',
     rule: 'errata/post-idempotency-key',
     fires: false,
-    breakIt: (d) =>
-      (d.paths['/v1/models'].post = { ...structuredClone(d.paths['/v1/models'].get), operationId: 'createModel' }),
+    breakIt: (d) => (models(d).post = { ...structuredClone(at(models(d), 'get')), operationId: 'createModel' }),
   },
   {
     name: 'statuses: [429, 529], on a 529 without Retry-After',
@@ -200,8 +214,8 @@ const optionCases: { name: string; rule: string; fires: boolean; message?: strin
     fires: true,
     message: 'Response 529 must declare the Retry-After header',
     breakIt: (d) =>
-      (d.paths['/v1/models'].get.responses['529'] = {
-        ...structuredClone(responses(d).ServerError),
+      (at(models(d), 'get', 'responses')['529'] = {
+        ...structuredClone(at(responses(d), 'ServerError')),
         headers: { 'X-Trace-Id': { schema: { type: 'string' } } },
       }),
   },

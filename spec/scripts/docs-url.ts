@@ -4,16 +4,20 @@
 // (`ERRATA_DOCS_URL`, or `--docs-url` to this script), and the bundle then names that site's
 // catalog everywhere: `${base}errors/#CODE`. @errata/types, the client and the docs read it from there.
 
+/** What these functions read of the bundled document: its root `x-errata` extension. */
+export interface BundledSpec {
+  'x-errata'?: { docs_url?: unknown; [key: string]: unknown };
+  [key: string]: unknown;
+}
+
 /**
  * The catalog URL for a docs base URL: `https://me.github.io/errata` → `https://me.github.io/errata/errors/`.
  *
  * @example
  * catalogUrl('http://127.0.0.1:4010/docs/'); // 'http://127.0.0.1:4010/docs/errors/'
- * @param {string} base
- * @returns {string}
  */
-export function catalogUrl(base) {
-  let url;
+export function catalogUrl(base: string): string {
+  let url: URL;
   try {
     url = new URL(base);
   } catch {
@@ -33,14 +37,12 @@ export function catalogUrl(base) {
  *
  * @example
  * withDocsUrl(doc, 'http://127.0.0.1:4010/docs/errors/'); // the same document, doc_urls rewritten
- * @param {Record<string, any>} doc
- * @param {string} docsUrl the catalog page's URL
- * @returns {Record<string, any>}
+ * @param docsUrl the catalog page's URL
  */
-export function withDocsUrl(doc, docsUrl) {
+export function withDocsUrl<Doc extends BundledSpec>(doc: Doc, docsUrl: string): Doc {
   const old = doc['x-errata']?.docs_url;
   if (typeof old !== 'string') throw new Error('The spec has no x-errata.docs_url to rewrite');
-  const walk = (/** @type {unknown} */ node) => {
+  const walk = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(walk);
     if (!node || typeof node !== 'object') return node;
     return Object.fromEntries(
@@ -52,19 +54,22 @@ export function withDocsUrl(doc, docsUrl) {
       ]),
     );
   };
-  const rewritten = walk(doc);
-  rewritten['x-errata'].docs_url = docsUrl;
+  // walk keeps every key and only rewrites doc_url strings: the result has the input's shape.
+  const rewritten = walk(doc) as Doc;
+  rewritten['x-errata'] = { ...rewritten['x-errata'], docs_url: docsUrl };
   return rewritten;
 }
 
 /**
  * The docs base URL this build was asked for: `--docs-url <url>`, else `ERRATA_DOCS_URL`.
  *
- * @param {readonly string[]} argv
- * @param {Record<string, string | undefined>} env
- * @returns {string | undefined}
+ * @example
+ * requestedDocsBase(['--docs-url', 'https://a.test/'], {}); // 'https://a.test/'
  */
-export function requestedDocsBase(argv, env) {
+export function requestedDocsBase(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+): string | undefined {
   const flag = argv.indexOf('--docs-url');
   if (flag !== -1) {
     const value = argv[flag + 1];

@@ -1,10 +1,18 @@
 // `pnpm bench`: the client against bare openapi-fetch and raw fetch, in one run, over an
 // in-process fetch stub (no network: this measures the client's own cost). Reports ratios to the
 // baselines measured in the same run, never absolute targets: the machine is shared.
+import type { paths as Paths } from '@errata/types';
 import createFetchClient from 'openapi-fetch';
 import { Bench } from 'tinybench';
-import { createClient } from '../dist/index.js';
-import { normalizeError } from '../dist/normalize-error.js';
+import type * as Client from '../src/index.js';
+import type * as Normalize from '../src/normalize-error.js';
+import type { Provider } from '../src/normalize-error.js';
+
+// What ships (dist/, built by `pnpm build`, which the bench task depends on) is measured, typed by
+// its source, so that typechecking the bench needs no build.
+const dist = (file: string) => new URL(`../dist/${file}`, import.meta.url).href;
+const { createClient } = (await import(dist('index.js'))) as typeof Client;
+const { normalizeError } = (await import(dist('normalize-error.js'))) as typeof Normalize;
 
 const baseUrl = 'http://bench.invalid';
 const model = { params: { path: { model: 'echo-1' } } };
@@ -23,10 +31,10 @@ const notFound = JSON.stringify({
   request_id: 'req_1',
   doc_url: 'https://errata.dev/docs/errors#MODEL_NOT_FOUND',
 });
-const stub = (status, body) => async () =>
+const stub = (status: number, body: string) => async () =>
   new Response(body, { status, headers: { 'content-type': 'application/json' } });
 
-const paths = {
+const paths: Record<string, (request: Request) => Promise<Response>> = {
   success: stub(200, ok),
   error: stub(404, notFound),
 };
@@ -35,12 +43,12 @@ const paths = {
 // rounds: on a shared 2-core machine, the order of tasks, GC debt and the JIT's warm-up otherwise
 // decide more than the code does. One warm-up round is thrown away.
 const rounds = 11;
-const samples = {};
-const tasks = Object.entries(paths).flatMap(([name, fetch]) => {
+const samples: Record<string, number[]> = {};
+const tasks = Object.entries(paths).flatMap(([name, fetch]): [string, () => Promise<unknown>][] => {
   const errata = createClient({ baseUrl, fetch, maxRetries: 0 });
   const errataRetrying = createClient({ baseUrl, fetch });
   const errataNoTimeout = createClient({ baseUrl, fetch, timeout: Infinity });
-  const bare = createFetchClient({ baseUrl, fetch });
+  const bare = createFetchClient<Paths>({ baseUrl, fetch });
   return [
     [
       `${name}: raw fetch`,
@@ -58,17 +66,24 @@ const tasks = Object.entries(paths).flatMap(([name, fetch]) => {
 });
 for (let round = -1; round < rounds; round++) {
   for (let i = 0; i < tasks.length; i++) {
-    const [name, fn] = tasks[(i + Math.max(round, 0)) % tasks.length];
+    const [name, fn] = tasks[(i + Math.max(round, 0)) % tasks.length]!;
     const bench = new Bench({ time: 200, warmupTime: 50 }).add(name, fn);
     await bench.run();
-    if (round >= 0) (samples[name] ??= []).push(bench.tasks[0].result.hz);
+    if (round < 0) continue;
+    samples[name] ??= [];
+    samples[name].push(bench.tasks[0]!.result!.hz);
   }
 }
-const results = Object.fromEntries(
-  Object.entries(samples).map(([name, hz]) => [name, hz.sort((a, b) => a - b)[Math.floor(hz.length / 2)]]),
+const medians = new Map(
+  Object.entries(samples).map(([name, hz]) => [name, hz.sort((a, b) => a - b)[Math.floor(hz.length / 2)]!]),
 );
+const result = (task: string): number => {
+  const hz = medians.get(task);
+  if (hz === undefined) throw new Error(`The bench measured no task named ${task}`);
+  return hz;
+};
 
-const body = {
+const body: Record<string, { status: number; body: string; provider?: Provider }> = {
   envelope: { status: 404, body: notFound },
   'workers-ai': {
     status: 404,
@@ -87,12 +102,12 @@ for (const [name, { provider, ...given }] of Object.entries(body))
   normalize.add(name, () => normalizeError(given, { provider }));
 await normalize.run();
 
-const f = (n) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
+const f = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
 console.log(
   `\n@errata/client bench (in-process fetch stub, GET /v1/models/{model}; median of ${rounds} rotated rounds)\n`,
 );
 for (const name of ['success', 'error']) {
-  const bare = results[`${name}: bare openapi-fetch`];
+  const bare = result(`${name}: bare openapi-fetch`);
   console.log(`${name} path`);
   for (const label of [
     'raw fetch',
@@ -101,7 +116,7 @@ for (const name of ['success', 'error']) {
     '@errata/client (maxRetries 0)',
     '@errata/client (timeout Infinity)',
   ]) {
-    const hz = results[`${name}: ${label}`];
+    const hz = result(`${name}: ${label}`);
     console.log(`  ${label.padEnd(34)} ${f(hz).padStart(9)} ops/s   ${(hz / bare).toFixed(2)}× bare openapi-fetch`);
   }
 }
@@ -110,8 +125,8 @@ console.log('');
 for (const [name, target] of [
   ['success', 0.9],
   ['error', 0.8],
-]) {
-  const ratio = results[`${name}: @errata/client`] / results[`${name}: bare openapi-fetch`];
+] as const) {
+  const ratio = result(`${name}: @errata/client`) / result(`${name}: bare openapi-fetch`);
   console.log(
     `${name} path: ${ratio.toFixed(2)}× bare openapi-fetch (target ≥ ${target.toFixed(2)}) ${ratio >= target ? 'met' : 'NOT met'}`,
   );
@@ -119,7 +134,7 @@ for (const [name, target] of [
 console.log('\nnormalizeError');
 let worst = 0;
 for (const task of normalize.tasks) {
-  const us = task.result.mean * 1000;
+  const us = task.result!.mean * 1000;
   worst = Math.max(worst, us);
   console.log(`  ${task.name.padEnd(30)} ${us.toFixed(2).padStart(6)} µs/op`);
 }

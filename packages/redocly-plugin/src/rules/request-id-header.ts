@@ -1,12 +1,14 @@
+import type { Rule } from '../redocly-types.js';
+
 /**
  * Every response, success or error, declares the request-id header: it is the one thing support
  * always asks for.
  *
- * @param {{ header?: string }} [options] `header`: the header that carries the request id (default `X-Request-Id`).
+ * @param options `header`: the header that carries the request id (default `X-Request-Id`).
  * @example
  * // redocly.yaml: errata/request-id-header: { severity: error, header: X-Trace-Id }
  */
-export default function requestIdHeader({ header = 'X-Request-Id' } = {}) {
+const requestIdHeader: Rule<{ header?: string }> = ({ header = 'X-Request-Id' } = {}) => {
   const wanted = header.toLowerCase();
   return {
     Response: {
@@ -21,4 +23,5 @@ export default function requestIdHeader({ header = 'X-Request-Id' } = {}) {
       },
     },
   };
-}
+};
+export default requestIdHeader;

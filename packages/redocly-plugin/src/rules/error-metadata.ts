@@ -1,10 +1,12 @@
 import { constOf, isCatalogSource, isErrorSchema, requiredOf, schemaParts } from '../error-schema.js';
 import { problemsOf, validateProviders, validateXError } from '../meta-schemas.js';
+import { type ErrataRoot, isExampleObject, type ProviderMeta, type Rule } from '../redocly-types.js';
 
-const templateParams = (message) => [...String(message ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-const namedGroups = (pattern) => {
+const templateParams = (message: unknown): string[] =>
+  [...String(message ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+const namedGroups = (pattern: string): string[] => {
   try {
-    return [...new RegExp(pattern).source.matchAll(/\(\?<(\w+)>/g)].map((m) => m[1]);
+    return [...new RegExp(pattern).source.matchAll(/\(\?<(\w+)>/g)].map((m) => m[1]!);
   } catch {
     return [];
   }
@@ -19,15 +21,15 @@ const namedGroups = (pattern) => {
  * and has examples whose code, status, category, retry, doc_url and `details` (every template
  * parameter) agree.
  */
-export default function errorMetadata() {
-  let docsUrl;
-  let providers = {};
+const errorMetadata: Rule = () => {
+  let docsUrl: string | undefined;
+  let providers: Record<string, ProviderMeta | undefined> = {};
   return {
     Root: {
       enter(root, ctx) {
-        const errata = root['x-errata'] ?? {};
+        const errata = (root as ErrataRoot)['x-errata'] ?? {};
         docsUrl = errata.docs_url;
-        providers = ctx.resolve(errata.providers ?? {}).node ?? {};
+        providers = ctx.resolve<Record<string, ProviderMeta>>(errata.providers ?? {}).node ?? {};
         if (!validateProviders(providers)) {
           for (const problem of problemsOf(validateProviders))
             ctx.report({
@@ -47,7 +49,7 @@ export default function errorMetadata() {
         const code = constOf(schema, ctx, 'code');
         if (typeof code !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(code))
           problems.push('`code` must be pinned to an UPPER_SNAKE_CASE const');
-        for (const key of ['status', 'category', 'retry']) {
+        for (const key of ['status', 'category', 'retry'] as const) {
           const pinned = constOf(schema, ctx, key);
           if (pinned !== meta[key])
             problems.push(`\`${key}\` const (${pinned}) must equal x-error.${key} (${meta[key]})`);
@@ -70,15 +72,20 @@ export default function errorMetadata() {
           }
         }
         // Every template parameter is a machine-readable member of `details`, so nobody parses `message`.
-        const declaresParam = (param) =>
-          schemaParts(schema, ctx).some((part) => part.then?.properties?.details?.properties?.[param]);
+        const declaresParam = (param: string) =>
+          schemaParts(schema, ctx).some((part) => {
+            const details = part.then?.properties?.details;
+            return details && 'properties' in details && details.properties?.[param];
+          });
         for (const param of params)
           if (!declaresParam(param)) problems.push(`template parameter {${param}} must be declared in details`);
         const examples = schema.examples ?? [];
         // An installed catalog schema's examples link to Errata's docs; a document's own, to its docs_url.
         const checkDocUrl = docsUrl && !isCatalogSource(ctx.location.source.absoluteRef);
         if (!examples.length) problems.push('at least one example is required');
-        examples.forEach((example, i) => {
+        examples.forEach((value, i) => {
+          // A value that is not an object has none of an error body's members: every check below reports it.
+          const example = isExampleObject(value) ? value : {};
           if (example.code !== code || example.status !== meta.status)
             problems.push(`example ${i} must have code ${code} and status ${meta.status}`);
           if (example.category !== meta.category || example.retry !== meta.retry)
@@ -96,4 +103,5 @@ export default function errorMetadata() {
       },
     },
   };
-}
+};
+export default errorMetadata;

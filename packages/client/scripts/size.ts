@@ -7,11 +7,11 @@
 
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { build, type OutputFile, type Plugin } from 'esbuild';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const main = '@errata/client';
-const entries = {
+const entries: Record<string, string> = {
   [main]: './index.js',
   '@errata/client/stream': './stream.js',
   '@errata/client/queue': './queue.js',
@@ -20,7 +20,7 @@ const entries = {
 };
 const target = 5 * 1024;
 
-async function bundle(contents, minify = true) {
+async function bundle(contents: string, minify = true): Promise<OutputFile> {
   const result = await build({
     stdin: { contents, resolveDir: dist, loader: 'js' },
     bundle: true,
@@ -30,12 +30,12 @@ async function bundle(contents, minify = true) {
     write: false,
     external: ['openapi-fetch'],
   });
-  return result.outputFiles[0];
+  return result.outputFiles[0]!;
 }
 
 // What loads with the entry: `import()`s are left out (a plugin marks them external), so only the
 // entry's static import graph is measured; `lazy` is what the whole graph, `import()`s inlined, adds.
-const staticOnly = {
+const staticOnly: Plugin = {
   name: 'static-only',
   setup: (b) =>
     b.onResolve({ filter: /.*/ }, (args) =>
@@ -43,7 +43,7 @@ const staticOnly = {
     ),
 };
 
-async function measure(contents, plugins) {
+async function measure(contents: string, plugins: Plugin[]): Promise<{ min: number; gzip: number }> {
   const result = await build({
     stdin: { contents, resolveDir: dist, loader: 'js' },
     bundle: true,
@@ -54,21 +54,30 @@ async function measure(contents, plugins) {
     external: ['openapi-fetch'],
     plugins,
   });
-  const code = result.outputFiles[0].contents;
+  const code = result.outputFiles[0]!.contents;
   return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
 }
 
-async function size(contents) {
+/** An entry's size, and what its `import()`s add when they load. */
+interface Size {
+  min: number;
+  gzip: number;
+  lazy: { min: number; gzip: number } | undefined;
+}
+
+async function size(contents: string): Promise<Size> {
   const [entry, whole] = await Promise.all([measure(contents, [staticOnly]), measure(contents, [])]);
   const lazy = whole.min > entry.min ? { min: whole.min - entry.min, gzip: whole.gzip - entry.gzip } : undefined;
   return { ...entry, lazy };
 }
 
-const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
-const all = (file) => `export * from ${JSON.stringify(file)};`;
-const rows = [
+const kb = (n: number) => `${(n / 1024).toFixed(2)} KB`;
+const all = (file: string) => `export * from ${JSON.stringify(file)};`;
+const rows: [string, Size][] = [
   ...(await Promise.all(
-    Object.entries(entries).map(async ([name, file]) => [`${name} (every export)`, await size(all(file))]),
+    Object.entries(entries).map(
+      async ([name, file]): Promise<[string, Size]> => [`${name} (every export)`, await size(all(file))],
+    ),
   )),
   ['createClient only', await size(`export { createClient } from './index.js';`)],
   ['for scale: the catalog (@errata/types/catalog)', await size(`export { catalog } from '@errata/types/catalog';`)],
@@ -83,8 +92,8 @@ for (const [name, { min, gzip, lazy }] of rows) {
     );
 }
 
-const failures = [];
-const mainGzip = rows[0][1].gzip;
+const failures: string[] = [];
+const mainGzip = rows[0]![1].gzip;
 console.log(
   `  target ≤ ${kb(target)} gzip for ${main}: ${mainGzip <= target ? 'met' : 'NOT met'} (${(mainGzip / target).toFixed(2)}× target)`,
 );

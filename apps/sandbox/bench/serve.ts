@@ -1,6 +1,9 @@
 // Child process of the benchmark: a quiet sandbox with limits out of the way, reporting its
 // memory (after a full GC) and store sizes over IPC.
-import { startSandbox } from '../dist/index.js';
+import type * as Sandbox from '../src/index.js';
+
+// What ships (dist/, built before `pnpm bench`) is measured, typed by its source.
+const { startSandbox } = (await import(new URL('../dist/index.js', import.meta.url).href)) as typeof Sandbox;
 
 const sandbox = await startSandbox({
   port: 0,
@@ -13,11 +16,11 @@ const sandbox = await startSandbox({
   workers: 64,
   jobDurationMs: 1,
 });
-process.on('message', (message) => {
+process.on('message', (message: unknown) => {
   if (message === 'memory') {
     globalThis.gc?.();
     const { state } = sandbox;
-    process.send({
+    process.send?.({
       heapUsed: process.memoryUsage().heapUsed,
       rss: process.memoryUsage().rss,
       jobs: state.queue.size,
@@ -28,4 +31,4 @@ process.on('message', (message) => {
 });
 // The benchmark died: do not outlive it.
 process.on('disconnect', () => process.exit(0));
-process.send({ url: sandbox.url });
+process.send?.({ url: sandbox.url });

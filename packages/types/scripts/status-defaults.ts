@@ -11,17 +11,20 @@
 // A status the catalog does not know falls back to its class at run time (`defaultCodeFor` in
 // src/policy.ts): 4xx as 400, 5xx and anything else as 500.
 
+import type { ErrorDefinition } from '@errata/spec-model';
+
 // The keys a crosswalk entry matches on; the rest of an entry is provenance (name, message, source…).
-const MATCH_KEYS = ['code', 'internal_code', 'type', 'reason', 'status', 'message_pattern'];
+const MATCH_KEYS = ['code', 'internal_code', 'type', 'reason', 'status', 'message_pattern'] as const;
 
 /**
- * @param {readonly import('@errata/spec-model').ErrorDefinition[]} errors every code, in internal-code
- *   order (the spec model's `errors`)
- * @returns {Record<number, string>} status → code
+ * Status → the code a response with only that status means.
+ *
+ * @param errors every code, in internal-code order (the spec model's `errors`)
+ * @example
+ * defaultCodeByStatus([...model.errors.values()])[429] // 'RATE_LIMIT_EXCEEDED'
  */
-export function defaultCodeByStatus(errors) {
-  /** @type {Map<number, { code: string, votes: number }>} */
-  const best = new Map();
+export function defaultCodeByStatus(errors: readonly ErrorDefinition[]): Record<number, string> {
+  const best = new Map<number, { code: string; votes: number }>();
   for (const { code, meta } of errors) {
     let votes = 0;
     for (const entries of Object.values(meta.crosswalk ?? {})) {

@@ -1,12 +1,14 @@
+import type { Rule } from '../redocly-types.js';
+
 /**
  * Responses that ask the client to wait (429 and 503 by default) declare `Retry-After`: a client
  * cannot honour a wait it was never told about.
  *
- * @param {{ statuses?: (number|string)[] }} [options] `statuses`: the statuses that must carry it (default 429, 503).
+ * @param options `statuses`: the statuses that must carry it (default 429, 503).
  * @example
  * // redocly.yaml: errata/retry-after-header: { severity: error, statuses: [429, 503, 529] }
  */
-export default function retryAfterHeader({ statuses = [429, 503] } = {}) {
+const retryAfterHeader: Rule<{ statuses?: (number | string)[] }> = ({ statuses = [429, 503] } = {}) => {
   const waitStatuses = new Set(statuses.map(String));
   return {
     Response: {
@@ -22,4 +24,5 @@ export default function retryAfterHeader({ statuses = [429, 503] } = {}) {
       },
     },
   };
-}
+};
+export default retryAfterHeader;

@@ -5,12 +5,13 @@
 // the job and idempotency stores far past their caps.
 // Targets: each error path ≥ 0.6× bare Hono, ≥ 10× Prism, p99 < 10 ms at 32 connections; heap flat.
 // Reported, never asserted.
-import { fork, spawn } from 'node:child_process';
+
+import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import autocannon, { type Options, type Result } from 'autocannon';
 
 const require = createRequire(import.meta.url);
 const SPEC = require.resolve('@errata/types/openapi.json');
@@ -19,7 +20,16 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const CONNECTIONS = 32;
 const AUTH = { Authorization: 'Bearer sk_test_valid' };
 
-const scenarios = [
+/** One kind of request the servers are loaded with. */
+interface Scenario {
+  name: string;
+  method: 'GET' | 'POST';
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+const scenarios: Scenario[] = [
   { name: '401 missing key', method: 'GET', path: '/v1/models', headers: {} },
   {
     name: '400 invalid body',
@@ -37,16 +47,16 @@ const scenarios = [
   },
 ];
 
-function freePort() {
+function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = server.address() as AddressInfo;
       server.close(() => resolve(port));
     });
   });
 }
 
-function load(url, scenario, duration, extra = {}) {
+function load(url: string, scenario: Scenario, duration: number, extra: Partial<Options> = {}): Promise<Result> {
   return autocannon({
     url: url + scenario.path,
     method: scenario.method,
@@ -58,7 +68,16 @@ function load(url, scenario, duration, extra = {}) {
   });
 }
 
-async function measure(url, scenario) {
+/** What a run measured of one server. */
+interface Measured {
+  rps: number;
+  p99: number;
+  errors: number;
+  total: number;
+  failures: number;
+}
+
+async function measure(url: string, scenario: Scenario): Promise<Measured> {
   await load(url, scenario, 1); // warm-up, discarded
   const result = await load(url, scenario, DURATION);
   return {
@@ -71,21 +90,21 @@ async function measure(url, scenario) {
 }
 
 const SLICES = Math.max(1, DURATION);
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /**
  * Measures several servers in alternating 1 s slices (after a 3 s warm-up each), so that load from
  * elsewhere on a shared machine falls on all of them alike: a ratio between them means something
  * even when absolute numbers drift. Throughput is total requests / total time; p99 the median of the slices'.
  */
-async function interleaved(targets) {
+async function interleaved(targets: { url: string; scenario: Scenario }[]): Promise<Measured[]> {
   // 3 s each: the first seconds of a fresh process run unoptimized code (JIT), which is not the error path's cost.
   for (const { url, scenario } of targets) await load(url, scenario, 3);
-  const acc = targets.map(() => ({ requests: 0, seconds: 0, p99s: [], errors: 0, total: 0, failures: 0 }));
+  const acc = targets.map(() => ({ requests: 0, seconds: 0, p99s: [] as number[], errors: 0, total: 0, failures: 0 }));
   for (let slice = 0; slice < SLICES; slice++) {
     for (const [i, { url, scenario }] of targets.entries()) {
       const r = await load(url, scenario, 1);
-      const a = acc[i];
+      const a = acc[i]!;
       a.requests += r.requests.total;
       a.seconds += r.duration;
       a.p99s.push(r.latency.p99);
@@ -103,13 +122,15 @@ async function interleaved(targets) {
   }));
 }
 
-async function startPrism() {
+async function startPrism(): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(PRISM, ['mock', '-h', '127.0.0.1', '-p', String(port), SPEC], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
-  child.stderr.on('data', (d) => (stderr += d));
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d;
+  });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 120; i++) {
     if (child.exitCode !== null) throw new Error(`Prism exited (${child.exitCode}): ${stderr.slice(0, 500)}`);
@@ -124,42 +145,62 @@ async function startPrism() {
   throw new Error(`Prism did not start within 60 s: ${stderr.slice(0, 500)}`);
 }
 
-function startSandboxChild() {
-  const child = fork(fileURLToPath(new URL('./serve.mjs', import.meta.url)), { execArgv: ['--expose-gc'] });
-  const next = () => new Promise((resolve) => child.once('message', resolve));
-  return next().then(({ url }) => ({ url, child, memory: () => (child.send('memory'), next()) }));
+/** What serve.ts reports over IPC when asked for `memory`. */
+interface Memory {
+  heapUsed: number;
+  rss: number;
+  jobs: number;
+  idempotencyKeys: number;
 }
 
-function startBaseline(kind) {
-  const child = fork(fileURLToPath(new URL('./baseline.mjs', import.meta.url)), [kind]);
-  return new Promise((resolve) => child.once('message', ({ url }) => resolve({ url, child })));
+// The children are TypeScript too: they inherit this process's execArgv, which holds tsx's loader.
+const benchFile = (name: string) => fileURLToPath(new URL(name, import.meta.url));
+
+async function startSandboxChild(): Promise<{ url: string; child: ChildProcess; memory: () => Promise<Memory> }> {
+  const child = fork(benchFile('./serve.ts'), { execArgv: [...process.execArgv, '--expose-gc'] });
+  // serve.ts answers each message with exactly one reply: its URL first, then one Memory per `memory`.
+  const next = <T>() => new Promise<T>((resolve) => child.once('message', (message) => resolve(message as T)));
+  const { url } = await next<{ url: string }>();
+  const memory = () => {
+    child.send('memory');
+    return next<Memory>();
+  };
+  return { url, child, memory };
 }
 
-const fmt = (n) => Math.round(n).toLocaleString('en-US');
+function startBaseline(kind: 'node' | 'hono'): Promise<{ url: string; child: ChildProcess }> {
+  const child = fork(benchFile('./baseline.ts'), [kind]);
+  return new Promise((resolve) =>
+    child.once('message', (message) => resolve({ url: (message as { url: string }).url, child })),
+  );
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const sandbox = await startSandboxChild();
 const bareNode = await startBaseline('node');
 const bareHono = await startBaseline('hono');
-let prism;
-let prismError;
+let prism: { url: string; child: ChildProcess } | undefined;
+let prismError: string | undefined;
 try {
   prism = await startPrism();
 } catch (error) {
-  prismError = error.message;
+  prismError = error instanceof Error ? error.message : String(error);
 }
 
 try {
   console.log(
     `Error-path throughput on 127.0.0.1 — ${CONNECTIONS} connections, ${SLICES} interleaved 1 s slices per server and scenario; baselines bare node:http and bare Hono (@hono/node-server) writing the same 401 envelope; Prism 5.14.2 mocking the same bundled spec\n`,
   );
-  const baseline401 = scenarios[0];
-  const rows = [];
+  const baseline401 = scenarios[0]!;
+  const rows: { scenario: Scenario; s: Measured; hono: Measured; node: Measured; p: Measured | undefined }[] = [];
   for (const scenario of scenarios) {
     // Sandbox, bare Hono and bare node:http in alternating slices (Prism after: it is 10–100× slower and would dominate the slices).
-    const [s, hono, node] = await interleaved([
+    // One result per target, in order.
+    const [s, hono, node] = (await interleaved([
       { url: sandbox.url, scenario },
       { url: bareHono.url, scenario: baseline401 },
       { url: bareNode.url, scenario: baseline401 },
-    ]);
+    ])) as [Measured, Measured, Measured];
     const p = prism ? await measure(prism.url, scenario) : undefined;
     rows.push({ scenario, s, hono, node, p });
     console.log(
@@ -186,17 +227,23 @@ try {
   // Memory: submits with a fresh Idempotency-Key each, far past the job and idempotency caps.
   console.log('\nMemory under load (queue submits, a new Idempotency-Key each; heap after a full GC)');
   let n = 0;
-  const submit = {
+  const submit: Scenario = {
+    name: 'queue submit',
     method: 'POST',
     path: '/v1/queue/echo-1',
     headers: { ...AUTH, 'Content-Type': 'application/json' },
     body: JSON.stringify({ prompt: 'memory' }),
   };
-  const rounds = [];
+  const rounds: number[] = [];
   for (let round = 1; round <= 4; round++) {
     const result = await load(sandbox.url, submit, DURATION, {
       requests: [
-        { setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'Idempotency-Key': `bench-${++n}` } }) },
+        {
+          setupRequest: (req) => {
+            n += 1;
+            return { ...req, headers: { ...req.headers, 'Idempotency-Key': `bench-${n}` } };
+          },
+        },
       ],
     });
     const memory = await sandbox.memory();
@@ -205,7 +252,7 @@ try {
       `  round ${round}: ${fmt(result.requests.total)} submits (${fmt(result.requests.average)}/s) → heap ${(memory.heapUsed / 2 ** 20).toFixed(1)} MiB, rss ${(memory.rss / 2 ** 20).toFixed(1)} MiB, jobs ${memory.jobs}, idempotency keys ${memory.idempotencyKeys}`,
     );
   }
-  const growth = rounds.at(-1) / rounds[1];
+  const growth = rounds.at(-1)! / rounds[1]!;
   console.log(
     `  heap round 4 / round 2: ${growth.toFixed(2)} (flat when ≈ 1; stores are capped at 10,000 entries each)`,
   );

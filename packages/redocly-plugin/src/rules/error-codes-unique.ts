@@ -1,4 +1,13 @@
 import { constOf, isCatalogSource, isErrorSchema } from '../error-schema.js';
+import type { Location, Rule } from '../redocly-types.js';
+
+/** The options of errata/error-codes-unique, for error schemas not shipped by @errata/spec. */
+export interface ErrorCodesUniqueOptions {
+  /** A prefix every own code starts with. */
+  codePrefix?: string;
+  /** The inclusive range its internal codes come from. */
+  internalCodeRange?: [number, number];
+}
 
 /**
  * Codes and internal codes are unique across the catalog, and a provider's error (its code,
@@ -6,25 +15,22 @@ import { constOf, isCatalogSource, isErrorSchema } from '../error-schema.js';
  * normalizer must never have to guess. A team adding its own codes beside Errata's can pin them
  * to its own namespace.
  *
- * @param {{ codePrefix?: string, internalCodeRange?: [number, number] }} [options] for error
- *   schemas not shipped by @errata/spec: `codePrefix`, a prefix every own code starts with;
- *   `internalCodeRange`, the inclusive range its internal codes come from.
  * @example
  * // redocly.yaml: errata/error-codes-unique: { severity: error, codePrefix: CHAT_, internalCodeRange: [9000, 9099] }
  */
-export default function errorCodesUnique({ codePrefix, internalCodeRange } = {}) {
-  const seen = new Map(); // key → { code, where } of the schema that claimed it first
-  const visited = new Set();
+const errorCodesUnique: Rule<ErrorCodesUniqueOptions> = ({ codePrefix, internalCodeRange } = {}) => {
+  const seen = new Map<string, { code: unknown; where: string }>(); // key → the schema that claimed it first
+  const visited = new Set<string>();
   return {
     Schema: {
       enter(schema, ctx) {
         if (!isErrorSchema(schema)) return;
-        const where = ctx.location.source.absoluteRef + '#' + ctx.location.pointer;
+        const where = `${ctx.location.source.absoluteRef}#${ctx.location.pointer}`;
         if (visited.has(where)) return;
         visited.add(where);
         const meta = schema['x-error'];
         const code = constOf(schema, ctx, 'code');
-        const report = (key, message, location) => {
+        const report = (key: string, message: string, location: Location) => {
           const first = seen.get(key);
           if (first && first.where !== where)
             ctx.report({ message: `${message} is already used by ${first.code}.`, location });
@@ -37,7 +43,8 @@ export default function errorCodesUnique({ codePrefix, internalCodeRange } = {})
           ctx.location.child(['x-error', 'internal_code']),
         );
         for (const [provider, entries] of Object.entries(meta.crosswalk ?? {})) {
-          (entries ?? []).forEach((entry, i) => {
+          // A crosswalk that is not a list is error-metadata's finding; there is nothing to compare here.
+          (Array.isArray(entries) ? entries : []).forEach((entry, i) => {
             const key = `crosswalk:${provider}:${entry.code ?? ''}:${entry.internal_code ?? ''}:${entry.type ?? ''}:${entry.reason ?? ''}:${entry.status ?? ''}:${entry.message_pattern ?? ''}`;
             report(
               key,
@@ -53,14 +60,17 @@ export default function errorCodesUnique({ codePrefix, internalCodeRange } = {})
             location: ctx.location,
           });
         }
-        const [min, max] = internalCodeRange ?? [];
-        if (internalCodeRange && !(meta.internal_code >= min && meta.internal_code <= max)) {
+        if (!internalCodeRange) return;
+        const [min, max] = internalCodeRange;
+        const internal = meta.internal_code;
+        if (!(typeof internal === 'number' && internal >= min && internal <= max)) {
           ctx.report({
-            message: `Internal code ${meta.internal_code} of ${code} is outside this API's range ${min}-${max}.`,
+            message: `Internal code ${internal} of ${code} is outside this API's range ${min}-${max}.`,
             location: ctx.location.child(['x-error', 'internal_code']),
           });
         }
       },
     },
   };
-}
+};
+export default errorCodesUnique;

@@ -1,6 +1,7 @@
 // Errata's contract rules for Redocly lint, as a plugin any `redocly.yaml` can load
 // (`plugins: ['@errata/redocly-plugin']`, `extends: [errata/recommended]`). Each rule lives in its
 // own file under rules/; src/rules.test.ts runs each against a small bad spec and asserts it fires.
+import type { NodeType, Plugin, RuleConfig } from './redocly-types.js';
 import errorCodesUnique from './rules/error-codes-unique.js';
 import errorMetadata from './rules/error-metadata.js';
 import errorResponseEnvelope from './rules/error-response-envelope.js';
@@ -10,6 +11,17 @@ import postIdempotencyKey from './rules/post-idempotency-key.js';
 import requestIdHeader from './rules/request-id-header.js';
 import retryAfterHeader from './rules/retry-after-header.js';
 import streamErrorCodes from './rules/stream-error-codes.js';
+
+/**
+ * A Redocly plugin object, as far as this package fills it in. Declared here rather than as
+ * Redocly's own `Plugin` type so that the published declarations need no Redocly package.
+ */
+export interface ErrataRedoclyPlugin {
+  id: 'errata';
+  rules: { oas3: Record<string, (options?: Record<string, unknown>) => unknown> };
+  configs: { recommended: { rules: Record<string, unknown> } };
+  typeExtension: { oas3(types: Record<string, unknown>): Record<string, unknown> };
+}
 
 /** Every contract rule, by its name without the `errata/` prefix. */
 const rules = {
@@ -29,7 +41,7 @@ const rules = {
  * leans on (error responses declared, examples that validate, no problem-details shape: the
  * envelope replaces RFC 7807). Extend `recommended-strict` (or `recommended`) beside it.
  */
-const recommended = {
+const recommended: { rules: Record<string, RuleConfig> } = {
   rules: {
     ...Object.fromEntries(Object.keys(rules).map((name) => [`errata/${name}`, 'error'])),
     'operation-4xx-response': 'error',
@@ -52,16 +64,16 @@ const recommended = {
  * // rules:
  * //   errata/request-id-header: { severity: error, header: X-Trace-Id }
  */
-export default function errataPlugin() {
-  return {
-    id: 'errata',
+export default function errataPlugin(): ErrataRedoclyPlugin {
+  const plugin = {
+    id: 'errata' as const,
     // Teach Redocly the shape of the root `x-errata` extension, so that the response for unrouted
     // paths is linted, bundled into components and counted as used like any other response.
     typeExtension: {
-      oas3(types) {
+      oas3(types: Record<string, NodeType>): Record<string, NodeType> {
         return {
           ...types,
-          Root: { ...types.Root, properties: { ...types.Root.properties, 'x-errata': 'ErrataExtension' } },
+          Root: { ...types.Root, properties: { ...types.Root?.properties, 'x-errata': 'ErrataExtension' } },
           ErrataExtension: {
             properties: { docs_url: { type: 'string' }, unrouted_response: 'Response', providers: { type: 'object' } },
           },
@@ -70,5 +82,6 @@ export default function errataPlugin() {
     },
     rules: { oas3: rules },
     configs: { recommended },
-  };
+  } satisfies Plugin;
+  return plugin;
 }
