@@ -5,20 +5,31 @@
 import { catalog, errorCodes } from '@errata/types';
 import { describe, expect, it } from 'vitest';
 import { call, useSandbox } from './test-support/http.js';
+import { manualClock } from './test-support/manual-clock.js';
 import { output, stream } from './test-support/stream.js';
 
 const lines: string[] = [];
+const watchers: { test: (line: string) => boolean; resolve: (line: string) => void }[] = [];
 const sandbox = useSandbox({
   rateLimit: 100_000,
   streamPaceMs: 1,
   requestTimeoutMs: 100,
-  log: (line) => lines.push(line),
+  log: (line) => {
+    lines.push(line);
+    for (const watcher of watchers.filter((w) => w.test(line))) {
+      watchers.splice(watchers.indexOf(watcher), 1);
+      watcher.resolve(line);
+    }
+  },
 });
 const midStream = errorCodes.filter((code) => catalog[code].midStream !== null);
-const until = async (test: () => boolean, ms = 2_000) => {
-  for (const start = Date.now(); !test() && Date.now() - start < ms; ) await new Promise((r) => setTimeout(r, 10));
-  return test();
-};
+/** The first log line that passes `test`, already written or when it is. */
+const logged = (test: (line: string) => boolean) =>
+  new Promise<string>((resolve) => {
+    const line = lines.find(test);
+    if (line === undefined) watchers.push({ test, resolve });
+    else resolve(line);
+  });
 
 describe('a streamed run', () => {
   it.each([
@@ -105,7 +116,7 @@ describe('an error event after n tokens', () => {
       headers: { 'Errata-Simulate': 'OVERLOADED', 'Errata-Simulate-After': '9' },
     });
     expect(reply.events.map((e) => e.event)).toEqual(['token', 'token', 'error']);
-    expect(reply.events.at(-1)!.data.details.tokens_delivered).toBe(2);
+    expect(reply.events.at(-1)!.data).toMatchObject({ details: { tokens_delivered: 2 } });
   });
 });
 
@@ -138,8 +149,9 @@ describe('a client that aborts', () => {
       abortAfterTokens: 2,
     });
     const id = reply.headers.get('x-request-id')!;
-    expect(await until(() => lines.some((l) => l.startsWith(`${id} stream aborted by the client`)))).toBe(true);
-    const line = lines.find((l) => l.startsWith(`${id} stream`))!;
+    // The stream's one summary line is logged once it has stopped and freed its slot.
+    const line = await logged((l) => l.startsWith(`${id} stream `));
+    expect(line).toMatch(`${id} stream aborted by the client`);
     expect(Number(/after (\d+) tokens/.exec(line)![1])).toBeLessThan(10);
     expect(sandbox().state.concurrency.count('acct_valid')).toBe(0);
   });
@@ -190,14 +202,16 @@ describe('errors before the first byte are ordinary responses', () => {
 });
 
 describe('limits', () => {
-  const limited = useSandbox({ concurrencyLimit: 1, streamPaceMs: 30, log: null });
+  const clock = manualClock();
+  const limited = useSandbox({ concurrencyLimit: 1, streamPaceMs: 30, log: null, clock });
 
   it('a stream holds its concurrency slot until its last event', async () => {
     const first = stream(limited().url, { body: { prompt: 'a b c d e f g h', stream: true } });
-    await until(() => limited().state.concurrency.count('acct_valid') === 1);
+    // The stream has its slot and waits before its first token: time stands still until the test moves it.
+    await clock.pending();
     const second = await call(limited().url, 'GET', '/v1/models');
     expect([second.status, second.body.code]).toEqual([429, 'CONCURRENT_LIMIT_EXCEEDED']);
-    expect((await first).events.at(-1)!.event).toBe('done');
+    expect((await clock.drive(first)).events.at(-1)!.event).toBe('done');
     expect((await call(limited().url, 'GET', '/v1/models')).status).toBe(200);
   });
 });
