@@ -1,8 +1,14 @@
 // The fault matrix, over real sockets on 127.0.0.1: what the network and the server can do wrong,
 // and what the client makes of it.
 import type { ServerResponse } from 'node:http';
-import { describe, expect, it } from 'vitest';
-import { createClient, type ErrataClient, type ErrataClientOptions, ErrataError } from '../src/index.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  type ClientEvent,
+  createClient,
+  type ErrataClient,
+  type ErrataClientOptions,
+  ErrataError,
+} from '../src/index.js';
 import { serverPerTest } from './helpers/serve.js';
 import { refusedUrl, reply } from './helpers/server.js';
 import { thrown } from './helpers/thrown.js';
@@ -11,6 +17,9 @@ import { expectNoUnhandledRejections } from './helpers/unhandled.js';
 expectNoUnhandledRejections();
 
 const serve = serverPerTest();
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const model = { params: { path: { model: 'echo-1' } } } as const;
 const ok = (res: ServerResponse) => reply(res, 200, { name: 'echo-1' });
@@ -21,11 +30,10 @@ const envelope = (code: string, status: number) => ({
   request_id: 'req_1',
   doc_url: `https://errata.dev/docs/errors#${code}`,
 });
-// Headers, then half the promised body, then a reset.
+// Headers, then half the promised body, then, once that has been handed to the socket, a reset.
 const cutOff = (res: ServerResponse, status: number) => {
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': '100' });
-  res.write('{"name":"ec');
-  setTimeout(() => res.destroy(), 20);
+  res.write('{"name":"ec', () => res.destroy());
 };
 
 describe('transport failures are thrown as ErrataError, never as a bare TypeError', () => {
@@ -78,13 +86,13 @@ describe('transport failures are thrown as ErrataError, never as a bare TypeErro
   });
 
   it('an aborted call → ABORTED', async () => {
-    const { client } = await serve(() => {});
+    const { client, server } = await serve(() => {});
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    expect(await thrown(client.GET('/v1/models', { signal: controller.signal }))).toMatchObject({
-      code: 'ABORTED',
-      retryable: false,
-    });
+    const call = thrown(client.GET('/v1/models', { signal: controller.signal }));
+    // The request has arrived and will never be answered: the abort lands while the call waits.
+    await server.received();
+    controller.abort();
+    expect(await call).toMatchObject({ code: 'ABORTED', retryable: false });
   });
 });
 
@@ -140,34 +148,54 @@ describe('retries follow the catalog', () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  // No clock is read: a wait the client honours shows as a call still pending, with one request
-  // seen, well after a 10 ms backoff would have sent the second; an abort then ends it.
+  // The client's timers are faked (setTimeout only: the sockets and Date stay real), so the wait is
+  // checked to its last millisecond without anyone waiting: one attempt until then, and an abort
+  // ends it. A client that ignored the ask would have tried again after its 10 ms backoff.
   it.each([
-    { name: 'Retry-After in seconds', given: () => ({ 'retry-after': '30' }) },
+    { name: 'Retry-After in seconds', given: () => ({ 'retry-after': '30' }), want: 30_000 },
     {
       name: 'Retry-After as an HTTP-date',
       given: () => ({ 'retry-after': new Date(Date.now() + 30_000).toUTCString() }),
+      // The date has whole seconds: up to a second of the 30 has passed when it is read.
+      want: 29_000,
     },
-    { name: 'retry-after-ms', given: () => ({ 'retry-after-ms': '30000' }) },
-  ])('$name is waited out: no second request while it lasts; an abort ends the wait', async ({ given }) => {
-    const { client, server } = await serve((_req, res) => reply(res, 503, '', given()));
+    { name: 'retry-after-ms', given: () => ({ 'retry-after-ms': '30000' }), want: 30_000 },
+  ])('$name is waited out: no second attempt while it lasts; an abort ends the wait', async ({ given, want }) => {
+    const events: ClientEvent[] = [];
+    let waiting!: (wait: number) => void;
+    const retry = new Promise<number>((resolve) => (waiting = resolve));
+    const { client, server } = await serve((_req, res) => reply(res, 503, '', given()), {
+      onEvent: (e) => {
+        events.push(e);
+        if (e.type === 'retry') waiting(e.wait);
+      },
+    });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const controller = new AbortController();
     let settled = false;
     const call = client.GET('/v1/models', { signal: controller.signal }).finally(() => (settled = true));
-    await expect.poll(() => server.requests.length).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const wait = await retry;
+    expect(wait).toBeGreaterThanOrEqual(want);
+    expect(wait).toBeLessThanOrEqual(30_000);
+    await vi.advanceTimersByTimeAsync(wait - 1);
     expect(settled).toBe(false);
-    expect(server.requests).toHaveLength(1);
+    expect(events.filter((e) => e.type === 'attempt')).toHaveLength(1);
     controller.abort();
     expect(await thrown(call)).toMatchObject({ code: 'ABORTED', retryable: false });
     expect(server.requests).toHaveLength(1);
   });
 
   it('an abort during a backoff sleep ends the call: ABORTED, no second request', async () => {
-    const { client, server } = await serve((_req, res) => reply(res, 500, ''), { initialDelay: 30_000 });
+    let waiting!: () => void;
+    const inBackoff = new Promise<void>((resolve) => (waiting = resolve));
+    const { client, server } = await serve((_req, res) => reply(res, 500, ''), {
+      initialDelay: 30_000,
+      onEvent: (e) => void (e.type === 'retry' && waiting()),
+    });
     const controller = new AbortController();
     const call = client.GET('/v1/models', { signal: controller.signal });
-    await expect.poll(() => server.requests.length).toBe(1);
+    // The retry event is emitted as the backoff begins: the abort lands in it.
+    await inBackoff;
     controller.abort();
     expect(await thrown(call)).toMatchObject({ code: 'ABORTED' });
     expect(server.requests).toHaveLength(1);

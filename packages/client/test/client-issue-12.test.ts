@@ -149,15 +149,20 @@ describe('Retry-After (defect 3): junk falls back to backoff, a valid ask is wha
 
   it('after a 429 storm with no usable hint, retry_after is the wait the policy chose, not a made-up 1', async () => {
     const events: ClientEvent[] = [];
+    let waiting!: () => void;
+    const inWait = new Promise<void>((resolve) => (waiting = resolve));
     const { client, server } = await serve((_req, res) => reply(res, 429, '', { 'retry-after': 'soon' }), {
       initialDelay: 1_500,
       maxRetries: 1,
-      onEvent: (e) => events.push(e),
+      onEvent: (e) => {
+        events.push(e);
+        if (e.type === 'retry') waiting();
+      },
     });
     const controller = new AbortController();
     const call = client.GET('/v1/models/{model}', { ...model, signal: controller.signal });
-    // The first wait is 1.5 s minus jitter: abort it rather than sleep; the reported value is checked on the event.
-    await expect.poll(() => events.some((e) => e.type === 'retry')).toBe(true);
+    // The first wait is 1.5 s minus jitter: abort it once it begins (the retry event) rather than sleep; the reported value is checked on the event.
+    await inWait;
     controller.abort();
     await thrown(call);
     const retry = events.find((e) => e.type === 'retry') as { wait: number };
@@ -205,7 +210,7 @@ describe('per-call options (defect 4), on every entry point', () => {
 
   it('stream(): headers (Errata-Simulate), idempotencyKey and maxRetries reach the request', async () => {
     const { client, server } = await serve(
-      (req, res, i) => {
+      (_req, res, i) => {
         if (i < 2) return reply(res, 503, '', { 'retry-after-ms': '1' });
         res.writeHead(200, { 'content-type': 'text/event-stream' });
         res.end(
