@@ -9,6 +9,7 @@ import {
   type ErrataClientOptions,
   ErrataError,
 } from '../src/index.js';
+import { fakeClientTimers, recordEvents } from './helpers/events.js';
 import { serverPerTest } from './helpers/serve.js';
 import { refusedUrl, reply } from './helpers/server.js';
 import { thrown } from './helpers/thrown.js';
@@ -56,28 +57,38 @@ describe('transport failures are thrown as ErrataError, never as a bare TypeErro
     expect(server.requests).toHaveLength(2);
   });
 
-  it('a server that never answers → CLIENT_TIMEOUT, each attempt timed out', async () => {
-    // Attempts are counted where the client makes them: under load, the server may not have read an
-    // attempt's request before its 100 ms ran out.
-    let attempts = 0;
-    const { client } = await serve(() => {}, {
-      timeout: 100,
-      maxRetries: 1,
-      onEvent: (e) => void (e.type === 'attempt' && attempts++),
-    });
-    expect(await thrown(client.GET('/v1/models'))).toMatchObject({ code: 'CLIENT_TIMEOUT', retryable: true });
-    expect(attempts).toBe(2);
+  it('a server that never answers → CLIENT_TIMEOUT, each attempt timed out at its timeout', async () => {
+    const recorder = recordEvents();
+    const { client, server } = await serve(() => {}, { timeout: 100, maxRetries: 1, onEvent: recorder.onEvent });
+    fakeClientTimers();
+    const call = thrown(client.GET('/v1/models'));
+    for (const attempt of [1, 2]) {
+      // The attempt has reached the server, which will never answer; its 100 ms start now.
+      await server.received(attempt);
+      await vi.advanceTimersByTimeAsync(99);
+      expect([recorder.count('retry'), recorder.count('done')]).toEqual([attempt - 1, 0]);
+      await vi.advanceTimersByTimeAsync(1);
+      if (attempt === 1) await vi.advanceTimersByTimeAsync((await recorder.seen('retry')).wait);
+    }
+    expect(await call).toMatchObject({ code: 'CLIENT_TIMEOUT', retryable: true });
+    expect(recorder.count('attempt')).toBe(2);
   });
 
   it('a body that stalls after the headers → CLIENT_TIMEOUT', async () => {
+    let headersSent!: () => void;
+    const stalled = new Promise<void>((resolve) => (headersSent = resolve));
     const { client } = await serve(
       (_req, res) => {
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
-        res.write('{');
+        res.write('{', () => headersSent());
       },
       { timeout: 150, maxRetries: 0 },
     );
-    expect(await thrown(client.GET('/v1/models'))).toMatchObject({ code: 'CLIENT_TIMEOUT' });
+    fakeClientTimers();
+    const call = thrown(client.GET('/v1/models'));
+    await stalled;
+    await vi.advanceTimersByTimeAsync(150);
+    expect(await call).toMatchObject({ code: 'CLIENT_TIMEOUT' });
   });
 
   it('a 200 whose body is not JSON → INVALID_RESPONSE', async () => {
@@ -213,8 +224,12 @@ describe('retries follow the catalog', () => {
   });
 
   it('the deadline reached inside an attempt → DEADLINE_EXCEEDED', async () => {
-    const { client } = await serve(() => {}, { totalTimeout: 150, timeout: 10_000 });
-    expect(await thrown(client.GET('/v1/models'))).toMatchObject({ code: 'DEADLINE_EXCEEDED', retryable: false });
+    const { client, server } = await serve(() => {}, { totalTimeout: 150, timeout: 10_000 });
+    fakeClientTimers({ date: true });
+    const call = thrown(client.GET('/v1/models'));
+    await server.received();
+    await vi.advanceTimersByTimeAsync(150);
+    expect(await call).toMatchObject({ code: 'DEADLINE_EXCEEDED', retryable: false });
   });
 });
 

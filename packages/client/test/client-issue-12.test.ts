@@ -3,10 +3,11 @@
 // entry point, and the onEvent hook sees every attempt in order.
 import type { ServerResponse } from 'node:http';
 import spec from '@errata/types/openapi.json' with { type: 'json' };
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ClientEvent, ErrataError } from '../src/index.js';
 import { subscribe } from '../src/queue.js';
 import { stream } from '../src/stream.js';
+import { fakeClientTimers, recordEvents } from './helpers/events.js';
 import { serverPerTest } from './helpers/serve.js';
 import { reply } from './helpers/server.js';
 import { thrown } from './helpers/thrown.js';
@@ -14,6 +15,9 @@ import { expectNoUnhandledRejections } from './helpers/unhandled.js';
 
 expectNoUnhandledRejections();
 const serve = serverPerTest();
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const model = { params: { path: { model: 'echo-1' } } } as const;
 const run = { params: { path: { model: 'echo-1' } }, body: { prompt: 'hi' } } as const;
@@ -179,8 +183,15 @@ describe('per-call options (defect 4), on every entry point', () => {
   });
 
   it('timeout per call overrides the client’s', async () => {
-    const { client, server } = await serve(() => {}, { timeout: 60_000, maxRetries: 0 });
-    expect(await thrown(client.GET('/v1/models', { timeout: 50 }))).toMatchObject({ code: 'CLIENT_TIMEOUT' });
+    const recorder = recordEvents();
+    const { client, server } = await serve(() => {}, { timeout: 60_000, maxRetries: 0, onEvent: recorder.onEvent });
+    fakeClientTimers();
+    const call = thrown(client.GET('/v1/models', { timeout: 50 }));
+    await server.received();
+    await vi.advanceTimersByTimeAsync(49);
+    expect(recorder.count('done')).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await call).toMatchObject({ code: 'CLIENT_TIMEOUT' });
     expect(server.requests).toHaveLength(1);
   });
 
@@ -232,10 +243,15 @@ describe('per-call options (defect 4), on every entry point', () => {
   });
 
   it('stream(): timeout per call bounds the wait for the stream to start', async () => {
-    const { client } = await serve(() => {}, { maxRetries: 0 });
-    expect(await thrown(stream(client, 'echo-1', { prompt: 'hi' }, { timeout: 50 }))).toMatchObject({
-      code: 'CLIENT_TIMEOUT',
-    });
+    const recorder = recordEvents();
+    const { client, server } = await serve(() => {}, { maxRetries: 0, onEvent: recorder.onEvent });
+    fakeClientTimers();
+    const call = thrown(stream(client, 'echo-1', { prompt: 'hi' }, { timeout: 50 }));
+    await server.received();
+    await vi.advanceTimersByTimeAsync(49);
+    expect(recorder.count('done')).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await call).toMatchObject({ code: 'CLIENT_TIMEOUT' });
   });
 
   it('subscribe(): headers, idempotencyKey, maxRetries and requestTimeout reach its requests', async () => {
@@ -432,32 +448,43 @@ describe('reused attempt controllers (the success path does not allocate an Abor
       timeout: 200,
       maxRetries: 0,
     });
+    const stall = { params: { path: { model: 'stall' } } };
+    const stalls = (count: number) => server.received(count, (r) => r.url.endsWith('/stall'));
+    fakeClientTimers();
     for (let i = 0; i < 5; i++)
       expect((await client.GET('/v1/models/{model}', model)).data).toMatchObject({ id: 'echo-1' });
-    expect(await thrown(client.GET('/v1/models/{model}', { params: { path: { model: 'stall' } } }))).toMatchObject({
-      code: 'CLIENT_TIMEOUT',
-    });
+    const stalled = thrown(client.GET('/v1/models/{model}', stall));
+    await stalls(1);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(await stalled).toMatchObject({ code: 'CLIENT_TIMEOUT' });
     expect((await client.GET('/v1/models/{model}', model)).data).toMatchObject({ id: 'echo-1' });
     // Concurrent calls each get their own controller: one timing out aborts no other.
-    const [a, b] = await Promise.allSettled([
-      client.GET('/v1/models/{model}', { params: { path: { model: 'stall' } } }),
-      client.GET('/v1/models/{model}', model),
-    ]);
-    expect(a).toMatchObject({ status: 'rejected', reason: { code: 'CLIENT_TIMEOUT' } });
-    expect(b).toMatchObject({ status: 'fulfilled', value: { data: { id: 'echo-1' } } });
+    const a = thrown(client.GET('/v1/models/{model}', stall));
+    const b = client.GET('/v1/models/{model}', model);
+    expect((await b).data).toMatchObject({ id: 'echo-1' });
+    await stalls(2);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(await a).toMatchObject({ code: 'CLIENT_TIMEOUT' });
     expect(server.requests.length).toBeGreaterThanOrEqual(7);
   });
 
   // The client keeps one timer for all its attempts, set for the earliest end: an attempt that
   // ends before the one the timer waits for must still be stopped at its own end.
   it('a short per-call timeout started after a long one is stopped at its own end', async () => {
-    const { client } = await serve(() => undefined, { maxRetries: 0 });
+    const { client, server } = await serve(() => undefined, { maxRetries: 0 });
     const stall = { params: { path: { model: 'stall' } } };
     const controller = new AbortController();
-    const long = thrown(client.GET('/v1/models/{model}', { ...stall, signal: controller.signal }));
-    expect(await thrown(client.GET('/v1/models/{model}', { ...stall, timeout: 100 }))).toMatchObject({
-      code: 'CLIENT_TIMEOUT',
-    });
+    fakeClientTimers();
+    let longSettled = false;
+    const long = thrown(client.GET('/v1/models/{model}', { ...stall, signal: controller.signal })).finally(
+      () => (longSettled = true),
+    );
+    const short = thrown(client.GET('/v1/models/{model}', { ...stall, timeout: 100 }));
+    await server.received(2);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await short).toMatchObject({ code: 'CLIENT_TIMEOUT' });
+    // The long one (the default 60 s) is still running: only the abort ends it.
+    expect(longSettled).toBe(false);
     controller.abort();
     expect(await long).toMatchObject({ code: 'ABORTED' });
   });
