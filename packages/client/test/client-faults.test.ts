@@ -68,7 +68,10 @@ describe('transport failures are thrown as ErrataError, never as a bare TypeErro
       await vi.advanceTimersByTimeAsync(99);
       expect([recorder.count('retry'), recorder.count('done')]).toEqual([attempt - 1, 0]);
       await vi.advanceTimersByTimeAsync(1);
-      if (attempt === 1) await vi.advanceTimersByTimeAsync((await recorder.seen('retry')).wait);
+      if (attempt === 1) {
+        await recorder.seen('retry');
+        await vi.advanceTimersToNextTimerAsync();
+      }
     }
     expect(await call).toMatchObject({ code: 'CLIENT_TIMEOUT', retryable: true });
     expect(recorder.count('attempt')).toBe(2);

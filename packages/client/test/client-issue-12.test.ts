@@ -7,9 +7,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ClientEvent, ErrataError } from '../src/index.js';
 import { subscribe } from '../src/queue.js';
 import { stream } from '../src/stream.js';
-import { fakeClientTimers, recordEvents } from './helpers/events.js';
+import { type EventRecorder, fakeClientTimers, recordEvents } from './helpers/events.js';
 import { serverPerTest } from './helpers/serve.js';
-import { reply } from './helpers/server.js';
+import { reply, type TestServer } from './helpers/server.js';
 import { thrown } from './helpers/thrown.js';
 import { expectNoUnhandledRejections } from './helpers/unhandled.js';
 
@@ -43,16 +43,42 @@ describe('a 2xx whose body breaks is retried (defect 1)', () => {
   ];
   const table = calls.flatMap((c) => faults.map((f) => ({ ...c, ...f, name: `${c.name}: ${f.name}` })));
 
+  // The client's timers are fake: a stalled attempt is timed out once it reached the server, and
+  // each wait between attempts, once the client says it began (its retry event), is run to its end
+  // (the next timer: the backoff's).
+  async function drive(
+    fault: typeof cut,
+    timeout: number,
+    recorder: EventRecorder,
+    server: TestServer,
+    attempts: number,
+  ) {
+    for (let n = 1; n <= attempts; n++) {
+      if (fault === stall) {
+        await server.received(n);
+        await vi.advanceTimersByTimeAsync(timeout);
+      }
+      if (n < attempts) {
+        await recorder.seen('retry', n);
+        await vi.advanceTimersToNextTimerAsync();
+      }
+    }
+  }
+
   it.each(table)('$name → retried, then the data; one Idempotency-Key on a POST', async ({ given, fault, name }) => {
-    let attempts = 0;
-    const onEvent = (e: ClientEvent) => void (e.type === 'attempt' && attempts++);
+    const recorder = recordEvents();
     const { client, server } = await serve((_req, res, i) => (i === 0 ? fault(res) : ok(res)), {
-      timeout: fault === stall ? 300 : 5_000,
-      onEvent,
+      timeout: 300,
+      onEvent: recorder.onEvent,
     });
-    const { data } = await given(client);
+    fakeClientTimers();
+    const call = given(client);
+    await drive(fault, 300, recorder, server, 1);
+    await recorder.seen('retry');
+    await vi.advanceTimersToNextTimerAsync();
+    const { data } = await call;
     expect(data).toMatchObject({ id: 'echo-1' });
-    expect(attempts).toBe(2);
+    expect(recorder.count('attempt')).toBe(2);
     expect(server.requests).toHaveLength(2);
     const keys = server.requests.map((r) => r.headers['idempotency-key']);
     if (name.startsWith('POST')) expect(keys[1]).toBe(keys[0]);
@@ -60,16 +86,17 @@ describe('a 2xx whose body breaks is retried (defect 1)', () => {
   });
 
   it.each(table)('$name on every attempt → $want after maxRetries + 1 attempts', async ({ given, fault, want }) => {
-    // Attempts are counted where the client makes them (a loaded server may not have read a stalled one yet).
-    let attempts = 0;
-    const onEvent = (e: ClientEvent) => void (e.type === 'attempt' && attempts++);
-    const { client } = await serve((_req, res) => fault(res), {
-      timeout: fault === stall ? 100 : 5_000,
+    const recorder = recordEvents();
+    const { client, server } = await serve((_req, res) => fault(res), {
+      timeout: 100,
       maxRetries: 2,
-      onEvent,
+      onEvent: recorder.onEvent,
     });
-    expect(await thrown(given(client))).toMatchObject({ code: want, retryable: true });
-    expect(attempts).toBe(3);
+    fakeClientTimers();
+    const call = thrown(given(client));
+    await drive(fault, 100, recorder, server, 3);
+    expect(await call).toMatchObject({ code: want, retryable: true });
+    expect(recorder.count('attempt')).toBe(3);
   });
 });
 
