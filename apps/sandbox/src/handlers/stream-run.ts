@@ -106,6 +106,7 @@ export function streamRun(context: HandlerContext, model: ModelDefinition, input
           method: c.req.method,
           path: c.req.path,
           retryAfter: c.req.header('errata-simulate-retry-after'),
+          now: options.clock.now(),
         })
       : undefined;
   // A mid-stream code is always a catalog code (stream-faults.ts), so the outcome is an error.

@@ -55,7 +55,9 @@ export interface SandboxState {
 /** `retry_after` when a code is raised without one: a daily allocation comes back at 00:00 UTC; the rest wait the simulated default. */
 function retryAfterFor(options: SandboxOptions): (code: string) => number {
   return (code) =>
-    namesDailyReset(model.errors.get(code)?.meta.message ?? '') ? dailyReset().seconds : options.simulatedRetryAfter;
+    namesDailyReset(model.errors.get(code)?.meta.message ?? '')
+      ? dailyReset(options.clock.now()).seconds
+      : options.simulatedRetryAfter;
 }
 
 export function createState(options: SandboxOptions): SandboxState {
