@@ -29,6 +29,11 @@ const ALLOWED = [
     why: "the manual clock's own timer, which only the test fires: it is how sandbox tests avoid waiting",
   },
   {
+    file: 'apps/sandbox/src/internal/clock.test.ts',
+    line: 'sleep(clock',
+    why: "the sandbox's sleep under test, on the manual clock: it ends when the test moves the clock",
+  },
+  {
     file: 'packages/client/test/helpers/unhandled.ts',
     line: 'await new Promise(setImmediate);',
     why: 'runs after every server closed its sockets: the one poll + check turn in which the client reads the FIN (reasoning beside it)',
