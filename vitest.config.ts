@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
-// One test run for the whole monorepo: each workspace folder with a vitest.config.ts is a project.
+// One test run for the whole monorepo: each workspace folder with a vitest.config.ts is a project,
+// and test/ at the root holds the house rules that span them (e.g. no test sleeps).
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'apps/*'],
+    projects: ['packages/*', 'apps/*', { test: { name: 'house-rules', include: ['test/**/*.test.ts'] } }],
   },
 });

@@ -4,6 +4,7 @@
  * by the limits a demo wants.
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { type Clock, systemClock } from './internal/clock.js';
 
 export interface SandboxOptions {
   /** Port to listen on; 0 picks a free one. Env `PORT`, flag `--port`. */
@@ -50,6 +51,11 @@ export interface SandboxOptions {
   catalogUrl: string | undefined;
   /** Where request log lines go; `null` for none. Flag `--quiet`, env `ERRATA_QUIET=1`. */
   log: ((line: string) => void) | null;
+  /**
+   * The time every limit, TTL and simulated wait runs on (jobs, rate windows, slow-1, stream
+   * pace); the wall clock unless a test passes its own, e.g. `manualClock()` from test-support.
+   */
+  clock: Clock;
 }
 
 export const defaultOptions: SandboxOptions = {
@@ -75,6 +81,7 @@ export const defaultOptions: SandboxOptions = {
   docsDir: undefined,
   catalogUrl: undefined,
   log: (line) => console.log(line),
+  clock: systemClock,
 };
 
 const NUMERIC: [keyof SandboxOptions, string, string | undefined][] = [

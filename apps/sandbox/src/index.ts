@@ -10,6 +10,7 @@
 export { createApp } from './app.js';
 export type { SandboxOptions } from './config.js';
 export { defaultOptions, optionsFrom } from './config.js';
+export { type Clock, systemClock } from './internal/clock.js';
 // What it is seeded with.
 export { demoApiKey, keyFor, modelFor, promptViolationMarker, seededAccounts, seededModels } from './seed.js';
 export type { RunningSandbox } from './server.js';

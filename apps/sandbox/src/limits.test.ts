@@ -5,9 +5,12 @@ import { IdempotencyStore } from './internal/idempotency.js';
 import { JobQueue } from './internal/job-queue.js';
 import { seededModels } from './seed.js';
 import { call, useSandbox } from './test-support/http.js';
+import { manualClock } from './test-support/manual-clock.js';
 
 describe('per-key limits', () => {
-  const sandbox = useSandbox({ rateLimit: 3, rateWindowMs: 60_000, concurrencyLimit: 1, requestTimeoutMs: 300 });
+  const clock = manualClock();
+  const requestTimeoutMs = 300;
+  const sandbox = useSandbox({ rateLimit: 3, rateWindowMs: 60_000, concurrencyLimit: 1, requestTimeoutMs, clock });
 
   it('answers RATE_LIMIT_EXCEEDED past the limit, with Retry-After and RateLimit-*', async () => {
     const replies = [];
@@ -24,13 +27,15 @@ describe('per-key limits', () => {
 
   it('answers CONCURRENT_LIMIT_EXCEEDED while a request of the same key is in flight', async () => {
     const slow = call(sandbox().url, 'POST', '/v1/models/slow-1/run', { body: { prompt: 'wait' } });
-    await new Promise((r) => setTimeout(r, 50));
+    // slow-1 has taken its slot and is waiting out the request timeout: the only timer on the clock.
+    await clock.pending();
     const second = await call(sandbox().url, 'GET', '/v1/models');
     expect([second.status, second.body.code, second.headers.get('retry-after')]).toEqual([
       429,
       'CONCURRENT_LIMIT_EXCEEDED',
       '1',
     ]);
+    clock.advance(requestTimeoutMs);
     const timedOut = await slow;
     expect([timedOut.status, timedOut.body.code]).toEqual([408, 'TIMEOUT']);
   });
@@ -85,15 +90,17 @@ describe('bounded stores', () => {
 
 describe('JobQueue eviction', () => {
   const model = seededModels.find((m) => m.id === 'echo-1')!;
-  const settled = () => new Promise((resolve) => setTimeout(resolve, 40));
 
   it('never evicts a queued or running job: past the cap the first finished one goes', async () => {
-    const queue = new JobQueue({ workers: 1, jobDurationMs: 1, maxJobs: 3, jobTtlMs: 60_000 });
+    const clock = manualClock();
+    const queue = new JobQueue({ workers: 1, jobDurationMs: 1, maxJobs: 3, jobTtlMs: 60_000 }, clock);
     const done = [queue.submit('acct', model, { prompt: 'a' }), queue.submit('acct', model, { prompt: 'b' })];
-    await settled();
+    // The only worker starts `a` once the submits have returned, then `b` when `a` ends: 2 ms.
+    await clock.pending();
+    clock.advance(2);
     expect(done.map((j) => j.state)).toEqual(['COMPLETED', 'COMPLETED']);
-    // Stop the workers' timers from finishing the next ones: a long job holds the only worker.
-    const slow = new JobQueue({ workers: 1, jobDurationMs: 60_000, maxJobs: 3, jobTtlMs: 60_000 });
+    // A clock that never moves: no job of this queue ever finishes.
+    const slow = new JobQueue({ workers: 1, jobDurationMs: 1, maxJobs: 3, jobTtlMs: 60_000 }, manualClock());
     const live = [
       slow.submit('acct', model, { prompt: 'a' }),
       slow.submit('acct', model, { prompt: 'b' }),
@@ -117,15 +124,15 @@ describe('JobQueue eviction', () => {
   });
 
   it('expires a finished job jobTtlMs after it settled, not after it was submitted', async () => {
-    let now = 0;
-    const queue = new JobQueue({ workers: 1, jobDurationMs: 1, maxJobs: 10, jobTtlMs: 1_000 }, () => now);
+    const clock = manualClock(0);
+    const queue = new JobQueue({ workers: 1, jobDurationMs: 5_000, maxJobs: 10, jobTtlMs: 1_000 }, clock);
     const job = queue.submit('acct', model, { prompt: 'a' });
-    now = 5_000; // long past the TTL since submission, before it settles
-    await settled();
+    await clock.pending();
+    clock.advance(5_000); // it settles at 5 s: long past the TTL since submission
     expect(job.state).toBe('COMPLETED');
-    now = 5_999;
+    clock.advance(999);
     expect(queue.get(job.id)).toBe(job);
-    now = 6_001;
+    clock.advance(2);
     expect(queue.get(job.id)).toBeUndefined();
     queue.close();
   });

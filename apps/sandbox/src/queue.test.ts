@@ -2,10 +2,13 @@
 // breaks its schema, the per-key queue limit, and idempotent submits (one job, however retried).
 import { describe, expect, it } from 'vitest';
 import { call, settle, useSandbox } from './test-support/http.js';
+import { manualClock } from './test-support/manual-clock.js';
 
-// 500 ms jobs: the test reads a job before it completes over real HTTP, which a loaded CI machine
-// did not always manage within 150 ms.
-const sandbox = useSandbox({ rateLimit: 100_000, jobDurationMs: 500, queueLimit: 5, workers: 2 });
+// Time moves only when a test moves it: a job is read before it completes however slow the
+// machine, and completes without anyone waiting for it.
+const clock = manualClock();
+const jobDurationMs = 1_000;
+const sandbox = useSandbox({ rateLimit: 100_000, jobDurationMs, queueLimit: 5, workers: 2, clock });
 const submit = (model: string, body: unknown, headers: Record<string, string> = {}, key?: string) =>
   call(sandbox().url, 'POST', `/v1/queue/${model}`, { body, headers, ...(key ? { key } : {}) });
 
@@ -17,14 +20,15 @@ describe('the queue', () => {
     expect(queued.body.eta).toBeGreaterThan(0);
     const early = await call(sandbox().url, 'GET', `/v1/requests/${queued.body.request_id}`);
     expect(early.body.code).toBe('REQUEST_NOT_COMPLETED');
-    const seen = new Set<string>();
-    let status = await call(sandbox().url, 'GET', `/v1/requests/${queued.body.request_id}/status`);
-    while (status.body.status !== 'COMPLETED') {
-      seen.add(status.body.status);
-      await new Promise((r) => setTimeout(r, 20));
-      status = await call(sandbox().url, 'GET', `/v1/requests/${queued.body.request_id}/status`);
-    }
-    expect(seen.has('IN_PROGRESS')).toBe(true);
+    const status = async () =>
+      (await call(sandbox().url, 'GET', `/v1/requests/${queued.body.request_id}/status`)).body.status;
+    // A free worker starts it as soon as the submit has answered; it runs one job duration.
+    const seen = [await status()];
+    clock.advance(jobDurationMs - 1);
+    seen.push(await status());
+    clock.advance(1);
+    seen.push(await status());
+    expect(seen).toEqual(['IN_PROGRESS', 'IN_PROGRESS', 'COMPLETED']);
     const result = await call(sandbox().url, 'GET', queued.body.response_url.replace(sandbox().url, ''));
     expect(result.body).toEqual({
       request_id: queued.body.request_id,
@@ -59,8 +63,7 @@ describe('the queue', () => {
     { name: 'a model that fails', given: 'fail-1', want: { status: 400, code: 'REQUEST_FAILED' } },
   ])('answers the result of $name with $want.code', async ({ given, want }) => {
     const { body } = await submit(given, { prompt: 'p' });
-    await settle(sandbox().url, body.request_id);
-    await new Promise((r) => setTimeout(r, 200));
+    await settle(sandbox().url, body.request_id, clock);
     const result = await call(sandbox().url, 'GET', `/v1/requests/${body.request_id}`);
     expect([result.status, result.body.code]).toEqual([want.status, want.code]);
     if (want.code === 'INVALID_OUTPUT')

@@ -31,6 +31,7 @@ export function simulate(state: SandboxState, operation: SpecOperation): Stage {
         method: c.req.method,
         path: c.req.path,
         retryAfter: c.req.header('errata-simulate-retry-after'),
+        now: state.options.clock.now(),
       });
       if ('error' in outcome) {
         const { error } = outcome;

@@ -5,20 +5,36 @@
 import { catalog, errorCodes } from '@errata/types';
 import { describe, expect, it } from 'vitest';
 import { call, useSandbox } from './test-support/http.js';
+import { manualClock } from './test-support/manual-clock.js';
 import { output, stream } from './test-support/stream.js';
 
 const lines: string[] = [];
+const watchers: { test: (line: string) => boolean; resolve: (line: string) => void }[] = [];
+// The stream's pace and slow-1's silence are on a clock only the tests move: `run` fires each
+// pause as soon as the stream has set it, so a stream takes no wall time and no test waits for one.
+const clock = manualClock();
 const sandbox = useSandbox({
   rateLimit: 100_000,
   streamPaceMs: 1,
   requestTimeoutMs: 100,
-  log: (line) => lines.push(line),
+  clock,
+  log: (line) => {
+    lines.push(line);
+    for (const watcher of watchers.filter((w) => w.test(line))) {
+      watchers.splice(watchers.indexOf(watcher), 1);
+      watcher.resolve(line);
+    }
+  },
 });
+const run = (options: Parameters<typeof stream>[1]) => clock.drive(stream(sandbox().url, options));
 const midStream = errorCodes.filter((code) => catalog[code].midStream !== null);
-const until = async (test: () => boolean, ms = 2_000) => {
-  for (const start = Date.now(); !test() && Date.now() - start < ms; ) await new Promise((r) => setTimeout(r, 10));
-  return test();
-};
+/** The first log line that passes `test`, already written or when it is. */
+const logged = (test: (line: string) => boolean) =>
+  new Promise<string>((resolve) => {
+    const line = lines.find(test);
+    if (line === undefined) watchers.push({ test, resolve });
+    else resolve(line);
+  });
 
 describe('a streamed run', () => {
   it.each([
@@ -38,7 +54,7 @@ describe('a streamed run', () => {
       want: { output: 'one two', finish_reason: 'length' },
     },
   ])('$name: token events, then done', async ({ given, want }) => {
-    const reply = await stream(sandbox().url, given);
+    const reply = await run(given);
     expect([reply.status, reply.headers.get('content-type')]).toEqual([200, 'text/event-stream']);
     expect(reply.headers.get('x-request-id')).toMatch(/^req_[a-f0-9]{32}$/);
     expect(reply.events.map((e) => e.event)).toEqual([...want.output.split(' ').map(() => 'token'), 'done']);
@@ -62,7 +78,7 @@ describe('an error event after n tokens', () => {
   it.each(midStream.flatMap((code) => [0, 3].map((after) => ({ code, after }))))(
     '$code after $after tokens',
     async ({ code, after }) => {
-      const reply = await stream(sandbox().url, {
+      const reply = await run({
         headers: { 'Errata-Simulate': code, 'Errata-Simulate-After': String(after) },
       });
       expect(reply.status).toBe(200);
@@ -86,7 +102,7 @@ describe('an error event after n tokens', () => {
     { name: 'broken-1', given: 'broken-1', want: 'INVALID_OUTPUT' },
     { name: 'slow-1', given: 'slow-1', want: 'TIMEOUT' },
   ])('for real on $name: $want', async ({ given, want }) => {
-    const reply = await stream(sandbox().url, { model: given });
+    const reply = await run({ model: given });
     expect(reply.events).toEqual([
       {
         event: 'error',
@@ -100,47 +116,55 @@ describe('an error event after n tokens', () => {
   });
 
   it('ends with what it has when the output is shorter than n', async () => {
-    const reply = await stream(sandbox().url, {
+    const reply = await run({
       body: { prompt: 'one two', stream: true },
       headers: { 'Errata-Simulate': 'OVERLOADED', 'Errata-Simulate-After': '9' },
     });
     expect(reply.events.map((e) => e.event)).toEqual(['token', 'token', 'error']);
-    expect(reply.events.at(-1)!.data.details.tokens_delivered).toBe(2);
+    expect(reply.events.at(-1)!.data).toMatchObject({ details: { tokens_delivered: 2 } });
   });
 });
 
 describe('transport faults on request', () => {
   it('Errata-Simulate-Drop-After: the connection is cut after n tokens, without a final event', async () => {
-    const reply = await stream(sandbox().url, { headers: { 'Errata-Simulate-Drop-After': '2' } });
+    const reply = await run({ headers: { 'Errata-Simulate-Drop-After': '2' } });
     expect(reply.transportError).toBeDefined();
     expect(reply.events.map((e) => e.event)).toEqual(['token', 'token']);
     expect(output(reply)).toBe('one two');
   });
 
   it('Errata-Simulate-Malformed-After: an event whose data is not JSON, then the end', async () => {
-    const reply = await stream(sandbox().url, { headers: { 'Errata-Simulate-Malformed-After': '1' } });
+    const reply = await run({ headers: { 'Errata-Simulate-Malformed-After': '1' } });
     expect(reply.transportError).toBeUndefined();
     expect(reply.events.map((e) => e.event)).toEqual(['token', 'token']);
     expect(() => JSON.parse(reply.text.split('data: ').at(-1)!)).toThrow();
   });
 
   it('Errata-Simulate-Truncate-After: a clean end without done', async () => {
-    const reply = await stream(sandbox().url, { headers: { 'Errata-Simulate-Truncate-After': '3' } });
+    const reply = await run({ headers: { 'Errata-Simulate-Truncate-After': '3' } });
     expect([reply.transportError, reply.events.map((e) => e.event)]).toEqual([undefined, ['token', 'token', 'token']]);
   });
 });
 
 describe('a client that aborts', () => {
   it('stops the stream: no more tokens are produced and the slot is freed', async () => {
-    const reply = await stream(sandbox().url, {
+    const reading = stream(sandbox().url, {
       body: { prompt: Array.from({ length: 200 }, (_, i) => `w${i}`).join(' '), stream: true },
       headers: { 'Errata-Stream-Pace-Ms': '20' },
       abortAfterTokens: 2,
     });
+    // Exactly two pauses end, so exactly two tokens are written; the client aborts on the second,
+    // while the stream waits out its third pause, which the abort cancels.
+    for (let i = 0; i < 2; i++) {
+      await clock.pending();
+      clock.fireNext();
+    }
+    const reply = await reading;
     const id = reply.headers.get('x-request-id')!;
-    expect(await until(() => lines.some((l) => l.startsWith(`${id} stream aborted by the client`)))).toBe(true);
-    const line = lines.find((l) => l.startsWith(`${id} stream`))!;
-    expect(Number(/after (\d+) tokens/.exec(line)![1])).toBeLessThan(10);
+    // The stream's one summary line is logged once it has stopped and freed its slot.
+    const line = await logged((l) => l.startsWith(`${id} stream `));
+    expect(line).toMatch(`${id} stream aborted by the client after 2 tokens`);
+    expect(clock.timers).toBe(0);
     expect(sandbox().state.concurrency.count('acct_valid')).toBe(0);
   });
 });
@@ -182,7 +206,7 @@ describe('errors before the first byte are ordinary responses', () => {
       want: { status: 400, code: 'INVALID_REQUEST' },
     },
   ])('$name → $want.status $want.code, as JSON', async ({ given, want }) => {
-    const reply = await stream(sandbox().url, given);
+    const reply = await run(given);
     expect([reply.status, reply.headers.get('content-type')]).toEqual([want.status, 'application/json']);
     const body = JSON.parse(reply.text);
     expect([body.code, body.request_id]).toEqual([want.code, reply.headers.get('x-request-id')]);
@@ -190,14 +214,16 @@ describe('errors before the first byte are ordinary responses', () => {
 });
 
 describe('limits', () => {
-  const limited = useSandbox({ concurrencyLimit: 1, streamPaceMs: 30, log: null });
+  const clock = manualClock();
+  const limited = useSandbox({ concurrencyLimit: 1, streamPaceMs: 30, log: null, clock });
 
   it('a stream holds its concurrency slot until its last event', async () => {
     const first = stream(limited().url, { body: { prompt: 'a b c d e f g h', stream: true } });
-    await until(() => limited().state.concurrency.count('acct_valid') === 1);
+    // The stream has its slot and waits before its first token: time stands still until the test moves it.
+    await clock.pending();
     const second = await call(limited().url, 'GET', '/v1/models');
     expect([second.status, second.body.code]).toEqual([429, 'CONCURRENT_LIMIT_EXCEEDED']);
-    expect((await first).events.at(-1)!.event).toBe('done');
+    expect((await clock.drive(first)).events.at(-1)!.event).toBe('done');
     expect((await call(limited().url, 'GET', '/v1/models')).status).toBe(200);
   });
 });

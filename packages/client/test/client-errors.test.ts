@@ -3,7 +3,6 @@
 import { catalog, type ErrorCode } from '@errata/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, ErrataError, getRawError, unwrap } from '../src/index.js';
-import { noMessage } from '../src/internal/envelope.js';
 import { providerNormalizer } from '../src/normalize-error.js';
 import { reply, startServer, type TestServer } from './helpers/server.js';
 import { expectNoUnhandledRejections } from './helpers/unhandled.js';

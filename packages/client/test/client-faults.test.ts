@@ -1,8 +1,15 @@
 // The fault matrix, over real sockets on 127.0.0.1: what the network and the server can do wrong,
 // and what the client makes of it.
 import type { ServerResponse } from 'node:http';
-import { describe, expect, it } from 'vitest';
-import { createClient, type ErrataClient, type ErrataClientOptions, ErrataError } from '../src/index.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  type ClientEvent,
+  createClient,
+  type ErrataClient,
+  type ErrataClientOptions,
+  ErrataError,
+} from '../src/index.js';
+import { fakeClientTimers, recordEvents } from './helpers/events.js';
 import { serverPerTest } from './helpers/serve.js';
 import { refusedUrl, reply } from './helpers/server.js';
 import { thrown } from './helpers/thrown.js';
@@ -11,6 +18,9 @@ import { expectNoUnhandledRejections } from './helpers/unhandled.js';
 expectNoUnhandledRejections();
 
 const serve = serverPerTest();
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const model = { params: { path: { model: 'echo-1' } } } as const;
 const ok = (res: ServerResponse) => reply(res, 200, { name: 'echo-1' });
@@ -21,11 +31,10 @@ const envelope = (code: string, status: number) => ({
   request_id: 'req_1',
   doc_url: `https://errata.dev/docs/errors#${code}`,
 });
-// Headers, then half the promised body, then a reset.
+// Headers, then half the promised body, then, once that has been handed to the socket, a reset.
 const cutOff = (res: ServerResponse, status: number) => {
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': '100' });
-  res.write('{"name":"ec');
-  setTimeout(() => res.destroy(), 20);
+  res.write('{"name":"ec', () => res.destroy());
 };
 
 describe('transport failures are thrown as ErrataError, never as a bare TypeError', () => {
@@ -48,28 +57,41 @@ describe('transport failures are thrown as ErrataError, never as a bare TypeErro
     expect(server.requests).toHaveLength(2);
   });
 
-  it('a server that never answers → CLIENT_TIMEOUT, each attempt timed out', async () => {
-    // Attempts are counted where the client makes them: under load, the server may not have read an
-    // attempt's request before its 100 ms ran out.
-    let attempts = 0;
-    const { client } = await serve(() => {}, {
-      timeout: 100,
-      maxRetries: 1,
-      onEvent: (e) => void (e.type === 'attempt' && attempts++),
-    });
-    expect(await thrown(client.GET('/v1/models'))).toMatchObject({ code: 'CLIENT_TIMEOUT', retryable: true });
-    expect(attempts).toBe(2);
+  it('a server that never answers → CLIENT_TIMEOUT, each attempt timed out at its timeout', async () => {
+    const recorder = recordEvents();
+    const { client, server } = await serve(() => {}, { timeout: 100, maxRetries: 1, onEvent: recorder.onEvent });
+    fakeClientTimers();
+    const call = thrown(client.GET('/v1/models'));
+    for (const attempt of [1, 2]) {
+      // The attempt has reached the server, which will never answer; its 100 ms start now.
+      await server.received(attempt);
+      await vi.advanceTimersByTimeAsync(99);
+      expect([recorder.count('retry'), recorder.count('done')]).toEqual([attempt - 1, 0]);
+      await vi.advanceTimersByTimeAsync(1);
+      if (attempt === 1) {
+        await recorder.seen('retry');
+        await vi.advanceTimersToNextTimerAsync();
+      }
+    }
+    expect(await call).toMatchObject({ code: 'CLIENT_TIMEOUT', retryable: true });
+    expect(recorder.count('attempt')).toBe(2);
   });
 
   it('a body that stalls after the headers → CLIENT_TIMEOUT', async () => {
+    let headersSent!: () => void;
+    const stalled = new Promise<void>((resolve) => (headersSent = resolve));
     const { client } = await serve(
       (_req, res) => {
         res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
-        res.write('{');
+        res.write('{', () => headersSent());
       },
       { timeout: 150, maxRetries: 0 },
     );
-    expect(await thrown(client.GET('/v1/models'))).toMatchObject({ code: 'CLIENT_TIMEOUT' });
+    fakeClientTimers();
+    const call = thrown(client.GET('/v1/models'));
+    await stalled;
+    await vi.advanceTimersByTimeAsync(150);
+    expect(await call).toMatchObject({ code: 'CLIENT_TIMEOUT' });
   });
 
   it('a 200 whose body is not JSON → INVALID_RESPONSE', async () => {
@@ -78,13 +100,13 @@ describe('transport failures are thrown as ErrataError, never as a bare TypeErro
   });
 
   it('an aborted call → ABORTED', async () => {
-    const { client } = await serve(() => {});
+    const { client, server } = await serve(() => {});
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
-    expect(await thrown(client.GET('/v1/models', { signal: controller.signal }))).toMatchObject({
-      code: 'ABORTED',
-      retryable: false,
-    });
+    const call = thrown(client.GET('/v1/models', { signal: controller.signal }));
+    // The request has arrived and will never be answered: the abort lands while the call waits.
+    await server.received();
+    controller.abort();
+    expect(await call).toMatchObject({ code: 'ABORTED', retryable: false });
   });
 });
 
@@ -140,8 +162,10 @@ describe('retries follow the catalog', () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  // No clock is read: a wait the client honours shows as a call still pending, with one request
-  // seen, well after a 10 ms backoff would have sent the second; an abort then ends it.
+  // The client's time is faked (its timers and Date; the sockets stay real) and stands at a whole
+  // second, so the wait is checked to its last millisecond without anyone waiting: one attempt
+  // until then, and an abort ends it. A client that ignored the ask would have tried again after
+  // its 10 ms backoff.
   it.each([
     { name: 'Retry-After in seconds', given: () => ({ 'retry-after': '30' }) },
     {
@@ -149,25 +173,42 @@ describe('retries follow the catalog', () => {
       given: () => ({ 'retry-after': new Date(Date.now() + 30_000).toUTCString() }),
     },
     { name: 'retry-after-ms', given: () => ({ 'retry-after-ms': '30000' }) },
-  ])('$name is waited out: no second request while it lasts; an abort ends the wait', async ({ given }) => {
-    const { client, server } = await serve((_req, res) => reply(res, 503, '', given()));
+  ])('$name is waited out: no second attempt while it lasts; an abort ends the wait', async ({ given }) => {
+    const events: ClientEvent[] = [];
+    let waiting!: (wait: number) => void;
+    const retry = new Promise<number>((resolve) => (waiting = resolve));
+    const { client, server } = await serve((_req, res) => reply(res, 503, '', given()), {
+      onEvent: (e) => {
+        events.push(e);
+        if (e.type === 'retry') waiting(e.wait);
+      },
+    });
+    fakeClientTimers({ date: true });
+    vi.setSystemTime(Date.parse('2026-01-01T00:00:00Z'));
     const controller = new AbortController();
     let settled = false;
     const call = client.GET('/v1/models', { signal: controller.signal }).finally(() => (settled = true));
-    await expect.poll(() => server.requests.length).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const wait = await retry;
+    expect(wait).toBe(30_000);
+    await vi.advanceTimersByTimeAsync(wait - 1);
     expect(settled).toBe(false);
-    expect(server.requests).toHaveLength(1);
+    expect(events.filter((e) => e.type === 'attempt')).toHaveLength(1);
     controller.abort();
     expect(await thrown(call)).toMatchObject({ code: 'ABORTED', retryable: false });
     expect(server.requests).toHaveLength(1);
   });
 
   it('an abort during a backoff sleep ends the call: ABORTED, no second request', async () => {
-    const { client, server } = await serve((_req, res) => reply(res, 500, ''), { initialDelay: 30_000 });
+    let waiting!: () => void;
+    const inBackoff = new Promise<void>((resolve) => (waiting = resolve));
+    const { client, server } = await serve((_req, res) => reply(res, 500, ''), {
+      initialDelay: 30_000,
+      onEvent: (e) => void (e.type === 'retry' && waiting()),
+    });
     const controller = new AbortController();
     const call = client.GET('/v1/models', { signal: controller.signal });
-    await expect.poll(() => server.requests.length).toBe(1);
+    // The retry event is emitted as the backoff begins: the abort lands in it.
+    await inBackoff;
     controller.abort();
     expect(await thrown(call)).toMatchObject({ code: 'ABORTED' });
     expect(server.requests).toHaveLength(1);
@@ -185,8 +226,12 @@ describe('retries follow the catalog', () => {
   });
 
   it('the deadline reached inside an attempt → DEADLINE_EXCEEDED', async () => {
-    const { client } = await serve(() => {}, { totalTimeout: 150, timeout: 10_000 });
-    expect(await thrown(client.GET('/v1/models'))).toMatchObject({ code: 'DEADLINE_EXCEEDED', retryable: false });
+    const { client, server } = await serve(() => {}, { totalTimeout: 150, timeout: 10_000 });
+    fakeClientTimers({ date: true });
+    const call = thrown(client.GET('/v1/models'));
+    await server.received();
+    await vi.advanceTimersByTimeAsync(150);
+    expect(await call).toMatchObject({ code: 'DEADLINE_EXCEEDED', retryable: false });
   });
 });
 

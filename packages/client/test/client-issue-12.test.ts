@@ -3,17 +3,21 @@
 // entry point, and the onEvent hook sees every attempt in order.
 import type { ServerResponse } from 'node:http';
 import spec from '@errata/types/openapi.json' with { type: 'json' };
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type ClientEvent, ErrataError } from '../src/index.js';
 import { subscribe } from '../src/queue.js';
 import { stream } from '../src/stream.js';
+import { type EventRecorder, fakeClientTimers, recordEvents } from './helpers/events.js';
 import { serverPerTest } from './helpers/serve.js';
-import { reply } from './helpers/server.js';
+import { reply, type TestServer } from './helpers/server.js';
 import { thrown } from './helpers/thrown.js';
 import { expectNoUnhandledRejections } from './helpers/unhandled.js';
 
 expectNoUnhandledRejections();
 const serve = serverPerTest();
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const model = { params: { path: { model: 'echo-1' } } } as const;
 const run = { params: { path: { model: 'echo-1' } }, body: { prompt: 'hi' } } as const;
@@ -39,16 +43,42 @@ describe('a 2xx whose body breaks is retried (defect 1)', () => {
   ];
   const table = calls.flatMap((c) => faults.map((f) => ({ ...c, ...f, name: `${c.name}: ${f.name}` })));
 
+  // The client's timers are fake: a stalled attempt is timed out once it reached the server, and
+  // each wait between attempts, once the client says it began (its retry event), is run to its end
+  // (the next timer: the backoff's).
+  async function drive(
+    fault: typeof cut,
+    timeout: number,
+    recorder: EventRecorder,
+    server: TestServer,
+    attempts: number,
+  ) {
+    for (let n = 1; n <= attempts; n++) {
+      if (fault === stall) {
+        await server.received(n);
+        await vi.advanceTimersByTimeAsync(timeout);
+      }
+      if (n < attempts) {
+        await recorder.seen('retry', n);
+        await vi.advanceTimersToNextTimerAsync();
+      }
+    }
+  }
+
   it.each(table)('$name → retried, then the data; one Idempotency-Key on a POST', async ({ given, fault, name }) => {
-    let attempts = 0;
-    const onEvent = (e: ClientEvent) => void (e.type === 'attempt' && attempts++);
+    const recorder = recordEvents();
     const { client, server } = await serve((_req, res, i) => (i === 0 ? fault(res) : ok(res)), {
-      timeout: fault === stall ? 300 : 5_000,
-      onEvent,
+      timeout: 300,
+      onEvent: recorder.onEvent,
     });
-    const { data } = await given(client);
+    fakeClientTimers();
+    const call = given(client);
+    await drive(fault, 300, recorder, server, 1);
+    await recorder.seen('retry');
+    await vi.advanceTimersToNextTimerAsync();
+    const { data } = await call;
     expect(data).toMatchObject({ id: 'echo-1' });
-    expect(attempts).toBe(2);
+    expect(recorder.count('attempt')).toBe(2);
     expect(server.requests).toHaveLength(2);
     const keys = server.requests.map((r) => r.headers['idempotency-key']);
     if (name.startsWith('POST')) expect(keys[1]).toBe(keys[0]);
@@ -56,16 +86,17 @@ describe('a 2xx whose body breaks is retried (defect 1)', () => {
   });
 
   it.each(table)('$name on every attempt → $want after maxRetries + 1 attempts', async ({ given, fault, want }) => {
-    // Attempts are counted where the client makes them (a loaded server may not have read a stalled one yet).
-    let attempts = 0;
-    const onEvent = (e: ClientEvent) => void (e.type === 'attempt' && attempts++);
-    const { client } = await serve((_req, res) => fault(res), {
-      timeout: fault === stall ? 100 : 5_000,
+    const recorder = recordEvents();
+    const { client, server } = await serve((_req, res) => fault(res), {
+      timeout: 100,
       maxRetries: 2,
-      onEvent,
+      onEvent: recorder.onEvent,
     });
-    expect(await thrown(given(client))).toMatchObject({ code: want, retryable: true });
-    expect(attempts).toBe(3);
+    fakeClientTimers();
+    const call = thrown(given(client));
+    await drive(fault, 100, recorder, server, 3);
+    expect(await call).toMatchObject({ code: want, retryable: true });
+    expect(recorder.count('attempt')).toBe(3);
   });
 });
 
@@ -149,15 +180,20 @@ describe('Retry-After (defect 3): junk falls back to backoff, a valid ask is wha
 
   it('after a 429 storm with no usable hint, retry_after is the wait the policy chose, not a made-up 1', async () => {
     const events: ClientEvent[] = [];
+    let waiting!: () => void;
+    const inWait = new Promise<void>((resolve) => (waiting = resolve));
     const { client, server } = await serve((_req, res) => reply(res, 429, '', { 'retry-after': 'soon' }), {
       initialDelay: 1_500,
       maxRetries: 1,
-      onEvent: (e) => events.push(e),
+      onEvent: (e) => {
+        events.push(e);
+        if (e.type === 'retry') waiting();
+      },
     });
     const controller = new AbortController();
     const call = client.GET('/v1/models/{model}', { ...model, signal: controller.signal });
-    // The first wait is 1.5 s minus jitter: abort it rather than sleep; the reported value is checked on the event.
-    await expect.poll(() => events.some((e) => e.type === 'retry')).toBe(true);
+    // The first wait is 1.5 s minus jitter: abort it once it begins (the retry event) rather than sleep; the reported value is checked on the event.
+    await inWait;
     controller.abort();
     await thrown(call);
     const retry = events.find((e) => e.type === 'retry') as { wait: number };
@@ -174,8 +210,15 @@ describe('per-call options (defect 4), on every entry point', () => {
   });
 
   it('timeout per call overrides the client’s', async () => {
-    const { client, server } = await serve(() => {}, { timeout: 60_000, maxRetries: 0 });
-    expect(await thrown(client.GET('/v1/models', { timeout: 50 }))).toMatchObject({ code: 'CLIENT_TIMEOUT' });
+    const recorder = recordEvents();
+    const { client, server } = await serve(() => {}, { timeout: 60_000, maxRetries: 0, onEvent: recorder.onEvent });
+    fakeClientTimers();
+    const call = thrown(client.GET('/v1/models', { timeout: 50 }));
+    await server.received();
+    await vi.advanceTimersByTimeAsync(49);
+    expect(recorder.count('done')).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await call).toMatchObject({ code: 'CLIENT_TIMEOUT' });
     expect(server.requests).toHaveLength(1);
   });
 
@@ -205,7 +248,7 @@ describe('per-call options (defect 4), on every entry point', () => {
 
   it('stream(): headers (Errata-Simulate), idempotencyKey and maxRetries reach the request', async () => {
     const { client, server } = await serve(
-      (req, res, i) => {
+      (_req, res, i) => {
         if (i < 2) return reply(res, 503, '', { 'retry-after-ms': '1' });
         res.writeHead(200, { 'content-type': 'text/event-stream' });
         res.end(
@@ -227,10 +270,15 @@ describe('per-call options (defect 4), on every entry point', () => {
   });
 
   it('stream(): timeout per call bounds the wait for the stream to start', async () => {
-    const { client } = await serve(() => {}, { maxRetries: 0 });
-    expect(await thrown(stream(client, 'echo-1', { prompt: 'hi' }, { timeout: 50 }))).toMatchObject({
-      code: 'CLIENT_TIMEOUT',
-    });
+    const recorder = recordEvents();
+    const { client, server } = await serve(() => {}, { maxRetries: 0, onEvent: recorder.onEvent });
+    fakeClientTimers();
+    const call = thrown(stream(client, 'echo-1', { prompt: 'hi' }, { timeout: 50 }));
+    await server.received();
+    await vi.advanceTimersByTimeAsync(49);
+    expect(recorder.count('done')).toBe(0);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await call).toMatchObject({ code: 'CLIENT_TIMEOUT' });
   });
 
   it('subscribe(): headers, idempotencyKey, maxRetries and requestTimeout reach its requests', async () => {
@@ -427,32 +475,43 @@ describe('reused attempt controllers (the success path does not allocate an Abor
       timeout: 200,
       maxRetries: 0,
     });
+    const stall = { params: { path: { model: 'stall' } } };
+    const stalls = (count: number) => server.received(count, (r) => r.url.endsWith('/stall'));
+    fakeClientTimers();
     for (let i = 0; i < 5; i++)
       expect((await client.GET('/v1/models/{model}', model)).data).toMatchObject({ id: 'echo-1' });
-    expect(await thrown(client.GET('/v1/models/{model}', { params: { path: { model: 'stall' } } }))).toMatchObject({
-      code: 'CLIENT_TIMEOUT',
-    });
+    const stalled = thrown(client.GET('/v1/models/{model}', stall));
+    await stalls(1);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(await stalled).toMatchObject({ code: 'CLIENT_TIMEOUT' });
     expect((await client.GET('/v1/models/{model}', model)).data).toMatchObject({ id: 'echo-1' });
     // Concurrent calls each get their own controller: one timing out aborts no other.
-    const [a, b] = await Promise.allSettled([
-      client.GET('/v1/models/{model}', { params: { path: { model: 'stall' } } }),
-      client.GET('/v1/models/{model}', model),
-    ]);
-    expect(a).toMatchObject({ status: 'rejected', reason: { code: 'CLIENT_TIMEOUT' } });
-    expect(b).toMatchObject({ status: 'fulfilled', value: { data: { id: 'echo-1' } } });
+    const a = thrown(client.GET('/v1/models/{model}', stall));
+    const b = client.GET('/v1/models/{model}', model);
+    expect((await b).data).toMatchObject({ id: 'echo-1' });
+    await stalls(2);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(await a).toMatchObject({ code: 'CLIENT_TIMEOUT' });
     expect(server.requests.length).toBeGreaterThanOrEqual(7);
   });
 
   // The client keeps one timer for all its attempts, set for the earliest end: an attempt that
   // ends before the one the timer waits for must still be stopped at its own end.
   it('a short per-call timeout started after a long one is stopped at its own end', async () => {
-    const { client } = await serve(() => undefined, { maxRetries: 0 });
+    const { client, server } = await serve(() => undefined, { maxRetries: 0 });
     const stall = { params: { path: { model: 'stall' } } };
     const controller = new AbortController();
-    const long = thrown(client.GET('/v1/models/{model}', { ...stall, signal: controller.signal }));
-    expect(await thrown(client.GET('/v1/models/{model}', { ...stall, timeout: 100 }))).toMatchObject({
-      code: 'CLIENT_TIMEOUT',
-    });
+    fakeClientTimers();
+    let longSettled = false;
+    const long = thrown(client.GET('/v1/models/{model}', { ...stall, signal: controller.signal })).finally(
+      () => (longSettled = true),
+    );
+    const short = thrown(client.GET('/v1/models/{model}', { ...stall, timeout: 100 }));
+    await server.received(2);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(await short).toMatchObject({ code: 'CLIENT_TIMEOUT' });
+    // The long one (the default 60 s) is still running: only the abort ends it.
+    expect(longSettled).toBe(false);
     controller.abort();
     expect(await long).toMatchObject({ code: 'ABORTED' });
   });

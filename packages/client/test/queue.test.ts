@@ -1,8 +1,9 @@
 // subscribe / cancel against a small queue server on 127.0.0.1 that walks a job through its states.
 import { catalog } from '@errata/types';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createClient, type ErrataClientOptions, ErrataError } from '../src/index.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createClient, type ErrataClientOptions } from '../src/index.js';
 import { cancel, nextPollDelay, type RequestStatus, subscribe } from '../src/queue.js';
+import { fakeClientTimers } from './helpers/events.js';
 import { type Recorded, reply, startServer, type TestServer } from './helpers/server.js';
 import { thrown } from './helpers/thrown.js';
 import { expectNoUnhandledRejections } from './helpers/unhandled.js';
@@ -11,6 +12,7 @@ expectNoUnhandledRejections();
 
 const servers: TestServer[] = [];
 afterEach(async () => {
+  vi.useRealTimers();
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
 
@@ -170,14 +172,32 @@ describe('subscribe', () => {
       ),
     );
     expect(error.code).toBe('ABORTED');
-    await expect.poll(() => calls(server, 'PUT', '/v1/requests/req_1/cancel')).toBe(1);
+    // The cancel is sent in the background: wait for it to arrive, not for time to pass.
+    await server.received(1, (r) => r.method === 'PUT' && r.url === '/v1/requests/req_1/cancel');
+    expect(calls(server, 'PUT', '/v1/requests/req_1/cancel')).toBe(1);
   });
 
   it('the timeout cancels the job and throws DEADLINE_EXCEEDED', async () => {
     const { client, server } = await queue('forever');
-    const error = await thrown(subscribe(client, 'echo-1', { prompt: 'hi' }, { pollInterval: 10, timeout: 150 }));
+    fakeClientTimers();
+    let submitted!: () => void;
+    const waiting = new Promise<void>((resolve) => (submitted = resolve));
+    const call = thrown(
+      subscribe(
+        client,
+        'echo-1',
+        { prompt: 'hi' },
+        { pollInterval: 10, timeout: 150, onQueueUpdate: () => submitted() },
+      ),
+    );
+    // The submit has answered, so there is a job to cancel; the 150 ms then pass, polls in between.
+    await waiting;
+    await vi.advanceTimersByTimeAsync(150);
+    const error = await call;
     expect(error.code).toBe('DEADLINE_EXCEEDED');
-    await expect.poll(() => calls(server, 'PUT', '/v1/requests/req_1/cancel')).toBe(1);
+    // The cancel is sent in the background: wait for it to arrive, not for time to pass.
+    await server.received(1, (r) => r.method === 'PUT' && r.url === '/v1/requests/req_1/cancel');
+    expect(calls(server, 'PUT', '/v1/requests/req_1/cancel')).toBe(1);
   });
 });
 

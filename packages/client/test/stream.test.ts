@@ -30,7 +30,8 @@ const envelope = (code: keyof typeof catalog, delivered: number) => ({
   ...(catalog[code].retry === 'after_retry_after' ? { retry_after: 5 } : {}),
 });
 
-// Headers, then each part in its own write (so the client sees several chunks), then `end`.
+// Headers, then each part in its own write, each handed to the socket before the next is written
+// (node:http sends with TCP_NODELAY: a segment each, though the client may read two at once), then `end`.
 function eventStream(parts: string[], end: (res: ServerResponse) => void = (res) => res.end()): Handler {
   return async (_req, res) => {
     res.writeHead(200, {
@@ -39,8 +40,7 @@ function eventStream(parts: string[], end: (res: ServerResponse) => void = (res)
       'x-request-id': 'req_stream_1',
     });
     for (const part of parts) {
-      res.write(part);
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await new Promise<void>((resolve) => res.write(part, () => resolve()));
     }
     end(res);
   };
@@ -266,7 +266,8 @@ describe('abort and early exit stop the request at once', () => {
       try {
         for await (const event of s) {
           if (event.event === 'token') seen.push(event.data.text);
-          if (seen.length === 2) setTimeout(() => controller.abort(), 10);
+          // Aborted once the loop waits for the next event (the microtask runs after it asked), as an abort from elsewhere would be.
+          if (seen.length === 2) queueMicrotask(() => controller.abort());
         }
       } catch (e) {
         return e as ErrataStreamError;
@@ -295,18 +296,25 @@ describe('abort and early exit stop the request at once', () => {
   });
 
   it('abort before the stream starts → ABORTED from stream()', async () => {
-    const { client } = await serve(() => {});
+    const { client, server } = await serve(() => {});
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 30);
-    await expect(stream(client, 'echo-1', { prompt: 'hi' }, { signal: controller.signal })).rejects.toMatchObject({
-      code: 'ABORTED',
-    });
+    const started = stream(client, 'echo-1', { prompt: 'hi' }, { signal: controller.signal });
+    // The request has arrived and will never be answered: the abort lands while stream() waits for it.
+    await server.received();
+    controller.abort();
+    await expect(started).rejects.toMatchObject({ code: 'ABORTED' });
   });
 
   it('a stream that is never read, whose connection then dies, leaves no unhandled rejection', async () => {
-    const { client } = await serve(eventStream([token(0)], (res) => res.destroy()));
+    let closed: Promise<void> | undefined;
+    const { client } = await serve(async (req, res) => {
+      closed = closedOn(res.req);
+      await eventStream([token(0)], (r) => r.destroy())(req, res, 0);
+    });
     await stream(client, 'echo-1', { prompt: 'hi' });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The connection is dead on the server's side; expectNoUnhandledRejections checks, after the
+    // last test, that the client's reading of that end rejected nothing unhandled.
+    await closed;
   });
 });
 

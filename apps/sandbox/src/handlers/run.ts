@@ -4,8 +4,8 @@
 // model streams instead (stream-run.ts); everything checked before that is still an ordinary
 // error response. With an Idempotency-Key, a repeated run (same model, same body) answers the
 // first run's response without running again; streamed runs are never stored or replayed.
-import { setTimeout as sleep } from 'node:timers/promises';
 import { CatalogError } from '@errata/server';
+import { sleep } from '../internal/clock.js';
 import { execute } from '../internal/models.js';
 import { type Handler, idempotent } from './handler.js';
 import { outputViolations } from './output.js';
@@ -29,7 +29,7 @@ export const runModel: Handler = async (context) => {
   const run = async () => {
     state.runs++;
     if (model.behaviour === 'slow') {
-      await sleep(state.options.requestTimeoutMs);
+      await sleep(state.options.clock, state.options.requestTimeoutMs);
       throw new CatalogError('TIMEOUT');
     }
     const outcome = execute(model, input);

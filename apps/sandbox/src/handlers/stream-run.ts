@@ -4,10 +4,11 @@
 // stream holds its concurrency slot until it ends, and stops at once when the client goes away:
 // the pending pause is cancelled, so no timer outlives the connection.
 import type { IncomingMessage } from 'node:http';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { setTimeout as flushed } from 'node:timers/promises';
 import { CatalogError, type ErrorInit, sseFrame } from '@errata/server';
 import type { Context } from 'hono';
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
+import { sleep } from '../internal/clock.js';
 import type { SandboxEnv } from '../internal/env.js';
 import { execute } from '../internal/models.js';
 import { redactLog } from '../internal/redact-log.js';
@@ -79,8 +80,9 @@ function paceOf(c: Context<SandboxEnv>, fallback: number): number {
 
 /** Closes the connection once what was written has gone out: the client sees the stream cut, not a clean end. */
 async function dropConnection(c: Context<SandboxEnv>, stream: SSEStreamingApi): Promise<void> {
-  // Let the last event leave the web stream's queues for the socket first.
-  await sleep(20);
+  // Let the last event leave the web stream's queues for the socket first. This is I/O, not
+  // simulated time, so it is on the real timers rather than the sandbox's clock.
+  await flushed(20);
   const socket = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming?.socket;
   if (socket) socket.destroySoon();
   else stream.abort();
@@ -104,6 +106,7 @@ export function streamRun(context: HandlerContext, model: ModelDefinition, input
           method: c.req.method,
           path: c.req.path,
           retryAfter: c.req.header('errata-simulate-retry-after'),
+          now: options.clock.now(),
         })
       : undefined;
   // A mid-stream code is always a catalog code (stream-faults.ts), so the outcome is an error.
@@ -129,10 +132,10 @@ export function streamRun(context: HandlerContext, model: ModelDefinition, input
         ),
       );
     try {
-      if (waitMs) await sleep(waitMs, undefined, { signal: abort.signal });
+      if (waitMs) await sleep(options.clock, waitMs, abort.signal);
       for (const text of tokens) {
         if (fault && sent >= fault.after) break;
-        if (pace) await sleep(pace, undefined, { signal: abort.signal });
+        if (pace) await sleep(options.clock, pace, abort.signal);
         await stream.write(sseFrame({ event: 'token', data: { index: sent, text } }));
         if (stream.aborted) break;
         sent++;

@@ -20,8 +20,8 @@ interface Entry {
 export class IdempotencyStore {
   private readonly entries: BoundedMap<string, Entry>;
 
-  constructor(max: number, ttlMs: number) {
-    this.entries = new BoundedMap(max, ttlMs);
+  constructor(max: number, ttlMs: number, now: () => number = Date.now) {
+    this.entries = new BoundedMap(max, ttlMs, now);
   }
 
   get size(): number {

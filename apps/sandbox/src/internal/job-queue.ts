@@ -1,5 +1,5 @@
 // The queue: IN_QUEUE → IN_PROGRESS → COMPLETED or FAILED, run by a fixed number of workers on
-// timers. At most `maxJobs` jobs are kept, live and finished together, so memory stays flat. Only
+// the clock's timers (clock.ts: a test moves time itself). At most `maxJobs` jobs are kept, live and finished together, so memory stays flat. Only
 // finished jobs are ever evicted: they expire `jobTtlMs` after they settled, and past the cap the
 // one that settled first goes. A job still queued or running is never dropped; when the cap is
 // all live jobs, a new submit is refused with QUEUE_LIMIT_EXCEEDED (as the per-key limit is).
@@ -8,6 +8,7 @@ import { CatalogError } from '@errata/server';
 import type { components } from '@errata/types';
 import type { ModelDefinition } from '../seed.js';
 import { BoundedMap } from './bounded-map.js';
+import { type Clock, systemClock } from './clock.js';
 import { execute, type ModelOutcome } from './models.js';
 
 export type JobState = components['schemas']['RequestState'];
@@ -48,13 +49,14 @@ export class JobQueue {
   private readonly inProgress = new Set<Job>();
   /** Queued or running jobs per account: the queue limit is checked on every submit, so it is O(1). */
   private readonly activeCounts = new Map<string, number>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  /** Cancels the running jobs' timers. */
+  private readonly timers = new Set<() => void>();
 
   constructor(
     private readonly options: QueueOptions,
-    now: () => number = Date.now,
+    private readonly clock: Clock = systemClock,
   ) {
-    this.finished = new BoundedMap(options.maxJobs, options.jobTtlMs, now);
+    this.finished = new BoundedMap(options.maxJobs, options.jobTtlMs, () => clock.now());
   }
 
   /** Jobs kept, live and finished: never more than `maxJobs`. */
@@ -117,7 +119,7 @@ export class JobQueue {
   /** Seconds until the job should be done: a hint for polling. */
   eta(job: Job): number | undefined {
     const { workers, jobDurationMs } = this.options;
-    if (job.state === 'IN_PROGRESS') return Math.max(0, (job.startedAt! + job.durationMs - Date.now()) / 1000);
+    if (job.state === 'IN_PROGRESS') return Math.max(0, (job.startedAt! + job.durationMs - this.clock.now()) / 1000);
     if (job.state === 'IN_QUEUE')
       return ((Math.floor(this.position(job) / workers) + 1) * jobDurationMs + job.durationMs) / 1000;
     return undefined;
@@ -128,7 +130,7 @@ export class JobQueue {
     this.live.clear();
     this.inProgress.clear();
     this.activeCounts.clear();
-    for (const timer of this.timers) clearTimeout(timer);
+    for (const cancel of this.timers) cancel();
     this.timers.clear();
   }
 
@@ -137,16 +139,15 @@ export class JobQueue {
       const job = this.waiting.shift()!;
       this.inProgress.add(job);
       job.state = 'IN_PROGRESS';
-      job.startedAt = Date.now();
+      job.startedAt = this.clock.now();
       this.log(job, 'info', 'Started.');
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
+      const cancel = this.clock.setTimeout(() => {
+        this.timers.delete(cancel);
         this.inProgress.delete(job);
         if (!job.cancelled) this.finish(job);
         this.pump();
       }, job.durationMs);
-      timer.unref();
-      this.timers.add(timer);
+      this.timers.add(cancel);
     }
   }
 
@@ -175,6 +176,6 @@ export class JobQueue {
   }
 
   private log(job: Job, level: 'info' | 'error', message: string): void {
-    job.logs.push({ timestamp: new Date().toISOString(), level, message });
+    job.logs.push({ timestamp: new Date(this.clock.now()).toISOString(), level, message });
   }
 }

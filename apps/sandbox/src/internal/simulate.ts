@@ -17,6 +17,8 @@ export interface SimulateRequest {
   method: string;
   path: string;
   retryAfter: string | undefined;
+  /** The sandbox clock's time (ms), for a daily allocation's reset. */
+  now: number;
 }
 
 /**
@@ -40,7 +42,7 @@ export function simulatedError(
     throw new CatalogError('INVALID_REQUEST', { params: { reason } });
   }
   const example = (definition.examples[0] ?? {}) as Example;
-  const reset = namesDailyReset(definition.meta.message) ? dailyReset() : undefined;
+  const reset = namesDailyReset(definition.meta.message) ? dailyReset(request.now) : undefined;
   const params = {
     ...request.params,
     method: request.method,

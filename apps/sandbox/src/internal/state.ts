@@ -55,11 +55,14 @@ export interface SandboxState {
 /** `retry_after` when a code is raised without one: a daily allocation comes back at 00:00 UTC; the rest wait the simulated default. */
 function retryAfterFor(options: SandboxOptions): (code: string) => number {
   return (code) =>
-    namesDailyReset(model.errors.get(code)?.meta.message ?? '') ? dailyReset().seconds : options.simulatedRetryAfter;
+    namesDailyReset(model.errors.get(code)?.meta.message ?? '')
+      ? dailyReset(options.clock.now()).seconds
+      : options.simulatedRetryAfter;
 }
 
 export function createState(options: SandboxOptions): SandboxState {
   const ajv = createSpecAjv(model.document);
+  const now = () => options.clock.now();
   const outputs: Record<string, ValidateFunction> = {};
   for (const task of new Set(seededModels.map((m) => m.task))) {
     if (!(task in taskInputSchemas)) throw new Error(`The spec has no input schema for task ${task}`);
@@ -73,13 +76,13 @@ export function createState(options: SandboxOptions): SandboxState {
     }),
     ajv,
     keys: new KeyStore(seededAccounts),
-    rate: new RateLimiter(options.rateLimit, options.rateWindowMs),
+    rate: new RateLimiter(options.rateLimit, options.rateWindowMs, now),
     concurrency: new ConcurrencyLimiter(options.concurrencyLimit),
-    queue: new JobQueue(options),
-    idempotency: new IdempotencyStore(options.maxIdempotencyKeys, options.idempotencyTtlMs),
+    queue: new JobQueue(options, options.clock),
+    idempotency: new IdempotencyStore(options.maxIdempotencyKeys, options.idempotencyTtlMs, now),
     runs: 0,
-    files: new BoundedMap(options.maxFiles, options.jobTtlMs * 24),
-    finetunes: new BoundedMap(options.maxFinetunes, options.jobTtlMs * 24),
+    files: new BoundedMap(options.maxFiles, options.jobTtlMs * 24, now),
+    finetunes: new BoundedMap(options.maxFinetunes, options.jobTtlMs * 24, now),
     models: new Map(seededModels.map((m) => [m.id, m])),
     outputs,
     requestId: compileSpecSchema(ajv, '#/components/schemas/RequestId'),

@@ -2,10 +2,12 @@
 import { afterAll, beforeAll } from 'vitest';
 import type { SandboxOptions } from '../config.js';
 import { type RunningSandbox, startSandbox } from '../server.js';
+import type { ManualClock } from './manual-clock.js';
 
 export interface Reply {
   status: number;
   headers: Headers;
+  // biome-ignore lint/suspicious/noExplicitAny: a reply's JSON has any shape; tests read into it and expect() checks it.
   body: any;
 }
 
@@ -55,11 +57,14 @@ export async function call(
   return { status: response.status, headers: response.headers, body: parsed };
 }
 
-/** Polls a queued request's status until it is terminal (or the tries run out). */
-export async function settle(base: string, id: string, tries = 60): Promise<Reply> {
+/**
+ * A queued request's status once it is terminal: the sandbox's manual clock fires its timers (a
+ * worker's job ending, the next one starting) one by one, and the status is read after each.
+ */
+export async function settle(base: string, id: string, clock: ManualClock): Promise<Reply> {
   let reply = await call(base, 'GET', `/v1/requests/${id}/status`);
-  for (let i = 0; i < tries && reply.status === 200 && reply.body.status !== 'COMPLETED'; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  while (reply.status === 200 && reply.body.status !== 'COMPLETED') {
+    if (!clock.fireNext()) throw new Error(`request ${id} is ${reply.body.status} and no timer is left to end it`);
     reply = await call(base, 'GET', `/v1/requests/${id}/status`);
   }
   return reply;

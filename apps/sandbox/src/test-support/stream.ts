@@ -10,7 +10,8 @@ export interface StreamReply {
   status: number;
   headers: Headers;
   text: string;
-  events: { event: string | undefined; data: any }[];
+  /** Each event's data: the sandbox sends JSON objects; an event that is not one (a malformed event) is `{ text }`. */
+  events: { event: string | undefined; data: Record<string, unknown> }[];
   /** Why reading failed part-way (a dropped connection), if it did. */
   transportError?: string;
 }
@@ -58,10 +59,12 @@ export async function stream(
   }
   const events = parseEventStream(text).events.map(({ event, data }) => {
     try {
-      return { event, data: JSON.parse(data) };
+      const parsed: unknown = JSON.parse(data);
+      if (typeof parsed === 'object' && parsed !== null) return { event, data: parsed as Record<string, unknown> };
     } catch {
-      return { event, data };
+      // not JSON: kept as its text
     }
+    return { event, data: { text: data } };
   });
   return {
     status: response.status,

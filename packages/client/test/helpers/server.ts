@@ -15,11 +15,26 @@ export type Handler = (req: Recorded, res: ServerResponse, index: number) => voi
 export interface TestServer {
   url: string;
   requests: Recorded[];
+  /**
+   * Resolves once `count` requests passing `test` have been recorded (at once if they have): how a
+   * test waits for a request to arrive, rather than for time to pass.
+   */
+  received(count?: number, test?: (request: Recorded) => boolean): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startServer(handler: Handler): Promise<TestServer> {
   const requests: Recorded[] = [];
+  const waiters = new Set<() => boolean>();
+  const received = (count = 1, test: (request: Recorded) => boolean = () => true) =>
+    new Promise<void>((resolve) => {
+      const check = () => {
+        const done = requests.filter(test).length >= count;
+        if (done) resolve();
+        return done;
+      };
+      if (!check()) waiters.add(check);
+    });
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -31,6 +46,7 @@ export async function startServer(handler: Handler): Promise<TestServer> {
         body: Buffer.concat(chunks).toString('utf8'),
       };
       requests.push(recorded);
+      for (const check of waiters) if (check()) waiters.delete(check);
       Promise.resolve(handler(recorded, res, requests.length - 1)).catch((error: unknown) => {
         res.destroy(error instanceof Error ? error : undefined);
       });
@@ -41,6 +57,7 @@ export async function startServer(handler: Handler): Promise<TestServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    received,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
