@@ -94,6 +94,30 @@ describe('example streams', () => {
   );
 });
 
+describe('parseSse', () => {
+  it.each([
+    {
+      name: 'one frame',
+      given: 'event: token\ndata: {"index":0,"text":"Say"}\n\n',
+      want: [{ event: 'token', data: { index: 0, text: 'Say' } }],
+    },
+    {
+      name: 'a last frame without its blank line',
+      given: 'event: done\ndata: {}',
+      want: [{ event: 'done', data: {} }],
+    },
+    { name: 'CRLF line ends', given: 'event: token\r\ndata: 1\r\n\r\n', want: [{ event: 'token', data: 1 }] },
+    { name: 'a frame with no event field', given: 'data: 2\n\n', want: [{ event: '', data: 2 }] },
+    {
+      name: 'comments and extra blank lines between frames',
+      given: ': keep-alive\n\nevent: error\ndata: {"code":"OVERLOADED"}\n\n\n',
+      want: [{ event: 'error', data: { code: 'OVERLOADED' } }],
+    },
+  ])('reads $name', ({ given, want }) => {
+    expect(parseSse(given)).toEqual(want);
+  });
+});
+
 describe('schema fields', () => {
   it.each([
     { name: 'a const', given: { const: 'token' }, want: '"token"' },
