@@ -80,7 +80,7 @@ type Args<Init> =
     : [Init & CallOptions & { [key: string]: unknown }];
 type AnyPaths = Record<string, Partial<Record<HttpMethod, unknown>>>;
 // A path's operation object; `never` for a method the path lacks (openapi-typescript writes `put?: never`).
-type Op<T> = T extends Record<string | number, any> ? T : never;
+type Op<T> = T extends object ? T : never;
 type Method_<P extends AnyPaths, M extends HttpMethod> = <
   Path extends PathsWithMethod<P, M>,
   Init extends MaybeOptionalInit<P[Path], M>,

@@ -79,7 +79,9 @@ function pathsFor(provider: Provider): Partial<Record<Field, CompiledPath[]>> {
     const merged: Partial<Record<Field, string[]>> = {};
     for (const source of sources) {
       for (const [field, list] of Object.entries(source) as [Field, readonly string[]][]) {
-        for (const path of list) if (!merged[field]?.includes(path)) (merged[field] ??= []).push(path);
+        const paths = merged[field] ?? [];
+        merged[field] = paths;
+        for (const path of list) if (!paths.includes(path)) paths.push(path);
       }
     }
     paths = Object.fromEntries(Object.entries(merged).map(([field, list]) => [field, list.map(compilePath)]));
@@ -130,7 +132,10 @@ const paramPatterns = new Map<string, RegExp>();
 function paramsFrom(entry: CrosswalkEntry | undefined, message: string | undefined): Record<string, unknown> {
   const source = entry?.message_params;
   let pattern = source === undefined ? undefined : paramPatterns.get(source);
-  if (source !== undefined && !pattern) paramPatterns.set(source, (pattern = new RegExp(source)));
+  if (source !== undefined && !pattern) {
+    pattern = new RegExp(source);
+    paramPatterns.set(source, pattern);
+  }
   const groups = pattern && message !== undefined ? pattern.exec(message)?.groups : undefined;
   const params: Record<string, unknown> = Object.fromEntries(
     Object.entries(groups ?? {}).map(([name, value]) => [name, /^\d+$/.test(value) ? Number(value) : value]),
@@ -237,7 +242,7 @@ export function normalizeError(response: ErrorResponseLike, options: NormalizeOp
  * const client = createClient({ baseUrl: 'http://127.0.0.1:8787', normalize: providerNormalizer('workers-ai') });
  */
 export function providerNormalizer(provider: Provider = 'errata'): Normalizer {
-  if (provider !== 'errata' && !Object.prototype.hasOwnProperty.call(providers, provider)) {
+  if (provider !== 'errata' && !Object.hasOwn(providers, provider)) {
     throw new TypeError(`providerNormalizer: unknown provider ${JSON.stringify(provider)}.`);
   }
   const normalize: Normalizer = (response, redact) => normalizeAs(provider, response, redact);

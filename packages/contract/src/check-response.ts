@@ -73,7 +73,10 @@ export function createResponseChecker(
   const compiled = new Map<string, ValidateFunction>();
   const validator = (pointer: string) => {
     let fn = compiled.get(pointer);
-    if (!fn) compiled.set(pointer, (fn = compileSpecSchema(ajv, pointer)));
+    if (!fn) {
+      fn = compileSpecSchema(ajv, pointer);
+      compiled.set(pointer, fn);
+    }
     return fn;
   };
   const model = createSpecModel(spec);

@@ -50,7 +50,10 @@ export function createStreamChecker(spec: OpenApiDocument, ajv: SpecAjv, respons
   const compiled = new Map<string, ValidateFunction>();
   const schemaDiff = (pointer: string, value: unknown, where: string) => {
     let validate = compiled.get(pointer);
-    if (!validate) compiled.set(pointer, (validate = compileSpecSchema(ajv, pointer)));
+    if (!validate) {
+      validate = compileSpecSchema(ajv, pointer);
+      compiled.set(pointer, validate);
+    }
     if (validate(value)) return [];
     return (validate.errors ?? []).map((e) => `${where}${e.instancePath}: ${e.message ?? e.keyword}`);
   };

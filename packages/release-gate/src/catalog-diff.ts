@@ -2,7 +2,7 @@
  * The catalog-aware rules no generic OpenAPI differ knows. Consumers switch on error codes, on their
  * status and on their retry policy; so removing or changing any of those breaks them (major), while
  * adding a code is minor: a well-behaved consumer already handles codes it does not know (see
- * RELEASING.md). Texts are patch.
+ * .changeset/README.md). Texts are patch.
  *
  * @example
  * catalogChanges(released, current).filter((c) => c.impact === 'major');

@@ -7,9 +7,10 @@ let base = '';
 beforeAll(
   () =>
     new Promise<void>((resolve) =>
-      server.listen(0, '127.0.0.1', () =>
-        resolve(void (base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`)),
-      ),
+      server.listen(0, '127.0.0.1', () => {
+        base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+        resolve();
+      }),
     ),
 );
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));

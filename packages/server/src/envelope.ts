@@ -55,7 +55,10 @@ const paramsOf = new Map<string, readonly string[]>();
  */
 export function templateParams(template: string): readonly string[] {
   let names = paramsOf.get(template);
-  if (!names) paramsOf.set(template, (names = [...template.matchAll(PARAM)].map((m) => m[1]!)));
+  if (!names) {
+    names = [...template.matchAll(PARAM)].map((m) => m[1]!);
+    paramsOf.set(template, names);
+  }
   return names;
 }
 

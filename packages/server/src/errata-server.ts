@@ -118,7 +118,8 @@ export function createErrataServer<Code extends string = string>(options: Errata
         const op = operation(operationId);
         const target = pointer ?? op.requestBody?.schemaPointer;
         if (!target) throw new Error(`${operationId} has no request body`);
-        validators.set(key, (validate = createRequestValidator({ model, ajv: spec(), codes }, target, op)));
+        validate = createRequestValidator({ model, ajv: spec(), codes }, target, op);
+        validators.set(key, validate);
       }
       return validate;
     },

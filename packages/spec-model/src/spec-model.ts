@@ -50,7 +50,10 @@ export function createSpecModel(document: OpenApiDocument): SpecModel {
   if (hit) return hit;
   const once = <T>(read: () => T): (() => T) => {
     let value: { v: T } | undefined;
-    return () => (value ??= { v: read() }).v;
+    return () => {
+      value ??= { v: read() };
+      return value.v;
+    };
   };
   const operations = once(() => readOperations(document));
   const byId = once(() => new Map(operations().map((op) => [op.operationId, op])));

@@ -71,7 +71,7 @@ function indexFor(provider: ProviderId): IndexedEntry[] {
   if (!index) {
     index = [];
     for (const [canonical, { crosswalk }] of Object.entries(catalog) as [ErrorCode, (typeof catalog)[ErrorCode]][]) {
-      ((crosswalk as Partial<Record<ProviderId, readonly CrosswalkEntry[]>>)[provider] ?? []).forEach((entry, at) =>
+      ((crosswalk as Partial<Record<ProviderId, readonly CrosswalkEntry[]>>)[provider] ?? []).forEach((entry, at) => {
         index!.push({
           canonical,
           at,
@@ -81,8 +81,8 @@ function indexFor(provider: ProviderId): IndexedEntry[] {
             (sum, [key, weight]) => sum + ((entry as Record<string, unknown>)[key] !== undefined ? weight : 0),
             0,
           ),
-        }),
-      );
+        });
+      });
     }
     index.sort((a, b) => b.specificity - a.specificity);
     indexes.set(provider, index);

@@ -7,7 +7,9 @@ export function salvageJson(text: string): Record<string, string> | undefined {
   let found: Record<string, string> | undefined;
   for (const field of ['code', 'message', 'request_id']) {
     const match = new RegExp(`"${field}"\\s*:\\s*("(?:[^"\\\\]|\\\\.)*")`).exec(text);
-    if (match) (found ??= {})[field] = JSON.parse(match[1]!) as string;
+    if (!match) continue;
+    found ??= {};
+    found[field] = JSON.parse(match[1]!) as string;
   }
   return found;
 }

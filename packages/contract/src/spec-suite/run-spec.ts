@@ -3,7 +3,13 @@
  * spec and the config, sent to the server one by one and checked with the same response checker
  * as Errata's own suite (status declared, body against its code's schema, headers, envelope).
  */
-import { createSpecAjv, createSpecModel, type OpenApiDocument, SpecModelError } from '@errata/spec-model';
+import {
+  createSpecAjv,
+  createSpecModel,
+  type OpenApiDocument,
+  type SpecModel,
+  SpecModelError,
+} from '@errata/spec-model';
 import { createResponseChecker } from '../check-response.js';
 import { describeRequest, send } from '../internal/http.js';
 import { createRedactor } from '../internal/redact.js';
@@ -72,7 +78,7 @@ const SECTIONS: SpecSection[] = ['success', 'errors', 'unrouted'];
  */
 export async function runSpecConformance(options: SpecConformanceOptions): Promise<SpecConformanceReport> {
   const config = options.config ?? {};
-  let model;
+  let model: SpecModel;
   try {
     model = createSpecModel(options.spec);
     for (const operation of model.operations) model.declaredCodes(operation);
