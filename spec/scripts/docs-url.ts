@@ -1,6 +1,6 @@
 // Where the bundled spec says the docs live. The split spec's `x-errata.docs_url` (and every
 // example's `doc_url`, which lint keeps equal to `{docs_url}#{code}`) names the project's catalog;
-// a team that publishes apps/docs/dist elsewhere sets one build setting, the docs' base URL
+// a team that publishes apps/docs/dist/site elsewhere sets one build setting, the docs' base URL
 // (`ERRATA_DOCS_URL`, or `--docs-url` to this script), and the bundle then names that site's
 // catalog everywhere: `${base}errors/#CODE`. @errata/types, the client and the docs read it from there.
 

@@ -1,8 +1,8 @@
 import { catalog, errorCodes } from '@errata/types';
 import { describe, expect, it } from 'vitest';
-import { clientSetup, handlingSnippet, operationCall, operationSample } from './client-snippets.mjs';
-import { buildModel, loadSpec } from './docs-model.mjs';
-import { STREAM_SNIPPET, streamSnippet } from './stream-snippet.mjs';
+import { clientSetup, handlingSnippet, operationCall, operationSample } from './client-snippets.js';
+import { buildModel, loadSpec } from './docs-model.js';
+import { STREAM_SNIPPET, streamSnippet } from './stream-snippet.js';
 
 const model = buildModel(loadSpec());
 const byId = (id: string) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { literal } from './client-snippets.mjs';
-import { esc, inlineMarkdown, text } from './html.mjs';
-import { cell, markdownTable } from './markdown.mjs';
+import { literal } from './client-snippets.js';
+import { esc, inlineMarkdown, text } from './html.js';
+import { cell, markdownTable } from './markdown.js';
 
 describe('escaping', () => {
   it.each([

@@ -1,7 +1,7 @@
 import type { OpenApiDocument } from '@errata/spec-model';
 import { describe, expect, it } from 'vitest';
-import { loadSpec } from './docs-model.mjs';
-import { operationErrors, unroutedCodes } from './operation-errors.mjs';
+import { loadSpec } from './docs-model.js';
+import { operationErrors, unroutedCodes } from './operation-errors.js';
 
 const errorSchema = (code: string, status: number) => ({
   allOf: [
@@ -48,7 +48,7 @@ const fixture = {
     },
   },
   'x-errata': { unrouted_response: { $ref: '#/components/responses/Unrouted' } },
-} as unknown as OpenApiDocument;
+} satisfies OpenApiDocument;
 
 describe('operationErrors', () => {
   it('lists each operation with its error statuses in order and the codes each carries', () => {
@@ -80,8 +80,8 @@ describe('operationErrors', () => {
   });
 
   it('fails on a reference it cannot resolve instead of dropping codes', () => {
-    const broken = structuredClone(fixture) as any;
-    broken.paths['/things/{id}'].get.responses['500'] = { $ref: '#/components/responses/Missing' };
+    const broken = structuredClone(fixture);
+    Object.assign(broken.paths['/things/{id}'].get.responses, { '500': { $ref: '#/components/responses/Missing' } });
     expect(() => operationErrors(broken)).toThrow(/Missing/);
   });
 

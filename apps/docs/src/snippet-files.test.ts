@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildModel, loadSpec } from './docs-model.mjs';
-import { snippetFiles } from './snippet-files.mjs';
+import { buildModel, loadSpec } from './docs-model.js';
+import { snippetFiles } from './snippet-files.js';
 
 const model = buildModel(loadSpec());
 const appDir = fileURLToPath(new URL('../', import.meta.url));

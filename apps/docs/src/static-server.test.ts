@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStaticServer } from './static-server.mjs';
+import { startStaticServer } from './static-server.js';
 
 let root: string;
 let server: Awaited<ReturnType<typeof startStaticServer>>;

@@ -2,9 +2,9 @@ import { catalog, errorCodes } from '@errata/types';
 import { errorTexts } from '@errata/types/texts';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { buildModel, loadSpec } from './docs-model.mjs';
-import { schemaFields, typeOf } from './schema-fields.mjs';
-import { EVENT_STREAM, exampleStream, parseSse, sseFrame, streamModel } from './stream-events.mjs';
+import { buildModel, loadSpec } from './docs-model.js';
+import { schemaFields, typeOf } from './schema-fields.js';
+import { EVENT_STREAM, exampleStream, parseSse, sseFrame, streamModel } from './stream-events.js';
 
 const spec = loadSpec();
 const model = buildModel(spec);
@@ -13,6 +13,14 @@ const entryOf = (code: string) => {
   if (!entry) throw new Error(`no code ${code}`);
   return entry;
 };
+
+/** An operation object as the spec writes it: what these tests read of it. */
+interface RawOperation {
+  operationId?: string;
+  responses?: Record<string, { content?: Record<string, unknown> } | undefined>;
+}
+const rawOperations = (item: Record<string, unknown>): RawOperation[] =>
+  Object.values(item).filter((op): op is RawOperation => typeof op === 'object' && op !== null && 'responses' in op);
 
 // The spec is JSON Schema 2020-12 under its components; each event is checked against StreamEvent.
 const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -23,9 +31,9 @@ if (!validateEvent) throw new Error('The spec has no StreamEvent schema');
 describe('the stream model', () => {
   it('finds the operations whose 2xx answers text/event-stream', () => {
     const streamed = Object.values(spec.paths ?? {}).flatMap((item) =>
-      Object.values(item)
-        .filter((op: any) => op?.responses?.['200']?.content?.[EVENT_STREAM])
-        .map((op: any) => op.operationId),
+      rawOperations(item)
+        .filter((op) => op.responses?.['200']?.content?.[EVENT_STREAM])
+        .map((op) => op.operationId),
     );
 
     expect(model.stream.operations.map((op) => op.operationId)).toEqual(streamed);
@@ -59,7 +67,7 @@ describe('the stream model', () => {
   it('is empty for a spec without a streamed response', () => {
     const copy = structuredClone(spec);
     for (const item of Object.values(copy.paths ?? {})) {
-      for (const op of Object.values(item) as any[]) delete op?.responses?.['200']?.content?.[EVENT_STREAM];
+      for (const op of rawOperations(item)) delete op.responses?.['200']?.content?.[EVENT_STREAM];
     }
 
     expect(streamModel(copy)).toMatchObject({ operations: [], events: [], codes: [] });
@@ -76,7 +84,7 @@ describe('example streams', () => {
 
       expect(tokens.length).toBeGreaterThan(0);
       expect(tokens.map((e) => e.event)).toEqual(tokens.map(() => 'token'));
-      expect(tokens.map((e) => e.data.index)).toEqual(tokens.map((_, i) => i));
+      expect(tokens.map((e) => e.data)).toEqual(tokens.map((_, i) => expect.objectContaining({ index: i })));
       expect(last?.event).toBe('error');
       expect(last?.data).toMatchObject({ ...entry.example, details: { tokens_delivered: tokens.length } });
       for (const event of events) expect(validateEvent(event), JSON.stringify(ajv.errors)).toBe(true);
@@ -84,6 +92,30 @@ describe('example streams', () => {
       expect(parseSse(events.map(sseFrame).join(''))).toEqual(events);
     },
   );
+});
+
+describe('parseSse', () => {
+  it.each([
+    {
+      name: 'one frame',
+      given: 'event: token\ndata: {"index":0,"text":"Say"}\n\n',
+      want: [{ event: 'token', data: { index: 0, text: 'Say' } }],
+    },
+    {
+      name: 'a last frame without its blank line',
+      given: 'event: done\ndata: {}',
+      want: [{ event: 'done', data: {} }],
+    },
+    { name: 'CRLF line ends', given: 'event: token\r\ndata: 1\r\n\r\n', want: [{ event: 'token', data: 1 }] },
+    { name: 'a frame with no event field', given: 'data: 2\n\n', want: [{ event: '', data: 2 }] },
+    {
+      name: 'comments and extra blank lines between frames',
+      given: ': keep-alive\n\nevent: error\ndata: {"code":"OVERLOADED"}\n\n\n',
+      want: [{ event: 'error', data: { code: 'OVERLOADED' } }],
+    },
+  ])('reads $name', ({ given, want }) => {
+    expect(parseSse(given)).toEqual(want);
+  });
 });
 
 describe('schema fields', () => {

@@ -6,9 +6,9 @@ import { gzipSync } from 'node:zlib';
 import { catalog, docsUrl, type ErrorCode, errorCodes } from '@errata/types';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSpec } from '../src/docs-model.mjs';
-import { parseSse } from '../src/stream-events.mjs';
-import { distDir, openSite, resultsDir, type Site, watchedPage } from './support/site.js';
+import { loadSpec } from '../src/docs-model.js';
+import { parseSse } from '../src/stream-events.js';
+import { openSite, resultsDir, type Site, siteDir, watchedPage } from './support/site.js';
 
 let site: Site;
 let page: Page;
@@ -251,7 +251,7 @@ const providerWords = [
     sections: ['NO_SUCH_MODEL_OR_TASK'],
     provider: 'workers-ai',
     why: { NO_SUCH_MODEL_OR_TASK: 'Cloudflare Workers AI (REST API) 5007' },
-    says: 'No such model ${model} or task',
+    says: `No such model \${model} or task`,
   },
   {
     given: 'messege',
@@ -348,7 +348,7 @@ describe('weight and speed', () => {
       catalogRuns.push(await measure(`${site.url}errors/`));
       baselineRuns.push(await measure(site.url));
     }
-    const html = readFileSync(`${distDir}errors/index.html`);
+    const html = readFileSync(`${siteDir}errors/index.html`);
     const [first] = catalogRuns;
     const load = median(catalogRuns.map((t) => t.load));
     const baseline = median(baselineRuns.map((t) => t.load));
@@ -366,7 +366,7 @@ describe('weight and speed', () => {
     for (const timing of catalogRuns) expect(timing.requests).toBe(3);
     expect(html.length).toBeLessThanOrEqual(150 * 1024);
     expect(gzipSync(html).length).toBeLessThanOrEqual(30 * 1024);
-    const paste = readFileSync(`${distDir}assets/paste.js`);
+    const paste = readFileSync(`${siteDir}assets/paste.js`);
     console.info(`paste box script: ${paste.length} B raw, ${gzipSync(paste, { level: 9 }).length} B gzip`);
     expect(gzipSync(paste, { level: 9 }).length).toBeLessThanOrEqual(15 * 1024);
   });

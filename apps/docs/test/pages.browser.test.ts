@@ -4,8 +4,8 @@
 import { createRequire } from 'node:module';
 import { errorCodes, providers } from '@errata/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSpec } from '../src/docs-model.mjs';
-import { operationErrors } from '../src/operation-errors.mjs';
+import { loadSpec } from '../src/docs-model.js';
+import { operationErrors } from '../src/operation-errors.js';
 import { openSite, resultsDir, type Site, watchedPage } from './support/site.js';
 
 const require = createRequire(import.meta.url);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { catalog, errorCodes, providers } from '@errata/types';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { distDir } from './support/site.js';
+import { siteDir } from './support/site.js';
 
 const specProviders = Object.keys(
   parse(readFileSync(new URL('../../../spec/providers.yaml', import.meta.url), 'utf8')) as object,
@@ -25,7 +25,7 @@ describe('every provider has a page with every documented error', () => {
   });
 
   it.each(specProviders)('%s', (provider) => {
-    const html = readFileSync(`${distDir}providers/${provider}/index.html`, 'utf8');
+    const html = readFileSync(`${siteDir}providers/${provider}/index.html`, 'utf8');
     const rows = [
       ...html.matchAll(/<tr id="([A-Z0-9_]+-\d+)">[\s\S]*?<a class="code" href="[^"]*#([A-Z0-9_]+)">/g),
     ].map((m) => ({ anchor: m[1], code: m[2] }));

@@ -3,10 +3,10 @@
 import { errorCodes } from '@errata/types';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadSpec } from '../src/docs-model.mjs';
-import { operationErrors } from '../src/operation-errors.mjs';
-import { ERRORS_TAG } from '../src/reference-spec.mjs';
-import { streamModel } from '../src/stream-events.mjs';
+import { loadSpec } from '../src/docs-model.js';
+import { operationErrors } from '../src/operation-errors.js';
+import { ERRORS_TAG } from '../src/reference-spec.js';
+import { streamModel } from '../src/stream-events.js';
 import { openSite, resultsDir, type Site, watchedPage } from './support/site.js';
 
 const operations = operationErrors(loadSpec());

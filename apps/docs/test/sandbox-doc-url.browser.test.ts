@@ -5,12 +5,12 @@
 // (`docsUrl: `${url}/docs/errors/``); with the catalog's default docs_url it fails on the origin.
 import { startSandbox } from '@errata/sandbox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distDir, openSite, resultsDir, type Site, watchedPage } from './support/site.js';
+import { openSite, resultsDir, type Site, siteDir, watchedPage } from './support/site.js';
 
 let sandbox: Awaited<ReturnType<typeof startSandbox>>;
 let site: Site;
 beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, host: '127.0.0.1', docsDir: distDir, log: null });
+  sandbox = await startSandbox({ port: 0, host: '127.0.0.1', docsDir: siteDir, log: null });
   site = await openSite();
 });
 afterAll(async () => {

@@ -41,7 +41,7 @@ export interface SandboxOptions {
   /** How long finished jobs and idempotency keys are kept, in ms. */
   jobTtlMs: number;
   idempotencyTtlMs: number;
-  /** The built docs (apps/docs/dist), served under /docs/. Env `ERRATA_DOCS_DIR`, flag `--docs-dir`. */
+  /** The built docs (apps/docs/dist/site), served under /docs/. Env `ERRATA_DOCS_DIR`, flag `--docs-dir`. */
   docsDir: string | undefined;
   /**
    * Base of every `doc_url` (`<catalogUrl>#CODE`). `startSandbox` sets it to the catalog it serves

@@ -18,7 +18,7 @@ async function main(): Promise<void> {
       `  API key   ${demoApiKey}   (the other seeded keys are in apps/sandbox/README.md)`,
       sandbox.docsUrl
         ? `  Docs      ${sandbox.docsUrl}   (error catalog: ${sandbox.url}/docs/errors)`
-        : '  Docs      not built (apps/docs/dist is missing): run `pnpm build`, then restart',
+        : '  Docs      not built (apps/docs/dist/site is missing): run `pnpm build`, then restart',
       `  Try       curl -H 'Authorization: Bearer ${demoApiKey}' ${sandbox.url}/v1/models`,
       `            curl -H 'Authorization: Bearer ${demoApiKey}' -H 'Errata-Simulate: RATE_LIMIT_EXCEEDED' -i ${sandbox.url}/v1/models`,
       '  Stop      Ctrl-C',

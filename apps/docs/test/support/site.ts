@@ -1,11 +1,11 @@
-// Serves the built site (apps/docs/dist) under /docs/, as the sandbox does, and drives Debian's
+// Serves the built site (apps/docs/dist/site) under /docs/, as the sandbox does, and drives Debian's
 // Chromium through playwright-core, recording everything a page does wrong.
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { startStaticServer } from '../../src/static-server.mjs';
+import { startStaticServer } from '../../src/static-server.js';
 
-export const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
+export const siteDir = fileURLToPath(new URL('../../dist/site/', import.meta.url));
 export const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -29,14 +29,14 @@ export interface Site {
 
 /** Starts the static server and Chromium. Fails clearly when the site or the browser is missing. */
 export async function openSite(): Promise<Site> {
-  if (!existsSync(`${distDir}errors/index.html`)) {
-    throw new Error('apps/docs/dist is missing: run `pnpm build` first');
+  if (!existsSync(`${siteDir}errors/index.html`)) {
+    throw new Error('apps/docs/dist/site is missing: run `pnpm build` first');
   }
   if (!existsSync(CHROMIUM)) {
     throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   }
   mkdirSync(resultsDir, { recursive: true });
-  const server = await startStaticServer({ root: distDir, prefix: '/docs/' });
+  const server = await startStaticServer({ root: siteDir, prefix: '/docs/' });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   return {
     url: server.url,

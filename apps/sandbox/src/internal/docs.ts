@@ -1,4 +1,4 @@
-// Serves the built docs (apps/docs/dist) under /docs/: `/docs/errors` redirects to `/docs/errors/`,
+// Serves the built docs (apps/docs/dist/site) under /docs/: `/docs/errors` redirects to `/docs/errors/`,
 // which serves errors/index.html; content types come from the extension, and nothing outside the
 // folder can be reached.
 import { existsSync, statSync } from 'node:fs';
@@ -9,9 +9,9 @@ import type { Context } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
 import type { SandboxEnv } from './env.js';
 
-/** apps/docs/dist, next to this app, when it has been built. */
+/** apps/docs/dist/site (the site; the docs' compiled generator is beside it in dist/lib), next to this app, when it has been built. */
 export function defaultDocsDir(): string | undefined {
-  const dir = fileURLToPath(new URL('../../../docs/dist', import.meta.url));
+  const dir = fileURLToPath(new URL('../../../docs/dist/site', import.meta.url));
   return existsSync(join(dir, 'index.html')) ? dir : undefined;
 }
 

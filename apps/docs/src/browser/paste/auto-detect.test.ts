@@ -19,7 +19,8 @@ describe('the paste box without a provider named', () => {
         !('refusal' in result) &&
         result.reading.provider === c.provider &&
         result.code === (c.want as { code: string }).code;
-      const tally = (found[c.provider] ??= { right: 0, of: 0 });
+      const tally = found[c.provider] ?? { right: 0, of: 0 };
+      found[c.provider] = tally;
       tally.of += 1;
       if (right) tally.right += 1;
     }

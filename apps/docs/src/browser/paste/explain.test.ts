@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seedErrorCases } from '../../../../../packages/client/test/fixtures/seed-errors.js';
 import providerErrors from '../../../../../packages/types/test/fixtures/provider-errors.json' with { type: 'json' };
 import { recognisedAs } from './answer-html.js';
-import { explain } from './explain.js';
+import { explain, pastedProvider } from './explain.js';
 import { hashFor, pasteFromHash } from './paste-box.js';
 
 // The page reads each code's message template from its section; here, from the catalog's texts.
@@ -39,9 +39,20 @@ describe('the paste box: every documented inference-provider error, pasted with 
       want: (c.want as { code: string }).code,
     })),
   )('$name', ({ given, want }) => {
-    expect(
-      answerOf(explain({ text: given.body, status: given.status, provider: given.provider as never }, templates)),
-    ).toBe(want);
+    const provider = pastedProvider(given.provider);
+    expect(provider).toBe(given.provider);
+    expect(answerOf(explain({ text: given.body, status: given.status, provider }, templates))).toBe(want);
+  });
+});
+
+describe('the provider a paste names', () => {
+  it.each([
+    { name: 'a provider of the catalog', given: 'workers-ai', want: 'workers-ai' },
+    { name: 'Errata itself', given: 'errata', want: 'errata' },
+    { name: 'none', given: '', want: '' },
+    { name: 'an id no provider has (a hand-made link)', given: 'nobody', want: undefined },
+  ])('is read from $name', ({ given, want }) => {
+    expect(pastedProvider(given)).toBe(want);
   });
 });
 

@@ -1,0 +1,121 @@
+/**
+ * The paste box (bundled by esbuild into `assets/paste.js`). On the catalog page it explains the
+ * paste there, with the texts of the code's section, and keeps it in the address's fragment
+ * (`#paste=…&status=…&provider=…`): browsers never send a fragment to a server, so the link opens
+ * the same answer and the pasted text never leaves the browser. On the landing page (`data-errors`
+ * names the catalog) it opens the catalog with that fragment.
+ */
+import { answerHtml } from './answer-html.js';
+import { explain, pastedProvider } from './explain.js';
+
+/** A paste as the form and the fragment hold it. */
+export interface PasteFields {
+  text: string;
+  status: number | undefined;
+  provider: string;
+}
+
+/**
+ * The paste a fragment carries, or undefined when it carries none.
+ *
+ * @example
+ * pasteFromHash('#paste=3036&status=429'); // { text: '3036', status: 429, provider: '' }
+ */
+export function pasteFromHash(hash: string): PasteFields | undefined {
+  if (!hash.startsWith('#paste=')) return undefined;
+  const params = new URLSearchParams(hash.slice(1));
+  const status = Number(params.get('status'));
+  return {
+    text: params.get('paste') ?? '',
+    status: Number.isInteger(status) && status > 0 ? status : undefined,
+    provider: params.get('provider') ?? '',
+  };
+}
+
+/**
+ * The fragment for a paste.
+ *
+ * @example
+ * hashFor({ text: '3036', status: 429, provider: '' }); // '#paste=3036&status=429'
+ */
+export function hashFor({ text, status, provider }: PasteFields): string {
+  const params = new URLSearchParams({ paste: text });
+  if (status !== undefined) params.set('status', String(status));
+  if (provider) params.set('provider', provider);
+  return `#${params}`;
+}
+
+function init(doc: Document): void {
+  const form = doc.getElementById('paste-form');
+  const answerBox = doc.getElementById('paste-answer');
+  if (!(form instanceof HTMLFormElement) || !answerBox) return;
+  const out = answerBox;
+  const body = form.elements.namedItem('paste');
+  const status = form.elements.namedItem('status');
+  const provider = form.elements.namedItem('provider');
+  if (
+    !(body instanceof HTMLTextAreaElement) ||
+    !(status instanceof HTMLInputElement) ||
+    !(provider instanceof HTMLSelectElement)
+  )
+    return;
+  const elsewhere = form.dataset.errors ?? '';
+  // The message templates, read from the sections on the first paste (not at load).
+  let templates: Record<string, string> | undefined;
+  const templatesOf = () => {
+    if (!templates) {
+      templates = {};
+      for (const el of doc.querySelectorAll('section.code .tpl'))
+        templates[el.closest('section')?.id ?? ''] = el.textContent ?? '';
+    }
+    return templates;
+  };
+  const texts = (code: string) => {
+    const section = doc.getElementById(code);
+    return {
+      means: section?.querySelector('.means')?.innerHTML ?? '',
+      todo: section?.querySelector('.todo')?.innerHTML ?? '',
+    };
+  };
+
+  function show(paste: PasteFields): void {
+    const answer = explain(
+      { text: paste.text, status: paste.status, provider: pastedProvider(paste.provider) },
+      templatesOf(),
+    );
+    const share = `<p><a href="${hashFor(paste).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">Link to this answer</a> (the link holds what you pasted)</p>`;
+    out.innerHTML = answerHtml(answer, '', texts) + share;
+    out.hidden = false;
+  }
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const wire = Number(status.value.trim());
+    const paste = {
+      text: body.value,
+      status: status.value.trim() && Number.isInteger(wire) ? wire : undefined,
+      provider: provider.value,
+    };
+    if (elsewhere) {
+      location.href = elsewhere + hashFor(paste);
+      return;
+    }
+    history.replaceState(null, '', hashFor(paste));
+    show(paste);
+  });
+  body.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) form.requestSubmit();
+  });
+  const fromLink = () => {
+    const paste = pasteFromHash(location.hash);
+    if (!paste || elsewhere) return;
+    body.value = paste.text;
+    status.value = paste.status === undefined ? '' : String(paste.status);
+    provider.value = paste.provider;
+    show(paste);
+  };
+  addEventListener('hashchange', fromLink);
+  fromLink();
+}
+
+if (typeof document !== 'undefined') init(document);

@@ -1,0 +1,44 @@
+/**
+ * The site's scripts, bundled and minified for the browser with esbuild, as ES modules the pages
+ * load from the site itself (cacheable, never from another origin):
+ * - `assets/paste.js`, the paste box (src/browser/paste/): the normalizer of
+ *   `@errata/client/normalize`, the catalog of `@errata/types`, and the box;
+ * - `assets/catalog-filter.js`, the catalog's filter (src/browser/catalog-filter.ts).
+ * esbuild reads the TypeScript sources directly.
+ */
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { packageDir } from './package-dir.js';
+
+/** Each script of the site and its entry point. */
+const ENTRIES = {
+  'assets/paste.js': 'src/browser/paste/paste-box.ts',
+  'assets/catalog-filter.js': 'src/browser/catalog-filter.ts',
+};
+
+/**
+ * Every script of the site, by its path in dist/.
+ *
+ * @example
+ * for (const [name, source] of Object.entries(siteScripts())) writeFileSync(join('dist', name), source);
+ */
+export function siteScripts(): Record<string, string> {
+  return Object.fromEntries(Object.entries(ENTRIES).map(([name, entry]) => [name, bundle(join(packageDir, entry))]));
+}
+
+/** One script, bundled and minified. */
+function bundle(entry: string): string {
+  const result = buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    target: 'es2022',
+    platform: 'browser',
+    legalComments: 'none',
+    write: false,
+  });
+  const [file] = result.outputFiles;
+  if (!file) throw new Error('esbuild wrote no paste bundle');
+  return file.text;
+}
