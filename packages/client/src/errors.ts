@@ -22,7 +22,7 @@ import { type RawError, rawErrorOf } from './internal/raw-error.js';
  * | `DEADLINE_EXCEEDED` | the call's `totalTimeout` (or `subscribe`'s `timeout`) ran out | no |
  * | `ABORTED` | the caller's `AbortSignal` fired | no |
  * | `INVALID_RESPONSE` | a 2xx whose body is not the JSON the operation declares, or a malformed stream event | no |
- * | `INVALID_OPTIONS` | bad options to `createClient` (e.g. an `apiKey` with a line break), or a call whose headers or URL make no valid request; never quotes the value | no |
+ * | `INVALID_OPTIONS` | bad options to `createClient` (e.g. an `apiKey` with a line break), a call whose headers or URL make no valid request, or a misuse (an unknown provider, a client not made by `createClient`, a stream read twice); never quotes a secret | no |
  *
  * Mid-stream, `RESPONSE_INCOMPLETE` also covers a stream that ended without `done`; nothing is
  * retried once a stream has started (see {@link ErrataStreamError}).

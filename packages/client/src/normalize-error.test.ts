@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seedErrorCases } from '../test/fixtures/seed-errors.js';
 import { ErrataError } from './errors.js';
 import { noMessage } from './internal/envelope.js';
-import { normalizeError, type Provider } from './normalize-error.js';
+import { normalizeError, type Provider, providerNormalizer } from './normalize-error.js';
 
 const errors = seedErrorCases.flatMap((c) => ('code' in c.want ? [{ ...c, want: c.want }] : []));
 
@@ -204,5 +204,18 @@ describe('normalizeError: per provider', () => {
     );
     expect(JSON.stringify(got)).not.toContain('sk_live_secret');
     expect(got.message).toBe('Invalid API key [redacted]');
+  });
+});
+
+describe('providerNormalizer', () => {
+  it('an unknown provider is an ErrataError INVALID_OPTIONS that lists the known ones, not a bare TypeError', () => {
+    const unknown = 'not-a-provider' as Provider;
+    expect(() => providerNormalizer(unknown)).toThrow(ErrataError);
+    expect(() => providerNormalizer(unknown)).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_OPTIONS',
+        message: expect.stringContaining(`known: ${Object.keys(providers).join(', ')}`),
+      }),
+    );
   });
 });

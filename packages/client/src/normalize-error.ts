@@ -247,7 +247,10 @@ export function normalizeError(response: ErrorResponseLike, options: NormalizeOp
  */
 export function providerNormalizer(provider: Provider = 'errata'): Normalizer {
   if (provider !== 'errata' && !Object.hasOwn(providers, provider)) {
-    throw new TypeError(`providerNormalizer: unknown provider ${JSON.stringify(provider)}.`);
+    throw new ErrataError(
+      'INVALID_OPTIONS',
+      `providerNormalizer: unknown provider ${JSON.stringify(provider)}; known: ${Object.keys(providers).join(', ')}.`,
+    );
   }
   const normalize: Normalizer = (response, redact) => normalizeAs(provider, response, redact);
   // How this provider's mid-stream errors arrive (spec/providers.yaml `stream_errors`), for the stream reader.

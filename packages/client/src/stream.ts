@@ -64,7 +64,11 @@ export async function stream(
   options: StreamOptions = {},
 ): Promise<ErrataStream> {
   const internals = clientInternals.get(client);
-  if (!internals) throw new TypeError('stream: client must be a client made by createClient from @errata/client.');
+  if (!internals)
+    throw new ErrataError(
+      'INVALID_OPTIONS',
+      'stream: client must be a client made by createClient from @errata/client.',
+    );
   const { signal, headers } = options;
   const path = '/v1/models/{model}/run';
   const state: CallState = newCallState(signal, 'POST', path, 'stream', true);
@@ -158,7 +162,7 @@ export class ErrataStream implements AsyncIterable<StreamEvent> {
   }
 
   [Symbol.asyncIterator](): AsyncIterator<StreamEvent> {
-    if (this.used) throw new TypeError('ErrataStream: a stream can be read once.');
+    if (this.used) throw new ErrataError('INVALID_OPTIONS', 'ErrataStream: a stream can be read once.');
     this.used = true;
     return this.events();
   }

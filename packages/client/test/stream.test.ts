@@ -81,6 +81,21 @@ describe('a stream that succeeds', () => {
     expect(await (await stream(client, 'echo-1', { prompt: 'hi' })).text()).toBe('Say hello');
   });
 
+  it('a stream read a second time is an ErrataError INVALID_OPTIONS, not a bare TypeError', async () => {
+    const { client } = await serve(eventStream([token(0), done]));
+    const s = await stream(client, 'echo-1', { prompt: 'hi' });
+    expect(await s.text()).toBe('Say');
+    const again = (() => {
+      try {
+        s[Symbol.asyncIterator]();
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(again).toBeInstanceOf(ErrataError);
+    expect(again).toMatchObject({ code: 'INVALID_OPTIONS', message: 'ErrataStream: a stream can be read once.' });
+  });
+
   it.each([
     { name: 'LF', given: '\n' },
     { name: 'CRLF', given: '\r\n' },
@@ -231,12 +246,15 @@ describe('transport and protocol faults mid-stream', () => {
     });
   });
 
-  it('a client not made by createClient is a clear TypeError, before any request', async () => {
+  it('a client not made by createClient is an ErrataError INVALID_OPTIONS, before any request', async () => {
     const { client, server } = await serve(eventStream([token(0), done]));
     const lookalike = { ...client };
-    await expect(stream(lookalike, 'echo-1', { prompt: 'hi' })).rejects.toThrow(
-      /stream: client must be a client made by createClient/,
-    );
+    const failure = stream(lookalike, 'echo-1', { prompt: 'hi' });
+    await expect(failure).rejects.toBeInstanceOf(ErrataError);
+    await expect(failure).rejects.toMatchObject({
+      code: 'INVALID_OPTIONS',
+      message: expect.stringMatching(/stream: client must be a client made by createClient/),
+    });
     expect(server.requests.length).toBe(0);
   });
 });

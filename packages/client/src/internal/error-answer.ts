@@ -25,7 +25,7 @@ export interface ErrorBody {
 }
 
 /** Reads an error body, up to `limit` bytes; a cut JSON body is closed where it was cut, so its message survives. */
-export async function readError(response: Response, limit: number): Promise<ErrorBody> {
+async function readError(response: Response, limit: number): Promise<ErrorBody> {
   const { text, truncated } = await readBounded(response, limit);
   return { text, truncated, body: truncated ? (salvageJson(text) ?? text) : text };
 }
