@@ -9,13 +9,15 @@
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { type AddressInfo, createServer } from 'node:net';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import autocannon, { type Options, type Result } from 'autocannon';
 
 const require = createRequire(import.meta.url);
 const SPEC = require.resolve('@errata/types/openapi.json');
-const PRISM = fileURLToPath(new URL('../node_modules/.bin/prism', import.meta.url));
+// Prism's own bin (its package.json `bin.prism`), run with this Node.
+const PRISM = join(dirname(require.resolve('@stoplight/prism-cli/package.json')), 'dist/index.js');
 const DURATION = Number(process.env.BENCH_DURATION ?? 5);
 const CONNECTIONS = 32;
 const AUTH = { Authorization: 'Bearer sk_test_valid' };
@@ -124,7 +126,7 @@ async function interleaved(targets: { url: string; scenario: Scenario }[]): Prom
 
 async function startPrism(): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(PRISM, ['mock', '-h', '127.0.0.1', '-p', String(port), SPEC], {
+  const child = spawn(process.execPath, [PRISM, 'mock', '-h', '127.0.0.1', '-p', String(port), SPEC], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
