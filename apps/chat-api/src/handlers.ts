@@ -8,11 +8,11 @@ import type { components } from './generated/api.js';
 type Schemas = components['schemas'];
 
 /** The models this API serves, by operation. */
-export const MODELS = { chat: ['tiny-chat-1'], embed: ['tiny-embed-1'] } as const;
+const MODELS = { chat: ['tiny-chat-1'], embed: ['tiny-embed-1'] } as const;
 /** More messages than this answer CHAT_CONVERSATION_TOO_LONG (this API's own code). */
-export const MAX_MESSAGES = 32;
+const MAX_MESSAGES = 32;
 /** A word the moderation model flags. */
-export const FLAGGED_WORD = 'forbidden';
+const FLAGGED_WORD = 'forbidden';
 
 function knownModel(list: readonly string[], model: string): void {
   if (!list.includes(model)) throw new CatalogError('MODEL_NOT_FOUND', { params: { model } });

@@ -5,7 +5,7 @@ import { createErrataServer } from '@errata/server';
 import type { OpenApiDocument } from '@errata/spec-model';
 
 /** Chat API's bundled OpenAPI document. */
-export const spec = JSON.parse(
+const spec = JSON.parse(
   readFileSync(new URL('../src/generated/openapi.json', import.meta.url), 'utf8'),
 ) as OpenApiDocument;
 

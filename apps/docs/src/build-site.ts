@@ -71,7 +71,7 @@ const REDOC_CDN_LOGO = '"https://cdn.redoc.ly/redoc/logo-mini.svg"';
  * `data:,` makes the image fail to decode, and Redoc's own onError handler then leaves it out.
  * The source map comment goes too: the map is not shipped.
  */
-export function redocBundle(): string {
+function redocBundle(): string {
   const source = readFileSync(require.resolve('redoc/bundles/redoc.standalone.js'), 'utf8');
   const parts = source.split(REDOC_CDN_LOGO);
   if (parts.length !== 2) {

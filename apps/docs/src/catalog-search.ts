@@ -15,7 +15,7 @@ import type { CatalogSearch, SearchRow } from './search-index.js';
  * searchLabel('Cloudflare Workers AI (REST API)', { internal_code: 3003, name: 'Incomplete request', status: 400 });
  * // 'Cloudflare Workers AI (REST API) 3003 “Incomplete request” (400)'
  */
-export function searchLabel(title: string, row: DocumentedEntry): string {
+function searchLabel(title: string, row: DocumentedEntry): string {
   const parts = [
     title,
     theirId(row),

@@ -9,7 +9,7 @@ import type { CodeEntry } from './docs-model.js';
 import type { OperationErrors } from './operation-errors.js';
 
 /** The parts of an OpenAPI object the snippets read its examples from (parameter, media type, schema). */
-export interface ExampleSource {
+interface ExampleSource {
   example?: unknown;
   examples?: unknown[] | Record<string, unknown>;
   schema?: unknown;

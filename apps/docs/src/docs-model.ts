@@ -58,10 +58,10 @@ type Frozen<T> = T extends readonly (infer U)[]
  * What the pages read of a provider (`x-errata.providers`), as `providers` of @errata/types holds
  * it (its texts are in `providerTexts`).
  */
-export type ProviderFacts = Frozen<Pick<Provider, 'title' | 'docs' | 'fields' | 'not_errors'>>;
+type ProviderFacts = Frozen<Pick<Provider, 'title' | 'docs' | 'fields' | 'not_errors'>>;
 
 /** What a provider's documentation leaves open or Errata assumes, as `providerTexts` holds it. */
-export interface ProviderTexts {
+interface ProviderTexts {
   docsNote?: string;
   documents?: Readonly<Record<string, Frozen<NonNullable<Provider['documents']>[string]>>>;
   envelopeNote?: string;

@@ -47,19 +47,6 @@ export function providerRows(rows: readonly CrosswalkRow[], provider: string): C
 }
 
 /**
- * A row in words, for a code's section and for the filter's "matched because": "Workers AI 3003
- * “Incomplete request”".
- *
- * @example
- * rowLabel('Cloudflare Workers AI', { internal_code: 3003, name: 'Incomplete request' }); // 'Cloudflare Workers AI 3003 “Incomplete request”'
- */
-export function rowLabel(providerTitle: string, row: DocumentedEntry): string {
-  const id = theirId(row);
-  const said = row.name ?? row.message ?? row.description;
-  return [providerTitle, id, said && said !== id ? `“${said}”` : ''].filter(Boolean).join(' ');
-}
-
-/**
  * The id of a row on its provider's page, linked from the code's section of the catalog: the
  * Errata code and the row's position among the provider's entries for it.
  *

@@ -18,13 +18,13 @@ export interface SseEvent {
 }
 
 /** An event schema's example, as the spec states it. */
-export interface EventExample {
+interface EventExample {
   event: string;
   data: { details?: { tokens_delivered?: number } } & Record<string, unknown>;
 }
 
 /** One kind of event of a streamed response. */
-export interface StreamEventSchema {
+interface StreamEventSchema {
   /** The `event` const: `token`, `done`, `error`. */
   name: string;
   /** The component's name: `TokenEvent`. */
@@ -37,7 +37,7 @@ export interface StreamEventSchema {
 }
 
 /** A code an `error` event can carry, and what a retry means after partial output. */
-export interface MidStreamCode {
+interface MidStreamCode {
   code: ErrorCode;
   retrySafe: boolean;
   note: string;

@@ -58,7 +58,7 @@ export const paidFeatures: Record<string, string> = { uploadFile: 'finetuning', 
 /** The feature `lora` needs on a run. */
 export const loraFeature = 'lora';
 
-export type Behaviour = 'echo' | 'image' | 'broken' | 'slow' | 'fail';
+type Behaviour = 'echo' | 'image' | 'broken' | 'slow' | 'fail';
 
 /** A seeded model: the spec's `Model`, and how the sandbox makes it behave. */
 export type ModelDefinition = components['schemas']['Model'] & { behaviour: Behaviour };

@@ -8,11 +8,9 @@ import type { Oas3_1Definition, Oas3_1Schema, Oas3Schema, Oas3Visitor, UserConte
 export type {
   Location,
   NodeType,
-  Oas3Operation,
   Oas3Response,
   Plugin,
   RuleConfig,
-  UserContext,
 } from '@redocly/openapi-core';
 
 /** A rule: its options from redocly.yaml in (all optional), a visitor out. */
@@ -25,7 +23,7 @@ export type Resolver = Pick<UserContext, 'resolve'>;
 export type AnySchema = Oas3Schema | Oas3_1Schema;
 
 /** One crosswalk entry: how a provider's error is recognised, and where that is documented. */
-export interface CrosswalkEntry {
+interface CrosswalkEntry {
   code?: string;
   internal_code?: number | string;
   type?: string;
@@ -37,7 +35,7 @@ export interface CrosswalkEntry {
 }
 
 /** What the rules read of an `x-error` object. */
-export interface ErrorMeta {
+interface ErrorMeta {
   status?: number;
   internal_code?: number;
   category?: string;

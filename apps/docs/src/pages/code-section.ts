@@ -68,7 +68,7 @@ ${codeStreamPart(model, entry)}</section>`;
  * @example
  * shortTitle(model, 'anthropic'); // 'Anthropic'
  */
-export function shortTitle(model: DocsModel, id: string): string {
+function shortTitle(model: DocsModel, id: string): string {
   const titles = Object.entries(model.providers).map(([key, p]) => [key, p.title]);
   const short = (title: string) => title.replace(/\s*\(.*\)$/, '');
   const own = titles.find(([key]) => key === id)?.[1] ?? id;

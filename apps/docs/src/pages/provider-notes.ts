@@ -37,7 +37,7 @@ export function provenance(row: CrosswalkRow, model: DocsModel): string {
  *
  * @returns HTML
  */
-export function fieldPaths(fields: Readonly<Record<string, readonly string[]>>): string {
+function fieldPaths(fields: Readonly<Record<string, readonly string[]>>): string {
   const rows = Object.entries(fields).map(
     ([part, paths]) =>
       `<tr><td>${esc(part)}</td><td>${paths.map((p) => `<code>${esc(p)}</code>`).join(', ')}</td></tr>`,

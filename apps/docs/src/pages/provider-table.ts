@@ -16,7 +16,7 @@ import { provenance } from './provider-notes.js';
  * matchRule({ status: 404, message_pattern: 'model', inferred: ['message_pattern'] }); // 'status 404, message matches <code>/model/i</code> (inferred)'
  * @returns HTML
  */
-export function matchRule(row: DocumentedEntry): string {
+function matchRule(row: DocumentedEntry): string {
   const inferred = (key: 'message_pattern' | 'mapping') => (row.inferred?.includes(key) ? ' (inferred)' : '');
   const parts = [];
   if (row.code !== undefined) parts.push(`code <code>${esc(row.code)}</code>`);

@@ -95,7 +95,7 @@ ${codes.join('\n')}
  * @example
  * forReaders('A stream. An error event carries the envelope; see spec/README.md for more.'); // 'A stream.'
  */
-export function forReaders(description: string): string {
+function forReaders(description: string): string {
   return description
     .split(/(?<=\.)\s+/)
     .filter((sentence) => !/\b[\w-]+\/[\w./-]+\.(?:md|ya?ml)\b/.test(sentence))

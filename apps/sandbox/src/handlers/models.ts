@@ -3,14 +3,7 @@ import { CatalogError } from '@errata/server';
 import type { ModelDefinition } from '../seed.js';
 import type { Handler } from './handler.js';
 
-export const publicModel = ({
-  id,
-  task,
-  description,
-  visibility,
-  requires_agreement,
-  supports_lora,
-}: ModelDefinition) => ({
+const publicModel = ({ id, task, description, visibility, requires_agreement, supports_lora }: ModelDefinition) => ({
   id,
   task,
   description,

@@ -11,7 +11,7 @@ import { BoundedMap } from './bounded-map.js';
 import { type Clock, systemClock } from './clock.js';
 import { execute, type ModelOutcome } from './models.js';
 
-export type JobState = components['schemas']['RequestState'];
+type JobState = components['schemas']['RequestState'];
 
 export interface Job {
   id: string;

@@ -14,7 +14,7 @@ import { ConcurrencyLimiter, RateLimiter } from './limits.js';
 import { outputSchemaOf } from './models.js';
 import { model } from './spec.js';
 
-export interface StoredFile {
+interface StoredFile {
   id: string;
   accountId: string;
   filename: string;
@@ -24,7 +24,7 @@ export interface StoredFile {
   created_at: string;
 }
 
-export interface StoredFinetune {
+interface StoredFinetune {
   id: string;
   accountId: string;
   model: string;

@@ -12,7 +12,7 @@ export type StreamFault =
   | { kind: 'drop' | 'malformed' | 'truncate'; after: number };
 
 /** The codes whose catalog entry says they can happen mid-stream (`x-error.mid_stream`). */
-export const midStreamCodes: readonly string[] = [...model.errors.values()]
+const midStreamCodes: readonly string[] = [...model.errors.values()]
   .filter((d) => d.meta.mid_stream !== undefined)
   .map((d) => d.code);
 
@@ -23,7 +23,7 @@ const TRANSPORT_FAULTS = [
 ] as const;
 
 /** Whether the operation declares a `text/event-stream` response (runModel). */
-export function canStream(operation: SpecOperation): boolean {
+function canStream(operation: SpecOperation): boolean {
   return model.streamEvents.has(operation.operationId);
 }
 

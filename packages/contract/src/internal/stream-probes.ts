@@ -12,7 +12,7 @@ import { baseRequest } from './simulate-probes.js';
 import type { SuiteContext } from './suite-context.js';
 
 /** Tokens a simulated stream error comes after. */
-export const SIMULATE_AFTER = 2;
+const SIMULATE_AFTER = 2;
 
 function streamed(request: RequestSpec): RequestSpec {
   const body = typeof request.body === 'string' ? (JSON.parse(request.body) as Record<string, unknown>) : {};

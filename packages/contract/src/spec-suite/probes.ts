@@ -21,7 +21,7 @@ export interface PlannedProbe {
 }
 
 /** A path no spec routes, for the unrouted probe. */
-export const UNROUTED_PATH = '/errata-contract/unrouted-probe';
+const UNROUTED_PATH = '/errata-contract/unrouted-probe';
 
 function authHeaders(config: ContractConfig, key: string | null | undefined): Record<string, string | undefined> {
   const name = config.auth?.header ?? 'Authorization';
@@ -31,7 +31,7 @@ function authHeaders(config: ContractConfig, key: string | null | undefined): Re
 }
 
 /** The operation's example request: the config's key, path parameters, the first JSON example. */
-export function exampleRequest(operation: SpecOperation, config: ContractConfig): RequestSpec | { skip: string } {
+function exampleRequest(operation: SpecOperation, config: ContractConfig): RequestSpec | { skip: string } {
   const body = operation.requestBody;
   if (body && body.contentType !== 'application/json')
     return { skip: `${operation.operationId} takes ${body.contentType}; --spec probes send JSON bodies only` };

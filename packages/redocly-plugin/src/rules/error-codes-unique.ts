@@ -2,7 +2,7 @@ import { constOf, isCatalogSource, isErrorSchema } from '../error-schema.js';
 import type { Location, Rule } from '../redocly-types.js';
 
 /** The options of errata/error-codes-unique, for error schemas not shipped by @errata/spec. */
-export interface ErrorCodesUniqueOptions {
+interface ErrorCodesUniqueOptions {
   /** A prefix every own code starts with. */
   codePrefix?: string;
   /** The inclusive range its internal codes come from. */

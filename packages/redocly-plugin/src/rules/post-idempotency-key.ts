@@ -2,7 +2,7 @@ import type { Oas3Parameter } from '@redocly/openapi-core';
 import type { Rule } from '../redocly-types.js';
 
 /** The options of errata/post-idempotency-key. */
-export interface PostIdempotencyKeyOptions {
+interface PostIdempotencyKeyOptions {
   /** The header that carries the key (default `Idempotency-Key`). */
   header?: string;
   /** The status a reused key answers (default 409; `false` to not require one). */
