@@ -9,8 +9,8 @@ import { getRawError } from '../src/index.js';
 import { providerNormalizer } from '../src/normalize-error.js';
 import { ErrataStreamError, stream } from '../src/stream.js';
 import { providerErrorCases } from './fixtures/provider-errors.js';
-import { serverPerTest } from './helpers/serve.js';
-import { reply } from './helpers/server.js';
+import { expectCanonical } from './helpers/canonical.js';
+import { getAnswer, serverPerTest } from './helpers/serve.js';
 
 const serve = serverPerTest();
 const plain = providerErrorCases.filter((c) => !c.stream);
@@ -18,22 +18,9 @@ const streamed = providerErrorCases.filter((c) => c.stream);
 
 describe('provider errors through a provider client, over HTTP', () => {
   it.each(plain)('#$id $provider “$name” → $want.code', async ({ provider, status, body, want }) => {
-    const { client, server } = await serve(
-      (_req, res) => reply(res, status, body, { 'content-type': 'application/json' }),
-      { normalize: providerNormalizer(provider), maxRetries: 0 },
-    );
-    const { data, error, response } = await client.GET('/v1/models');
-    expect(server.requests).toHaveLength(1);
+    const { data, error, response } = await getAnswer(serve, { provider, status, body });
     expect(data).toBeUndefined();
-    const entry = catalog[want.code as ErrorCode];
-    expect(error).toMatchObject({
-      code: want.code,
-      status: entry.status,
-      category: entry.category,
-      retry: entry.retry,
-      request_id: want.request_id ?? '',
-    });
-    expect(error?.origin).toEqual(want.origin);
+    expectCanonical(error, want);
     expect(getRawError(response)).toMatchObject({ status, body, truncated: false });
   });
 });

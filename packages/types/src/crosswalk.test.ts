@@ -5,41 +5,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { SeedErrorCase } from '../test/fixtures/error-cases.js';
 import { catalog, isErrorCode, type ProviderId, providers } from './catalog.js';
 import { findCanonicalCode, matchCrosswalk } from './crosswalk.js';
+import type { components } from './generated/openapi.js';
 import { defaultCodeFor } from './policy.js';
 
 // Where a normalized error came from, as the envelope's `origin` (spec/components/schemas/ErrorOrigin.yaml).
-interface SeedOrigin {
-  provider: string;
-  code?: string;
-  internal_code?: number;
-  name?: string;
-  status: number;
-  message?: string;
-}
-interface SeedErrorCase {
-  id: number;
-  /** The seed document and its row. */
-  seed: string;
-  provider: string;
-  status: number;
-  /** The body as text, verbatim from the seed where it prints one; `assumed` says what was filled in where it prints none. */
-  body: string;
-  assumed?: string;
-  want:
-    | { not_an_error: true }
-    | { code: string; origin: SeedOrigin; details?: Record<string, unknown>; request_id?: string };
-}
+type SeedOrigin = components['schemas']['ErrorOrigin'];
 const seedErrorCases = (
   JSON.parse(readFileSync(join(import.meta.dirname, '../test/fixtures/seed-errors.json'), 'utf8')) as {
-    cases: SeedErrorCase[];
+    cases: SeedErrorCase<ProviderId, SeedOrigin>[];
   }
 ).cases;
 
-const errors = seedErrorCases.flatMap((c) =>
-  'code' in c.want ? [{ ...c, want: c.want, provider: c.provider as ProviderId }] : [],
-);
+const errors = seedErrorCases.flatMap((c) => ('code' in c.want ? [{ ...c, want: c.want }] : []));
 const keyOf = (origin: SeedOrigin) => ({
   code: origin.code,
   internal_code: origin.internal_code,

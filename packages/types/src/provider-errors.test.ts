@@ -5,35 +5,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ProviderErrorCase } from '../test/fixtures/error-cases.js';
 import { catalog, isErrorCode, type ProviderId, providers } from './catalog.js';
 import { matchCrosswalk } from './crosswalk.js';
+import type { components } from './generated/openapi.js';
 import { defaultCodeFor } from './policy.js';
 
-interface Origin {
-  provider: string;
-  code?: string;
-  type?: string;
-  reason?: string;
-  name?: string;
-  status: number;
-  message?: string;
-}
-interface ProviderErrorCase {
-  id: number;
-  provider: string;
-  name: string;
-  source: string;
-  status: number;
-  stream?: { event: string; data: string };
-  body: string;
-  body_kind: 'verbatim' | 'repaired' | 'observed' | 'envelope';
-  assumed?: string;
-  indistinguishable_from?: string;
-  want: { code: string; origin: Origin };
-}
+type Origin = components['schemas']['ErrorOrigin'];
 const cases = (
   JSON.parse(readFileSync(join(import.meta.dirname, '../test/fixtures/provider-errors.json'), 'utf8')) as {
-    cases: ProviderErrorCase[];
+    cases: ProviderErrorCase<ProviderId, Origin>[];
   }
 ).cases;
 // The seed providers are the ones the seed fixture (crosswalk.test.ts) holds errors of.
@@ -66,7 +47,7 @@ describe('provider errors (test/fixtures/provider-errors.json)', () => {
 
   it.each(cases)('#$id $provider “$name” → $want.code', ({ provider, want }) => {
     expect(isErrorCode(want.code)).toBe(true);
-    const [best, ...rest] = matchCrosswalk(provider as ProviderId, keyOf(want.origin));
+    const [best, ...rest] = matchCrosswalk(provider, keyOf(want.origin));
     expect(best?.code ?? defaultCodeFor(want.origin.status)).toBe(want.code);
     expect(best?.entry.name).toBe(want.origin.name);
     // Weaker matches may exist (a bare status), but no other code as specific as the winner.
