@@ -2,7 +2,7 @@
  * `@errata/client/normalize`: turns any error response — an Errata envelope, a seed provider's
  * body, an HTML page, nothing — into the canonical envelope. Where each provider keeps its code,
  * message and request id comes from the catalog (`providers[p].fields`, dotted paths); which
- * canonical code that means comes from the crosswalk (`matchCrosswalk`); a body that names
+ * canonical code that means comes from the crosswalk (`findCrosswalkMatch`); a body that names
  * nothing falls back on the status. A provider's error keeps where it came from in `origin`
  * (provider, its code / internal code / type, the name the crosswalk knows it by, its status and
  * message), and the template parameters its message states land in `details`. A subpath of its
@@ -10,7 +10,7 @@
  */
 
 import type { Redactor } from '@errata/redact';
-import { type CrosswalkEntry, type ErrorCode, matchCrosswalk, type ProviderId, providers } from '@errata/types';
+import { type CrosswalkEntry, type ErrorCode, findCrosswalkMatch, type ProviderId, providers } from '@errata/types';
 import { ErrataError, type ErrorEnvelope } from './errors.js';
 import { isCode } from './internal/catalog-view.js';
 import { type CompiledPath, compilePath, readPath } from './internal/dotted-path.js';
@@ -119,6 +119,13 @@ function toIssue(raw: unknown): { path: string; message: string; code: string } 
   };
 }
 
+// The members that have a value (a loop: this runs on every error, and entries/filter/fromEntries cost 3 arrays).
+function defined(members: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in members) if (members[key] !== undefined) out[key] = members[key];
+  return out;
+}
+
 // The bodies a provider documents as not being errors (ModelsLab's `status: "processing"`).
 function notAnError(provider: ProviderId, body: unknown): string | undefined {
   const documented =
@@ -138,9 +145,8 @@ function paramsFrom(entry: CrosswalkEntry | undefined, message: string | undefin
     paramPatterns.set(source, pattern);
   }
   const groups = pattern && message !== undefined ? pattern.exec(message)?.groups : undefined;
-  const params: Record<string, unknown> = Object.fromEntries(
-    Object.entries(groups ?? {}).map(([name, value]) => [name, /^\d+$/.test(value) ? Number(value) : value]),
-  );
+  const params: Record<string, unknown> = {};
+  for (const name in groups) params[name] = /^\d+$/.test(groups[name]!) ? Number(groups[name]) : groups[name];
   if (entry?.field !== undefined) params.field = entry.field;
   return params;
 }
@@ -171,10 +177,12 @@ function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Re
   let entry: CrosswalkEntry | undefined;
   if (provider !== 'errata')
     ({ code, entry } =
-      matchCrosswalk(provider, { code: rawCode, internal_code: internal, type, reason, status, message })[0] ?? {});
+      findCrosswalkMatch(provider, { code: rawCode, internal_code: internal, type, reason, status, message }) ?? {});
   if (!code && isCode(rawCode)) code = rawCode;
 
-  const details: Record<string, unknown> = { ...paramsFrom(entry, said), ...pick(body, paths.details, isObject) };
+  const details = paramsFrom(entry, said);
+  const stated = pick(body, paths.details, isObject);
+  if (stated) Object.assign(details, stated);
   if (issues?.length) details.issues = issues;
   const validationErrors = pick(body, paths.validation_errors, isArray);
   if (validationErrors) details.validation_errors = validationErrors;
@@ -190,18 +198,16 @@ function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Re
   const origin =
     provider === 'errata'
       ? undefined
-      : Object.fromEntries(
-          Object.entries({
-            provider,
-            code: rawCode,
-            internal_code: internal,
-            type,
-            reason,
-            name: entry?.name,
-            status,
-            message: said,
-          }).filter(([, value]) => value !== undefined),
-        );
+      : defined({
+          provider,
+          code: rawCode,
+          internal_code: internal,
+          type,
+          reason,
+          name: entry?.name,
+          status,
+          message: said,
+        });
   return finish(
     { ...response, status, body },
     {

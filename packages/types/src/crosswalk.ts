@@ -112,6 +112,18 @@ export function matchCrosswalk(provider: ProviderId, key: ProviderErrorKey): Cro
 }
 
 /**
+ * The entry the crosswalk means for a provider's error (the most specific match), or `undefined`
+ * when none matches: `matchCrosswalk(provider, key)[0]` without scanning the rest.
+ *
+ * @example
+ * findCrosswalkMatch('workers-ai', { internal_code: 3003, status: 400 })?.code; // 'INCOMPLETE_REQUEST'
+ */
+export function findCrosswalkMatch(provider: ProviderId, key: ProviderErrorKey): CrosswalkMatch | undefined {
+  const hit = indexFor(provider).find((candidate) => matches(candidate, key));
+  return hit && { code: hit.canonical, entry: hit.entry, at: hit.at, specificity: hit.specificity };
+}
+
+/**
  * The canonical code a provider's error maps to, or `undefined` when the crosswalk has no entry
  * for it (the caller then falls back on the HTTP status).
  *
@@ -119,5 +131,5 @@ export function matchCrosswalk(provider: ProviderId, key: ProviderErrorKey): Cro
  * findCanonicalCode('modelslab', { status: 400, message: 'prompt is required' }); // 'MISSING_REQUIRED_FIELD'
  */
 export function findCanonicalCode(provider: ProviderId, key: ProviderErrorKey): ErrorCode | undefined {
-  return indexFor(provider).find((candidate) => matches(candidate, key))?.canonical;
+  return findCrosswalkMatch(provider, key)?.code;
 }
