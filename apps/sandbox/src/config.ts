@@ -29,7 +29,10 @@ export interface SandboxOptions {
   bodyLimitBytes: number;
   /** Uploaded files over this answer FILE_TOO_LARGE; the multipart body limit is this plus 64 KiB. */
   fileLimitBytes: number;
-  /** Delay before each token of a streamed run, in ms (a request may override it with `Errata-Stream-Pace-Ms`). Env `ERRATA_STREAM_PACE_MS`, flag `--stream-pace-ms`. */
+  /**
+   * Delay before each token of a streamed run, in ms (a request may override it with `Errata-Stream-Pace-Ms`). Env
+   * `ERRATA_STREAM_PACE_MS`, flag `--stream-pace-ms`.
+   */
   streamPaceMs: number;
   /** `Retry-After` of simulated errors, in seconds (a request may override it with `Errata-Simulate-Retry-After`). */
   simulatedRetryAfter: number;
@@ -130,7 +133,10 @@ const FLAGS = {
   help: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
-/** The flags, by node:util's parseArgs (strict: unknown flags and stray arguments are errors), its errors as ConfigError. */
+/**
+ * The flags, by node:util's parseArgs (strict: unknown flags and stray arguments are errors), its errors as
+ * ConfigError.
+ */
 function parseFlags(argv: string[]): Record<string, string | boolean | undefined> {
   try {
     return parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false }).values;

@@ -49,7 +49,10 @@ export interface DoneEvent extends EventBase {
   code?: ErrorCode | ClientErrorCode;
   /** A thrown error's message (redacted). */
   message?: string;
-  /** Why no further attempt was made, when the call failed: `never` (the code's policy), `exhausted`, `too-long`, `x-should-retry`, `deadline`… */
+  /**
+   * Why no further attempt was made, when the call failed: `never` (the code's policy), `exhausted`, `too-long`,
+   * `x-should-retry`, `deadline`…
+   */
   reason?: RetryReason | 'deadline' | 'not-retryable';
 }
 

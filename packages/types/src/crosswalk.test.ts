@@ -24,7 +24,10 @@ interface SeedErrorCase {
   seed: string;
   provider: string;
   status: number;
-  /** The body as text, verbatim from the seed where it prints one; `assumed` says what was filled in where it prints none. */
+  /**
+   * The body as text, verbatim from the seed where it prints one; `assumed` says what was filled in where it prints
+   * none.
+   */
   body: string;
   assumed?: string;
   want:

@@ -86,7 +86,10 @@ function jsonFailure(error: unknown): string {
   return /end of (JSON )?input/i.test(message) ? 'it ends too early' : 'unexpected content';
 }
 
-/** A multipart form as its fields: a part with a filename is a `File`, any other part a string; a repeated name keeps the last. */
+/**
+ * A multipart form as its fields: a part with a filename is a `File`, any other part a string; a repeated name keeps
+ * the last.
+ */
 async function parseForm(
   bytes: Buffer,
   contentType: string,
@@ -147,7 +150,10 @@ export function body<E extends ErrataEnv = ErrataEnv>(
 }
 
 export interface ValidateOptions<E extends ErrataEnv = ErrataEnv> {
-  /** The schema to validate against, per request (e.g. by the model's task); default the operation's request body schema. */
+  /**
+   * The schema to validate against, per request (e.g. by the model's task); default the operation's request body
+   * schema.
+   */
   schema?: (c: Context<E>) => string | undefined;
   /** What to validate (default `c.var.body`), e.g. a form with its file replaced by its name. */
   value?: (c: Context<E>) => unknown;
