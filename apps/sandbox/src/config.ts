@@ -151,7 +151,9 @@ function parseFlags(argv: string[]): Record<string, string | boolean | undefined
   }
 }
 
-export const USAGE = `Usage: node apps/sandbox/dist/main.js [--port 4010] [--host 127.0.0.1] [--rate-limit 300] [--stream-pace-ms 50] [--docs-dir <dir>] [--quiet]
+export const USAGE =
+  'Usage: node apps/sandbox/dist/main.js [--port 4010] [--host 127.0.0.1] [--rate-limit 300] [--stream-pace-ms 50] ' +
+  `[--docs-dir <dir>] [--quiet]
 
 Environment: PORT, HOST, ERRATA_RATE_LIMIT, ERRATA_RATE_WINDOW_MS, ERRATA_CONCURRENCY_LIMIT,
 ERRATA_QUEUE_LIMIT, ERRATA_JOB_MS, ERRATA_TIMEOUT_MS, ERRATA_STREAM_PACE_MS, ERRATA_DOCS_DIR, ERRATA_QUIET=1.`;

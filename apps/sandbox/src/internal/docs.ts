@@ -28,7 +28,8 @@ function candidates(root: string, urlPath: string): string[] {
 export async function serveDocs(c: Context<SandboxEnv>, root: string | undefined): Promise<Response> {
   if (!root) {
     return c.html(
-      '<!doctype html><title>Errata docs</title><p>The docs are not built. Run <code>pnpm build</code> (apps/docs) and restart the sandbox.</p>',
+      '<!doctype html><title>Errata docs</title><p>The docs are not built. ' +
+        'Run <code>pnpm build</code> (apps/docs) and restart the sandbox.</p>',
       404,
     );
   }
