@@ -99,7 +99,8 @@ function transportCode(error: Loose): ClientErrorCode {
  * try {
  *   await new OpenAI().chat.completions.create({ model: 'gpt-4o', messages });
  * } catch (e) {
- *   const error = fromSdkError(e) ?? e; // e.g. code 'QUOTA_EXCEEDED', retryable false, origin.code 'insufficient_quota'
+ *   // e.g. code 'QUOTA_EXCEEDED', retryable false, origin.code 'insufficient_quota'
+ *   const error = fromSdkError(e) ?? e;
  *   if (error instanceof ErrataError && error.retryable) scheduleRetry(error.retryAfter);
  * }
  */

@@ -67,7 +67,10 @@ export type OnEvent = (event: ClientEvent) => void;
  * uses): `[errata] retry { method: 'GET', path: '/v1/models', attempt: 1, wait: 500, … }`.
  *
  * @example
- * const client = createClient({ baseUrl: 'http://127.0.0.1:4010', onEvent: debugLogger((...line) => console.error(...line)) });
+ * const client = createClient({
+ *   baseUrl: 'http://127.0.0.1:4010',
+ *   onEvent: debugLogger((...line) => console.error(...line)),
+ * });
  */
 export function debugLogger(write: (...line: unknown[]) => void = console.debug): OnEvent {
   return (event) => write('[errata]', event.type, event);

@@ -83,7 +83,12 @@ function failed(job: RequestStatus): ErrataError {
  * with `details.validation_errors`. Every call goes through the client's retries.
  *
  * @example
- * const result = await subscribe(client, 'echo-1', { prompt: 'Hello' }, { onQueueUpdate: (s) => console.log(s.status) });
+ * const result = await subscribe(
+ *   client,
+ *   'echo-1',
+ *   { prompt: 'Hello' },
+ *   { onQueueUpdate: (s) => console.log(s.status) },
+ * );
  */
 export async function subscribe(
   client: QueueClient,

@@ -38,10 +38,8 @@ export function transportError(
         : state.why === 'deadline'
           ? 'DEADLINE_EXCEEDED'
           : otherwise;
-  const detail =
-    cause instanceof Error
-      ? `${cause.message}${(cause.cause as { code?: string } | undefined)?.code ? ` (${(cause.cause as { code: string }).code})` : ''}`
-      : String(cause);
+  const causeCode = cause instanceof Error ? (cause.cause as { code?: string } | undefined)?.code : undefined;
+  const detail = cause instanceof Error ? `${cause.message}${causeCode ? ` (${causeCode})` : ''}` : String(cause);
   return new ErrataError(code, redact(`${code}: ${detail}`), { cause });
 }
 
