@@ -36,7 +36,9 @@ const ALLOWED = [
   {
     file: 'packages/client/test/helpers/unhandled.ts',
     line: 'await new Promise(setImmediate);',
-    why: 'runs after every server closed its sockets: the one poll + check turn in which the client reads the FIN (reasoning beside it)',
+    why:
+      'runs after every server closed its sockets: the one poll + check turn in which the client reads the FIN ' +
+      '(reasoning beside it)',
   },
   {
     file: 'apps/sandbox/src/client-stream.test.ts',

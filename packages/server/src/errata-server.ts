@@ -74,7 +74,11 @@ export interface ErrataServer<Code extends string = string> {
  *
  * @example
  * const server = createErrataServer({ spec: document });
- * const { status, headers, body } = server.error('MODEL_NOT_FOUND', { params: { model: 'x' } }, { requestId: server.requestId() });
+ * const { status, headers, body } = server.error(
+ *   'MODEL_NOT_FOUND',
+ *   { params: { model: 'x' } },
+ *   { requestId: server.requestId() },
+ * );
  */
 export function createErrataServer<Code extends string = string>(options: ErrataServerOptions): ErrataServer<Code> {
   const model = createSpecModel(options.spec);

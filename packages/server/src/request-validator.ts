@@ -60,7 +60,11 @@ export interface ValidatorContext {
  * A validator for the schema at `pointer`, answering with the codes `operation` declares.
  *
  * @example
- * const validate = createRequestValidator(ctx, '#/components/schemas/FinetuneCreate', model.operation('createFinetune')!);
+ * const validate = createRequestValidator(
+ *   ctx,
+ *   '#/components/schemas/FinetuneCreate',
+ *   model.operation('createFinetune')!,
+ * );
  * validate({ name: '' }); // throws CatalogError MISSING_REQUIRED_FIELD (details.field 'model')
  */
 export function createRequestValidator(

@@ -18,7 +18,8 @@
  *
  * @example
  * findCanonicalCode('workers-ai', { internal_code: 3036, status: 429 }); // 'DAILY_QUOTA_EXCEEDED'
- * findCanonicalCode('openai', { code: 'insufficient_quota', type: 'insufficient_quota', status: 429 }); // 'QUOTA_EXCEEDED'
+ * findCanonicalCode('openai', { code: 'insufficient_quota', type: 'insufficient_quota', status: 429 });
+ * // 'QUOTA_EXCEEDED'
  */
 import type { CrosswalkEntry as SpecCrosswalkEntry } from '@errata/spec-model';
 import { catalog, type ErrorCode, type ProviderId } from './catalog.js';

@@ -114,7 +114,12 @@ async function parseForm(
  * `limit`, JSON must parse, multipart becomes its fields.
  *
  * @example
- * app.post('/v1/finetunes', body(server, 'createFinetune', { limit: 1 << 20 }), validate(server, 'createFinetune'), handler);
+ * app.post(
+ *   '/v1/finetunes',
+ *   body(server, 'createFinetune', { limit: 1 << 20 }),
+ *   validate(server, 'createFinetune'),
+ *   handler,
+ * );
  */
 export function body<E extends ErrataEnv = ErrataEnv>(
   server: ErrataServer<string>,
@@ -164,7 +169,12 @@ export interface ValidateOptions<E extends ErrataEnv = ErrataEnv> {
  * throws the CatalogError the spec's `x-error-code` rules name.
  *
  * @example
- * app.post('/v1/finetunes', body(server, 'createFinetune', { limit: 1 << 20 }), validate(server, 'createFinetune'), handler);
+ * app.post(
+ *   '/v1/finetunes',
+ *   body(server, 'createFinetune', { limit: 1 << 20 }),
+ *   validate(server, 'createFinetune'),
+ *   handler,
+ * );
  */
 export function validate<E extends ErrataEnv = ErrataEnv>(
   server: ErrataServer<string>,
