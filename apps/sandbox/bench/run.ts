@@ -199,8 +199,8 @@ try {
   const baseline401 = scenarios[0]!;
   const rows: { scenario: Scenario; s: Measured; hono: Measured; node: Measured; p: Measured | undefined }[] = [];
   for (const scenario of scenarios) {
-    // Sandbox, bare Hono and bare node:http in alternating slices (Prism after: it is 10–100× slower and would dominate
-    // the slices). One result per target, in order.
+    // Sandbox, bare Hono and bare node:http in alternating slices (Prism after: it is 10–100× slower and would
+    // dominate the slices). One result per target, in order.
     const [s, hono, node] = (await interleaved([
       { url: sandbox.url, scenario },
       { url: bareHono.url, scenario: baseline401 },

@@ -76,8 +76,8 @@ export function rateLimit(state: SandboxState): Stage {
 }
 
 /**
- * Takes one of the key's in-flight slots for the rest of the pipeline → `c.var.slot` (a stream holds it until its last
- * event).
+ * Takes one of the key's in-flight slots for the rest of the pipeline → `c.var.slot` (a stream holds it until its
+ * last event).
  */
 export function concurrency(state: SandboxState): Stage {
   return async function concurrencyStage(c, next) {

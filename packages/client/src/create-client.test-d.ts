@@ -46,7 +46,7 @@ describe('error types per operation', () => {
 });
 
 describe('runModel and streaming', () => {
-  it('a plain run’s data is the RunResult, not the stream’s event (runModel’s 200 has two media types)', async () => {
+  it('a plain run’s data is the RunResult, not a stream event (runModel’s 200 has two media types)', async () => {
     const { data } = await client.POST('/v1/models/{model}/run', {
       params: { path: { model: 'echo-1' } },
       body: { prompt: 'hi' },
