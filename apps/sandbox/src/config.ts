@@ -134,8 +134,8 @@ const FLAGS = {
 } satisfies ParseArgsConfig['options'];
 
 /**
- * The flags, by node:util's parseArgs (strict: unknown flags and stray arguments are errors), its errors as
- * ConfigError.
+ * The flags, by node:util's parseArgs (strict: unknown flags and stray arguments are errors), its
+ * errors as ConfigError.
  */
 function parseFlags(argv: string[]): Record<string, string | boolean | undefined> {
   try {

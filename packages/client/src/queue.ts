@@ -32,8 +32,8 @@ export interface SubscribeOptions extends Omit<CallOptions, 'timeout'> {
   /** Aborting stops polling at once, cancels the job, and throws `ABORTED`. */
   signal?: AbortSignal;
   /**
-   * The whole subscription's limit in ms (default: none); on expiry the job is cancelled and `DEADLINE_EXCEEDED`
-   * thrown.
+   * The whole subscription's limit in ms (default: none); on expiry the job is cancelled and
+   * `DEADLINE_EXCEEDED` thrown.
    */
   timeout?: number;
 }

@@ -43,8 +43,8 @@ export interface StreamProbeResult {
   /** `done` for a plain stream; the code of the error event it had to end with otherwise. */
   ending: 'done' | ErrorCode;
   /**
-   * `plain`: nothing asked for; `simulate`: Errata-Simulate with Errata-Simulate-After; `trigger`: a model from
-   * `modelsFor`.
+   * `plain`: nothing asked for; `simulate`: Errata-Simulate with Errata-Simulate-After; `trigger`:
+   * a model from `modelsFor`.
    */
   via: 'plain' | 'simulate' | 'trigger';
   request: string;

@@ -166,8 +166,8 @@ export const providers = ${literal(
           ...(docs ? { docs } : {}),
           fields,
           ...(not_errors ? { not_errors } : {}),
-          // How its mid-stream errors arrive: the event name and the path its data must hold (the description is in
-          // the spec).
+          // How its mid-stream errors arrive: the event name and the path its data must hold (the
+          // description is in the spec).
           ...(stream_errors
             ? { stream_errors: stream_errors.map(({ event, has }) => (has ? { event, has } : { event })) }
             : {}),

@@ -25,8 +25,8 @@ interface SeedErrorCase {
   provider: string;
   status: number;
   /**
-   * The body as text, verbatim from the seed where it prints one; `assumed` says what was filled in where it prints
-   * none.
+   * The body as text, verbatim from the seed where it prints one; `assumed` says what was filled in
+   * where it prints none.
    */
   body: string;
   assumed?: string;

@@ -49,8 +49,8 @@ export type CrosswalkEntry = Readonly<
 
 /**
  * A provider error recognised: its canonical code, the entry that matched (and its index `at` in
- * `catalog[code].crosswalk[provider]`, the same in `errorTexts[code].crosswalkSources`), and how specific that match
- * was.
+ * `catalog[code].crosswalk[provider]`, the same in `errorTexts[code].crosswalkSources`), and how
+ * specific that match was.
  */
 export interface CrosswalkMatch {
   code: ErrorCode;

@@ -36,8 +36,8 @@ function findJob({ c, state, account }: HandlerContext): Job {
 }
 
 /**
- * A FAILED job's error: the status is always REQUEST_FAILED; the result says REQUEST_CANCELLED when the client
- * cancelled it.
+ * A FAILED job's error: the status is always REQUEST_FAILED; the result says REQUEST_CANCELLED when
+ * the client cancelled it.
  */
 function failed(c: Context<SandboxEnv>, state: SandboxState, job: Job, forResult: boolean): CatalogError {
   const details = { job: statusPayload(state, job, origin(c)) };

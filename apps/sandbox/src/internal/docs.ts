@@ -10,8 +10,8 @@ import { getMimeType } from 'hono/utils/mime';
 import type { SandboxEnv } from './env.js';
 
 /**
- * apps/docs/dist/site (the site; the docs' compiled generator is beside it in dist/lib), next to this app, when it has
- * been built.
+ * apps/docs/dist/site (the site; the docs' compiled generator is beside it in dist/lib), next to
+ * this app, when it has been built.
  */
 export function defaultDocsDir(): string | undefined {
   const dir = fileURLToPath(new URL('../../../docs/dist/site', import.meta.url));

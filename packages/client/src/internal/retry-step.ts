@@ -77,8 +77,8 @@ export interface Failed {
 }
 
 /**
- * The wait (ms) before the next attempt, or the call's end: the canonical error Response to return (or the failure,
- * thrown).
+ * The wait (ms) before the next attempt, or the call's end: the canonical error Response to return
+ * (or the failure, thrown).
  */
 export function afterFailure(f: Failed, s: SendSettings, state: CallState, ev: Emit, done: Done): number | Response {
   const { retry, attempt, kind, response, error, failure } = f;

@@ -54,8 +54,8 @@ export interface SuiteContext extends HttpContext, SuiteSettings {
   /** A valid JSON input for a model of `task`, from the spec's own examples. */
   exampleInput(task: string): Record<string, unknown> | undefined;
   /**
-   * A form for a multipart operation, built from its schema: a small file per binary field, the first enum value
-   * elsewhere.
+   * A form for a multipart operation, built from its schema: a small file per binary field, the
+   * first enum value elsewhere.
    */
   exampleForm(operation: SpecOperation, file?: { name: string; bytes: Uint8Array | string }): FormData;
 }

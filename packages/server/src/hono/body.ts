@@ -87,8 +87,8 @@ function jsonFailure(error: unknown): string {
 }
 
 /**
- * A multipart form as its fields: a part with a filename is a `File`, any other part a string; a repeated name keeps
- * the last.
+ * A multipart form as its fields: a part with a filename is a `File`, any other part a string; a
+ * repeated name keeps the last.
  */
 async function parseForm(
   bytes: Buffer,
@@ -156,8 +156,8 @@ export function body<E extends ErrataEnv = ErrataEnv>(
 
 export interface ValidateOptions<E extends ErrataEnv = ErrataEnv> {
   /**
-   * The schema to validate against, per request (e.g. by the model's task); default the operation's request body
-   * schema.
+   * The schema to validate against, per request (e.g. by the model's task); default the operation's
+   * request body schema.
    */
   schema?: (c: Context<E>) => string | undefined;
   /** What to validate (default `c.var.body`), e.g. a form with its file replaced by its name. */
