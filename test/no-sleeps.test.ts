@@ -2,11 +2,8 @@
 // server handler resolves, a socket's 'close', a client event) or moves a clock it owns (the
 // sandbox's manual clock, vitest fake timers). This scans every test file and test helper of the
 // workspace for the ways a test waits on time and fails naming the file and line.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const root = join(import.meta.dirname, '..');
+import { fileLines, repoFiles } from './support/repo-files.js';
 
 /** What counts as waiting on time, and what to do instead. */
 const RULES = [
@@ -36,7 +33,9 @@ const ALLOWED = [
   {
     file: 'packages/client/test/helpers/unhandled.ts',
     line: 'await new Promise(setImmediate);',
-    why: 'runs after every server closed its sockets: the one poll + check turn in which the client reads the FIN (reasoning beside it)',
+    why:
+      'runs after every server closed its sockets: the one poll + check turn in which the client reads the FIN ' +
+      '(reasoning beside it)',
   },
   {
     file: 'apps/sandbox/src/client-stream.test.ts',
@@ -45,32 +44,23 @@ const ALLOWED = [
   },
 ];
 
-/** Test files and the helpers they share (test/, test-support/, helpers/, support/), outside dist and node_modules. */
+/** Test files and the helpers they share (test/, test-support/, helpers/, support/) in packages/ and apps/. */
 function testFiles(): string[] {
-  const files: string[] = [];
-  for (const top of ['packages', 'apps']) {
-    for (const entry of readdirSync(join(root, top), { recursive: true, encoding: 'utf8' })) {
-      const path = `${top}/${entry.split(sep).join('/')}`;
-      if (/(^|\/)(node_modules|dist|\.turbo)\//.test(path) || !/\.(c|m)?[jt]s$/.test(path)) continue;
-      if (/\.test(-d)?\.[cm]?[jt]s$/.test(path) || /\/(test|test-support|helpers|support)\//.test(path))
-        files.push(path);
-    }
-  }
-  return files.sort();
+  return repoFiles(/^(packages|apps)\/.*\.[cm]?[jt]s$/).filter(
+    (path) => /\.test(-d)?\.[cm]?[jt]s$/.test(path) || /\/(test|test-support|helpers|support)\//.test(path),
+  );
 }
 
 describe('no test sleeps', () => {
   const files = testFiles();
   const found: { file: string; line: number; text: string; rule: string }[] = [];
   for (const file of files) {
-    readFileSync(join(root, file), 'utf8')
-      .split('\n')
-      .forEach((text, i) => {
-        // Comments may name what they avoid.
-        if (/^\s*(\/\/|\/\*|\*)/.test(text)) return;
-        for (const rule of RULES)
-          if (rule.pattern.test(text)) found.push({ file, line: i + 1, text: text.trim(), rule: rule.name });
-      });
+    fileLines(file).forEach((text, i) => {
+      // Comments may name what they avoid.
+      if (/^\s*(\/\/|\/\*|\*)/.test(text)) return;
+      for (const rule of RULES)
+        if (rule.pattern.test(text)) found.push({ file, line: i + 1, text: text.trim(), rule: rule.name });
+    });
   }
   const allowed = (f: (typeof found)[number]) => ALLOWED.some((a) => a.file === f.file && f.text.includes(a.line));
 

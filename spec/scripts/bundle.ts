@@ -24,5 +24,6 @@ const doc = base ? withDocsUrl(bundled, catalogUrl(base)) : bundled;
 writeFileSync(join(dist, 'openapi.json'), `${JSON.stringify(doc, null, 2)}\n`);
 writeFileSync(join(dist, 'openapi.yaml'), stringify(doc, { lineWidth: 0 }));
 console.log(
-  `bundled ${Object.keys(doc.paths).length} paths, ${Object.keys(doc.components.schemas).length} schemas into spec/dist/; docs at ${doc['x-errata']?.docs_url}`,
+  `bundled ${Object.keys(doc.paths).length} paths, ${Object.keys(doc.components.schemas).length} schemas ` +
+    `into spec/dist/; docs at ${doc['x-errata']?.docs_url}`,
 );

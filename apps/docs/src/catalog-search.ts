@@ -31,7 +31,9 @@ function searchLabel(title: string, row: DocumentedEntry): string {
  * its bodies carry (a search for `messege` finds ModelsLab's errors).
  *
  * @example
- * catalogSearch(model).codes.INCOMPLETE_REQUEST?.[0]; // { provider: 'workers-ai', label: 'Cloudflare Workers AI (REST API) 3003 “Incomplete request” (400)', number: '3003' }
+ * catalogSearch(model).codes.INCOMPLETE_REQUEST?.[0];
+ * // { provider: 'workers-ai', label: 'Cloudflare Workers AI (REST API) 3003 “Incomplete request” (400)',
+ * //   number: '3003' }
  */
 export function catalogSearch(model: DocsModel): CatalogSearch {
   const byCode: Record<string, SearchRow[]> = Object.fromEntries(model.entries.map((entry) => [entry.code, []]));

@@ -95,7 +95,8 @@ export function operationCall(spec: OpenApiDocument, operation: OperationErrors,
  * How to handle one code with the client, after the shortest call that can return it.
  *
  * @example
- * handlingSnippet(spec, model.operations, entry); // "const { error } = await client.GET(…);\nif (error?.code === 'MODEL_NOT_FOUND') {…"
+ * handlingSnippet(spec, model.operations, entry);
+ * // "const { error } = await client.GET(…);\nif (error?.code === 'MODEL_NOT_FOUND') {…"
  */
 export function handlingSnippet(spec: OpenApiDocument, operations: OperationErrors[], entry: CodeEntry): string {
   // The shortest call that can return the code keeps the snippet about the error, not the call.
@@ -109,8 +110,10 @@ export function handlingSnippet(spec: OpenApiDocument, operations: OperationErro
       "import { normalizeError } from '@errata/client/normalize';",
       '',
       '// No operation has this path, so call it with fetch and normalize the error body.',
-      `const response = await fetch(\`\${baseUrl}/v1/no-such-path\`, { headers: { Authorization: \`Bearer \${apiKey}\` } });`,
-      'const error = normalizeError({ status: response.status, headers: response.headers, body: await response.text() });',
+      `const response = await fetch(\`\${baseUrl}/v1/no-such-path\`, ` +
+        `{ headers: { Authorization: \`Bearer \${apiKey}\` } });`,
+      'const error = normalizeError({ status: response.status, headers: response.headers, ' +
+        'body: await response.text() });',
       `if (error.code === ${literal(entry.code)}) {`,
       '  // No operation matches this method and path: check the base URL and the path.',
       '  console.error(error.message, error.request_id);',
@@ -190,7 +193,8 @@ function multipartOptions(spec: OpenApiDocument, media: SnippetNode): { before: 
         before.push(
           '// A File from <input type="file"> in a browser; in Node, `await fs.openAsBlob(path)` or a File.',
           '// The typed body names the file (the spec types it as a string); the serializer sends the File.',
-          `const file = new File(['{"prompt":"Hi","completion":"Hello"}\\n'], 'train.jsonl', { type: 'application/jsonl' });`,
+          `const file = new File(['{"prompt":"Hi","completion":"Hello"}\\n'], 'train.jsonl', ` +
+            `{ type: 'application/jsonl' });`,
         );
       }
       fields.push(`${name}: file.name`);
@@ -205,7 +209,8 @@ function multipartOptions(spec: OpenApiDocument, media: SnippetNode): { before: 
     before,
     options: [
       `body: { ${fields.join(', ')} }`,
-      `bodySerializer: (body) => {\n  const form = new FormData();\n${appends.map((line) => `  ${line}`).join('\n')}\n  return form;\n}`,
+      'bodySerializer: (body) => {\n  const form = new FormData();\n' +
+        `${appends.map((line) => `  ${line}`).join('\n')}\n  return form;\n}`,
     ],
   };
 }

@@ -14,7 +14,8 @@ export const retryWording: Record<RetryPolicy, RetryWording> = {
   never: {
     label: 'never',
     advice:
-      'clients do not send the same request again on their own: it fails the same way until something changes (What to do says what, and when).',
+      'clients do not send the same request again on their own: it fails the same way until something changes ' +
+      '(What to do says what, and when).',
   },
   backoff: {
     label: 'backoff',

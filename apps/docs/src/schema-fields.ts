@@ -36,7 +36,12 @@ export interface FieldRow {
  *
  * @example
  * schemaFields(spec, tokenEventSchema);
- * // [{ path: 'event', type: '"token"', required: true, … }, { path: 'data', type: 'object', … }, { path: 'data.index', type: 'integer ≥ 0', … }, …]
+ * // [
+ * //   { path: 'event', type: '"token"', required: true, … },
+ * //   { path: 'data', type: 'object', … },
+ * //   { path: 'data.index', type: 'integer ≥ 0', … },
+ * //   …
+ * // ]
  */
 export function schemaFields(spec: OpenApiDocument, schema: unknown, prefix = ''): FieldRow[] {
   const model = createSpecModel(spec);

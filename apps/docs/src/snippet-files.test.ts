@@ -39,7 +39,8 @@ function compile(files: { name: string; source: string }[], dir: string) {
       diagnostic.file && diagnostic.start !== undefined
         ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start)
         : undefined;
-    const text = `${where ? `${where.line + 1}:${where.character + 1} ` : ''}${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
+    const at = where ? `${where.line + 1}:${where.character + 1} ` : '';
+    const text = `${at}${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`;
     errors.set(file, [...(errors.get(file) ?? []), text]);
   }
   return { paths, errors, program };

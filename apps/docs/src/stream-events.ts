@@ -81,7 +81,8 @@ export function sseFrame({ event, data }: SseEvent): string {
  * each event's data is parsed as JSON, and an event with no `event:` field is named `''`.
  *
  * @example
- * parseSse('event: token\ndata: {"index":0,"text":"Say"}\n\n'); // [{ event: 'token', data: { index: 0, text: 'Say' } }]
+ * parseSse('event: token\ndata: {"index":0,"text":"Say"}\n\n');
+ * // [{ event: 'token', data: { index: 0, text: 'Say' } }]
  */
 export function parseSse(wire: string): SseEvent[] {
   const events: SseEvent[] = [];
@@ -137,7 +138,9 @@ export function streamModel(spec: OpenApiDocument): StreamModel {
   };
 }
 
-/** A component's name from its pointer (`#/components/schemas/TokenEvent` → `TokenEvent`); '' for an inline schema. */
+/**
+ * A component's name from its pointer (`#/components/schemas/TokenEvent` → `TokenEvent`); '' for an inline schema.
+ */
 function componentName(pointer: string): string {
   return /^#\/components\/schemas\/[^/]+$/.test(pointer) ? (pointer.split('/').at(-1) ?? '') : '';
 }
@@ -148,7 +151,8 @@ function componentName(pointer: string): string {
  * then the code's own example body as the error event's data, with `details.tokens_delivered`.
  *
  * @example
- * exampleStream(spec, stream, entry); // [{ event: 'token', … }, …, { event: 'error', data: { code: 'OVERLOADED', … } }]
+ * exampleStream(spec, stream, entry);
+ * // [{ event: 'token', … }, …, { event: 'error', data: { code: 'OVERLOADED', … } }]
  */
 export function exampleStream(
   spec: OpenApiDocument,

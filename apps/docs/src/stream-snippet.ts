@@ -37,7 +37,8 @@ const ADVICE = {
  * and prompt from the spec's examples.
  *
  * @example
- * streamSnippet(spec, model.stream, { code: 'OVERLOADED', retrySafe: true }); // "import { ErrataStreamError, stream } …"
+ * streamSnippet(spec, model.stream, { code: 'OVERLOADED', retrySafe: true });
+ * // "import { ErrataStreamError, stream } …"
  */
 export function streamSnippet(
   spec: OpenApiDocument,

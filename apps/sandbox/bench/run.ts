@@ -191,13 +191,16 @@ try {
 
 try {
   console.log(
-    `Error-path throughput on 127.0.0.1 — ${CONNECTIONS} connections, ${SLICES} interleaved 1 s slices per server and scenario; baselines bare node:http and bare Hono (@hono/node-server) writing the same 401 envelope; Prism 5.14.2 mocking the same bundled spec\n`,
+    `Error-path throughput on 127.0.0.1 — ${CONNECTIONS} connections, ` +
+      `${SLICES} interleaved 1 s slices per server and scenario; ` +
+      'baselines bare node:http and bare Hono (@hono/node-server) writing the same 401 envelope; ' +
+      'Prism 5.14.2 mocking the same bundled spec\n',
   );
   const baseline401 = scenarios[0]!;
   const rows: { scenario: Scenario; s: Measured; hono: Measured; node: Measured; p: Measured | undefined }[] = [];
   for (const scenario of scenarios) {
-    // Sandbox, bare Hono and bare node:http in alternating slices (Prism after: it is 10–100× slower and would dominate the slices).
-    // One result per target, in order.
+    // Sandbox, bare Hono and bare node:http in alternating slices (Prism after: it is 10–100× slower and would
+    // dominate the slices). One result per target, in order.
     const [s, hono, node] = (await interleaved([
       { url: sandbox.url, scenario },
       { url: bareHono.url, scenario: baseline401 },
@@ -206,7 +209,9 @@ try {
     const p = prism ? await measure(prism.url, scenario) : undefined;
     rows.push({ scenario, s, hono, node, p });
     console.log(
-      `baselines next to ${scenario.name}: bare Hono ${fmt(hono.rps)} req/s (p99 ${hono.p99} ms), bare node:http ${fmt(node.rps)} req/s (p99 ${node.p99} ms)${p ? `; Prism ${fmt(p.rps)} req/s (p99 ${p.p99} ms)` : ''}`,
+      `baselines next to ${scenario.name}: bare Hono ${fmt(hono.rps)} req/s (p99 ${hono.p99} ms), ` +
+        `bare node:http ${fmt(node.rps)} req/s (p99 ${node.p99} ms)` +
+        `${p ? `; Prism ${fmt(p.rps)} req/s (p99 ${p.p99} ms)` : ''}`,
     );
   }
   console.log('');
@@ -219,11 +224,15 @@ try {
     met.p99 &&= s.p99 < 10;
     const prismPart = vsPrism !== undefined ? `${vsPrism.toFixed(1)}× Prism (target ≥ 10)` : `Prism n/a`;
     console.log(
-      `${scenario.name}: sandbox ${fmt(s.rps)} req/s = ${vsHono.toFixed(2)}× bare Hono (target ≥ 0.6), ${(s.rps / node.rps).toFixed(2)}× bare node:http, ${prismPart}, p99 ${s.p99} ms (target < 10) — ${s.errors}/${s.total} error responses, ${s.failures} failures`,
+      `${scenario.name}: sandbox ${fmt(s.rps)} req/s = ${vsHono.toFixed(2)}× bare Hono (target ≥ 0.6), ` +
+        `${(s.rps / node.rps).toFixed(2)}× bare node:http, ${prismPart}, p99 ${s.p99} ms (target < 10) — ` +
+        `${s.errors}/${s.total} error responses, ${s.failures} failures`,
     );
   }
   console.log(
-    `\nTargets: ≥ 0.6× bare Hono ${met.hono ? 'met' : 'NOT met'}; ≥ 10× Prism ${prism ? (met.prism ? 'met' : 'NOT met') : `not measured (${prismError})`}; p99 < 10 ms ${met.p99 ? 'met' : 'NOT met'}`,
+    `\nTargets: ≥ 0.6× bare Hono ${met.hono ? 'met' : 'NOT met'}; ` +
+      `≥ 10× Prism ${prism ? (met.prism ? 'met' : 'NOT met') : `not measured (${prismError})`}; ` +
+      `p99 < 10 ms ${met.p99 ? 'met' : 'NOT met'}`,
   );
 
   // Memory: submits with a fresh Idempotency-Key each, far past the job and idempotency caps.
@@ -251,7 +260,9 @@ try {
     const memory = await sandbox.memory();
     rounds.push(memory.heapUsed);
     console.log(
-      `  round ${round}: ${fmt(result.requests.total)} submits (${fmt(result.requests.average)}/s) → heap ${(memory.heapUsed / 2 ** 20).toFixed(1)} MiB, rss ${(memory.rss / 2 ** 20).toFixed(1)} MiB, jobs ${memory.jobs}, idempotency keys ${memory.idempotencyKeys}`,
+      `  round ${round}: ${fmt(result.requests.total)} submits (${fmt(result.requests.average)}/s) → ` +
+        `heap ${(memory.heapUsed / 2 ** 20).toFixed(1)} MiB, rss ${(memory.rss / 2 ** 20).toFixed(1)} MiB, ` +
+        `jobs ${memory.jobs}, idempotency keys ${memory.idempotencyKeys}`,
     );
   }
   const growth = rounds.at(-1)! / rounds[1]!;

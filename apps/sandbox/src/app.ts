@@ -84,7 +84,8 @@ export function createApp(overrides: Partial<SandboxOptions> = {}): { app: Hono<
       concurrency(state),
     ];
     if (RUNS.has(id)) stages.push(resolveModel(state));
-    // One body limit for JSON and multipart; a file over its own limit but within the slack is FILE_TOO_LARGE (files.ts).
+    // One body limit for JSON and multipart; a file over its own limit but within the slack is
+    // FILE_TOO_LARGE (files.ts).
     if (operation.requestBody)
       stages.push(
         body(server, id, { limit: multipart ? options.fileLimitBytes + MULTIPART_SLACK : options.bodyLimitBytes }),

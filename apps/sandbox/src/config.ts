@@ -29,7 +29,10 @@ export interface SandboxOptions {
   bodyLimitBytes: number;
   /** Uploaded files over this answer FILE_TOO_LARGE; the multipart body limit is this plus 64 KiB. */
   fileLimitBytes: number;
-  /** Delay before each token of a streamed run, in ms (a request may override it with `Errata-Stream-Pace-Ms`). Env `ERRATA_STREAM_PACE_MS`, flag `--stream-pace-ms`. */
+  /**
+   * Delay before each token of a streamed run, in ms (a request may override it with `Errata-Stream-Pace-Ms`). Env
+   * `ERRATA_STREAM_PACE_MS`, flag `--stream-pace-ms`.
+   */
   streamPaceMs: number;
   /** `Retry-After` of simulated errors, in seconds (a request may override it with `Errata-Simulate-Retry-After`). */
   simulatedRetryAfter: number;
@@ -130,7 +133,10 @@ const FLAGS = {
   help: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
-/** The flags, by node:util's parseArgs (strict: unknown flags and stray arguments are errors), its errors as ConfigError. */
+/**
+ * The flags, by node:util's parseArgs (strict: unknown flags and stray arguments are errors), its
+ * errors as ConfigError.
+ */
 function parseFlags(argv: string[]): Record<string, string | boolean | undefined> {
   try {
     return parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: false }).values;
@@ -145,7 +151,9 @@ function parseFlags(argv: string[]): Record<string, string | boolean | undefined
   }
 }
 
-export const USAGE = `Usage: node apps/sandbox/dist/main.js [--port 4010] [--host 127.0.0.1] [--rate-limit 300] [--stream-pace-ms 50] [--docs-dir <dir>] [--quiet]
+export const USAGE =
+  'Usage: node apps/sandbox/dist/main.js [--port 4010] [--host 127.0.0.1] [--rate-limit 300] [--stream-pace-ms 50] ' +
+  `[--docs-dir <dir>] [--quiet]
 
 Environment: PORT, HOST, ERRATA_RATE_LIMIT, ERRATA_RATE_WINDOW_MS, ERRATA_CONCURRENCY_LIMIT,
 ERRATA_QUEUE_LIMIT, ERRATA_JOB_MS, ERRATA_TIMEOUT_MS, ERRATA_STREAM_PACE_MS, ERRATA_DOCS_DIR, ERRATA_QUIET=1.`;

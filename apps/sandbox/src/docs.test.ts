@@ -45,7 +45,8 @@ describe('docs', () => {
   it('takes a doc_url (no slash before #) to the catalog page over real HTTP', async () => {
     const sandbox = await startSandbox({ port: 0, log: null, docsDir: dir });
     try {
-      // fetch never sends the fragment; browsers re-attach it to the redirect's target (Fetch spec, "HTTP-redirect fetch").
+      // fetch never sends the fragment; browsers re-attach it to the redirect's target (Fetch spec,
+      // "HTTP-redirect fetch").
       const response = await fetch(`${sandbox.url}/docs/errors#MODEL_NOT_FOUND`);
       expect([response.status, response.redirected, response.url]).toEqual([200, true, `${sandbox.url}/docs/errors/`]);
       expect(await response.text()).toContain('id="MODEL_NOT_FOUND"');

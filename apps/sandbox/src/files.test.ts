@@ -52,7 +52,7 @@ describe('uploadFile', () => {
       });
   });
 
-  it('answers an invalid purpose with INVALID_REQUEST, the only field code uploadFile declares besides a missing one', async () => {
+  it('a bad purpose is INVALID_REQUEST, the only field code uploadFile declares besides a missing one', async () => {
     const reply = await upload('config.json', '{}', 'training');
     expect([reply.status, reply.body.code, reply.body.details.field]).toEqual([400, 'INVALID_REQUEST', 'purpose']);
   });

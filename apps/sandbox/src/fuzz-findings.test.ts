@@ -50,7 +50,9 @@ describe('a JSON operation takes only JSON', () => {
 describe('uploadFile', () => {
   it('reports a file part without a filename as not a file, not as missing', async () => {
     const boundary = 'fuzzboundary';
-    const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"\r\n\r\n{"rank":8}\r\n--${boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nfinetune\r\n--${boundary}--\r\n`;
+    const body =
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"\r\n\r\n{"rank":8}\r\n` +
+      `--${boundary}\r\nContent-Disposition: form-data; name="purpose"\r\n\r\nfinetune\r\n--${boundary}--\r\n`;
     const reply = await call(sandbox().url, 'POST', '/v1/files', {
       body,
       headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },

@@ -20,7 +20,8 @@ async function main(): Promise<void> {
         ? `  Docs      ${sandbox.docsUrl}   (error catalog: ${sandbox.url}/docs/errors)`
         : '  Docs      not built (apps/docs/dist/site is missing): run `pnpm build`, then restart',
       `  Try       curl -H 'Authorization: Bearer ${demoApiKey}' ${sandbox.url}/v1/models`,
-      `            curl -H 'Authorization: Bearer ${demoApiKey}' -H 'Errata-Simulate: RATE_LIMIT_EXCEEDED' -i ${sandbox.url}/v1/models`,
+      `            curl -H 'Authorization: Bearer ${demoApiKey}' ` +
+        `-H 'Errata-Simulate: RATE_LIMIT_EXCEEDED' -i ${sandbox.url}/v1/models`,
       '  Stop      Ctrl-C',
     ].join('\n'),
   );

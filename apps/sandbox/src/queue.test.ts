@@ -38,7 +38,7 @@ describe('the queue', () => {
     });
   });
 
-  it('cancels: the status is REQUEST_FAILED, the result REQUEST_CANCELLED, a second cancel REQUEST_ALREADY_COMPLETED', async () => {
+  it('cancel: status REQUEST_FAILED, result REQUEST_CANCELLED, a second cancel REQUEST_ALREADY_COMPLETED', async () => {
     const { body } = await submit('slow-1', { prompt: 'cancel me' });
     const cancelled = await call(sandbox().url, 'PUT', `/v1/requests/${body.request_id}/cancel`);
     expect(cancelled.body.status).toBe('FAILED');

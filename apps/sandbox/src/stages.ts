@@ -18,7 +18,10 @@ import { minimumSdkVersion } from './seed.js';
 
 type Stage = MiddlewareHandler<SandboxEnv>;
 
-/** `Errata-Simulate`: answers the code asked for before anything else (no key needed), or records a stream fault for later. */
+/**
+ * `Errata-Simulate`: answers the code asked for before anything else (no key needed), or records a
+ * stream fault for later.
+ */
 export function simulate(state: SandboxState, operation: SpecOperation): Stage {
   return async function simulateStage(c, next) {
     // A fault for later in a stream: the request goes through every stage like any other.
@@ -72,7 +75,10 @@ export function rateLimit(state: SandboxState): Stage {
   };
 }
 
-/** Takes one of the key's in-flight slots for the rest of the pipeline → `c.var.slot` (a stream holds it until its last event). */
+/**
+ * Takes one of the key's in-flight slots for the rest of the pipeline → `c.var.slot` (a stream
+ * holds it until its last event).
+ */
 export function concurrency(state: SandboxState): Stage {
   return async function concurrencyStage(c, next) {
     await state.concurrency.run(c.get('account').id, async (slot) => {
@@ -129,7 +135,10 @@ export const refuseImageStream: Stage = async function refuseImageStreamStage(c,
   await next();
 };
 
-/** A multipart `file` part must be a file (a part with a filename); a plain field of that name is not missing, it is wrong. */
+/**
+ * A multipart `file` part must be a file (a part with a filename); a plain field of that name is
+ * not missing, it is wrong.
+ */
 export const requireFilePart: Stage = async function requireFilePartStage(c, next) {
   const file = (c.get('body') as Record<string, unknown>).file;
   if (typeof file === 'string') {

@@ -128,7 +128,8 @@ for (const [name, target] of [
 ] as const) {
   const ratio = result(`${name}: @errata/client`) / result(`${name}: bare openapi-fetch`);
   console.log(
-    `${name} path: ${ratio.toFixed(2)}× bare openapi-fetch (target ≥ ${target.toFixed(2)}) ${ratio >= target ? 'met' : 'NOT met'}`,
+    `${name} path: ${ratio.toFixed(2)}× bare openapi-fetch (target ≥ ${target.toFixed(2)}) ` +
+      `${ratio >= target ? 'met' : 'NOT met'}`,
   );
 }
 console.log('\nnormalizeError');

@@ -88,14 +88,16 @@ for (const [name, { min, gzip, lazy }] of rows) {
   console.log(`  ${name.padEnd(48)} ${kb(min).padStart(9)} min  ${kb(gzip).padStart(8)} gzip`);
   if (lazy)
     console.log(
-      `  ${'  + loaded on first use (import(), added)'.padEnd(48)} ${kb(lazy.min).padStart(9)} min  ${kb(lazy.gzip).padStart(8)} gzip`,
+      `  ${'  + loaded on first use (import(), added)'.padEnd(48)} ` +
+        `${kb(lazy.min).padStart(9)} min  ${kb(lazy.gzip).padStart(8)} gzip`,
     );
 }
 
 const failures: string[] = [];
 const mainGzip = rows[0]![1].gzip;
 console.log(
-  `  target ≤ ${kb(target)} gzip for ${main}: ${mainGzip <= target ? 'met' : 'NOT met'} (${(mainGzip / target).toFixed(2)}× target)`,
+  `  target ≤ ${kb(target)} gzip for ${main}: ${mainGzip <= target ? 'met' : 'NOT met'} ` +
+    `(${(mainGzip / target).toFixed(2)}× target)`,
 );
 if (mainGzip > target) failures.push(`${main} is ${kb(mainGzip)} minified and gzipped, over the ${kb(target)} budget`);
 

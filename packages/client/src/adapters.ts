@@ -31,7 +31,8 @@ interface Caught {
 
 type Loose = Record<string | symbol, unknown>;
 const AI_SDK_MARKER = Symbol.for('vercel.ai.error.AI_APICallError');
-// Read by name from whatever the SDK keeps: a WHATWG Headers (Stainless SDKs) or a plain record (the AI SDK, openai v4).
+// Read by name from whatever the SDK keeps: a WHATWG Headers (Stainless SDKs) or a plain record
+// (the AI SDK, openai v4).
 const WANTED = ['x-request-id', 'request-id', 'retry-after', 'retry-after-ms'];
 
 function headersOf(source: unknown, requestId: unknown): Record<string, string | undefined> {
@@ -53,7 +54,8 @@ function caught(error: unknown): Caught | undefined {
       body: typeof e.responseBody === 'string' ? e.responseBody : e.data,
     };
   }
-  // Stainless SDKs (openai-node, @anthropic-ai/sdk): `status`, `headers`, `error`, `requestID` (openai v4: `request_id`).
+  // Stainless SDKs (openai-node, @anthropic-ai/sdk): `status`, `headers`, `error`, `requestID`
+  // (openai v4: `request_id`).
   if (!('status' in e && 'headers' in e && 'error' in e)) return undefined;
   const status = typeof e.status === 'number' ? e.status : undefined;
   const headers = headersOf(e.headers, e.requestID ?? e.request_id);
@@ -61,11 +63,13 @@ function caught(error: unknown): Caught | undefined {
   // @anthropic-ai/sdk keeps the whole body ({ type: 'error', error: {…} }); openai-node only its `error` member.
   if ('errorCode' in e || 'apiMessage' in e || (isObject(inner) && inner.type === 'error' && isObject(inner.error)))
     return { sdk: 'anthropic', status, headers, body: inner };
-  // The body again, both as it was and under `error`, so that flat bodies (Mistral) and wrapped ones (OpenAI) read alike.
+  // The body again, both as it was and under `error`, so that flat bodies (Mistral) and wrapped
+  // ones (OpenAI) read alike.
   return { sdk: 'openai', status, headers, body: isObject(inner) ? { ...inner, error: inner } : inner };
 }
 
-// Without an option: the SDK's own provider; an AI SDK body names its shape (Anthropic's `type: "error"`, Gemini's gRPC `error.status`).
+// Without an option: the SDK's own provider; an AI SDK body names its shape (Anthropic's `type:
+// "error"`, Gemini's gRPC `error.status`).
 function providerFor(c: Caught): Exclude<Provider, 'errata'> {
   if (c.sdk !== 'ai-sdk') return c.sdk;
   const body = parseBody(c.body);
@@ -95,7 +99,8 @@ function transportCode(error: Loose): ClientErrorCode {
  * try {
  *   await new OpenAI().chat.completions.create({ model: 'gpt-4o', messages });
  * } catch (e) {
- *   const error = fromSdkError(e) ?? e; // e.g. code 'QUOTA_EXCEEDED', retryable false, origin.code 'insufficient_quota'
+ *   // e.g. code 'QUOTA_EXCEEDED', retryable false, origin.code 'insufficient_quota'
+ *   const error = fromSdkError(e) ?? e;
  *   if (error instanceof ErrataError && error.retryable) scheduleRetry(error.retryAfter);
  * }
  */

@@ -23,7 +23,8 @@ describe('error types per operation', () => {
       body: { prompt: 'hi' },
     });
     if (error?.code === 'INVALID_FIELD_VALUE') {
-      expectTypeOf(error.details?.field).toEqualTypeOf<string | undefined>(); // required of Errata servers; a normalized provider error may lack it
+      // required of Errata servers; a normalized provider error may lack it
+      expectTypeOf(error.details?.field).toEqualTypeOf<string | undefined>();
       expectTypeOf(error.status).toEqualTypeOf<400>();
     }
     if (error?.code === 'RATE_LIMIT_EXCEEDED') expectTypeOf(error.retry_after).toEqualTypeOf<number>();
@@ -45,7 +46,7 @@ describe('error types per operation', () => {
 });
 
 describe('runModel and streaming', () => {
-  it('a plain run’s data is the RunResult, not the stream’s event type (runModel’s 200 has two media types)', async () => {
+  it('a plain run’s data is the RunResult, not a stream event (runModel’s 200 has two media types)', async () => {
     const { data } = await client.POST('/v1/models/{model}/run', {
       params: { path: { model: 'echo-1' } },
       body: { prompt: 'hi' },

@@ -34,7 +34,10 @@ export interface ErrataClientOptions extends Omit<ClientOptions, 'baseUrl' | 'fe
   initialDelay?: number;
   /** Largest backoff step in ms (default 8000). */
   maxDelay?: number;
-  /** Largest server-asked wait in ms (Retry-After, retry-after-ms, retry_after; default 60000). A longer ask returns the error. */
+  /**
+   * Largest server-asked wait in ms (Retry-After, retry-after-ms, retry_after; default 60000). A
+   * longer ask returns the error.
+   */
   maxRetryAfter?: number;
   /** One attempt's limit in ms, body included (default 60000). */
   timeout?: number;

@@ -22,7 +22,11 @@ import { type RawError, rawErrorOf } from './internal/raw-error.js';
  * | `DEADLINE_EXCEEDED` | the call's `totalTimeout` (or `subscribe`'s `timeout`) ran out | no |
  * | `ABORTED` | the caller's `AbortSignal` fired | no |
  * | `INVALID_RESPONSE` | a 2xx whose body is not the JSON the operation declares, or a malformed stream event | no |
- * | `INVALID_OPTIONS` | bad options to `createClient` (e.g. an `apiKey` with a line break), a call whose headers or URL make no valid request, or a misuse (an unknown provider, a client not made by `createClient`, a stream read twice); never quotes a secret | no |
+ * | `INVALID_OPTIONS` | bad options, a call that makes no valid request, or a misuse; never quotes a secret | no |
+ *
+ * `INVALID_OPTIONS` covers bad options to `createClient` (e.g. an `apiKey` with a line break), a call whose headers
+ * or URL make no valid request, and a misuse (an unknown provider, a client not made by
+ * `createClient`, a stream read twice).
  *
  * Mid-stream, `RESPONSE_INCOMPLETE` also covers a stream that ended without `done`; nothing is
  * retried once a stream has started (see {@link ErrataStreamError}).
@@ -72,7 +76,10 @@ export class ErrataError extends Error {
   readonly retryAfter: number | undefined;
   readonly docUrl: string | undefined;
   readonly details: unknown;
-  /** Where a normalized provider error came from (its provider, own code, status, message); `undefined` for Errata's own errors. */
+  /**
+   * Where a normalized provider error came from (its provider, own code, status, message);
+   * `undefined` for Errata's own errors.
+   */
   readonly origin: ErrorEnvelope['origin'];
   /** The canonical envelope, for server errors. */
   readonly body: ErrorEnvelope | undefined;

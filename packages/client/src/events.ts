@@ -49,7 +49,10 @@ export interface DoneEvent extends EventBase {
   code?: ErrorCode | ClientErrorCode;
   /** A thrown error's message (redacted). */
   message?: string;
-  /** Why no further attempt was made, when the call failed: `never` (the code's policy), `exhausted`, `too-long`, `x-should-retry`, `deadline`… */
+  /**
+   * Why no further attempt was made, when the call failed: `never` (the code's policy), `exhausted`, `too-long`,
+   * `x-should-retry`, `deadline`…
+   */
   reason?: RetryReason | 'deadline' | 'not-retryable';
 }
 
@@ -64,7 +67,10 @@ export type OnEvent = (event: ClientEvent) => void;
  * uses): `[errata] retry { method: 'GET', path: '/v1/models', attempt: 1, wait: 500, … }`.
  *
  * @example
- * const client = createClient({ baseUrl: 'http://127.0.0.1:4010', onEvent: debugLogger((...line) => console.error(...line)) });
+ * const client = createClient({
+ *   baseUrl: 'http://127.0.0.1:4010',
+ *   onEvent: debugLogger((...line) => console.error(...line)),
+ * });
  */
 export function debugLogger(write: (...line: unknown[]) => void = console.debug): OnEvent {
   return (event) => write('[errata]', event.type, event);

@@ -158,7 +158,8 @@ function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Re
   if (refusal !== undefined) {
     throw new ErrataError(
       'INVALID_RESPONSE',
-      `normalizeError: ${providers[provider as ProviderId].title} documents this HTTP ${response.status} body as not an error: ${refusal}`,
+      `normalizeError: ${providers[provider as ProviderId].title} documents this HTTP ${response.status} body ` +
+        `as not an error: ${refusal}`,
       { status: response.status },
     );
   }
@@ -236,8 +237,11 @@ const keep: Redactor = (text) => text;
  * ModelsLab `status: "processing"`): that throws an `ErrataError` with code `INVALID_RESPONSE`.
  *
  * @example
- * normalizeError({ status: 429, body: '{"status":"error","message":"Rate limit exceeded. Maximum 5 queued requests allowed.","retry_after":30}' }, { provider: 'modelslab' });
- * // { code: 'QUEUE_LIMIT_EXCEEDED', status: 429, retry_after: 30, details: { limit: 5 }, origin: { provider: 'modelslab', status: 429, message: 'Rate limit exceeded. …' }, … }
+ * const body =
+ *   '{"status":"error","message":"Rate limit exceeded. Maximum 5 queued requests allowed.","retry_after":30}';
+ * normalizeError({ status: 429, body }, { provider: 'modelslab' });
+ * // { code: 'QUEUE_LIMIT_EXCEEDED', status: 429, retry_after: 30, details: { limit: 5 },
+ * //   origin: { provider: 'modelslab', status: 429, message: 'Rate limit exceeded. …' }, … }
  */
 export function normalizeError(response: ErrorResponseLike, options: NormalizeOptions = {}): ErrorEnvelope {
   return normalizeAs(options.provider ?? 'errata', response, options.redact ?? keep).envelope;

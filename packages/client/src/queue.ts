@@ -31,7 +31,10 @@ export interface SubscribeOptions extends Omit<CallOptions, 'timeout'> {
   pollInterval?: number;
   /** Aborting stops polling at once, cancels the job, and throws `ABORTED`. */
   signal?: AbortSignal;
-  /** The whole subscription's limit in ms (default: none); on expiry the job is cancelled and `DEADLINE_EXCEEDED` thrown. */
+  /**
+   * The whole subscription's limit in ms (default: none); on expiry the job is cancelled and
+   * `DEADLINE_EXCEEDED` thrown.
+   */
   timeout?: number;
 }
 
@@ -80,7 +83,12 @@ function failed(job: RequestStatus): ErrataError {
  * with `details.validation_errors`. Every call goes through the client's retries.
  *
  * @example
- * const result = await subscribe(client, 'echo-1', { prompt: 'Hello' }, { onQueueUpdate: (s) => console.log(s.status) });
+ * const result = await subscribe(
+ *   client,
+ *   'echo-1',
+ *   { prompt: 'Hello' },
+ *   { onQueueUpdate: (s) => console.log(s.status) },
+ * );
  */
 export async function subscribe(
   client: QueueClient,

@@ -130,7 +130,8 @@ export function retryPlan(
  *   gives up), else backoff. A junk `Retry-After` counts as no ask.
  *
  * @example
- * retryDelay({ retry: 0, kind: 'after_retry_after', headers: new Headers({ 'retry-after': '1' }) }, retryDefaults); // 1000
+ * const headers = new Headers({ 'retry-after': '1' });
+ * retryDelay({ retry: 0, kind: 'after_retry_after', headers }, retryDefaults); // 1000
  */
 export function retryDelay(
   failure: { retry: number; kind: FailureKind; headers?: HeaderSource; bodyRetryAfter?: unknown },

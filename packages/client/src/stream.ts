@@ -204,7 +204,8 @@ export class ErrataStream implements AsyncIterable<StreamEvent> {
   // A token or done event, `undefined` for an event this client does not know (a newer server's
   // `ping`), or a thrown ErrataStreamError for an error event or a malformed one.
   private accept(name: string, text: string): StreamEvent | undefined {
-    // A provider's own mid-stream error shape (an OpenAI `data:` line with `error`), when the client normalizes as that provider.
+    // A provider's own mid-stream error shape (an OpenAI `data:` line with `error`), when the
+    // client normalizes as that provider.
     if (name !== 'error' && isStreamError(this.context.normalize, name, text)) name = 'error';
     if (name !== 'token' && name !== 'done' && name !== 'error') return undefined;
     let data: unknown;

@@ -32,7 +32,8 @@ export interface CapturedResponse {
  * (the sandbox answers `http://127.0.0.1:4010/docs/errors/#CODE`), but never to another page or code.
  *
  * @example
- * isCatalogDocUrl('http://127.0.0.1:4010/docs/errors/#OVERLOADED', 'https://errata.dev/docs/errors#OVERLOADED'); // true
+ * isCatalogDocUrl('http://127.0.0.1:4010/docs/errors/#OVERLOADED', 'https://errata.dev/docs/errors#OVERLOADED');
+ * // true
  */
 export function isCatalogDocUrl(actual: unknown, expected: string): boolean {
   if (actual === expected) return true;
@@ -96,7 +97,8 @@ export function createResponseChecker(
     if (validate(value)) return [];
     return (validate.errors ?? []).map(
       (e) =>
-        `${where}${e.instancePath}: ${e.message ?? e.keyword}${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`,
+        `${where}${e.instancePath}: ${e.message ?? e.keyword}` +
+        `${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`,
     );
   }
 
@@ -126,7 +128,8 @@ export function createResponseChecker(
       // The commonest failure of a server that predates the contract: the provider's own shape.
       const missing = ['code', 'request_id', 'status'].filter((field) => !(field in body));
       return [
-        `body is the provider's own nested \`error\` object: ${missing.map((f) => `\`${f}\``).join(', ')} missing at the top level`,
+        `body is the provider's own nested \`error\` object: ` +
+          `${missing.map((f) => `\`${f}\``).join(', ')} missing at the top level`,
       ];
     }
     if (typeof code !== 'string' || !model.errors.has(code))

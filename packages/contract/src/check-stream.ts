@@ -117,7 +117,8 @@ export function createStreamChecker(spec: OpenApiDocument, ajv: SpecAjv, respons
         const code = body.code;
         if (!isErrorCode(code) || !schema.errorCodes.includes(code)) {
           diff.push(
-            `${where}/data/code: ${JSON.stringify(code)} is not a code the spec allows mid-stream (${schema.errorCodes.join(', ')})`,
+            `${where}/data/code: ${JSON.stringify(code)} is not a code the spec allows mid-stream ` +
+              `(${schema.errorCodes.join(', ')})`,
           );
           continue;
         }
@@ -125,16 +126,19 @@ export function createStreamChecker(spec: OpenApiDocument, ajv: SpecAjv, respons
         diff.push(...schemaDiff(`#/components/schemas/${code}`, body, `${where}/data`));
         if (requestId !== null && body.request_id !== requestId)
           diff.push(
-            `${where}/data/request_id: ${JSON.stringify(body.request_id)} differs from X-Request-Id ${JSON.stringify(requestId)}`,
+            `${where}/data/request_id: ${JSON.stringify(body.request_id)} ` +
+              `differs from X-Request-Id ${JSON.stringify(requestId)}`,
           );
         if (!isCatalogDocUrl(body.doc_url, catalog[code].docUrl))
           diff.push(
-            `${where}/data/doc_url: expected ${catalog[code].docUrl} (at any origin), got ${JSON.stringify(body.doc_url)}`,
+            `${where}/data/doc_url: expected ${catalog[code].docUrl} (at any origin), ` +
+              `got ${JSON.stringify(body.doc_url)}`,
           );
         const delivered = (body.details as { tokens_delivered?: unknown } | undefined)?.tokens_delivered;
         if (delivered !== tokens)
           diff.push(
-            `${where}/data/details/tokens_delivered: expected ${tokens} (the token events before it), got ${JSON.stringify(delivered)}`,
+            `${where}/data/details/tokens_delivered: expected ${tokens} (the token events before it), ` +
+              `got ${JSON.stringify(delivered)}`,
           );
       }
       if (response.transportError)

@@ -42,7 +42,10 @@ export interface StreamProbeResult {
   operationId: string;
   /** `done` for a plain stream; the code of the error event it had to end with otherwise. */
   ending: 'done' | ErrorCode;
-  /** `plain`: nothing asked for; `simulate`: Errata-Simulate with Errata-Simulate-After; `trigger`: a model from `modelsFor`. */
+  /**
+   * `plain`: nothing asked for; `simulate`: Errata-Simulate with Errata-Simulate-After; `trigger`:
+   * a model from `modelsFor`.
+   */
   via: 'plain' | 'simulate' | 'trigger';
   request: string;
   outcome: 'passed' | 'failed';
@@ -99,7 +102,8 @@ export function formatReport(report: ConformanceReport): string {
       const failed = results.filter((s) => s.outcome === 'failed');
       const via = [...new Set(results.map((s) => s.via))].join(', ');
       lines.push(
-        `  ${failed.length ? 'FAIL' : 'pass'}  ${(ending === 'done' ? 'stream → done' : `${ending} (streamed)`).padEnd(28)} ${via}`,
+        `  ${failed.length ? 'FAIL' : 'pass'}  ` +
+          `${(ending === 'done' ? 'stream → done' : `${ending} (streamed)`).padEnd(28)} ${via}`,
       );
       for (const failure of failed) {
         lines.push(`          ${failure.via}: ${failure.request} (streamed)`);
@@ -129,7 +133,8 @@ export function formatReport(report: ConformanceReport): string {
   lines.push(
     `${report.ok ? 'PASSED' : 'FAILED'}: ${passed} probes passed, ${failed} failed; ` +
       `${streamsPassed} of ${report.streams.length} streams passed; ` +
-      `${coverage.filter((c) => c !== 'not_reachable').length} of ${coverage.length} codes probed, ${report.unreachable.length} not reachable; ` +
+      `${coverage.filter((c) => c !== 'not_reachable').length} of ${coverage.length} codes probed, ` +
+      `${report.unreachable.length} not reachable; ` +
       `fuzz ${report.fuzz.length - fuzzFailed}/${report.fuzz.length} operations passed.`,
   );
   return lines.join('\n');

@@ -25,7 +25,8 @@ export const validateProviders: ValidateFunction = ajv.compile(load('providers.s
  * ajv's errors as lint messages: where (a JSON Pointer below the validated object) and what.
  *
  * @example
- * problemsOf(validateXError) // ['/retry must be equal to one of the allowed values (never, backoff, after_retry_after)']
+ * problemsOf(validateXError);
+ * // ['/retry must be equal to one of the allowed values (never, backoff, after_retry_after)']
  */
 export function problemsOf(validate: ValidateFunction): string[] {
   return (validate.errors ?? []).map((e) => {

@@ -17,7 +17,8 @@ if (command === 'check') {
   mkdirSync(dirname(target), { recursive: true });
   copyFileSync(join(root, 'spec/dist/openapi.json'), target);
   console.log(
-    'Recorded spec/dist/openapi.json as the released spec (spec/released/openapi.json). Commit it with the version bump.',
+    'Recorded spec/dist/openapi.json as the released spec (spec/released/openapi.json). ' +
+      'Commit it with the version bump.',
   );
 } else {
   console.error(`Unknown command "${command}". Usage: errata-release-gate check | snapshot`);

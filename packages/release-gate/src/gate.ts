@@ -44,8 +44,10 @@ export async function runGate(options: GateOptions): Promise<GateReport> {
   const failures: string[] = [];
   if (!isAtLeast(pending, required)) {
     failures.push(
-      `The spec changes require a ${required} release of ${specPackage}, but the pending changesets give it ${pending}. ` +
-        `Run \`pnpm changeset\` and choose ${required} for ${specPackage}, or undo the changes marked ${required} above.`,
+      `The spec changes require a ${required} release of ${specPackage}, ` +
+        `but the pending changesets give it ${pending}. ` +
+        `Run \`pnpm changeset\` and choose ${required} for ${specPackage}, ` +
+        `or undo the changes marked ${required} above.`,
     );
   }
   for (const name of missing)

@@ -10,7 +10,9 @@ export interface ErrorInit {
   params?: Record<string, string | number>;
   /** Structured context; wins over a template parameter of the same name. */
   details?: Record<string, unknown>;
-  /** Seconds for `Retry-After` / `retry_after` (codes whose policy is to wait, or whose response requires the header). */
+  /**
+   * Seconds for `Retry-After` / `retry_after` (codes whose policy is to wait, or whose response requires the header).
+   */
   retryAfter?: number;
   /** Use this message instead of the filled template. */
   message?: string;

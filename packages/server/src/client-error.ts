@@ -28,7 +28,9 @@ export function onClientError(
       return;
     }
     const tooLarge = error.code !== undefined && TOO_LARGE.has(error.code);
-    const reason = `the HTTP request could not be parsed (${error.code ?? 'malformed'}): check the request line and header bytes`;
+    const reason =
+      `the HTTP request could not be parsed (${error.code ?? 'malformed'}): ` +
+      'check the request line and header bytes';
     const { status, headers, body } = tooLarge
       ? server.error(server.codes.tooLarge, { details: { issue: 'the request headers are too large' } })
       : server.error(server.codes.invalidRequest, { params: { reason } });

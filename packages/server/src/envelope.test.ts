@@ -166,7 +166,7 @@ describe('createErrataServer with another team’s spec', () => {
     });
   });
 
-  it('sends Retry-After where the operation’s response requires it, though the policy is backoff (no retry_after in the body)', () => {
+  it('sends Retry-After where the response needs it, though the policy is backoff (no retry_after in the body)', () => {
     const acme = createErrataServer({ spec, retryAfter: 5 });
     const operation = acme.model.operation('listJobs');
     expect(acme.error('ACME_UPSTREAM', {}, { ...context, operation }).headers['Retry-After']).toBe('5');

@@ -113,7 +113,10 @@ export function buildEnvelope(
   return body;
 }
 
-/** The headers of an error response: `Retry-After` where the policy says wait or the operation requires it, `RateLimit-*` when given. */
+/**
+ * The headers of an error response: `Retry-After` where the policy says wait or the operation requires it,
+ * `RateLimit-*` when given.
+ */
 export function buildHeaders(
   body: ErrorEnvelope,
   init: ErrorInit,

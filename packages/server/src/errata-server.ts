@@ -32,7 +32,9 @@ import { sseFrame } from './sse.js';
 export interface ErrataServerOptions {
   /** A bundled OpenAPI 3.1 document that uses Errata's envelope (`x-error` on each error schema). */
   spec: OpenApiDocument;
-  /** Base URL of the error catalog; a code's `doc_url` is `${docsUrl}#${code}`. Default: the spec's `x-errata.docs_url`. */
+  /**
+   * Base URL of the error catalog; a code's `doc_url` is `${docsUrl}#${code}`. Default: the spec's `x-errata.docs_url`.
+   */
   docsUrl?: string;
   /** `retry_after` when a wait-policy code is raised without one, in seconds (default 1). */
   retryAfter?: number | ((code: string) => number);
@@ -72,7 +74,11 @@ export interface ErrataServer<Code extends string = string> {
  *
  * @example
  * const server = createErrataServer({ spec: document });
- * const { status, headers, body } = server.error('MODEL_NOT_FOUND', { params: { model: 'x' } }, { requestId: server.requestId() });
+ * const { status, headers, body } = server.error(
+ *   'MODEL_NOT_FOUND',
+ *   { params: { model: 'x' } },
+ *   { requestId: server.requestId() },
+ * );
  */
 export function createErrataServer<Code extends string = string>(options: ErrataServerOptions): ErrataServer<Code> {
   const model = createSpecModel(options.spec);

@@ -60,7 +60,11 @@ export interface ValidatorContext {
  * A validator for the schema at `pointer`, answering with the codes `operation` declares.
  *
  * @example
- * const validate = createRequestValidator(ctx, '#/components/schemas/FinetuneCreate', model.operation('createFinetune')!);
+ * const validate = createRequestValidator(
+ *   ctx,
+ *   '#/components/schemas/FinetuneCreate',
+ *   model.operation('createFinetune')!,
+ * );
  * validate({ name: '' }); // throws CatalogError MISSING_REQUIRED_FIELD (details.field 'model')
  */
 export function createRequestValidator(
@@ -97,7 +101,8 @@ export function createRequestValidator(
       if (name === 'field') params.field = field;
       else if (name === 'issue') params.issue = template.includes('{field}') ? issue : `${field} ${issue}`;
       else if (name === 'reason') params.reason = `${field} ${issue}`;
-      // `{type}` names the offending value's JSON type (Workers AI's 5004 "Invalid data type for base64 input: ${type}").
+      // `{type}` names the offending value's JSON type (Workers AI's 5004 "Invalid data type for
+      // base64 input: ${type}").
       else if (name === 'type')
         params.type = first.data === null ? 'null' : Array.isArray(first.data) ? 'array' : typeof first.data;
       else if (typeof schema[snakeToCamel(name)] === 'number') params[name] = schema[snakeToCamel(name)] as number;

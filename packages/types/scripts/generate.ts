@@ -94,7 +94,12 @@ const texts = Object.fromEntries(
 // 1 or 0 when the code can end a stream, null when it cannot happen after the first byte.
 const facts = errors.map(
   ({ code, meta }) =>
-    `  ${JSON.stringify(code)}: ${JSON.stringify([meta.status, meta.retry, meta.category, meta.mid_stream ? +meta.mid_stream.retry_safe : null])},`,
+    `  ${JSON.stringify(code)}: ${JSON.stringify([
+      meta.status,
+      meta.retry,
+      meta.category,
+      meta.mid_stream ? +meta.mid_stream.retry_safe : null,
+    ])},`,
 );
 writeFileSync(
   join(out, 'policy.ts'),
@@ -118,20 +123,40 @@ writeFileSync(
 export const catalog = ${literal(catalog)} as const;
 `,
 );
+const providerTexts = Object.fromEntries(
+  Object.entries(providers).map(([id, { docs_note, documents, envelope_note }]) => [
+    id,
+    {
+      ...(docs_note ? { docsNote: docs_note } : {}),
+      documents: documents ?? {},
+      ...(envelope_note ? { envelopeNote: envelope_note } : {}),
+    },
+  ]),
+);
 writeFileSync(
   join(out, 'texts.ts'),
   `${HEADER}
-/** What each provider's documentation leaves open or Errata assumes: why there is no docs URL, its other documents, the shape of its bodies. */
-export const providerTexts = ${literal(Object.fromEntries(Object.entries(providers).map(([id, { docs_note, documents, envelope_note }]) => [id, { ...(docs_note ? { docsNote: docs_note } : {}), documents: documents ?? {}, ...(envelope_note ? { envelopeNote: envelope_note } : {}) }])))} as const;
+${
+  "/** What each provider's documentation leaves open or Errata assumes: why there is no docs URL, its other " +
+  'documents, the shape of its bodies. */'
+}
+export const providerTexts = ${literal(providerTexts)} as const;
 
-/** The long texts of each code: message template (with {named} parameters), description, remedy, what a retry means mid-stream, and the provenance of each crosswalk entry. */
+${
+  '/** The long texts of each code: message template (with {named} parameters), description, remedy, what a retry ' +
+  'means mid-stream, and the provenance of each crosswalk entry. */'
+}
 export const errorTexts = ${literal(texts)} as const;
 `,
 );
 writeFileSync(
   join(out, 'providers.ts'),
   `${HEADER}
-/** The providers: where they document their errors, the dotted paths (tried in order) to each part of their error bodies, the bodies they document as not errors, and the events that carry their mid-stream errors. Their notes are in @errata/types/texts (providerTexts). */
+${
+  '/** The providers: where they document their errors, the dotted paths (tried in order) to each part of their ' +
+  'error bodies, the bodies they document as not errors, and the events that carry their mid-stream errors. Their ' +
+  'notes are in @errata/types/texts (providerTexts). */'
+}
 export const providers = ${literal(
     Object.fromEntries(
       Object.entries(providers).map(([id, { title, docs, fields, not_errors, stream_errors }]) => [
@@ -141,7 +166,8 @@ export const providers = ${literal(
           ...(docs ? { docs } : {}),
           fields,
           ...(not_errors ? { not_errors } : {}),
-          // How its mid-stream errors arrive: the event name and the path its data must hold (the description is in the spec).
+          // How its mid-stream errors arrive: the event name and the path its data must hold (the
+          // description is in the spec).
           ...(stream_errors
             ? { stream_errors: stream_errors.map(({ event, has }) => (has ? { event, has } : { event })) }
             : {}),
@@ -175,7 +201,10 @@ const taskInputSchemas = Object.fromEntries(
 writeFileSync(
   join(out, 'tasks.ts'),
   `${HEADER}
-/** Task → JSON Pointer (into the bundled spec) of the input schema \`run\` and \`queue\` validate a model of that task against. */
+${
+  '/** Task → JSON Pointer (into the bundled spec) of the input schema `run` and `queue` validate a model of that ' +
+  'task against. */'
+}
 export const taskInputSchemas = ${literal(taskInputSchemas)} as const;
 `,
 );

@@ -18,7 +18,8 @@
  *
  * @example
  * findCanonicalCode('workers-ai', { internal_code: 3036, status: 429 }); // 'DAILY_QUOTA_EXCEEDED'
- * findCanonicalCode('openai', { code: 'insufficient_quota', type: 'insufficient_quota', status: 429 }); // 'QUOTA_EXCEEDED'
+ * findCanonicalCode('openai', { code: 'insufficient_quota', type: 'insufficient_quota', status: 429 });
+ * // 'QUOTA_EXCEEDED'
  */
 import type { CrosswalkEntry as SpecCrosswalkEntry } from '@errata/spec-model';
 import { catalog, type ErrorCode, type ProviderId } from './catalog.js';
@@ -46,7 +47,11 @@ export type CrosswalkEntry = Readonly<
   >
 >;
 
-/** A provider error recognised: its canonical code, the entry that matched (and its index `at` in `catalog[code].crosswalk[provider]`, the same in `errorTexts[code].crosswalkSources`), and how specific that match was. */
+/**
+ * A provider error recognised: its canonical code, the entry that matched (and its index `at` in
+ * `catalog[code].crosswalk[provider]`, the same in `errorTexts[code].crosswalkSources`), and how
+ * specific that match was.
+ */
 export interface CrosswalkMatch {
   code: ErrorCode;
   entry: CrosswalkEntry;

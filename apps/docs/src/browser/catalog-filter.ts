@@ -77,7 +77,10 @@ const has = (field: Field, words: string) =>
  * found anywhere).
  *
  * @example
- * matchReasons({ code: 'X', status: '429', internalCodes: [{ value: '3036', label: 'Workers AI 3036' }], flags: [], fields: [] }, ['3036']);
+ * matchReasons(
+ *   { code: 'X', status: '429', internalCodes: [{ value: '3036', label: 'Workers AI 3036' }], flags: [], fields: [] },
+ *   ['3036'],
+ * );
  * // { reasons: ['Workers AI 3036'], score: 4 }
  */
 export function matchReasons(entry: SearchEntry, terms: string[]): Match | undefined {

@@ -21,20 +21,37 @@ import { streamingSection } from './streaming-section.js';
  */
 export function catalogPage(model: DocsModel): string {
   const count = model.entries.length;
+  const toc = [
+    '<li><a href="#all-codes">All codes</a></li>',
+    '<li><a href="#by-status">By HTTP status</a></li>',
+    '<li><a href="endpoints/">By endpoint</a></li>',
+    '<li><a href="#crosswalk">Provider crosswalk</a></li>',
+    model.stream.codes.length > 0 ? '<li><a href="#streaming">Streaming errors</a></li>' : '',
+    '<li><a href="#codes">Each code</a></li>',
+  ].join('');
+  const filter = [
+    '<div class="filter" role="search"><label for="filter">Filter codes</label>',
+    '<input id="filter" data-index="../assets/catalog-search.json" type="search" autocomplete="off" spellcheck="false"',
+    ' placeholder="code, status, provider code or message" aria-describedby="filter-count">\n',
+    `<p id="filter-count" role="status" aria-live="polite">${count} codes</p>`,
+    '<ol id="filter-best" aria-label="Best matches" hidden></ol></div>',
+  ].join('');
+  const crosswalkIntro =
+    '<p>What each seed provider calls its errors, by its own code, name, status and message, ' +
+    'and the Errata code each one is: one page per provider.</p>';
   const main = `<h1>Error catalog</h1>
 <p>Every error the ${esc(model.spec.info?.title ?? 'API')} can answer with: ${count} codes. Each response's
 <code>doc_url</code> links to the code's section below. Switch on <code>code</code>, not on the message;
 the retry policy says whether sending the request again can help. Quote <code>request_id</code> to support.</p>
-<nav aria-label="On this page"><ul class="toc"><li><a href="#all-codes">All codes</a></li><li><a href="#by-status">By HTTP status</a></li><li><a href="endpoints/">By endpoint</a></li><li><a href="#crosswalk">Provider crosswalk</a></li>${model.stream.codes.length > 0 ? '<li><a href="#streaming">Streaming errors</a></li>' : ''}<li><a href="#codes">Each code</a></li></ul></nav>
+<nav aria-label="On this page"><ul class="toc">${toc}</ul></nav>
 ${pasteForm(model, '')}
-<div class="filter" role="search"><label for="filter">Filter codes</label><input id="filter" data-index="../assets/catalog-search.json" type="search" autocomplete="off" spellcheck="false" placeholder="code, status, provider code or message" aria-describedby="filter-count">
-<p id="filter-count" role="status" aria-live="polite">${count} codes</p><ol id="filter-best" aria-label="Best matches" hidden></ol></div>
+${filter}
 <h2 id="all-codes">All codes</h2>
 ${allCodesTable(model.entries)}
 <h2 id="by-status">By HTTP status</h2>
 ${byStatus(codesByStatus(model.entries))}
 <h2 id="crosswalk">Provider crosswalk</h2>
-<p>What each seed provider calls its errors, by its own code, name, status and message, and the Errata code each one is: one page per provider.</p>
+${crosswalkIntro}
 ${providerLinks(model)}
 ${streamingSection(model)}
 <h2 id="codes">Each code</h2>

@@ -42,12 +42,24 @@ function codeList(codes: readonly string[], page = ''): string {
  * first byte, and whether a retry is then safe.
  */
 export function allCodesTable(entries: CodeEntry[]): string {
-  const rows = entries.map(
-    (e) =>
-      `<tr><td>${codeLink(e.code)}</td><td>${e.status}</td><td>${e.internalCode}</td><td>${esc(e.category)}</td><td>${esc(retryWording[e.retry].label)}</td><td>${midStreamCell(e.midStream)}</td><td>${esc(e.title)}</td></tr>`,
-  );
-  return `<div class="scroll"><table id="codes-table"><caption class="muted">Every error code, in internal-code order</caption>
-<thead><tr><th>Code</th><th>HTTP</th><th>Internal</th><th>Category</th><th>Retry</th><th><a href="#streaming">Mid-stream</a></th><th>Title</th></tr></thead>
+  const rows = entries.map((e) => {
+    const cells = [
+      codeLink(e.code),
+      e.status,
+      e.internalCode,
+      esc(e.category),
+      esc(retryWording[e.retry].label),
+      midStreamCell(e.midStream),
+      esc(e.title),
+    ];
+    return `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
+  });
+  const head = ['Code', 'HTTP', 'Internal', 'Category', 'Retry', '<a href="#streaming">Mid-stream</a>', 'Title']
+    .map((name) => `<th>${name}</th>`)
+    .join('');
+  const caption = '<caption class="muted">Every error code, in internal-code order</caption>';
+  return `<div class="scroll"><table id="codes-table">${caption}
+<thead><tr>${head}</tr></thead>
 <tbody>
 ${rows.join('\n')}
 </tbody></table></div>`;
@@ -84,13 +96,16 @@ export function byEndpoint(operations: OperationErrors[], unrouted: StatusCodes[
     `<table><thead><tr><th>Status</th><th>Codes</th></tr></thead><tbody>${errors
       .map(({ status, codes }) => `<tr><td>${esc(statusLabel(status))}</td><td>${codeList(codes, '../')}</td></tr>`)
       .join('')}</tbody></table>`;
-  const sections = operations.map(
-    (op) =>
-      `<div data-group id="op-${esc(op.operationId)}"><h3><code>${esc(op.method)} ${esc(op.path)}</code> <a href="../../reference/#operation/${esc(op.operationId)}">${esc(op.operationId)}</a></h3><p class="muted">${esc(op.summary)}</p>${table(op.errors)}</div>`,
-  );
+  const sections = operations.map((op) => {
+    const id = esc(op.operationId);
+    const reference = `<a href="../../reference/#operation/${id}">${id}</a>`;
+    const heading = `<h3><code>${esc(op.method)} ${esc(op.path)}</code> ${reference}</h3>`;
+    return `<div data-group id="op-${id}">${heading}<p class="muted">${esc(op.summary)}</p>${table(op.errors)}</div>`;
+  });
   if (unrouted.length > 0) {
     sections.push(
-      `<div data-group id="op-unrouted"><h3>Any other method and path</h3><p class="muted">Answered for every request that matches no operation.</p>${table(unrouted)}</div>`,
+      '<div data-group id="op-unrouted"><h3>Any other method and path</h3>' +
+        `<p class="muted">Answered for every request that matches no operation.</p>${table(unrouted)}</div>`,
     );
   }
   return sections.join('\n');
@@ -103,7 +118,8 @@ export function byEndpoint(operations: OperationErrors[], unrouted: StatusCodes[
 export function providerLinks(model: DocsModel): string {
   const items = Object.entries(model.providers).map(([id, provider]) => {
     const count = model.crosswalk.filter((row) => row.provider === id).length;
-    return `<li><a href="../providers/${esc(id)}/">${esc(provider.title)}</a> <span class="muted">(${count})</span></li>`;
+    const link = `<a href="../providers/${esc(id)}/">${esc(provider.title)}</a>`;
+    return `<li>${link} <span class="muted">(${count})</span></li>`;
   });
   return `<ul id="provider-pages">${items.join('')}</ul>`;
 }

@@ -48,15 +48,26 @@ export function codeSection(model: DocsModel, entry: CodeEntry): string {
   const id = esc(entry.code);
   const midStream = model.stream.codes.find((c) => c.code === entry.code);
   const streamFact = midStream
-    ? `<dt>Mid-stream</dt><dd>can end a <a href="#streaming">stream</a>, ${retrySafeLabel(midStream.retrySafe)}: ${inlineMarkdown(midStream.note)}</dd>`
+    ? '<dt>Mid-stream</dt><dd>can end a <a href="#streaming">stream</a>, ' +
+      `${retrySafeLabel(midStream.retrySafe)}: ${inlineMarkdown(midStream.note)}</dd>`
     : '';
+  const facts = [
+    `<dt>HTTP status</dt><dd>${esc(statusLabel(entry.status))}</dd>`,
+    `<dt>Errata internal code</dt><dd class="internal">${entry.internalCode}</dd>`,
+    `<dt>Category</dt><dd>${esc(entry.category)}</dd>`,
+    `<dt>Retry</dt><dd><a href="#retry-${esc(entry.retry)}">${esc(retryWording[entry.retry].label)}</a></dd>`,
+    `<dt>Message</dt><dd><code class="tpl">${esc(entry.message)}</code></dd>`,
+    `<dt>What to do</dt><dd class="todo">${inlineMarkdown(entry.remedy)}</dd>`,
+    streamFact,
+  ].join('');
+  const example = text(JSON.stringify(entry.example, null, 1).replace(/\n\s*/g, ' '));
   return `<section class="code" id="${id}" data-status="${entry.status}"${midStream ? ' data-flags="stream"' : ''}>
 <h3><a href="#${id}">${id}</a> ${esc(entry.title)}</h3>
 <p class="means">${inlineMarkdown(entry.description)}</p>
-<dl class="facts"><dt>HTTP status</dt><dd>${esc(statusLabel(entry.status))}</dd><dt>Errata internal code</dt><dd class="internal">${entry.internalCode}</dd><dt>Category</dt><dd>${esc(entry.category)}</dd><dt>Retry</dt><dd><a href="#retry-${esc(entry.retry)}">${esc(retryWording[entry.retry].label)}</a></dd><dt>Message</dt><dd><code class="tpl">${esc(entry.message)}</code></dd><dt>What to do</dt><dd class="todo">${inlineMarkdown(entry.remedy)}</dd>${streamFact}</dl>
+<dl class="facts">${facts}</dl>
 <p class="by">Returned by ${returnedBy}.</p>
 ${elsewhere.length > 0 ? `<p class="elsewhere">Providers: ${elsewhere.join('; ')}</p>` : ''}
-<h4>Example response</h4><pre class="body"><code>${text(JSON.stringify(entry.example, null, 1).replace(/\n\s*/g, ' '))}</code></pre>
+<h4>Example response</h4><pre class="body"><code>${example}</code></pre>
 <h4>With @errata/client</h4><pre><code>${text(handlingSnippet(model.spec, model.operations, entry))}</code></pre>
 ${codeStreamPart(model, entry)}</section>`;
 }

@@ -14,8 +14,11 @@ import { page } from './layout.js';
  * writeFileSync('dist/errors/endpoints/index.html', endpointsPage(model));
  */
 export function endpointsPage(model: DocsModel): string {
+  const intro =
+    '<p>Which error codes each operation can answer with, read from its responses in the spec. ' +
+    'Each code links to its section in the <a href="../">error catalog</a>.</p>';
   const main = `<h1>Errors by endpoint</h1>
-<p>Which error codes each operation can answer with, read from its responses in the spec. Each code links to its section in the <a href="../">error catalog</a>.</p>
+${intro}
 ${byEndpoint(model.operations, model.unrouted)}`;
   return page({
     title: 'Errors by endpoint — Errata',

@@ -40,6 +40,14 @@ export interface PageOptions {
 export function page({ title, description = '', root, current, main, script = '', modules = [] }: PageOptions): string {
   const link = (href: string, label: string, active: boolean) =>
     `<a href="${esc(href)}"${active ? ' aria-current="page"' : ''}>${esc(label)}</a>`;
+  const nav = [
+    link(root, 'Errata docs', current === 'home'),
+    link(`${root}errors/`, 'Error catalog', current === 'errors'),
+    link(`${root}reference/`, 'API reference', false),
+  ].join('');
+  const scripts =
+    (script ? `<script type="module">${script}</script>` : '') +
+    modules.map((m) => `<script type="module" src="${esc(root + m)}"></script>`).join('');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -52,11 +60,11 @@ export function page({ title, description = '', root, current, main, script = ''
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
-<header class="site"><nav aria-label="Site">${link(root, 'Errata docs', current === 'home')}${link(`${root}errors/`, 'Error catalog', current === 'errors')}${link(`${root}reference/`, 'API reference', false)}</nav></header>
+<header class="site"><nav aria-label="Site">${nav}</nav></header>
 <main id="main">
 ${main}
 </main>
-${script ? `<script type="module">${script}</script>` : ''}${modules.map((m) => `<script type="module" src="${esc(root + m)}"></script>`).join('')}
+${scripts}
 </body>
 </html>
 `;

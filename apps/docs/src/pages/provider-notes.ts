@@ -7,22 +7,23 @@
 import type { CrosswalkRow, DocsModel } from '../docs-model.js';
 import { esc, inlineMarkdown } from '../html.js';
 
+/** A link to a provider's document, opened without giving it this page. */
+const link = (url: string, title: string) => `<a href="${esc(url)}" rel="noopener">${esc(title)}</a>`;
+
 /**
  * What Errata assumed about a row, and where the row comes from when it is not the provider's
  * main page.
  *
  * @example
- * provenance(row, model); // 'From “Handling Workers AI Errors”. <strong class="assumed">Assumed</strong>: the message pattern.'
+ * provenance(row, model);
+ * // 'From “Handling Workers AI Errors”. <strong class="assumed">Assumed</strong>: the message pattern.'
  * @returns HTML
  */
 export function provenance(row: CrosswalkRow, model: DocsModel): string {
   const documents = model.providerTexts[row.provider]?.documents ?? {};
   const source = row.source ? documents[row.source] : undefined;
   const parts = [];
-  if (source)
-    parts.push(
-      `From “${source.url ? `<a href="${esc(source.url)}" rel="noopener">${esc(source.title)}</a>` : esc(source.title)}”.`,
-    );
+  if (source) parts.push(`From “${source.url ? link(source.url, source.title) : esc(source.title)}”.`);
   for (const what of row.inferred ?? [])
     parts.push(
       `<strong class="assumed">Assumed</strong>: ${what === 'mapping' ? 'the choice of code' : 'the message pattern'}.`,
@@ -42,7 +43,10 @@ function fieldPaths(fields: Readonly<Record<string, readonly string[]>>): string
     ([part, paths]) =>
       `<tr><td>${esc(part)}</td><td>${paths.map((p) => `<code>${esc(p)}</code>`).join(', ')}</td></tr>`,
   );
-  return `<table class="fields"><caption class="muted">Where its error body keeps each part (tried in order)</caption><thead><tr><th>Part</th><th>Body paths</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const head =
+    '<caption class="muted">Where its error body keeps each part (tried in order)</caption>' +
+    '<thead><tr><th>Part</th><th>Body paths</th></tr></thead>';
+  return `<table class="fields">${head}<tbody>${rows.join('')}</tbody></table>`;
 }
 
 /**
@@ -61,16 +65,16 @@ export function providerNotes(model: DocsModel, id: string): string {
     : `<p><strong class="assumed">No public link</strong>: ${inlineMarkdown(texts.docsNote ?? '')}</p>`;
   const documents = Object.entries(texts.documents ?? {}).map(
     ([key, d]) =>
-      `<li><code>${esc(key)}</code>: ${d.url ? `<a href="${esc(d.url)}" rel="noopener">${esc(d.title)}</a>` : esc(d.title)}${d.note ? ` — ${inlineMarkdown(d.note)}` : ''}</li>`,
+      `<li><code>${esc(key)}</code>: ${d.url ? link(d.url, d.title) : esc(d.title)}` +
+      `${d.note ? ` — ${inlineMarkdown(d.note)}` : ''}</li>`,
   );
   const notErrors = provider.not_errors ?? [];
   const notErrorList = notErrors.map(
     (n) =>
       `<li>${Object.entries(n.when)
         .map(([k, v]) => `<code>${esc(k)}: ${esc(JSON.stringify(v))}</code>`)
-        .join(
-          ', ',
-        )} — ${inlineMarkdown(n.meaning)} <code>normalizeError</code> refuses it (an <code>INVALID_RESPONSE</code> error) rather than make it an error.</li>`,
+        .join(', ')} — ${inlineMarkdown(n.meaning)} <code>normalizeError</code> refuses it ` +
+      '(an <code>INVALID_RESPONSE</code> error) rather than make it an error.</li>',
   );
   return [
     docs,

@@ -19,11 +19,18 @@ export function providerPage(model: DocsModel, id: string): string {
   const provider = model.providers[id];
   if (!provider) throw new Error(`No provider ${id} in the spec`);
   const title = `${provider.title} errors in Errata`;
-  const main = `<h1>${esc(title)}</h1>
-<p>Every error ${esc(provider.title)} documents, by its own code, and the Errata code <code>@errata/client/normalize</code> turns it into (<code>normalizeError(response, { provider: '${esc(id)}' })</code>). Follow the Errata code for what it means and what to do.</p>
+  const intro =
+    `<p>Every error ${esc(provider.title)} documents, by its own code, and the Errata code ` +
+    '<code>@errata/client/normalize</code> turns it into ' +
+    `(<code>normalizeError(response, { provider: '${esc(id)}' })</code>). ` +
+    'Follow the Errata code for what it means and what to do.</p>';
+  const main =
+    `<h1>${esc(title)}</h1>
+${intro}
 ${providerNotes(model, id)}
 ${providerTable(model, id, '../../errors/')}
-<p class="muted">“Assumed” and “inferred” mark what Errata assumed rather than read in the provider’s documentation.</p>`;
+<p class="muted">“Assumed” and “inferred” mark what Errata assumed rather than read in the provider’s ` +
+    'documentation.</p>';
   return page({
     title: `${title} — Errata`,
     description: `${provider.title}’s errors and their Errata codes.`,

@@ -13,7 +13,8 @@ import { provenance } from './provider-notes.js';
  * How Errata recognises a row, in words; what Errata assumed is marked "inferred".
  *
  * @example
- * matchRule({ status: 404, message_pattern: 'model', inferred: ['message_pattern'] }); // 'status 404, message matches <code>/model/i</code> (inferred)'
+ * matchRule({ status: 404, message_pattern: 'model', inferred: ['message_pattern'] });
+ * // 'status 404, message matches <code>/model/i</code> (inferred)'
  * @returns HTML
  */
 function matchRule(row: DocumentedEntry): string {
@@ -40,9 +41,28 @@ export function providerTable(model: DocsModel, provider: string, errorsHref: st
     ]
       .filter(Boolean)
       .join('<br>');
-    return `<tr id="${esc(rowAnchor(row.canonical, row.index))}"><td>${theirId(row) ? `<code>${esc(theirId(row))}</code>` : ''}</td><td>${esc(row.name ?? '')}</td><td>${row.status ?? ''}</td><td>${said}</td><td><a class="code" href="${esc(`${errorsHref}#${row.canonical}`)}">${esc(row.canonical)}</a></td><td class="rule">${matchRule(row)}${note}</td></tr>`;
+    const cells = [
+      theirId(row) ? `<code>${esc(theirId(row))}</code>` : '',
+      esc(row.name ?? ''),
+      row.status ?? '',
+      said,
+      `<a class="code" href="${esc(`${errorsHref}#${row.canonical}`)}">${esc(row.canonical)}</a>`,
+    ];
+    const rule = `<td class="rule">${matchRule(row)}${note}</td>`;
+    const tds = cells.map((cell) => `<td>${cell}</td>`).join('');
+    return `<tr id="${esc(rowAnchor(row.canonical, row.index))}">${tds}${rule}</tr>`;
   });
-  return `<div class="scroll"><table class="xw"><thead><tr><th>Their code</th><th>Name</th><th>Status</th><th>Message, as documented</th><th>Errata code</th><th>How Errata recognises it; source, assumptions</th></tr></thead><tbody>
+  const head = [
+    'Their code',
+    'Name',
+    'Status',
+    'Message, as documented',
+    'Errata code',
+    'How Errata recognises it; source, assumptions',
+  ]
+    .map((name) => `<th>${name}</th>`)
+    .join('');
+  return `<div class="scroll"><table class="xw"><thead><tr>${head}</tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table></div>`;
 }

@@ -39,7 +39,8 @@ const options = {
  */
 export function referencePage(model: DocsModel): string {
   const title = `${model.spec.info?.title ?? 'API'} reference`;
-  return `<!doctype html>
+  return (
+    `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -54,11 +55,13 @@ export function referencePage(model: DocsModel): string {
 </head>
 <body>
 <main id="redoc" aria-label="${esc(title)}"></main>
-<noscript><p>The reference needs JavaScript. The <a href="../errors/">error catalog</a> and <a href="openapi.json">openapi.json</a> do not.</p></noscript>
+<noscript><p>The reference needs JavaScript. The ` +
+    `<a href="../errors/">error catalog</a> and <a href="openapi.json">openapi.json</a> do not.</p></noscript>
 <script src="redoc.standalone.js"></script>
 <script>${a11yFixes}</script>
 <script>Redoc.init('openapi.json', ${JSON.stringify(options)}, document.getElementById('redoc'));</script>
 </body>
 </html>
-`;
+`
+  );
 }

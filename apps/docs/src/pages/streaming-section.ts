@@ -10,6 +10,12 @@ import { EVENT_STREAM, exampleStream, sseFrame } from '../stream-events.js';
 import { streamSnippet } from '../stream-snippet.js';
 import { codeLink, statusLabel } from './catalog-tables.js';
 
+/** A table row of `<td>` cells. */
+const row = (cells: readonly string[]): string => `<tr>${cells.map((cell) => `<td>${cell}</td>`).join('')}</tr>`;
+
+/** A table's header row. */
+const head = (names: readonly string[]): string => `<tr>${names.map((name) => `<th>${name}</th>`).join('')}</tr>`;
+
 /**
  * Whether a retry after partial output can succeed, in a few words (the table and the facts).
  *
@@ -40,7 +46,8 @@ export function streamingSection(model: DocsModel): string {
     [
       'How it arrives',
       'the code’s HTTP status, the envelope as the body: exactly as without streaming',
-      `HTTP 200 is already sent: an <code>error</code> event whose <code>data</code> is the envelope, then the stream ends`,
+      'HTTP 200 is already sent: an <code>error</code> event whose <code>data</code> is the envelope, ' +
+        'then the stream ends',
     ],
     [
       'Which codes',
@@ -55,7 +62,8 @@ export function streamingSection(model: DocsModel): string {
     [
       'Retries',
       'the client retries by the code’s retry policy',
-      'never automatic: the caller has seen part of the output; <em>retry safe</em> says whether sending it again can help',
+      'never automatic: the caller has seen part of the output; ' +
+        '<em>retry safe</em> says whether sending it again can help',
     ],
     [
       '<code>request_id</code>',
@@ -65,27 +73,40 @@ export function streamingSection(model: DocsModel): string {
     ['Output so far', 'none', '<code>details.tokens_delivered</code> token events'],
   ];
   const events = stream.events.map(
-    (
-      event,
-    ) => `<h3 id="stream-event-${esc(event.name)}"><code>${esc(event.name)}</code> event <span class="muted">${esc(event.schemaName)}</span></h3>
+    (event) =>
+      `<h3 id="stream-event-${esc(event.name)}"><code>${esc(event.name)}</code> event ` +
+      `<span class="muted">${esc(event.schemaName)}</span></h3>
 ${event.description ? `<p>${inlineMarkdown(event.description)}</p>` : ''}${fieldsTable(model, event.schema)}
 ${event.example ? `<pre class="sse"><code>${text(sseFrame(event.example).trimEnd())}</code></pre>` : ''}`,
   );
   const codes = stream.codes.map((c) => {
     const entry = model.entries.find((e) => e.code === c.code);
-    return `<tr><td>${codeLink(c.code)}</td><td>${entry ? esc(statusLabel(entry.status)) : ''}</td><td>${retrySafeLabel(c.retrySafe)}</td><td>${inlineMarkdown(c.note)}</td></tr>`;
+    return row([
+      codeLink(c.code),
+      entry ? esc(statusLabel(entry.status)) : '',
+      retrySafeLabel(c.retrySafe),
+      inlineMarkdown(c.note),
+    ]);
   });
-  return `<h2 id="streaming">Streaming errors</h2>
+  const outcomes = rows
+    .map(([what, before, after]) => `<tr><th scope="row">${what}</th><td>${before}</td><td>${after}</td></tr>`)
+    .join('\n');
+  const outcomeHead = head(['An error…', 'Before the first byte', 'After it (mid-stream)']);
+  const codesHead = head(['Code', 'Status before the first byte', 'After partial output', 'What a retry means']);
+  return (
+    `<h2 id="streaming">Streaming errors</h2>
 <p>${streamed.join(', ')} can answer <code>${EVENT_STREAM}</code>. ${inlineMarkdown(forReaders(stream.description))}</p>
-<div class="scroll"><table><thead><tr><th>An error…</th><th>Before the first byte</th><th>After it (mid-stream)</th></tr></thead><tbody>
-${rows.map(([what, before, after]) => `<tr><th scope="row">${what}</th><td>${before}</td><td>${after}</td></tr>`).join('\n')}
+<div class="scroll"><table><thead>${outcomeHead}</thead><tbody>
+${outcomes}
 </tbody></table></div>
 ${events.join('\n')}
 <div data-group><h3 id="stream-codes">Codes that can end a stream</h3>
-<p>Each one’s section shows an example stream that ends with it and how to handle it with <code>@errata/client</code>.</p>
-<div class="scroll"><table><thead><tr><th>Code</th><th>Status before the first byte</th><th>After partial output</th><th>What a retry means</th></tr></thead><tbody>
+<p>Each one’s section shows an example stream that ends with it and how to handle it with ` +
+    `<code>@errata/client</code>.</p>
+<div class="scroll"><table><thead>${codesHead}</thead><tbody>
 ${codes.join('\n')}
-</tbody></table></div></div>`;
+</tbody></table></div></div>`
+  );
 }
 
 /**
@@ -112,9 +133,15 @@ function fieldsTable(model: DocsModel, schema: JsonSchema): string {
     const type = field.oneOf
       ? `the error envelope of one of the <a href="#stream-codes">${field.oneOf.length} codes below</a>`
       : `<code>${esc(field.type)}</code>`;
-    return `<tr><td><code>${esc(field.path)}</code></td><td>${type}</td><td>${field.required ? 'yes' : ''}</td><td>${inlineMarkdown(field.description)}</td></tr>`;
+    return row([
+      `<code>${esc(field.path)}</code>`,
+      type,
+      field.required ? 'yes' : '',
+      inlineMarkdown(field.description),
+    ]);
   });
-  return `<table class="fields"><thead><tr><th>Field</th><th>Type</th><th>Required</th><th>Description</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const fields = head(['Field', 'Type', 'Required', 'Description']);
+  return `<table class="fields"><thead>${fields}</thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /**
@@ -128,6 +155,7 @@ export function codeStreamPart(model: DocsModel, entry: CodeEntry): string {
   const midStream = model.stream.codes.find((c) => c.code === entry.code);
   if (!midStream) return '';
   const wire = exampleStream(model.spec, model.stream, entry).map(sseFrame).join('').trimEnd();
+  const snippet = streamSnippet(model.spec, model.stream, midStream);
   return `<h4>Example stream ending in ${esc(entry.code)}</h4><pre class="sse"><code>${text(wire)}</code></pre>
-<h4>Streaming with @errata/client</h4><pre><code>${text(streamSnippet(model.spec, model.stream, midStream))}</code></pre>`;
+<h4>Streaming with @errata/client</h4><pre><code>${text(snippet)}</code></pre>`;
 }

@@ -24,7 +24,9 @@ function statusPayload(state: SandboxState, job: Job, base: string) {
   };
 }
 
-/** The caller's job, or INVALID_REQUEST_ID / REQUEST_NOT_FOUND. Another account's job does not exist for this caller. */
+/**
+ * The caller's job, or INVALID_REQUEST_ID / REQUEST_NOT_FOUND. Another account's job does not exist for this caller.
+ */
 function findJob({ c, state, account }: HandlerContext): Job {
   const id = c.req.param('request_id')!;
   if (!state.requestId(id)) throw new CatalogError('INVALID_REQUEST_ID', { params: { request_id: id } });
@@ -33,7 +35,10 @@ function findJob({ c, state, account }: HandlerContext): Job {
   return job;
 }
 
-/** A FAILED job's error: the status is always REQUEST_FAILED; the result says REQUEST_CANCELLED when the client cancelled it. */
+/**
+ * A FAILED job's error: the status is always REQUEST_FAILED; the result says REQUEST_CANCELLED when
+ * the client cancelled it.
+ */
 function failed(c: Context<SandboxEnv>, state: SandboxState, job: Job, forResult: boolean): CatalogError {
   const details = { job: statusPayload(state, job, origin(c)) };
   if (job.cancelled && forResult)

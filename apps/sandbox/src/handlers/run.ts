@@ -22,7 +22,8 @@ export const runModel: Handler = async (context) => {
     throw new CatalogError('INVALID_REQUEST', {
       params: {
         reason:
-          'stream faults (Errata-Simulate-After, -Drop-After, -Malformed-After, -Truncate-After) need a streamed run of a text model: send "stream": true or Accept: text/event-stream',
+          'stream faults (Errata-Simulate-After, -Drop-After, -Malformed-After, -Truncate-After) need a streamed run ' +
+          'of a text model: send "stream": true or Accept: text/event-stream',
       },
     });
   }

@@ -71,7 +71,9 @@ function paceOf(c: Context<SandboxEnv>, fallback: number): number {
   if (!/^\d{1,5}$/.test(raw.trim()) || Number(raw) > MAX_PACE_MS) {
     throw new CatalogError('INVALID_REQUEST', {
       params: {
-        reason: `Errata-Stream-Pace-Ms must be a whole number of milliseconds up to ${MAX_PACE_MS}, got ${JSON.stringify(raw)}`,
+        reason:
+          `Errata-Stream-Pace-Ms must be a whole number of milliseconds up to ${MAX_PACE_MS}, ` +
+          `got ${JSON.stringify(raw)}`,
       },
     });
   }

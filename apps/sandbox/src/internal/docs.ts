@@ -9,7 +9,10 @@ import type { Context } from 'hono';
 import { getMimeType } from 'hono/utils/mime';
 import type { SandboxEnv } from './env.js';
 
-/** apps/docs/dist/site (the site; the docs' compiled generator is beside it in dist/lib), next to this app, when it has been built. */
+/**
+ * apps/docs/dist/site (the site; the docs' compiled generator is beside it in dist/lib), next to
+ * this app, when it has been built.
+ */
 export function defaultDocsDir(): string | undefined {
   const dir = fileURLToPath(new URL('../../../docs/dist/site', import.meta.url));
   return existsSync(join(dir, 'index.html')) ? dir : undefined;
@@ -25,7 +28,8 @@ function candidates(root: string, urlPath: string): string[] {
 export async function serveDocs(c: Context<SandboxEnv>, root: string | undefined): Promise<Response> {
   if (!root) {
     return c.html(
-      '<!doctype html><title>Errata docs</title><p>The docs are not built. Run <code>pnpm build</code> (apps/docs) and restart the sandbox.</p>',
+      '<!doctype html><title>Errata docs</title><p>The docs are not built. ' +
+        'Run <code>pnpm build</code> (apps/docs) and restart the sandbox.</p>',
       404,
     );
   }

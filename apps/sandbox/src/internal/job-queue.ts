@@ -1,7 +1,7 @@
 // The queue: IN_QUEUE → IN_PROGRESS → COMPLETED or FAILED, run by a fixed number of workers on
-// the clock's timers (clock.ts: a test moves time itself). At most `maxJobs` jobs are kept, live and finished together, so memory stays flat. Only
-// finished jobs are ever evicted: they expire `jobTtlMs` after they settled, and past the cap the
-// one that settled first goes. A job still queued or running is never dropped; when the cap is
+// the clock's timers (clock.ts: a test moves time itself). At most `maxJobs` jobs are kept, live and finished together,
+// so memory stays flat. Only finished jobs are ever evicted: they expire `jobTtlMs` after they settled, and past the
+// cap the one that settled first goes. A job still queued or running is never dropped; when the cap is
 // all live jobs, a new submit is refused with QUEUE_LIMIT_EXCEEDED (as the per-key limit is).
 import { randomBytes } from 'node:crypto';
 import { CatalogError } from '@errata/server';

@@ -37,7 +37,9 @@ export function simulatedError(
   const declared = model.declaredCodes(operation);
   const definition = model.errors.get(code);
   if (!definition) {
-    const reason = `Errata-Simulate: ${JSON.stringify(code)} is not a catalog code; ${operation.operationId} declares ${[...declared.keys()].join(', ')}`;
+    const reason =
+      `Errata-Simulate: ${JSON.stringify(code)} is not a catalog code; ` +
+      `${operation.operationId} declares ${[...declared.keys()].join(', ')}`;
     if (!declared.has('INVALID_REQUEST')) return { ignored: `${JSON.stringify(code)} is not a catalog code` };
     throw new CatalogError('INVALID_REQUEST', { params: { reason } });
   }

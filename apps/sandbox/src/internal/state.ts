@@ -52,7 +52,10 @@ export interface SandboxState {
   requestId: ValidateFunction;
 }
 
-/** `retry_after` when a code is raised without one: a daily allocation comes back at 00:00 UTC; the rest wait the simulated default. */
+/**
+ * `retry_after` when a code is raised without one: a daily allocation comes back at 00:00 UTC; the
+ * rest wait the simulated default.
+ */
 function retryAfterFor(options: SandboxOptions): (code: string) => number {
   return (code) =>
     namesDailyReset(model.errors.get(code)?.meta.message ?? '')

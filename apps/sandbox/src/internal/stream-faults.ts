@@ -55,7 +55,9 @@ export function streamFaultFrom(
       throw invalid('Errata-Simulate-After needs Errata-Simulate: <CODE>, the code to end the stream with');
     if (!midStreamCodes.includes(code)) {
       throw invalid(
-        `Errata-Simulate: ${JSON.stringify(code)} cannot happen mid-stream; the codes that can are ${midStreamCodes.join(', ')}. Without Errata-Simulate-After it is answered before the stream`,
+        `Errata-Simulate: ${JSON.stringify(code)} cannot happen mid-stream; ` +
+          `the codes that can are ${midStreamCodes.join(', ')}. ` +
+          'Without Errata-Simulate-After it is answered before the stream',
       );
     }
     faults.push({ kind: 'error', code, after: count('Errata-Simulate-After', after) });

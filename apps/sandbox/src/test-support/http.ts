@@ -7,7 +7,7 @@ import type { ManualClock } from './manual-clock.js';
 export interface Reply {
   status: number;
   headers: Headers;
-  // biome-ignore lint/suspicious/noExplicitAny: a reply's JSON has any shape; tests read into it and expect() checks it.
+  // biome-ignore lint/suspicious/noExplicitAny: a reply's JSON has any shape; tests read into it, expect() checks it.
   body: any;
 }
 

@@ -47,7 +47,10 @@ export class CallState {
   idempotencyKey: string | undefined = undefined;
   /** What the client read of the last answer, swapped in for openapi-fetch's (see `answered`). */
   result: { data?: unknown; error?: unknown; response: Response } | undefined = undefined;
-  /** The running attempt's end (`performance.now()` ms: monotonic, a clock change moves no end), why it ends then, its controller and pool. */
+  /**
+   * The running attempt's end (`performance.now()` ms: monotonic, a clock change moves no end), why
+   * it ends then, its controller and pool.
+   */
   end = Infinity;
   endWhy: Why = undefined;
   spare: Spare | undefined = undefined;

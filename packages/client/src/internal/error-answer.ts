@@ -17,7 +17,10 @@ import { rememberRawError } from './raw-error.js';
 import { readBounded } from './read-body.js';
 import { salvageJson } from './truncated-json.js';
 
-/** An error body as read: the text (cut at the limit), and what to normalize (the text, or what a cut JSON body still says). */
+/**
+ * An error body as read: the text (cut at the limit), and what to normalize (the text, or what a
+ * cut JSON body still says).
+ */
 export interface ErrorBody {
   text: string;
   truncated: boolean;

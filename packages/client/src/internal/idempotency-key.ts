@@ -1,4 +1,7 @@
-/** A fresh Idempotency-Key: a random UUID where the runtime has one (Node ≥ 19, browsers in secure contexts, edge), else 128 random bits in hex. */
+/**
+ * A fresh Idempotency-Key: a random UUID where the runtime has one (Node ≥ 19, browsers in secure contexts, edge),
+ * else 128 random bits in hex.
+ */
 export function newIdempotencyKey(): string {
   const c = globalThis.crypto;
   if (typeof c?.randomUUID === 'function') return c.randomUUID();

@@ -8,7 +8,9 @@
 export interface RawError {
   /** The HTTP status on the wire. */
   status: number;
-  /** The original headers (rate-limit headers included), with the API key and bearer tokens redacted from their values. */
+  /**
+   * The original headers (rate-limit headers included), with the API key and bearer tokens redacted from their values.
+   */
   headers: Headers;
   /** The body text, with the API key redacted; cut at `maxErrorBodyBytes`. */
   body: string;

@@ -38,14 +38,15 @@ export function transportError(
         : state.why === 'deadline'
           ? 'DEADLINE_EXCEEDED'
           : otherwise;
-  const detail =
-    cause instanceof Error
-      ? `${cause.message}${(cause.cause as { code?: string } | undefined)?.code ? ` (${(cause.cause as { code: string }).code})` : ''}`
-      : String(cause);
+  const causeCode = cause instanceof Error ? (cause.cause as { code?: string } | undefined)?.code : undefined;
+  const detail = cause instanceof Error ? `${cause.message}${causeCode ? ` (${causeCode})` : ''}` : String(cause);
   return new ErrataError(code, redact(`${code}: ${detail}`), { cause });
 }
 
-/** The error of an attempt that failed in transport (headers came and the body broke off, or nothing came); thrown at once when it is not retryable. */
+/**
+ * The error of an attempt that failed in transport (headers came and the body broke off, or nothing came); thrown at
+ * once when it is not retryable.
+ */
 export function transportFailure(
   cause: unknown,
   state: CallState,
@@ -75,7 +76,10 @@ export interface Failed {
   failure: ErrataError | undefined;
 }
 
-/** The wait (ms) before the next attempt, or the call's end: the canonical error Response to return (or the failure, thrown). */
+/**
+ * The wait (ms) before the next attempt, or the call's end: the canonical error Response to return
+ * (or the failure, thrown).
+ */
 export function afterFailure(f: Failed, s: SendSettings, state: CallState, ev: Emit, done: Done): number | Response {
   const { retry, attempt, kind, response, error, failure } = f;
   const plan = retryPlan({ retry, kind, headers: error && response?.headers, bodyRetryAfter: f.bodyRetryAfter }, s);

@@ -14,7 +14,8 @@ export interface ParsedEvent {
  * The events of a complete body, and whether data was left after the last blank line.
  *
  * @example
- * parseEventStream('event: token\ndata: {"index":0,"text":"hi"}\n\n'); // { events: [{ event: 'token', data: '{"index":0,"text":"hi"}' }], trailing: false }
+ * parseEventStream('event: token\ndata: {"index":0,"text":"hi"}\n\n');
+ * // { events: [{ event: 'token', data: '{"index":0,"text":"hi"}' }], trailing: false }
  */
 export function parseEventStream(text: string): { events: ParsedEvent[]; trailing: boolean } {
   const events: ParsedEvent[] = [];

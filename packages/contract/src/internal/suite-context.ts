@@ -53,7 +53,10 @@ export interface SuiteContext extends HttpContext, SuiteSettings {
   plainModel(task: string): DiscoveredModel | undefined;
   /** A valid JSON input for a model of `task`, from the spec's own examples. */
   exampleInput(task: string): Record<string, unknown> | undefined;
-  /** A form for a multipart operation, built from its schema: a small file per binary field, the first enum value elsewhere. */
+  /**
+   * A form for a multipart operation, built from its schema: a small file per binary field, the
+   * first enum value elsewhere.
+   */
   exampleForm(operation: SpecOperation, file?: { name: string; bytes: Uint8Array | string }): FormData;
 }
 

@@ -73,7 +73,8 @@ function withTrigger(base: RequestSpec, trigger: NonNullable<ContractConfig['tri
  * Every probe a spec and a config give, in a stable order (document order, declared codes in order).
  *
  * @example
- * planProbes(createSpecModel(doc), { auth: { key: 'sk' }, simulate: true }).length // operations × (1 + declared codes) + 1
+ * planProbes(createSpecModel(doc), { auth: { key: 'sk' }, simulate: true }).length;
+ * // operations × (1 + declared codes) + 1
  */
 export function planProbes(model: SpecModel, config: ContractConfig): PlannedProbe[] {
   const probes: PlannedProbe[] = [];

@@ -74,7 +74,11 @@ const SECTIONS: SpecSection[] = ['success', 'errors', 'unrouted'];
  * Runs every probe; resolves with the report (never throws for a non-conforming server).
  *
  * @example
- * const report = await runSpecConformance({ spec, baseUrl: 'http://127.0.0.1:8787', config: { auth: { key: 'sk' }, simulate: true } });
+ * const report = await runSpecConformance({
+ *   spec,
+ *   baseUrl: 'http://127.0.0.1:8787',
+ *   config: { auth: { key: 'sk' }, simulate: true },
+ * });
  * process.exit(report.ok ? 0 : 1);
  */
 export async function runSpecConformance(options: SpecConformanceOptions): Promise<SpecConformanceReport> {

@@ -16,7 +16,8 @@ export function formatSpecReport(report: SpecConformanceReport): string {
   const lines = [`errata-contract --spec against ${report.baseUrl}`, '', 'section    passed  failed  skipped'];
   for (const s of report.sections) {
     lines.push(
-      `${s.section.padEnd(10)} ${String(s.passed).padStart(6)}  ${String(s.failed).padStart(6)}  ${String(s.skipped).padStart(7)}${s.reason ? `   not run: ${s.reason}` : ''}`,
+      `${s.section.padEnd(10)} ${String(s.passed).padStart(6)}  ${String(s.failed).padStart(6)}  ` +
+        `${String(s.skipped).padStart(7)}${s.reason ? `   not run: ${s.reason}` : ''}`,
     );
   }
   const failed = report.results.filter((r) => r.outcome === 'failed');
@@ -44,7 +45,8 @@ const xml = (text: string) =>
 export function toJUnitXml(report: SpecConformanceReport): string {
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="errata-contract" tests="${report.results.length}" failures="${report.results.filter((r) => r.outcome === 'failed').length}">`,
+    `<testsuites name="errata-contract" tests="${report.results.length}" ` +
+      `failures="${report.results.filter((r) => r.outcome === 'failed').length}">`,
   ];
   for (const s of report.sections) {
     const rows = report.results.filter((r) => r.section === s.section);
@@ -58,7 +60,8 @@ export function toJUnitXml(report: SpecConformanceReport): string {
       else {
         const message = `expected ${r.expected}, got ${r.got ?? 'no response'}`;
         out.push(
-          `${open}><failure message="${xml(message)}">${xml([`${r.request} (${r.via})`, ...r.diff].join('\n'))}</failure></testcase>`,
+          `${open}><failure message="${xml(message)}">` +
+            `${xml([`${r.request} (${r.via})`, ...r.diff].join('\n'))}</failure></testcase>`,
         );
       }
     }

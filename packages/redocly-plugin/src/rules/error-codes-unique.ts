@@ -45,7 +45,16 @@ const errorCodesUnique: Rule<ErrorCodesUniqueOptions> = ({ codePrefix, internalC
         for (const [provider, entries] of Object.entries(meta.crosswalk ?? {})) {
           // A crosswalk that is not a list is error-metadata's finding; there is nothing to compare here.
           (Array.isArray(entries) ? entries : []).forEach((entry, i) => {
-            const key = `crosswalk:${provider}:${entry.code ?? ''}:${entry.internal_code ?? ''}:${entry.type ?? ''}:${entry.reason ?? ''}:${entry.status ?? ''}:${entry.message_pattern ?? ''}`;
+            const key = [
+              'crosswalk',
+              provider,
+              entry.code ?? '',
+              entry.internal_code ?? '',
+              entry.type ?? '',
+              entry.reason ?? '',
+              entry.status ?? '',
+              entry.message_pattern ?? '',
+            ].join(':');
             report(
               key,
               `Crosswalk entry ${provider} ${JSON.stringify(entry)}`,

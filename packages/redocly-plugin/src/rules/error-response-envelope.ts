@@ -30,7 +30,9 @@ const errorResponseEnvelope: Rule = () => ({
       for (const { schema: member, index } of responseErrorSchemas(response, ctx)) {
         if (!isErrorSchema(member)) {
           ctx.report({
-            message: `Error response ${status}: oneOf member ${index} is not an error schema (no x-error metadata, not the envelope).`,
+            message:
+              `Error response ${status}: oneOf member ${index} is not an error schema ` +
+              '(no x-error metadata, not the envelope).',
             location: ctx.location.child(['content', 'application/json', 'schema', 'oneOf', index]),
           });
         }

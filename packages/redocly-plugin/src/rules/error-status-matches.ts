@@ -14,7 +14,9 @@ const errorStatusMatches: Rule = () => ({
         const pinned = constOf(schema, ctx, 'status');
         if (declared !== status || pinned !== status) {
           ctx.report({
-            message: `${code} is listed under ${status} but its x-error.status is ${declared} and its status constant is ${pinned}.`,
+            message:
+              `${code} is listed under ${status} but its x-error.status is ${declared} ` +
+              `and its status constant is ${pinned}.`,
             location: ctx.location.child(['content', 'application/json', 'schema', 'oneOf', index]),
           });
         }

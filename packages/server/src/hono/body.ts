@@ -86,7 +86,10 @@ function jsonFailure(error: unknown): string {
   return /end of (JSON )?input/i.test(message) ? 'it ends too early' : 'unexpected content';
 }
 
-/** A multipart form as its fields: a part with a filename is a `File`, any other part a string; a repeated name keeps the last. */
+/**
+ * A multipart form as its fields: a part with a filename is a `File`, any other part a string; a
+ * repeated name keeps the last.
+ */
 async function parseForm(
   bytes: Buffer,
   contentType: string,
@@ -111,7 +114,12 @@ async function parseForm(
  * `limit`, JSON must parse, multipart becomes its fields.
  *
  * @example
- * app.post('/v1/finetunes', body(server, 'createFinetune', { limit: 1 << 20 }), validate(server, 'createFinetune'), handler);
+ * app.post(
+ *   '/v1/finetunes',
+ *   body(server, 'createFinetune', { limit: 1 << 20 }),
+ *   validate(server, 'createFinetune'),
+ *   handler,
+ * );
  */
 export function body<E extends ErrataEnv = ErrataEnv>(
   server: ErrataServer<string>,
@@ -147,7 +155,10 @@ export function body<E extends ErrataEnv = ErrataEnv>(
 }
 
 export interface ValidateOptions<E extends ErrataEnv = ErrataEnv> {
-  /** The schema to validate against, per request (e.g. by the model's task); default the operation's request body schema. */
+  /**
+   * The schema to validate against, per request (e.g. by the model's task); default the operation's
+   * request body schema.
+   */
   schema?: (c: Context<E>) => string | undefined;
   /** What to validate (default `c.var.body`), e.g. a form with its file replaced by its name. */
   value?: (c: Context<E>) => unknown;
@@ -158,7 +169,12 @@ export interface ValidateOptions<E extends ErrataEnv = ErrataEnv> {
  * throws the CatalogError the spec's `x-error-code` rules name.
  *
  * @example
- * app.post('/v1/finetunes', body(server, 'createFinetune', { limit: 1 << 20 }), validate(server, 'createFinetune'), handler);
+ * app.post(
+ *   '/v1/finetunes',
+ *   body(server, 'createFinetune', { limit: 1 << 20 }),
+ *   validate(server, 'createFinetune'),
+ *   handler,
+ * );
  */
 export function validate<E extends ErrataEnv = ErrataEnv>(
   server: ErrataServer<string>,

@@ -69,7 +69,8 @@ export function errorHandler<E extends ErrataEnv = ErrataEnv>(
 }
 
 /**
- * `app.notFound`: the spec's `x-errata.unrouted_response` code (ENDPOINT_NOT_FOUND in Errata's), with `{method}` and `{path}`.
+ * `app.notFound`: the spec's `x-errata.unrouted_response` code (ENDPOINT_NOT_FOUND in Errata's),
+ * with `{method}` and `{path}`.
  *
  * @example
  * app.notFound(notFound(server));

@@ -8,7 +8,9 @@ import type { ErrataEnv } from './env.js';
  * The response for `code` on this request: its request id, operation and rate window from `c.var`.
  *
  * @example
- * app.get('/v1/models/:model', (c) => respond(c, server, 'MODEL_NOT_FOUND', { params: { model: c.req.param('model') } }));
+ * app.get('/v1/models/:model', (c) =>
+ *   respond(c, server, 'MODEL_NOT_FOUND', { params: { model: c.req.param('model') } }),
+ * );
  */
 export function respond<Code extends string>(
   c: Context<ErrataEnv>,

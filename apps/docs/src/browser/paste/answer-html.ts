@@ -18,7 +18,12 @@ export interface SectionTexts {
  * Who said it, in words: "Cloudflare Workers AI 3036 (HTTP 429): “Daily quota…”".
  *
  * @example
- * recognisedAs({ provider: 'workers-ai', how: 'crosswalk', key: { internal_code: 3003, status: 400 }, entry: { internal_code: 3003, name: 'Incomplete request' } });
+ * recognisedAs({
+ *   provider: 'workers-ai',
+ *   how: 'crosswalk',
+ *   key: { internal_code: 3003, status: 400 },
+ *   entry: { internal_code: 3003, name: 'Incomplete request' },
+ * });
  * // 'Cloudflare Workers AI (REST API) <code>3003</code> (HTTP 400) “Incomplete request”'
  * @returns HTML
  */
@@ -29,7 +34,11 @@ export function recognisedAs({
   entry,
 }: Pick<Reading, 'provider' | 'how' | 'key' | 'entry'>): string {
   if (how === 'status')
-    return `nothing in it that the catalog or a provider’s crosswalk names; by its HTTP status ${esc(key.status)} alone`;
+    return (
+      'nothing in it that the catalog ' +
+      'or a provider’s crosswalk names; ' +
+      `by its HTTP status ${esc(key.status)} alone`
+    );
   const who = provider === 'errata' ? 'Errata' : providers[provider].title;
   const id = [key.code !== key.message ? key.code : undefined, key.internal_code].filter(
     (v) => v !== undefined && v !== '',
@@ -63,7 +72,10 @@ export function answerHtml(
   texts: (code: string) => SectionTexts,
 ): string {
   if (!answer) {
-    return '<p><strong>Not recognised.</strong> Nothing in this is an Errata code, internal code or message, or an error any seed provider’s crosswalk records. Add the HTTP status, or pick the provider it came from.</p>';
+    return (
+      '<p><strong>Not recognised.</strong> Nothing in this is an Errata code, internal code or message, ' +
+      'or an error any seed provider’s crosswalk records. Add the HTTP status, or pick the provider it came from.</p>'
+    );
   }
   if ('refusal' in answer) {
     return `<p><strong>Not an error.</strong> ${esc(answer.refusal)}</p>`;
@@ -76,10 +88,18 @@ export function answerHtml(
   const alsoMeans = others.map(
     (o) => `<li>${recognisedAs(o)} → <a href="${esc(`${errorsHref}#${o.code}`)}">${esc(o.code)}</a></li>`,
   );
-  return `<h3><a href="${esc(link)}">${esc(code)}</a> ${esc(facts.title)}</h3>
+  return (
+    `<h3><a href="${esc(link)}">${esc(code)}</a> ${esc(facts.title)}</h3>
 <p class="muted">Recognised as ${recognisedAs(reading)}.</p>
-<dl class="facts"><dt>What it means</dt><dd>${means}</dd><dt>HTTP status</dt><dd>${facts.status}</dd><dt>Retry</dt><dd>${esc(retry.label)}: ${esc(retry.advice)}</dd><dt>What to do</dt><dd>${todo}</dd></dl>
+<dl class="facts"><dt>What it means</dt><dd>${means}</dd><dt>HTTP status</dt><dd>${facts.status}</dd>` +
+    `<dt>Retry</dt><dd>${esc(retry.label)}: ${esc(retry.advice)}</dd><dt>What to do</dt><dd>${todo}</dd></dl>
 ${alsoMeans.length > 0 ? `<p>It could also be:</p><ul>${alsoMeans.join('')}</ul>` : ''}
-${envelope ? `<details><summary><code>normalizeError</code> from <code>@errata/client/normalize</code> returns</summary><pre><code>${text(JSON.stringify(envelope, null, 2))}</code></pre></details>` : ''}
-<p><a href="${esc(link)}">The whole section on ${esc(code)}</a></p>`;
+${
+  envelope
+    ? '<details><summary><code>normalizeError</code> from <code>@errata/client/normalize</code> returns</summary>' +
+      `<pre><code>${text(JSON.stringify(envelope, null, 2))}</code></pre></details>`
+    : ''
+}
+<p><a href="${esc(link)}">The whole section on ${esc(code)}</a></p>`
+  );
 }

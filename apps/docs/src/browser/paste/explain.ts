@@ -249,7 +249,8 @@ const refusalOf = (error: unknown): string | undefined =>
  * no status was given.
  *
  * @example
- * explain({ text: '{"errors":[{"code":3036,"message":"…"}]}', status: 429, provider: 'workers-ai' })?.code; // 'DAILY_QUOTA_EXCEEDED'
+ * const text = '{"errors":[{"code":3036,"message":"…"}]}';
+ * explain({ text, status: 429, provider: 'workers-ai' })?.code; // 'DAILY_QUOTA_EXCEEDED'
  * explain({ text: 'No such model' }); // undefined, or the code whose provider message says so
  * @param templates the catalog's message templates (the page reads them from its sections)
  */

@@ -83,7 +83,9 @@ function init(doc: Document): void {
       { text: paste.text, status: paste.status, provider: pastedProvider(paste.provider) },
       templatesOf(),
     );
-    const share = `<p><a href="${hashFor(paste).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">Link to this answer</a> (the link holds what you pasted)</p>`;
+    const share =
+      `<p><a href="${hashFor(paste).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">Link to this answer</a>` +
+      ' (the link holds what you pasted)</p>';
     out.innerHTML = answerHtml(answer, '', texts) + share;
     out.hidden = false;
   }
