@@ -14,7 +14,6 @@ const WIDTH = 120;
  */
 const NOT_READ = /(^|\/)(test\/fixtures|src\/generated|dist)\/|^spec\/released\//;
 
-const REWORKED = 'being reworked on w/dups; wrap there';
 const JSON_STRING = 'a JSON string cannot wrap';
 
 /**
@@ -26,37 +25,6 @@ const ALLOWED: { file: string | RegExp; line: string; why: string }[] = [
   { file: /(^|\/)package\.json$/, line: '"description": ', why: `${JSON_STRING}: the package's npm description` },
   { file: 'package.json', line: '"start": ', why: `${JSON_STRING}: a script is one shell command` },
   { file: 'apps/chat-api/package.json', line: '"generate": ', why: `${JSON_STRING}: a script is one shell command` },
-  {
-    file: 'packages/client/src/retry-policy.test.ts',
-    line: '// The catalog, not a status list, decides',
-    why: REWORKED,
-  },
-  {
-    file: 'packages/client/test/adapters.test.ts',
-    line: `'{"id":"c1","object":"chat.completion.chunk"`,
-    why: REWORKED,
-  },
-  { file: 'packages/client/test/adapters.test.ts', line: `'{"error":{"message":"Incorrect API key`, why: REWORKED },
-  { file: 'packages/client/test/adapters.test.ts', line: `'{"type":"message_start"`, why: REWORKED },
-  { file: 'packages/client/test/client-errors.test.ts', line: `body: '{"success":false`, why: REWORKED },
-  {
-    file: 'packages/client/test/client-issue-12.test.ts',
-    line: '// The first wait is 1.5 s minus jitter',
-    why: REWORKED,
-  },
-  { file: 'packages/client/test/client-issue-12.test.ts', line: `'event: token\\ndata: {"index":0`, why: REWORKED },
-  {
-    file: 'packages/client/test/client-issue-12.test.ts',
-    line: '`event: error\\ndata: ${JSON.stringify',
-    why: REWORKED,
-  },
-  {
-    file: 'packages/client/test/client-issue-12.test.ts',
-    line: 'const body = `{"code":"INTERNAL_ERROR"',
-    why: REWORKED,
-  },
-  { file: 'packages/client/test/queue.test.ts', line: "it('a 200 status FAILED is thrown", why: REWORKED },
-  { file: 'packages/client/test/stream.test.ts', line: '// Aborted once the loop waits', why: REWORKED },
 ];
 
 /** Columns, as Biome counts them: characters, so that `’` or `×` is one column, not three bytes. */

@@ -134,7 +134,8 @@ describe('retryDelay', () => {
     ).toBe(want);
   });
 
-  // The catalog, not a status list, decides; these statuses are never retried because every code they carry says `never`.
+  // The catalog, not a status list, decides; these statuses are never retried because every code
+  // they carry says `never`.
   it.each([400, 401, 402, 403, 404, 405, 409, 413, 422])('no code with status %i is retried', (status) => {
     const codes = (Object.keys(catalog) as ErrorCode[]).filter((c) => catalog[c].status === status);
     expect(codes.length).toBeGreaterThan(0);

@@ -74,7 +74,8 @@ describe('openai-node APIError', () => {
     async (c) => {
       const first = sse(
         'message',
-        '{"id":"c1","object":"chat.completion.chunk","created":0,"model":"m","choices":[{"index":0,"delta":{"content":"Hel"},"finish_reason":null}]}',
+        '{"id":"c1","object":"chat.completion.chunk","created":0,"model":"m",' +
+          '"choices":[{"index":0,"delta":{"content":"Hel"},"finish_reason":null}]}',
       );
       const client = new OpenAI({ apiKey: 'sk-test-openai', baseURL: await serve(streamOf(c, first)), maxRetries: 0 });
       const chunks: string[] = [];
@@ -119,7 +120,8 @@ describe('openai-node APIError', () => {
       baseURL: await serve((_req, res) => {
         res.writeHead(401, { 'content-type': 'application/json' });
         res.end(
-          '{"error":{"message":"Incorrect API key provided: sk-test-secret-key","type":"invalid_request_error","code":"invalid_api_key"}}',
+          '{"error":{"message":"Incorrect API key provided: sk-test-secret-key",' +
+            '"type":"invalid_request_error","code":"invalid_api_key"}}',
         );
       }),
       maxRetries: 0,
@@ -145,7 +147,8 @@ describe('@anthropic-ai/sdk APIError', () => {
     async (c) => {
       const first = sse(
         'message_start',
-        '{"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","content":[],"model":"claude-x","stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":1,"output_tokens":1}}}',
+        '{"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","content":[],' +
+          '"model":"claude-x","stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":1,"output_tokens":1}}}',
       );
       const client = new Anthropic({ apiKey: 'sk-ant-test', baseURL: await serve(streamOf(c, first)), maxRetries: 0 });
       const error = await thrown(async () => {

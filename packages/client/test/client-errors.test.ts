@@ -55,7 +55,9 @@ const wrapped = [
     name: 'generic {success:false}',
     given: {
       status: 403,
-      body: '{"success":false,"error":{"code":"QUOTA_EXCEEDED","message":"Monthly quota exceeded"},"meta":{"request_id":"req_1"}}',
+      body:
+        '{"success":false,"error":{"code":"QUOTA_EXCEEDED","message":"Monthly quota exceeded"},' +
+        '"meta":{"request_id":"req_1"}}',
     },
     want: { lean: 'INSUFFICIENT_PERMISSIONS', tolerant: 'QUOTA_EXCEEDED' },
   },

@@ -192,7 +192,8 @@ describe('Retry-After (defect 3): junk falls back to backoff, a valid ask is wha
     });
     const controller = new AbortController();
     const call = client.GET('/v1/models/{model}', { ...model, signal: controller.signal });
-    // The first wait is 1.5 s minus jitter: abort it once it begins (the retry event) rather than sleep; the reported value is checked on the event.
+    // The first wait is 1.5 s minus jitter: abort it once it begins (the retry event) rather than
+    // sleep; the reported value is checked on the event.
     await inWait;
     controller.abort();
     await thrown(call);
@@ -252,7 +253,8 @@ describe('per-call options (defect 4), on every entry point', () => {
         if (i < 2) return reply(res, 503, '', { 'retry-after-ms': '1' });
         res.writeHead(200, { 'content-type': 'text/event-stream' });
         res.end(
-          'event: token\ndata: {"index":0,"text":"hi"}\n\nevent: done\ndata: {"finish_reason":"stop","usage":{"input_tokens":1,"output_tokens":1}}\n\n',
+          'event: token\ndata: {"index":0,"text":"hi"}\n\n' +
+            'event: done\ndata: {"finish_reason":"stop","usage":{"input_tokens":1,"output_tokens":1}}\n\n',
         );
       },
       { maxRetries: 0 },
@@ -333,7 +335,13 @@ describe('request ids (defect 5)', () => {
     const { client } = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'x-request-id': 'req_header' });
       res.end(
-        `event: error\ndata: ${JSON.stringify({ code: 'OVERLOADED', message: 'busy', status: 503, request_id: 'req_body', doc_url: '' })}\n\n`,
+        `event: error\ndata: ${JSON.stringify({
+          code: 'OVERLOADED',
+          message: 'busy',
+          status: 503,
+          request_id: 'req_body',
+          doc_url: '',
+        })}\n\n`,
       );
     });
     const s = await stream(client, 'echo-1', { prompt: 'hi' });
@@ -373,7 +381,8 @@ describe('request ids (defect 5)', () => {
 
 describe('a 10 MB error body (defect 6)', () => {
   it('keeps its message when it is near the start, and says the body was cut', async () => {
-    const body = `{"code":"INTERNAL_ERROR","message":"disk full","request_id":"req_big","details":{"dump":"${'x'.repeat(10 * 1024 * 1024)}"}}`;
+    const dump = 'x'.repeat(10 * 1024 * 1024);
+    const body = `{"code":"INTERNAL_ERROR","message":"disk full","request_id":"req_big","details":{"dump":"${dump}"}}`;
     const { client } = await serve((_req, res) => reply(res, 500, body, { 'content-type': 'application/json' }), {
       maxRetries: 0,
     });

@@ -123,7 +123,7 @@ describe('subscribe', () => {
     expect(calls(server, 'POST', '/v1/queue/echo-1')).toBe(1);
   });
 
-  it('a 200 status FAILED is thrown as the catalog’s REQUEST_FAILED envelope: request id, doc URL and the job in details', async () => {
+  it('a 200 status FAILED is the catalog’s REQUEST_FAILED envelope (request id, doc URL, job in details)', async () => {
     const { client, server } = await queue('fail-200', { maxRetries: 3 });
     const error = await thrown(subscribe(client, 'echo-1', { prompt: 'hi' }, { pollInterval: 10 }));
     const job = failedJob(`http://${server.requests[0]?.headers.host}`);

@@ -284,7 +284,8 @@ describe('abort and early exit stop the request at once', () => {
       try {
         for await (const event of s) {
           if (event.event === 'token') seen.push(event.data.text);
-          // Aborted once the loop waits for the next event (the microtask runs after it asked), as an abort from elsewhere would be.
+          // Aborted once the loop waits for the next event (the microtask runs after it asked), as an
+          // abort from elsewhere would be.
           if (seen.length === 2) queueMicrotask(() => controller.abort());
         }
       } catch (e) {
