@@ -43,6 +43,15 @@ export type ClientErrorCode =
 /** A canonical error body, as the client hands it out: the envelope of some catalog code. */
 export type ErrorEnvelope = AnyErrorBody;
 
+/** What an {@link ErrataError} is built from besides its code and message. */
+interface ErrataErrorInit {
+  status?: number;
+  body?: ErrorEnvelope | undefined;
+  raw?: RawError | undefined;
+  requestId?: string | undefined;
+  cause?: unknown;
+}
+
 const retriedClientCodes: readonly string[] = ['CONNECTION_ERROR', 'CLIENT_TIMEOUT', 'RESPONSE_INCOMPLETE'];
 
 /**
@@ -86,17 +95,7 @@ export class ErrataError extends Error {
   /** The response as it came over the wire (redacted, possibly truncated): for debugging only. */
   readonly raw: RawError | undefined;
 
-  constructor(
-    code: ErrorCode | ClientErrorCode,
-    message: string,
-    init: {
-      status?: number;
-      body?: ErrorEnvelope | undefined;
-      raw?: RawError | undefined;
-      requestId?: string | undefined;
-      cause?: unknown;
-    } = {},
-  ) {
+  constructor(code: ErrorCode | ClientErrorCode, message: string, init: ErrataErrorInit = {}) {
     super(message, init.cause === undefined ? undefined : { cause: init.cause });
     const { body } = init;
     this.code = code;
@@ -164,15 +163,7 @@ export class ErrataStreamError extends ErrataError {
   constructor(
     code: ErrorCode | ClientErrorCode,
     message: string,
-    init: {
-      status?: number;
-      body?: ErrorEnvelope | undefined;
-      requestId?: string | undefined;
-      cause?: unknown;
-      partialText: string;
-      tokensReceived: number;
-      retrySafe: boolean;
-    },
+    init: Omit<ErrataErrorInit, 'raw'> & { partialText: string; tokensReceived: number; retrySafe: boolean },
   ) {
     super(code, message, init);
     this.partialText = init.partialText;
