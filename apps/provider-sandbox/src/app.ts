@@ -1,0 +1,214 @@
+/**
+ * The provider sandbox as a Hono app: each provider's routes under `/<provider>` (and under
+ * `/s/<scenario>/<provider>` for a registered scenario), answering deterministically, or failing
+ * as the fault plan asks with a case the provider really sent.
+ */
+import { Hono } from 'hono';
+import { type Corpus, loadCorpus } from './corpus.js';
+import { type AnswerFault, answerFault, streamFault } from './faults/choose-case.js';
+import { type FaultPlan, FaultPlanError, faultPlanFrom, retryAfterHeaders } from './faults/fault-plan.js';
+import { type Clock, systemClock } from './internal/clock.js';
+import { sseBytes } from './internal/sse.js';
+import { providerApis } from './providers/index.js';
+import {
+  ANSWER_TOKENS,
+  type ProviderApi,
+  type ProviderRequest,
+  type ProviderRoute,
+  type SseEvent,
+} from './providers/provider-api.js';
+import { type Attempt, type Scenario, Scenarios } from './scenarios.js';
+
+export interface ProviderSandboxOptions {
+  corpus?: Corpus;
+  clock?: Clock;
+  /** How long a stalled stream stays silent before the sandbox cuts it, if the client has not gone. */
+  stallMs?: number;
+  /** Tokens before a cut or stall when the plan does not say (`errata-simulate-after`). */
+  defaultAfter?: number;
+}
+
+export interface ProviderSandbox {
+  app: Hono;
+  scenarios: Scenarios;
+  corpus: Corpus;
+}
+
+const DEFAULT_AFTER = 2;
+
+function refusal(status: number, message: string): Response {
+  return Response.json(
+    { error: { type: 'errata_provider_sandbox', message: `Errata provider sandbox: ${message}` } },
+    { status, headers: { 'errata-fault-refused': 'true' } },
+  );
+}
+
+function contentType(body: string, headers: Record<string, string>): string {
+  if (headers['content-type']) return headers['content-type'];
+  const start = body.trimStart()[0];
+  if (start === '{' || start === '[') return 'application/json';
+  return start === '<' ? 'text/html' : 'text/plain';
+}
+
+function faultAnswer(fault: AnswerFault, plan: FaultPlan, now: number): Response {
+  const headers = { ...fault.headers };
+  if (plan.retryAfter) {
+    delete headers['retry-after'];
+    delete headers['retry-after-ms'];
+    Object.assign(headers, retryAfterHeaders(plan.retryAfter, now));
+  }
+  headers['content-type'] = contentType(fault.body, headers);
+  headers['errata-fault-case'] = fault.case.id;
+  headers['errata-fault-source'] = fault.case.source.url;
+  return new Response(fault.body, { status: fault.status, headers });
+}
+
+interface StreamEnding {
+  /** The error event after the tokens, or how the stream breaks. */
+  end: SseEvent | 'cut' | 'stall' | undefined;
+  after: number;
+}
+
+function streamResponse(
+  route: ProviderRoute,
+  request: ProviderRequest,
+  ending: StreamEnding,
+  signal: AbortSignal,
+  clock: Clock,
+  stallMs: number,
+  headers: Record<string, string>,
+): Response {
+  const shape = route.stream!;
+  const tokens = ending.end === undefined ? ANSWER_TOKENS : ANSWER_TOKENS.slice(0, ending.after);
+  const events = [...shape.open(request), ...tokens.map((token, i) => shape.token(request, token, i))];
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const event of events) controller.enqueue(sseBytes(event));
+      const { end } = ending;
+      if (end === undefined) for (const event of shape.close(request, tokens)) controller.enqueue(sseBytes(event));
+      else if (end === 'cut') return controller.error(new Error('cut by the fault plan'));
+      else if (end === 'stall') {
+        // Silent until the client gives up, or the sandbox does: a stall never outlives stallMs.
+        const cancel = clock.setTimeout(() => controller.error(new Error('stalled past stallMs')), stallMs);
+        signal.addEventListener('abort', cancel, { once: true });
+        return;
+      } else controller.enqueue(sseBytes(end));
+      controller.close();
+    },
+  });
+  return new Response(body, {
+    status: 200,
+    headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...headers },
+  });
+}
+
+async function readRequest(raw: Request, params: Record<string, string>): Promise<ProviderRequest> {
+  const text = await raw.text();
+  let body: unknown = {};
+  try {
+    body = text ? JSON.parse(text) : {};
+  } catch {
+    body = {};
+  }
+  return {
+    params,
+    url: new URL(raw.url),
+    body: typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as Record<string, unknown>) : {},
+  };
+}
+
+/**
+ * Builds the provider sandbox.
+ *
+ * @example
+ * const { app } = createProviderSandbox();
+ * const res = await app.request('/openai/v1/chat/completions', {
+ *   method: 'POST',
+ *   headers: { 'errata-simulate': 'RATE_LIMIT_EXCEEDED' },
+ *   body: JSON.stringify({ model: 'gpt-4o-mini', messages: [] }),
+ * });
+ * res.status; // 429, with the body OpenAI sent in the corpus case
+ */
+export function createProviderSandbox(options: ProviderSandboxOptions = {}): ProviderSandbox {
+  const corpus = options.corpus ?? loadCorpus();
+  const clock = options.clock ?? systemClock;
+  const stallMs = options.stallMs ?? 30_000;
+  const defaultAfter = options.defaultAfter ?? DEFAULT_AFTER;
+  const scenarios = new Scenarios();
+  const app = new Hono();
+
+  app.post('/_scenarios', async (c) => {
+    try {
+      const plan = (await c.req.json()) as FaultPlan;
+      const scenario = scenarios.create(plan);
+      return c.json({ id: scenario.id, plan: scenario.plan }, 201);
+    } catch (error) {
+      return refusal(400, error instanceof FaultPlanError ? error.message : 'a scenario is a JSON fault plan');
+    }
+  });
+  app.get('/_scenarios/:id', (c) => {
+    const scenario = scenarios.get(c.req.param('id'));
+    return scenario ? c.json(scenario) : refusal(404, 'no such scenario');
+  });
+
+  const handle = (api: ProviderApi, route: ProviderRoute) => async (raw: Request, params: Record<string, string>) => {
+    const scenario: Scenario | undefined = params.scenario ? scenarios.get(params.scenario) : undefined;
+    if (params.scenario && !scenario) return refusal(404, `no scenario ${params.scenario}`);
+    const attempt = (answered: Attempt['answered'], response: Response) => {
+      if (scenario)
+        scenarios.record(scenario, {
+          at: clock.now(),
+          method: raw.method,
+          path: new URL(raw.url).pathname,
+          idempotencyKey: raw.headers.get('idempotency-key') ?? undefined,
+          answered,
+          status: response.status,
+        });
+      return response;
+    };
+    const request = await readRequest(raw, params);
+    const streams = route.streams(request) && route.stream !== undefined;
+    let plan: FaultPlan | undefined;
+    try {
+      plan = scenario?.plan ?? faultPlanFrom(raw.headers);
+    } catch (error) {
+      return attempt('refused', refusal(400, (error as Error).message));
+    }
+    const earlier = scenario?.attempts.length ?? 0;
+    const active = plan !== undefined && (plan.times === undefined || earlier < plan.times);
+    try {
+      if (!active) {
+        if (streams)
+          return attempt('success', streamResponse(route, request, { end: undefined, after: 0 }, raw.signal, clock, stallMs, {}));
+        return attempt('success', Response.json(route.answer(request, ANSWER_TOKENS)));
+      }
+      if (streams && (plan!.after !== undefined || plan!.stream !== undefined)) {
+        const after = plan!.after ?? defaultAfter;
+        if (plan!.stream) return attempt('fault', streamResponse(route, request, { end: plan!.stream, after }, raw.signal, clock, stallMs, {}));
+        const fault = streamFault(corpus, api.id, plan!);
+        return attempt(
+          'fault',
+          streamResponse(route, request, { end: fault.event, after }, raw.signal, clock, stallMs, {
+            'errata-fault-case': fault.case.id,
+            'errata-fault-source': fault.case.source.url,
+          }),
+        );
+      }
+      if (plan!.stream || plan!.after !== undefined)
+        return attempt('refused', refusal(400, 'errata-simulate-after and errata-simulate-stream need a streaming request'));
+      return attempt('fault', faultAnswer(answerFault(corpus, api.id, plan!), plan!, clock.now()));
+    } catch (error) {
+      if (error instanceof FaultPlanError) return attempt('refused', refusal(501, error.message));
+      throw error;
+    }
+  };
+
+  for (const api of providerApis)
+    for (const route of api.routes) {
+      const run = handle(api, route);
+      app.post(`/${api.id}${route.path}`, (c) => run(c.req.raw, c.req.param()));
+      app.post(`/s/:scenario/${api.id}${route.path}`, (c) => run(c.req.raw, c.req.param()));
+    }
+  app.notFound(() => refusal(404, 'no such provider route: see apps/provider-sandbox/README.md'));
+  return { app, scenarios, corpus };
+}
