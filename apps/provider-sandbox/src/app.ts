@@ -3,7 +3,8 @@
  * `/s/<scenario>/<provider>` for a registered scenario), answering deterministically, or failing
  * as the fault plan asks with a case the provider really sent.
  */
-import { Hono } from 'hono';
+import type { Socket } from 'node:net';
+import { type Context, Hono } from 'hono';
 import { type Corpus, loadCorpus } from './corpus.js';
 import { type AnswerFault, answerFault, streamFault } from './faults/choose-case.js';
 import { type FaultPlan, FaultPlanError, faultPlanFrom, retryAfterHeaders } from './faults/fault-plan.js';
@@ -69,30 +70,58 @@ interface StreamEnding {
   after: number;
 }
 
+interface StreamContext {
+  signal: AbortSignal;
+  clock: Clock;
+  stallMs: number;
+  /**
+   * Closes the TCP connection once what was written has been sent, without the chunked
+   * terminator: the client sees the stream cut. Undefined where there is no socket (app.request),
+   * and then the stream errors instead.
+   */
+  breakConnection: (() => void) | undefined;
+}
+
 function streamResponse(
   route: ProviderRoute,
   request: ProviderRequest,
   ending: StreamEnding,
-  signal: AbortSignal,
-  clock: Clock,
-  stallMs: number,
+  context: StreamContext,
   headers: Record<string, string>,
 ): Response {
   const shape = route.stream!;
   const tokens = ending.end === undefined ? ANSWER_TOKENS : ANSWER_TOKENS.slice(0, ending.after);
+  const { end } = ending;
   const events = [...shape.open(request), ...tokens.map((token, i) => shape.token(request, token, i))];
+  if (end === undefined) events.push(...shape.close(request, tokens));
+  else if (typeof end === 'object') events.push(end);
+  const cut = (controller: ReadableStreamDefaultController<Uint8Array>) => {
+    if (context.breakConnection) context.breakConnection();
+    else controller.error(new Error('the stream was cut by the fault plan'));
+  };
+  let next = 0;
+  // One event per pull: when the writer asks for the next one, the ones before it are in the
+  // socket, so a cut or a stall comes after them on the wire.
   const body = new ReadableStream<Uint8Array>({
-    start(controller) {
-      for (const event of events) controller.enqueue(sseBytes(event));
-      const { end } = ending;
-      if (end === undefined) for (const event of shape.close(request, tokens)) controller.enqueue(sseBytes(event));
-      else if (end === 'cut') return controller.error(new Error('cut by the fault plan'));
-      else if (end === 'stall') {
-        // Silent until the client gives up, or the sandbox does: a stall never outlives stallMs.
-        const cancel = clock.setTimeout(() => controller.error(new Error('stalled past stallMs')), stallMs);
-        signal.addEventListener('abort', cancel, { once: true });
-        return;
-      } else controller.enqueue(sseBytes(end));
+    pull(controller) {
+      if (next < events.length) return controller.enqueue(sseBytes(events[next++]!));
+      if (end === 'cut') return cut(controller);
+      if (end === 'stall')
+        // Silent until the client gives up, or until stallMs: a stall never outlives it.
+        return new Promise<void>((resolve) => {
+          const cancel = context.clock.setTimeout(() => {
+            cut(controller);
+            resolve();
+          }, context.stallMs);
+          context.signal.addEventListener(
+            'abort',
+            () => {
+              cancel();
+              resolve();
+            },
+            { once: true },
+          );
+        });
       controller.close();
     },
   });
@@ -100,6 +129,12 @@ function streamResponse(
     status: 200,
     headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...headers },
   });
+}
+
+/** On @hono/node-server, ends the socket after what was written: the client sees a cut stream. */
+function socketBreaker(c: Context): (() => void) | undefined {
+  const socket = (c.env as { outgoing?: { socket?: Socket | null } } | undefined)?.outgoing?.socket;
+  return socket ? () => socket.destroySoon() : undefined;
 }
 
 async function readRequest(raw: Request, params: Record<string, string>): Promise<ProviderRequest> {
@@ -151,63 +186,71 @@ export function createProviderSandbox(options: ProviderSandboxOptions = {}): Pro
     return scenario ? c.json(scenario) : refusal(404, 'no such scenario');
   });
 
-  const handle = (api: ProviderApi, route: ProviderRoute) => async (raw: Request, params: Record<string, string>) => {
-    const scenario: Scenario | undefined = params.scenario ? scenarios.get(params.scenario) : undefined;
-    if (params.scenario && !scenario) return refusal(404, `no scenario ${params.scenario}`);
-    const attempt = (answered: Attempt['answered'], response: Response) => {
-      if (scenario)
-        scenarios.record(scenario, {
-          at: clock.now(),
-          method: raw.method,
-          path: new URL(raw.url).pathname,
-          idempotencyKey: raw.headers.get('idempotency-key') ?? undefined,
-          answered,
-          status: response.status,
-        });
-      return response;
+  const handle =
+    (api: ProviderApi, route: ProviderRoute) =>
+    async (raw: Request, params: Record<string, string>, breakConnection: (() => void) | undefined) => {
+      const scenario: Scenario | undefined = params.scenario ? scenarios.get(params.scenario) : undefined;
+      if (params.scenario && !scenario) return refusal(404, `no scenario ${params.scenario}`);
+      const attempt = (answered: Attempt['answered'], response: Response) => {
+        if (scenario)
+          scenarios.record(scenario, {
+            at: clock.now(),
+            method: raw.method,
+            path: new URL(raw.url).pathname,
+            idempotencyKey: raw.headers.get('idempotency-key') ?? undefined,
+            answered,
+            status: response.status,
+          });
+        return response;
+      };
+      const request = await readRequest(raw, params);
+      const streams = route.streams(request) && route.stream !== undefined;
+      let plan: FaultPlan | undefined;
+      try {
+        plan = scenario?.plan ?? faultPlanFrom(raw.headers);
+      } catch (error) {
+        return attempt('refused', refusal(400, (error as Error).message));
+      }
+      const earlier = scenario?.attempts.length ?? 0;
+      const context: StreamContext = { signal: raw.signal, clock, stallMs, breakConnection };
+      const active = plan !== undefined && (plan.times === undefined || earlier < plan.times);
+      try {
+        if (!active) {
+          if (streams)
+            return attempt('success', streamResponse(route, request, { end: undefined, after: 0 }, context, {}));
+          return attempt('success', Response.json(route.answer(request, ANSWER_TOKENS)));
+        }
+        if (streams && (plan!.after !== undefined || plan!.stream !== undefined)) {
+          const after = plan!.after ?? defaultAfter;
+          if (plan!.stream)
+            return attempt('fault', streamResponse(route, request, { end: plan!.stream, after }, context, {}));
+          const fault = streamFault(corpus, api.id, plan!, route.streamError!);
+          return attempt(
+            'fault',
+            streamResponse(route, request, { end: fault.event, after }, context, {
+              'errata-fault-case': fault.case.id,
+              'errata-fault-source': fault.case.source.url,
+            }),
+          );
+        }
+        if (plan!.stream || plan!.after !== undefined)
+          return attempt(
+            'refused',
+            refusal(400, 'errata-simulate-after and errata-simulate-stream need a streaming request'),
+          );
+        return attempt('fault', faultAnswer(answerFault(corpus, api.id, plan!), plan!, clock.now()));
+      } catch (error) {
+        if (error instanceof FaultPlanError) return attempt('refused', refusal(501, error.message));
+        throw error;
+      }
     };
-    const request = await readRequest(raw, params);
-    const streams = route.streams(request) && route.stream !== undefined;
-    let plan: FaultPlan | undefined;
-    try {
-      plan = scenario?.plan ?? faultPlanFrom(raw.headers);
-    } catch (error) {
-      return attempt('refused', refusal(400, (error as Error).message));
-    }
-    const earlier = scenario?.attempts.length ?? 0;
-    const active = plan !== undefined && (plan.times === undefined || earlier < plan.times);
-    try {
-      if (!active) {
-        if (streams)
-          return attempt('success', streamResponse(route, request, { end: undefined, after: 0 }, raw.signal, clock, stallMs, {}));
-        return attempt('success', Response.json(route.answer(request, ANSWER_TOKENS)));
-      }
-      if (streams && (plan!.after !== undefined || plan!.stream !== undefined)) {
-        const after = plan!.after ?? defaultAfter;
-        if (plan!.stream) return attempt('fault', streamResponse(route, request, { end: plan!.stream, after }, raw.signal, clock, stallMs, {}));
-        const fault = streamFault(corpus, api.id, plan!);
-        return attempt(
-          'fault',
-          streamResponse(route, request, { end: fault.event, after }, raw.signal, clock, stallMs, {
-            'errata-fault-case': fault.case.id,
-            'errata-fault-source': fault.case.source.url,
-          }),
-        );
-      }
-      if (plan!.stream || plan!.after !== undefined)
-        return attempt('refused', refusal(400, 'errata-simulate-after and errata-simulate-stream need a streaming request'));
-      return attempt('fault', faultAnswer(answerFault(corpus, api.id, plan!), plan!, clock.now()));
-    } catch (error) {
-      if (error instanceof FaultPlanError) return attempt('refused', refusal(501, error.message));
-      throw error;
-    }
-  };
 
   for (const api of providerApis)
     for (const route of api.routes) {
       const run = handle(api, route);
-      app.post(`/${api.id}${route.path}`, (c) => run(c.req.raw, c.req.param()));
-      app.post(`/s/:scenario/${api.id}${route.path}`, (c) => run(c.req.raw, c.req.param()));
+      const serve = (c: Context) => run(c.req.raw, c.req.param(), socketBreaker(c));
+      app.post(`/${api.id}${route.path}`, serve);
+      app.post(`/s/:scenario/${api.id}${route.path}`, serve);
     }
   app.notFound(() => refusal(404, 'no such provider route: see apps/provider-sandbox/README.md'));
   return { app, scenarios, corpus };

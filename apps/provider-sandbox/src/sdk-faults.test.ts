@@ -124,7 +124,10 @@ describe('@google/genai gets what Gemini sent', () => {
     const client = gemini({ 'errata-simulate': 'INTERNAL_ERROR', 'errata-simulate-after': '2' });
     const text: string[] = [];
     const error = await thrown(async () => {
-      for await (const chunk of await client.models.generateContentStream({ model: 'gemini-2.5-flash', contents: 'hi' }))
+      for await (const chunk of await client.models.generateContentStream({
+        model: 'gemini-2.5-flash',
+        contents: 'hi',
+      }))
         text.push(chunk.text ?? '');
     });
     expect(text.join('')).toBe('Hello from');
@@ -138,7 +141,11 @@ describe('success answers the SDKs accept', () => {
     const chat = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [] });
     expect(chat.choices[0]?.message.content).toBe(ANSWER);
     let text = '';
-    for await (const chunk of await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [], stream: true }))
+    for await (const chunk of await client.chat.completions.create({
+      model: 'gpt-4o-mini',
+      messages: [],
+      stream: true,
+    }))
       text += chunk.choices[0]?.delta.content ?? '';
     expect(text).toBe(ANSWER);
     const embeddings = await client.embeddings.create({ model: 'text-embedding-3-small', input: ['a', 'b'] });

@@ -5,9 +5,9 @@
  * body case written as the provider's stream error rule (spec/providers.yaml `stream_errors`)
  * says its stream errors are written. What the corpus does not hold is refused, never made up.
  */
-import { type ProviderId, providers } from '@errata/types';
+import { providers } from '@errata/types';
 import type { Corpus, CorpusCase } from '../corpus.js';
-import type { SseEvent } from '../providers/provider-api.js';
+import type { SseEvent, StreamErrorRule } from '../providers/provider-api.js';
 import { type FaultPlan, FaultPlanError } from './fault-plan.js';
 
 /** A case answering as an HTTP error: status, the headers the source shows, the body as printed. */
@@ -64,41 +64,56 @@ export function answerFault(corpus: Corpus, provider: string, plan: FaultPlan): 
   return { case: found, status: found.given.status!, headers: found.given.headers ?? {}, body: found.given.body! };
 }
 
-function throughStreamRule(provider: string, c: CorpusCase): SseEvent | undefined {
-  if (!answers(c)) return undefined;
-  const rules = (providers as Record<string, { stream_errors?: readonly { event: string; has?: string }[] }>)[provider]
-    ?.stream_errors;
-  let parsed: unknown;
+function parsed(text: string): unknown {
   try {
-    parsed = JSON.parse(c.given.body!);
+    return JSON.parse(text);
   } catch {
     return undefined;
   }
-  for (const rule of rules ?? []) {
-    if (rule.event === 'message' && rule.has && typeof parsed === 'object' && parsed !== null && rule.has in parsed)
-      return { data: c.given.body! };
-    if (rule.event !== 'message' && rule.has === undefined) return { event: rule.event, data: c.given.body! };
-  }
-  return undefined;
+}
+
+function follows(rule: StreamErrorRule, event: string | undefined, data: string): boolean {
+  if ((event ?? 'message') !== rule.event) return false;
+  const json = parsed(data);
+  return rule.has === undefined || (typeof json === 'object' && json !== null && rule.has in json);
+}
+
+/** Whether spec/providers.yaml documents this way of writing the provider's stream errors. */
+export function documentedRule(provider: string, rule: StreamErrorRule): boolean {
+  const rules = (providers as Record<string, { stream_errors?: readonly StreamErrorRule[] }>)[provider]?.stream_errors;
+  return (rules ?? []).some((r) => r.event === rule.event && r.has === rule.has);
+}
+
+function throughStreamRule(provider: string, rule: StreamErrorRule, c: CorpusCase): SseEvent | undefined {
+  if (!answers(c) || !documentedRule(provider, rule) || !follows(rule, undefined, c.given.body!)) return undefined;
+  return { event: rule.event === 'message' ? undefined : rule.event, data: c.given.body! };
 }
 
 /**
  * The case that answers a fault as an event once a stream has started.
  *
  * @example
- * streamFault(corpus, 'anthropic', { code: 'OVERLOADED', after: 3 }).event.event; // 'error'
+ * streamFault(corpus, 'anthropic', { code: 'OVERLOADED', after: 3 }, { event: 'error' }).event.event; // 'error'
  */
-export function streamFault(corpus: Corpus, provider: ProviderId | string, plan: FaultPlan): StreamFault {
+export function streamFault(corpus: Corpus, provider: string, plan: FaultPlan, rule: StreamErrorRule): StreamFault {
   const found = candidates(corpus, provider, plan);
-  const own = found.find((c) => c.given.stream?.format === 'sse');
-  if (own) return { case: own, event: { event: own.given.stream!.event, data: own.given.stream!.data }, written: 'stream case' };
+  const ownEvent = (c: CorpusCase) =>
+    c.given.stream?.format === 'sse' && follows(rule, c.given.stream.event, c.given.stream.data);
+  const own = found.find(ownEvent);
+  if (own)
+    return {
+      case: own,
+      event: { event: own.given.stream!.event, data: own.given.stream!.data },
+      written: 'stream case',
+    };
   for (const c of found) {
-    const event = throughStreamRule(provider, c);
+    const event = throughStreamRule(provider, rule, c);
     if (event) return { case: c, event, written: 'body case through the provider’s stream_errors rule' };
   }
   throw new FaultPlanError(
-    `the corpus holds no ${provider} mid-stream error for ${plan.caseId ?? plan.code}, and no body case that ` +
-      `spec/providers.yaml says how to write as a stream event; mid-stream codes it can send: ` +
-      codesWith(corpus, provider, (c) => c.given.stream?.format === 'sse' || throughStreamRule(provider, c) !== undefined),
+    `the corpus holds no ${provider} mid-stream error for ${plan.caseId ?? plan.code} written as this API ` +
+      `writes its stream errors, and no body case that spec/providers.yaml says how to write so; ` +
+      `mid-stream codes it can send: ` +
+      codesWith(corpus, provider, (c) => ownEvent(c) || throughStreamRule(provider, rule, c) !== undefined),
   );
 }

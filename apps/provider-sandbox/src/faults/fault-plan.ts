@@ -75,14 +75,16 @@ export function faultPlanFrom(headers: Headers): FaultPlan | undefined {
   }
   const caseId = headers.get(FAULT_HEADERS.caseId);
   if (caseId !== null) {
-    if (!/^[a-z0-9-]{1,120}$/.test(caseId)) throw new FaultPlanError(`${FAULT_HEADERS.caseId} must be a corpus case id`);
+    if (!/^[a-z0-9-]{1,120}$/.test(caseId))
+      throw new FaultPlanError(`${FAULT_HEADERS.caseId} must be a corpus case id`);
     plan.caseId = caseId;
   }
   const after = headers.get(FAULT_HEADERS.after);
   if (after !== null) plan.after = count(FAULT_HEADERS.after, after);
   const stream = headers.get(FAULT_HEADERS.stream);
   if (stream !== null) {
-    if (stream !== 'cut' && stream !== 'stall') throw new FaultPlanError(`${FAULT_HEADERS.stream} must be cut or stall`);
+    if (stream !== 'cut' && stream !== 'stall')
+      throw new FaultPlanError(`${FAULT_HEADERS.stream} must be cut or stall`);
     plan.stream = stream;
   }
   const wait = headers.get(FAULT_HEADERS.retryAfter);
@@ -104,6 +106,8 @@ export function checked(plan: FaultPlan): FaultPlan {
 /** The response headers that state a plan's wait. */
 export function retryAfterHeaders(form: RetryAfterForm, now: number): Record<string, string> {
   if (form.form === 'ms') return { 'retry-after-ms': String(form.value) };
-  if (form.form === 'date') return { 'retry-after': new Date(now + form.value * 1000).toUTCString() };
+  // An HTTP-date has whole seconds: rounded up, so the wait it states is never shorter than asked.
+  if (form.form === 'date')
+    return { 'retry-after': new Date(Math.ceil((now + form.value * 1000) / 1000) * 1000).toUTCString() };
   return { 'retry-after': String(form.value) };
 }

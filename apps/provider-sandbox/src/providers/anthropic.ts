@@ -5,7 +5,10 @@
  */
 import { modelOf, type ProviderApi, type ProviderRequest, promptTokens } from './provider-api.js';
 
-const named = (event: string, data: Record<string, unknown>) => ({ event, data: JSON.stringify({ type: event, ...data }) });
+const named = (event: string, data: Record<string, unknown>) => ({
+  event,
+  data: JSON.stringify({ type: event, ...data }),
+});
 
 function message(request: ProviderRequest, content: unknown[], stop: string | null, output: number) {
   return {
@@ -27,7 +30,8 @@ export const anthropic: ProviderApi = {
     {
       path: '/v1/messages',
       streams: ({ body }) => body.stream === true,
-      answer: (request, tokens) => message(request, [{ type: 'text', text: tokens.join('') }], 'end_turn', tokens.length),
+      answer: (request, tokens) =>
+        message(request, [{ type: 'text', text: tokens.join('') }], 'end_turn', tokens.length),
       stream: {
         open: (request) => [
           named('message_start', { message: message(request, [], null, 1) }),
@@ -43,6 +47,7 @@ export const anthropic: ProviderApi = {
           named('message_stop', {}),
         ],
       },
+      streamError: { event: 'error' },
     },
   ],
 };

@@ -30,6 +30,7 @@ export const gemini: ProviderApi = {
         token: (request, token, index) => ({ data: JSON.stringify(response(request, token, false, index + 1)) }),
         close: (request, tokens) => [{ data: JSON.stringify(response(request, '', true, tokens.length)) }],
       },
+      streamError: { event: 'message', has: 'error' },
     },
   ],
 };

@@ -52,6 +52,8 @@ export const openai: ProviderApi = {
         token: (request, token) => chunk(request, { content: token }, null),
         close: (request) => [chunk(request, {}, 'stop'), { data: '[DONE]' }],
       },
+      // Chat Completions: a data line whose JSON has `error` (the Responses API's `event: error` is another API).
+      streamError: { event: 'message', has: 'error' },
     },
     {
       path: '/v1/embeddings',
@@ -69,4 +71,3 @@ export const openai: ProviderApi = {
     },
   ],
 };
-

@@ -34,6 +34,16 @@ export interface ProviderRoute {
   /** The deterministic JSON answer. */
   answer: (request: ProviderRequest, tokens: readonly string[]) => unknown;
   stream?: StreamShape;
+  /**
+   * How this API writes an error once its stream has started: one of its provider's
+   * `stream_errors` rules in spec/providers.yaml (an SSE event name, and the member its data has).
+   */
+  streamError?: StreamErrorRule;
+}
+
+export interface StreamErrorRule {
+  event: string;
+  has?: string;
 }
 
 export interface ProviderApi {
