@@ -27,6 +27,8 @@ export interface ProviderSandboxOptions {
   stallMs?: number;
   /** Tokens before a cut or stall when the plan does not say (`errata-simulate-after`). */
   defaultAfter?: number;
+  /** Where the routes live when mounted beside another app, e.g. `/providers`. */
+  basePath?: string;
 }
 
 export interface ProviderSandbox {
@@ -170,7 +172,7 @@ export function createProviderSandbox(options: ProviderSandboxOptions = {}): Pro
   const stallMs = options.stallMs ?? 30_000;
   const defaultAfter = options.defaultAfter ?? DEFAULT_AFTER;
   const scenarios = new Scenarios();
-  const app = new Hono();
+  const app = options.basePath ? new Hono().basePath(options.basePath) : new Hono();
 
   app.post('/_scenarios', async (c) => {
     try {
