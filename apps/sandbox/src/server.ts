@@ -54,8 +54,7 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
   const server = await new Promise<Server>((resolve, reject) => {
     const created = serve(
       {
-        fetch: (request, env) =>
-          (isProvidersPath(request.url) ? providers.app : built!.app).fetch(request, env),
+        fetch: (request, env) => (isProvidersPath(request.url) ? providers.app : built!.app).fetch(request, env),
         port: options.port,
         hostname: options.host,
       },
