@@ -88,6 +88,17 @@ describe('scenarios', () => {
     expect(attempts.map((a) => a.idempotencyKey)).toEqual(['k1', 'k1', 'k1']);
   });
 
+  it('count attempts by Errata-Simulate-Key when the plan comes in headers', async () => {
+    const headers = {
+      'errata-simulate': 'OVERLOADED',
+      'errata-simulate-times': '1',
+      'errata-simulate-key': 'test-key-1',
+    };
+    const statuses = [(await chat(headers)).status, (await chat(headers)).status];
+    expect(statuses[0]).toBeGreaterThanOrEqual(400);
+    expect(statuses[1]).toBe(200);
+  });
+
   it('refuses a plan that asks for nothing', async () => {
     const response = await fetch(`${sandbox.url}/_scenarios`, { method: 'POST', body: '{}' });
     expect(response.status).toBe(400);

@@ -7,7 +7,13 @@ import type { Socket } from 'node:net';
 import { type Context, Hono } from 'hono';
 import { type Corpus, loadCorpus } from './corpus.js';
 import { type AnswerFault, answerFault, streamFault } from './faults/choose-case.js';
-import { type FaultPlan, FaultPlanError, faultPlanFrom, retryAfterHeaders } from './faults/fault-plan.js';
+import {
+  FAULT_HEADERS,
+  type FaultPlan,
+  FaultPlanError,
+  faultPlanFrom,
+  retryAfterHeaders,
+} from './faults/fault-plan.js';
 import { type Clock, systemClock } from './internal/clock.js';
 import { sseBytes } from './internal/sse.js';
 import { providerApis } from './providers/index.js';
@@ -191,7 +197,7 @@ export function createProviderSandbox(options: ProviderSandboxOptions = {}): Pro
   const handle =
     (api: ProviderApi, route: ProviderRoute) =>
     async (raw: Request, params: Record<string, string>, breakConnection: (() => void) | undefined) => {
-      const scenario: Scenario | undefined = params.scenario ? scenarios.get(params.scenario) : undefined;
+      let scenario: Scenario | undefined = params.scenario ? scenarios.get(params.scenario) : undefined;
       if (params.scenario && !scenario) return refusal(404, `no scenario ${params.scenario}`);
       const attempt = (answered: Attempt['answered'], response: Response) => {
         if (scenario)
@@ -210,6 +216,9 @@ export function createProviderSandbox(options: ProviderSandboxOptions = {}): Pro
       let plan: FaultPlan | undefined;
       try {
         plan = scenario?.plan ?? faultPlanFrom(raw.headers);
+        // Errata-Simulate-Key makes a scenario of a header plan, so its schedule counts attempts.
+        const key = raw.headers.get(FAULT_HEADERS.key);
+        if (!scenario && plan && key !== null) scenario = scenarios.keyed(key, plan);
       } catch (error) {
         return attempt('refused', refusal(400, (error as Error).message));
       }

@@ -5,7 +5,7 @@
  * and what it was answered. Kept in memory, capped: the oldest scenario goes first.
  */
 import { randomUUID } from 'node:crypto';
-import { checked, type FaultPlan } from './faults/fault-plan.js';
+import { checked, type FaultPlan, FaultPlanError } from './faults/fault-plan.js';
 
 export interface Attempt {
   /** Milliseconds on the sandbox's clock. */
@@ -41,6 +41,18 @@ export class Scenarios {
     const scenario: Scenario = { id, plan: checked(plan), attempts: [] };
     this.#byId.set(id, scenario);
     return scenario;
+  }
+
+  /**
+   * The scenario of a client-chosen key (`Errata-Simulate-Key`), made on its first request.
+   *
+   * @example
+   * scenarios.keyed('my-test-1', { code: 'OVERLOADED', times: 2 });
+   */
+  keyed(key: string, plan: FaultPlan): Scenario {
+    if (!/^[\x21-\x7E]{1,120}$/.test(key))
+      throw new FaultPlanError('errata-simulate-key must be 1 to 120 printable ASCII characters');
+    return this.#byId.get(`key:${key}`) ?? this.create(plan, `key:${key}`);
   }
 
   get(id: string): Scenario | undefined {
