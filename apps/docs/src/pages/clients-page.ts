@@ -25,7 +25,7 @@ const require = createRequire(import.meta.url);
 
 /** The rows of the build's client conformance run. */
 export function loadClientReport(): ReportRow[] {
-  const file = require.resolve('@errata/provider-sandbox/client-conformance.json');
+  const file = require.resolve('@errata/provider-sandbox/clients.json');
   return (JSON.parse(readFileSync(file, 'utf8')) as { rows: ReportRow[] }).rows;
 }
 
@@ -39,7 +39,8 @@ function cell(row: ReportRow | undefined): string {
     row.firstWaitMs === undefined ? '' : `waited ${row.firstWaitMs} ms`,
   ].filter(Boolean);
   const why = row.problems.length > 0 ? `<br><span class="muted">${esc(row.problems.join('; '))}</span>` : '';
-  return `<td class="verdict-${row.verdict.replace(' ', '-')}"><strong>${MARK[row.verdict]}</strong><br>${esc(seen.join(', '))}${why}</td>`;
+  const verdict = `<strong>${MARK[row.verdict]}</strong>`;
+  return `<td class="verdict-${row.verdict.replace(' ', '-')}">${verdict}<br>${esc(seen.join(', '))}${why}</td>`;
 }
 
 function providerTable(provider: string, rows: readonly ReportRow[]): string {
@@ -56,7 +57,8 @@ function providerTable(provider: string, rows: readonly ReportRow[]): string {
       return `<tr><th scope="row">${esc(fault)}</th><td>${esc(first.expected)}</td>${cells}</tr>`;
     })
     .join('\n');
-  return `<h2 id="${esc(provider)}">${esc(provider)}</h2>\n<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+  const table = `<table>\n<thead>${head}</thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
+  return `<h2 id="${esc(provider)}">${esc(provider)}</h2>\n${table}`;
 }
 
 /**
@@ -84,9 +86,11 @@ fault with a header: <code>Errata-Simulate: QUOTA_EXCEEDED</code> answers what t
 it; <code>Errata-Simulate-After: 3</code> fails a stream after three tokens; <code>Errata-Simulate-Stream:
 cut</code> or <code>stall</code> breaks it.</p>
 <table><thead><tr><th scope="col">SDK</th><th scope="col">Base URL</th></tr></thead><tbody>
-<tr><td>openai-node, the AI SDK (<code>@ai-sdk/openai</code>)</td><td><code>http://127.0.0.1:4010/providers/openai/v1</code></td></tr>
+<tr><td>openai-node, the AI SDK (<code>@ai-sdk/openai</code>)</td>
+<td><code>http://127.0.0.1:4010/providers/openai/v1</code></td></tr>
 <tr><td><code>@anthropic-ai/sdk</code></td><td><code>http://127.0.0.1:4010/providers/anthropic</code></td></tr>
-<tr><td><code>@google/genai</code> (<code>httpOptions.baseUrl</code>)</td><td><code>http://127.0.0.1:4010/providers/gemini</code></td></tr>
+<tr><td><code>@google/genai</code> (<code>httpOptions.baseUrl</code>)</td>
+<td><code>http://127.0.0.1:4010/providers/gemini</code></td></tr>
 </tbody></table>
 <p>To run the whole fault plan on your client, in your CI: <code>errata-client-check --provider openai --command
 "node test/smoke.js"</code> (your app, any language, gets <code>OPENAI_BASE_URL</code>) or <code>--module

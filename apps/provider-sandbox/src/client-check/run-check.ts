@@ -49,7 +49,8 @@ async function capped<T>(promise: Promise<T>, ms: number): Promise<T | typeof HU
  * Runs every fault of the plan against every subject of its provider, one at a time.
  *
  * @example
- * const report = await runClientCheck({ sandbox, url, subjects: builtInSubjects, plan: defaultPlan(corpus, ['openai']) });
+ * const plan = defaultPlan(corpus, ['openai']);
+ * const report = await runClientCheck({ sandbox, url, subjects: builtInSubjects, plan });
  */
 export async function runClientCheck(options: CheckOptions): Promise<CheckReport> {
   const { sandbox, url, subjects, plan } = options;

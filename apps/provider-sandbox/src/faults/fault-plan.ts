@@ -55,7 +55,8 @@ function retryAfter(value: string): RetryAfterForm {
   const match = RETRY_AFTER.exec(value);
   if (!match)
     throw new FaultPlanError(
-      `${FAULT_HEADERS.retryAfter} must be seconds (30), date:<seconds> (an HTTP-date that far ahead) or ms:<milliseconds>`,
+      `${FAULT_HEADERS.retryAfter} must be seconds (30), date:<seconds> (an HTTP-date that far ahead) ` +
+        'or ms:<milliseconds>',
     );
   return { form: (match[1] as 'date' | 'ms' | undefined) ?? 'seconds', value: Number(match[2]) };
 }
