@@ -3,7 +3,8 @@
 // record every attempt, and streams that error, are cut or stall.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from './corpus.js';
-import { answerFault } from './faults/choose-case.js';
+import { answerFault, documentedRule } from './faults/choose-case.js';
+import { providerApis } from './providers/index.js';
 import { manualClock } from './test-support/manual-clock.js';
 import { type Served, serveSandbox } from './test-support/serve.js';
 
@@ -152,4 +153,19 @@ describe('streams', () => {
     const text = await (await chat({}, { stream: true })).text();
     expect(text.trimEnd().endsWith('data: [DONE]')).toBe(true);
   });
+});
+
+describe('each streaming API', () => {
+  const routes = providerApis.flatMap((api) =>
+    api.routes
+      .filter((r) => r.stream)
+      .map((route) => ({ provider: api.id, path: route.path, rule: route.streamError })),
+  );
+  it.each(routes)(
+    '$provider $path writes its stream errors by a rule spec/providers.yaml documents',
+    ({ provider, rule }) => {
+      expect(rule).toBeDefined();
+      expect(documentedRule(provider, rule!)).toBe(true);
+    },
+  );
 });

@@ -14,7 +14,7 @@ const BASE_URL_ENV: Record<string, readonly string[]> = {
 };
 
 /** A failure the command reported by its exit status. */
-export class CommandFailedError extends Error {
+class CommandFailedError extends Error {
   override name = 'CommandFailedError';
 }
 

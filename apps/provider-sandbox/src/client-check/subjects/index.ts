@@ -1,9 +1,17 @@
 import type { ClientSubject } from '../subject.js';
 import { aiSdk } from './ai-sdk.js';
+import { aiSdkAnthropic } from './ai-sdk-anthropic.js';
 import { anthropicSdk } from './anthropic-sdk.js';
 import { errataClient } from './errata-client.js';
 import { googleGenai } from './google-genai.js';
 import { openaiNode } from './openai-node.js';
 
 /** The clients the repository's own run checks, and whose table the docs publish. */
-export const builtInSubjects: readonly ClientSubject[] = [errataClient, openaiNode, aiSdk, anthropicSdk, googleGenai];
+export const builtInSubjects: readonly ClientSubject[] = [
+  errataClient,
+  openaiNode,
+  aiSdk,
+  anthropicSdk,
+  aiSdkAnthropic,
+  googleGenai,
+];
