@@ -133,15 +133,15 @@ describe('@google/genai gets what Gemini sent', () => {
   });
 
   it('a mid-stream error after the tokens before it', async () => {
-    // @google/genai 1.52 does not throw on an error chunk: it yields it as a chunk without
-    // candidates and ends the stream. What it gets is the tokens, then no STOP.
     const client = gemini({ 'errata-simulate': 'INTERNAL_ERROR', 'errata-simulate-after': '2' });
-    const chunks = [];
-    for await (const chunk of await client.models.generateContentStream({ model: 'gemini-2.5-flash', contents: 'hi' }))
-      chunks.push(chunk);
-    expect(chunks.map((c) => c.text ?? '').join('')).toBe('Hello from');
-    expect(chunks.at(-1)?.candidates).toBeUndefined();
-    expect(chunks.some((c) => c.candidates?.[0]?.finishReason === 'STOP')).toBe(false);
+    const text: string[] = [];
+    const error = await thrown(async () => {
+      const request = { model: 'gemini-2.5-flash', contents: 'hi' };
+      for await (const chunk of await client.models.generateContentStream(request)) text.push(chunk.text ?? '');
+    });
+    expect(text.join('')).toBe('Hello from');
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.status).toBe(500);
   });
 });
 
