@@ -9,10 +9,11 @@ import type { FaultCase } from './fault-case.js';
 import { expectationFor } from './fault-case.js';
 import { reportRows, summaryLines } from './report.js';
 import { runClientCheck } from './run-check.js';
-import { errataClient } from './subjects/errata-client.js';
+import { errataClients } from './subjects/errata-client.js';
 import { openaiNode } from './subjects/openai-node.js';
 
 const corpus = loadCorpus();
+const errataClient = errataClients.find((s) => s.provider === 'openai')!;
 let sandbox: Served;
 beforeAll(async () => {
   sandbox = await serveSandbox({ corpus });
