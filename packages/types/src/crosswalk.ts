@@ -4,7 +4,8 @@
  * correspond to, and which of the provider's documented errors was it?
  *
  * An entry matches when every matching key it sets matches: `code`, `internal_code`, `type`,
- * `reason` and `status` exactly, `message_pattern` as a case-insensitive regular expression. Of the
+ * `reason` and `status` exactly, `message_pattern` and `reason_pattern` as case-insensitive
+ * regular expressions. Of the
  * matching entries the most specific wins: each key set adds its weight (an identifier — code,
  * internal code or reason — 4, a type 3, a message pattern 2, a status 1), so OpenAI's 429 with
  * code `insufficient_quota` outranks its bare 429, and Anthropic's `rate_limit_error` with
@@ -43,7 +44,16 @@ export interface ProviderErrorKey {
 export type CrosswalkEntry = Readonly<
   Pick<
     SpecCrosswalkEntry,
-    'code' | 'internal_code' | 'type' | 'reason' | 'status' | 'message_pattern' | 'name' | 'field' | 'message_params'
+    | 'code'
+    | 'internal_code'
+    | 'type'
+    | 'reason'
+    | 'reason_pattern'
+    | 'status'
+    | 'message_pattern'
+    | 'name'
+    | 'field'
+    | 'message_params'
   >
 >;
 
@@ -54,20 +64,32 @@ export type CrosswalkEntry = Readonly<
  */
 export interface CrosswalkMatch {
   code: ErrorCode;
+  /** Whose crosswalk the entry is in (one of the providers asked about). */
+  provider: ProviderId;
   entry: CrosswalkEntry;
   at: number;
   specificity: number;
 }
 
 interface IndexedEntry {
+  provider: ProviderId;
   canonical: ErrorCode;
   at: number;
   entry: CrosswalkEntry;
   pattern: RegExp | undefined;
+  reasonPattern: RegExp | undefined;
   specificity: number;
 }
 
-const WEIGHTS = { code: 4, internal_code: 4, reason: 4, type: 3, message_pattern: 2, status: 1 } as const;
+const WEIGHTS = {
+  code: 4,
+  internal_code: 4,
+  reason: 4,
+  reason_pattern: 4,
+  type: 3,
+  message_pattern: 2,
+  status: 1,
+} as const;
 const indexes = new Map<ProviderId, IndexedEntry[]>();
 
 // Built on first use per provider, so that importing the module costs nothing.
@@ -78,10 +100,12 @@ function indexFor(provider: ProviderId): IndexedEntry[] {
     for (const [canonical, { crosswalk }] of Object.entries(catalog) as [ErrorCode, (typeof catalog)[ErrorCode]][]) {
       ((crosswalk as Partial<Record<ProviderId, readonly CrosswalkEntry[]>>)[provider] ?? []).forEach((entry, at) => {
         index!.push({
+          provider,
           canonical,
           at,
           entry,
           pattern: entry.message_pattern ? new RegExp(entry.message_pattern, 'i') : undefined,
+          reasonPattern: entry.reason_pattern ? new RegExp(entry.reason_pattern, 'i') : undefined,
           specificity: Object.entries(WEIGHTS).reduce(
             (sum, [key, weight]) => sum + ((entry as Record<string, unknown>)[key] !== undefined ? weight : 0),
             0,
@@ -97,11 +121,34 @@ function indexFor(provider: ProviderId): IndexedEntry[] {
 
 const EXACT = ['code', 'internal_code', 'type', 'reason', 'status'] as const;
 
-function matches({ entry, pattern }: IndexedEntry, key: ProviderErrorKey): boolean {
+function matches({ entry, pattern, reasonPattern }: IndexedEntry, key: ProviderErrorKey): boolean {
   for (const name of EXACT) if (entry[name] !== undefined && entry[name] !== key[name]) return false;
   if (pattern && !(key.message !== undefined && pattern.test(key.message))) return false;
+  if (reasonPattern && !(key.reason !== undefined && reasonPattern.test(key.reason))) return false;
   return true;
 }
+
+// Several providers' entries in one list, most specific first (a stable sort keeps each
+// provider's own order, and the providers' order, among equals).
+const groups = new Map<string, IndexedEntry[]>();
+function indexForAll(among: readonly ProviderId[]): IndexedEntry[] {
+  if (among.length === 1) return indexFor(among[0]!);
+  const id = among.join(' ');
+  let index = groups.get(id);
+  if (!index) {
+    index = among.flatMap(indexFor).sort((a, b) => b.specificity - a.specificity);
+    groups.set(id, index);
+  }
+  return index;
+}
+
+const toMatch = ({ provider, canonical, at, entry, specificity }: IndexedEntry): CrosswalkMatch => ({
+  provider,
+  code: canonical,
+  entry,
+  at,
+  specificity,
+});
 
 /**
  * Every matching entry, most specific first: the first is the one the crosswalk means, the rest
@@ -113,7 +160,7 @@ function matches({ entry, pattern }: IndexedEntry, key: ProviderErrorKey): boole
 export function matchCrosswalk(provider: ProviderId, key: ProviderErrorKey): CrosswalkMatch[] {
   return indexFor(provider)
     .filter((candidate) => matches(candidate, key))
-    .map(({ canonical, at, entry, specificity }) => ({ code: canonical, entry, at, specificity }));
+    .map(toMatch);
 }
 
 /**
@@ -125,7 +172,27 @@ export function matchCrosswalk(provider: ProviderId, key: ProviderErrorKey): Cro
  */
 export function findCrosswalkMatch(provider: ProviderId, key: ProviderErrorKey): CrosswalkMatch | undefined {
   const hit = indexFor(provider).find((candidate) => matches(candidate, key));
-  return hit && { code: hit.canonical, entry: hit.entry, at: hit.at, specificity: hit.specificity };
+  return hit && toMatch(hit);
+}
+
+/**
+ * What several providers' crosswalks mean together for an error whose sender is one of them (a
+ * body in the OpenAI-compatible shape, whoever of the hosts sharing it sent it): the most specific
+ * match among all their entries, when every equally specific match means the same code, and
+ * `undefined` when none matches or the most specific ones disagree (then only the status speaks).
+ *
+ * @example
+ * findCommonMatch(['openai', 'groq'], { code: 'model_decommissioned', status: 400 })?.code; // 'MODEL_RETIRED'
+ */
+export function findCommonMatch(among: readonly ProviderId[], key: ProviderErrorKey): CrosswalkMatch | undefined {
+  const index = indexForAll(among);
+  let i = 0;
+  while (i < index.length && !matches(index[i]!, key)) i++;
+  const hit = index[i];
+  if (!hit) return undefined;
+  for (let j = i + 1; j < index.length && index[j]!.specificity === hit.specificity; j++)
+    if (index[j]!.canonical !== hit.canonical && matches(index[j]!, key)) return undefined;
+  return toMatch(hit);
 }
 
 /**
