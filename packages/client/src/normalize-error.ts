@@ -38,6 +38,7 @@ import {
 } from './internal/provider-fields.js';
 import { headerResetWait, messageWait } from './internal/stated-wait.js';
 import { type StreamErrorRule, withStreamErrors } from './internal/stream-errors.js';
+import { salvageJson } from './internal/truncated-json.js';
 
 export type { ErrorResponseLike, Normalizer } from './internal/envelope.js';
 
@@ -149,7 +150,9 @@ function readProvider(
   const reason = pick(body, headers, paths.reason, isString);
   // A thrown error's own status (the Worker binding's `statusCode`) outranks the transport's.
   const status = pick(body, headers, paths.status, isNumber) ?? response.status;
-  const said = pick(body, headers, paths.message, isString);
+  // A JSON body cut short (a proxy's limit, a printout) still says its message.
+  const said =
+    pick(body, headers, paths.message, isString) ?? (isString(body) ? salvageJson(body)?.message : undefined);
   const { details, issuesText, retryAfter } = common(paths, response, body, said);
   const message = said ?? textMessage(body) ?? issuesText;
 

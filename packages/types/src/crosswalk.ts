@@ -33,6 +33,7 @@ export interface ProviderErrorKey {
   type?: string | undefined;
   /** A machine-readable reason from the error's details (Gemini's `google.rpc.ErrorInfo.reason`). */
   reason?: string | undefined;
+  /** The HTTP status; below 400 (a mid-stream error's 200, or 0 when unknown) it rules no entry out. */
   status?: number | undefined;
   message?: string | undefined;
 }
@@ -113,7 +114,12 @@ function indexFor(provider: ProviderId): IndexedEntry[] {
         });
       });
     }
-    index.sort((a, b) => b.specificity - a.specificity);
+    // Among equals, the longer message pattern first: it says more about the message.
+    index.sort(
+      (a, b) =>
+        b.specificity - a.specificity ||
+        (b.entry.message_pattern?.length ?? 0) - (a.entry.message_pattern?.length ?? 0),
+    );
     indexes.set(provider, index);
   }
   return index;
@@ -121,8 +127,16 @@ function indexFor(provider: ProviderId): IndexedEntry[] {
 
 const EXACT = ['code', 'internal_code', 'type', 'reason', 'status'] as const;
 
-function matches({ entry, pattern, reasonPattern }: IndexedEntry, key: ProviderErrorKey): boolean {
-  for (const name of EXACT) if (entry[name] !== undefined && entry[name] !== key[name]) return false;
+// A status below 400 (a mid-stream error under the stream's 200, an error whose status nobody
+// printed: 0) says nothing about which error it is, so an entry's status does not rule it out.
+const knownStatus = (status: number | undefined): boolean => status !== undefined && status >= 400;
+
+function matches({ entry, pattern, reasonPattern, specificity }: IndexedEntry, key: ProviderErrorKey): boolean {
+  for (const name of EXACT) {
+    if (entry[name] === undefined || entry[name] === key[name]) continue;
+    // An entry that has nothing but its status cannot match a status that says nothing.
+    if (name !== 'status' || knownStatus(key.status) || specificity === WEIGHTS.status) return false;
+  }
   if (pattern && !(key.message !== undefined && pattern.test(key.message))) return false;
   if (reasonPattern && !(key.reason !== undefined && reasonPattern.test(key.reason))) return false;
   return true;
@@ -190,8 +204,11 @@ export function findCommonMatch(among: readonly ProviderId[], key: ProviderError
   while (i < index.length && !matches(index[i]!, key)) i++;
   const hit = index[i];
   if (!hit) return undefined;
-  for (let j = i + 1; j < index.length && index[j]!.specificity === hit.specificity; j++)
-    if (index[j]!.canonical !== hit.canonical && matches(index[j]!, key)) return undefined;
+  // Only another provider's entry can disagree: within one crosswalk the first match is the meaning.
+  for (let j = i + 1; j < index.length && index[j]!.specificity === hit.specificity; j++) {
+    const other = index[j]!;
+    if (other.provider !== hit.provider && other.canonical !== hit.canonical && matches(other, key)) return undefined;
+  }
   return toMatch(hit);
 }
 

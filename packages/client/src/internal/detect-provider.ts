@@ -1,7 +1,7 @@
 /**
  * Who sent an error body nobody named: the `detect` rules of spec/providers.yaml (headers only one
  * provider sends, body rules only its shape has), compiled once on first use. A header wins
- * outright; otherwise the most specific body rule does (the one that checks the most paths), and
+ * outright; otherwise the most specific body rule does (an exact value or a pattern weighs 2, a type 1), and
  * where several providers' rules match equally — the hosts that share OpenAI's shape — all of them
  * are the candidates, in providers.yaml order, and the caller reads the body with all their
  * crosswalks.
@@ -35,6 +35,8 @@ interface Test {
 interface Rule {
   provider: ProviderId;
   tests: Test[];
+  /** How much the rule says: a path holding an exact value or matching a pattern weighs 2, a type 1. */
+  weight: number;
 }
 
 const typeOf = (v: unknown): JsonType | 'undefined' =>
@@ -68,11 +70,12 @@ function compile(): NonNullable<typeof compiled> {
           ...(condition.pattern ? { pattern: new RegExp(condition.pattern, 'i') } : {}),
         };
       });
-      rules.push({ provider: id, tests });
+      const weight = tests.reduce((sum, test) => sum + ('equals' in test || test.pattern ? 2 : 1), 0);
+      rules.push({ provider: id, tests, weight });
     }
   }
   // Most specific first, so that the scan can stop once a match is beaten by nothing left.
-  rules.sort((a, b) => b.tests.length - a.tests.length);
+  rules.sort((a, b) => b.weight - a.weight);
   return { byHeader, rules, shapes };
 }
 
@@ -106,9 +109,9 @@ export function detectProvider(body: unknown, headers: HeaderSource): Detection 
   const among: ProviderId[] = [];
   let best = 0;
   for (const rule of compiled.rules) {
-    if (rule.tests.length < best) break;
+    if (rule.weight < best) break;
     if (among.includes(rule.provider) || !rule.tests.every((test) => holds(test, body))) continue;
-    best = rule.tests.length;
+    best = rule.weight;
     among.push(rule.provider);
   }
   if (!among.length) return undefined;

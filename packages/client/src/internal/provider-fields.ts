@@ -89,9 +89,14 @@ export function pick<T>(
 export const isNumber = (v: unknown): v is number => typeof v === 'number';
 export const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
 
-/** An AWS exception name as it travels (`ValidationException:http://internal.amazon.com/…`, `aws#X`) → `X`. */
-export const exceptionName = (code: string): string =>
-  code.includes(':') || code.includes('#') ? code.replace(/^[\w.]*#/, '').replace(/:.*$/s, '') : code;
+/**
+ * An AWS exception name as it travels — `ValidationException:http://internal.amazon.com/…` in the
+ * header, `aws#X` in a body, `throttlingException` as an event stream's `:exception-type` — as `X`.
+ */
+export function exceptionName(code: string): string {
+  const name = code.includes(':') || code.includes('#') ? code.replace(/^[\w.]*#/, '').replace(/:.*$/s, '') : code;
+  return /^[a-z]\w*Exception$/.test(name) ? name[0]!.toUpperCase() + name.slice(1) : name;
+}
 
 /** One validation issue as the envelope's ValidationIssue: `{ path, message, code }`. */
 export interface Issue {

@@ -20,7 +20,7 @@ const unitOf = (word: string): number | undefined => {
 const DURATION = /^(?:\d+(?:\.\d+)?\s*(?:ms|milliseconds?|h|hours?|m(?!s)|minutes?|s|seconds?)\s*)+$/i;
 const PART = /(\d+(?:\.\d+)?)\s*(ms|milliseconds?|h|hours?|m(?!s)|minutes?|s|seconds?)/gi;
 const IN_MESSAGE =
-  /\b(?:try again|retry)(?: the request)? (?:in|after) ((?:\d+(?:\.\d+)?\s*(?:ms|milliseconds?|h|hours?|m(?!s)|minutes?|s|seconds?)\b\s*)+)/i;
+  /\b(?:try again|retry)(?: the request)? (?:in|after) ((?:\d+(?:\.\d+)?\s*(?:ms|milliseconds?|h|hours?|m(?!s)|minutes?|s|seconds?)(?![a-z])\s*)+)/i;
 
 /**
  * A duration as seconds (`7m12s` → 432, `2 seconds` → 2, `20ms` → 0.02), or `undefined`.

@@ -1,6 +1,7 @@
 // One corpus case (@errata/corpus) through the normalizer, as a user would meet it: a body with its
-// status and headers; a mid-stream event's data as the stream reader hands it over (status 500,
-// Bedrock's event-stream `:exception-type` as the `x-amzn-errortype` header it stands for); an
+// status and headers (status 0 where the source printed none: unknown); a mid-stream event's data
+// under the stream's own 200 (Bedrock's event-stream `:exception-type` as the `x-amzn-errortype`
+// header it stands for); an
 // SDK-thrown error rebuilt from what the source printed and given to `fromSdkError`. With the
 // provider hint or without it. Shared by the drift test and the bench (which passes dist/).
 import type { CorpusCase } from '@errata/corpus';
@@ -46,7 +47,9 @@ export function runCase(c: CorpusCase, hinted: boolean, api: CorpusApi): CaseOut
   if (stream) {
     const eventHeaders: Record<string, string> =
       stream.format === 'aws-eventstream' && stream.event ? { 'x-amzn-errortype': stream.event } : {};
-    return { envelope: api.normalizeError({ status: 500, headers: eventHeaders, body: stream.data }, options) };
+    return {
+      envelope: api.normalizeError({ status: status ?? 200, headers: eventHeaders, body: stream.data }, options),
+    };
   }
   if (!sdk) return { needs: 'a body, a stream event or an SDK error' };
   // The Worker binding throws plain errors whose message is the whole story (`4006: you have used up …`).
@@ -57,8 +60,11 @@ export function runCase(c: CorpusCase, hinted: boolean, api: CorpusApi): CaseOut
   }
   const error = api.fromSdkError(thrown(sdk), options as { provider?: Exclude<Provider, 'errata'> });
   if (!error) return { needs: `an adapter for ${sdk.package} ${sdk.class}` };
-  // No body: the SDK error carried no response, and the adapter says which transport failure it was.
-  return { envelope: error.body ?? ({ code: error.code } as ErrorEnvelope) };
+  // An envelope without the provider's own words: the adapter found no provider error in what it threw.
+  const origin = error.body?.origin;
+  if (!origin || (origin.message === undefined && origin.code === undefined && origin.type === undefined))
+    return { needs: `an adapter that reads the error ${sdk.package} threw (${sdk.class})` };
+  return { envelope: error.body! };
 }
 
 /** Whether the outcome is the case's `want`: its code, and its stated wait (rounded up to whole seconds). */
