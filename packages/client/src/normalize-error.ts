@@ -236,9 +236,14 @@ function readErrata(response: ErrorResponseLike, body: unknown, redact: Redactor
   );
 }
 
-// Errata's own envelope: an UPPER_SNAKE `code` and a `message` at the top.
+// Errata's own envelope: an UPPER_SNAKE `code` and a `message` at the top, and either a catalog code
+// or a `doc_url` (a newer server's code) — Fireworks' flat `{ code: "NOT_FOUND", message }` is not one.
 const isEnvelope = (body: unknown): boolean =>
-  isObject(body) && isString(body.code) && /^[A-Z][A-Z0-9_]*$/.test(body.code) && isString(body.message);
+  isObject(body) &&
+  isString(body.code) &&
+  /^[A-Z][A-Z0-9_]*$/.test(body.code) &&
+  isString(body.message) &&
+  (isCode(body.code) || isString(body.doc_url));
 
 function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Redactor): Normalized {
   const body = parseBody(response.body);
