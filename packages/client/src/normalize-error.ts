@@ -159,6 +159,9 @@ function readProvider(
   let match = findCommonMatch(among, { code: rawCode, internal_code: internal, type, reason, status, message });
   let code: ErrorCode | undefined = match?.code;
   if (!code && isCode(rawCode)) code = rawCode;
+  // Whose error this is: the candidate whose entry matched (the gateway's, even when its upstream's decides).
+  const sender = match?.provider ?? among[0];
+  const name = match?.entry.name;
 
   // The error of the provider behind a gateway (OpenRouter's `error.metadata.raw`): read as its
   // sender's, and its meaning taken where the gateway's own says no more than its status.
@@ -179,12 +182,12 @@ function readProvider(
   Object.assign(details, paramsFrom(match, said));
 
   const origin = defined({
-    provider: match?.provider ?? among[0],
+    provider: sender,
     code: rawCode,
     internal_code: internal,
     type,
     reason,
-    name: match?.entry.name,
+    name,
     status,
     message: said,
     detected: reading.by,
