@@ -1,49 +1,25 @@
 /**
  * The observed corpus as the provider sandbox reads it: what each provider really sent, and the
- * canonical code each case means (corpus/README.md). The sandbox answers a fault only with a case
- * from here, so that an SDK under test meets a body some provider really sent, never one made up.
+ * canonical code each case means (corpus/README.md), grouped by provider. The sandbox answers a
+ * fault only with a case from here, so that an SDK under test meets a body some provider really
+ * sent, never one made up.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { type CorpusCase, corpusCases } from '@errata/corpus';
 
-/** One corpus case: the fields the provider sandbox reads (corpus/case.schema.yaml has them all). */
-export interface CorpusCase {
-  id: string;
-  kind: 'observed' | 'documented';
-  source: { url: string; type: string };
-  meaning: string;
-  given: {
-    status?: number;
-    headers?: Record<string, string>;
-    body?: string;
-    stream?: { format: 'sse' | 'aws-eventstream' | 'ndjson'; event?: string; data: string };
-    sdk_error?: unknown;
-  };
-  want: { code: string; retry_after?: number };
-}
+export type { CorpusCase };
 
 /** The cases of each provider, by provider id. */
 export type Corpus = ReadonlyMap<string, readonly CorpusCase[]>;
 
-const corpusDir = fileURLToPath(new URL('../../../corpus/cases/', import.meta.url));
-
 /**
- * Reads corpus/cases/*.yaml (validated against corpus/case.schema.yaml by the corpus's own tests).
+ * The corpus (`@errata/corpus`, validated by its build), grouped by provider.
  *
  * @example
  * const corpus = loadCorpus();
  * corpus.get('openai')?.length; // how many OpenAI cases there are
  */
-export function loadCorpus(dir: string = corpusDir): Corpus {
+export function loadCorpus(cases: readonly CorpusCase[] = corpusCases): Corpus {
   const corpus = new Map<string, CorpusCase[]>();
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.yaml'))) {
-    const { provider, cases } = parse(readFileSync(join(dir, file), 'utf8')) as {
-      provider: string;
-      cases: CorpusCase[];
-    };
-    corpus.set(provider, [...(corpus.get(provider) ?? []), ...cases]);
-  }
+  for (const c of cases) corpus.set(c.provider, [...(corpus.get(c.provider) ?? []), c]);
   return corpus;
 }
