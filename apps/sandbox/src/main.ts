@@ -19,6 +19,8 @@ async function main(): Promise<void> {
       sandbox.docsUrl
         ? `  Docs      ${sandbox.docsUrl}   (error catalog: ${sandbox.url}/docs/errors)`
         : '  Docs      not built (apps/docs/dist/site is missing): run `pnpm build`, then restart',
+      `  Providers ${sandbox.providersUrl}/openai/v1 · ${sandbox.providersUrl}/anthropic · ` +
+        `${sandbox.providersUrl}/gemini   (SDK base URLs; apps/provider-sandbox/README.md)`,
       `  Try       curl -H 'Authorization: Bearer ${demoApiKey}' ${sandbox.url}/v1/models`,
       `            curl -H 'Authorization: Bearer ${demoApiKey}' ` +
         `-H 'Errata-Simulate: RATE_LIMIT_EXCEEDED' -i ${sandbox.url}/v1/models`,

@@ -4,6 +4,7 @@
 
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createProviderSandbox } from '@errata/provider-sandbox';
 import { onClientError } from '@errata/server';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
@@ -17,9 +18,18 @@ export interface RunningSandbox {
   port: number;
   /** Where the docs are served, or undefined when they are not built. */
   docsUrl: string | undefined;
+  /** The provider-compatible endpoints (apps/provider-sandbox): `<providersUrl>/openai/v1` and so on. */
+  providersUrl: string;
   state: SandboxState;
   /** Stops accepting requests, drops open connections and clears the queue's timers. */
   close(): Promise<void>;
+}
+
+const PROVIDERS_PATH = '/providers';
+
+function isProvidersPath(url: string): boolean {
+  const { pathname } = new URL(url);
+  return pathname === PROVIDERS_PATH || pathname.startsWith(`${PROVIDERS_PATH}/`);
 }
 
 function baseUrl(host: string, port: number): string {
@@ -39,9 +49,15 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
   // The app is built once the port is known, so that its doc_urls can point at the docs it serves
   // (with port 0 the URL exists only after listen). No request is read before the callback runs.
   let built: { app: ReturnType<typeof createApp>['app']; state: SandboxState } | undefined;
+  // The providers' own APIs, failing on demand as each provider does, beside Errata's.
+  const providers = createProviderSandbox({ basePath: PROVIDERS_PATH });
   const server = await new Promise<Server>((resolve, reject) => {
     const created = serve(
-      { fetch: (request, env) => built!.app.fetch(request, env), port: options.port, hostname: options.host },
+      {
+        fetch: (request, env) => (isProvidersPath(request.url) ? providers.app : built!.app).fetch(request, env),
+        port: options.port,
+        hostname: options.host,
+      },
       (info) => {
         const catalogUrl =
           options.catalogUrl ?? (options.docsDir ? `${baseUrl(options.host, info.port)}/docs/errors/` : undefined);
@@ -60,6 +76,7 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
     url,
     port,
     docsUrl: options.docsDir ? `${url}/docs/` : undefined,
+    providersUrl: `${url}${PROVIDERS_PATH}`,
     state,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -43,6 +43,7 @@ const RUNTIME_KEYS = [
   'internal_code',
   'type',
   'reason',
+  'reason_pattern',
   'status',
   'message_pattern',
   'name',
@@ -91,14 +92,15 @@ const texts = Object.fromEntries(
 );
 
 // The policy: one line per code, so that it stays small once minified. Retry safety mid-stream is
-// 1 or 0 when the code can end a stream, null when it cannot happen after the first byte.
+// 1 or 0 when the code can end a stream; a code that cannot happen after the first byte has no
+// fourth member (the main client entry ships this table: every byte counts).
 const facts = errors.map(
   ({ code, meta }) =>
     `  ${JSON.stringify(code)}: ${JSON.stringify([
       meta.status,
       meta.retry,
       meta.category,
-      meta.mid_stream ? +meta.mid_stream.retry_safe : null,
+      ...(meta.mid_stream ? [+meta.mid_stream.retry_safe] : []),
     ])},`,
 );
 writeFileSync(
@@ -107,7 +109,7 @@ writeFileSync(
 /** Base URL of the error catalog; each code's section is \`\${docsUrl}#\${code}\`. */
 export const docsUrl = ${literal(docsUrl)};
 
-/** What a client acts on per code: \`[status, retry, category, midStreamRetrySafe]\`, in internal-code order. */
+/** What a client acts on per code: \`[status, retry, category, midStreamRetrySafe?]\`, in internal-code order. */
 export const codeFacts = {
 ${facts.join('\n')}
 } as const;
@@ -154,17 +156,19 @@ writeFileSync(
   `${HEADER}
 ${
   '/** The providers: where they document their errors, the dotted paths (tried in order) to each part of their ' +
-  'error bodies, the bodies they document as not errors, and the events that carry their mid-stream errors. Their ' +
-  'notes are in @errata/types/texts (providerTexts). */'
+  'error bodies, how their bodies are recognised, the bodies they document as not errors, and the events that ' +
+  'carry their mid-stream errors. Their notes are in @errata/types/texts (providerTexts). */'
 }
 export const providers = ${literal(
     Object.fromEntries(
-      Object.entries(providers).map(([id, { title, docs, fields, not_errors, stream_errors }]) => [
+      Object.entries(providers).map(([id, { title, docs, fields, detect, not_errors, stream_errors }]) => [
         id,
         {
           title,
           ...(docs ? { docs } : {}),
           fields,
+          // How a body is recognised as this provider's when the caller does not say (the note is in the spec).
+          ...(detect ? { detect: (({ note: _note, ...rules }) => rules)(detect) } : {}),
           ...(not_errors ? { not_errors } : {}),
           // How its mid-stream errors arrive: the event name and the path its data must hold (the
           // description is in the spec).

@@ -14,7 +14,7 @@
 import type { ErrorDefinition } from '@errata/spec-model';
 
 // The keys a crosswalk entry matches on; the rest of an entry is provenance (name, message, source…).
-const MATCH_KEYS = ['code', 'internal_code', 'type', 'reason', 'status', 'message_pattern'] as const;
+const MATCH_KEYS = ['code', 'internal_code', 'type', 'reason', 'reason_pattern', 'status', 'message_pattern'] as const;
 
 /**
  * Status → the code a response with only that status means.

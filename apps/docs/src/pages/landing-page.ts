@@ -28,6 +28,8 @@ ${catalogItem}
     .map(([id, p]) => `<a href="providers/${esc(id)}/">${esc(p.title)}</a>`)
     .join(', ')}.</li>
 ${referenceItem}
+<li><a href="clients/">Client conformance</a>: how the providers' SDKs and the Errata client handle the errors
+providers really send, measured against the provider sandbox.</li>
 <li>The OpenAPI document: <a href="openapi.json">openapi.json</a>, <a href="openapi.yaml">openapi.yaml</a>.</li>
 </ul>
 ${pasteForm(model, 'errors/')}`;

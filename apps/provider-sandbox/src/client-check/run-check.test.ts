@@ -1,0 +1,76 @@
+// The client conformance run over real HTTP on 127.0.0.1, with real clients: @errata/client and
+// openai-node on a never-retry quota error and a rate limit that clears, and a command subject.
+// What each client did is read from the sandbox's record of attempts, never assumed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../corpus.js';
+import { type Served, serveSandbox } from '../test-support/serve.js';
+import { commandSubject } from './command-subject.js';
+import type { FaultCase } from './fault-case.js';
+import { expectationFor } from './fault-case.js';
+import { reportRows, summaryLines } from './report.js';
+import { runClientCheck } from './run-check.js';
+import { errataClients } from './subjects/errata-client.js';
+import { openaiNode } from './subjects/openai-node.js';
+
+const corpus = loadCorpus();
+const errataClient = errataClients.find((s) => s.provider === 'openai')!;
+let sandbox: Served;
+beforeAll(async () => {
+  sandbox = await serveSandbox({ corpus });
+});
+afterAll(() => sandbox.close());
+
+function fault(name: string, plan: FaultCase['plan']): FaultCase {
+  return { name, provider: 'openai', stream: false, plan, expect: expectationFor(plan.code!, plan) };
+}
+
+const quota = fault('QUOTA_EXCEEDED', { code: 'QUOTA_EXCEEDED' });
+const limited = fault('RATE_LIMIT_EXCEEDED once', {
+  code: 'RATE_LIMIT_EXCEEDED',
+  times: 1,
+  retryAfter: { form: 'ms', value: 300 },
+});
+
+describe('runClientCheck', () => {
+  it('reports what each client did, from the attempts the sandbox saw', async () => {
+    const report = await runClientCheck({
+      sandbox,
+      url: sandbox.url,
+      subjects: [errataClient, openaiNode],
+      plan: [quota, limited],
+    });
+    const rows = reportRows(report);
+    const row = (client: string, name: string) => rows.find((r) => r.client === client && r.fault === name)!;
+    // A quota error is never retried by @errata/client; openai-node retries every 429.
+    expect(row(errataClient.name, quota.name)).toMatchObject({ verdict: 'right', attempts: 1 });
+    expect(row(openaiNode.name, quota.name)).toMatchObject({ verdict: 'wrong', attempts: 3 });
+    expect(row(openaiNode.name, quota.name).problems).toEqual(['retried a never-retry error (3 attempts)']);
+    // Both wait out retry-after-ms and then succeed.
+    for (const client of [errataClient.name, openaiNode.name]) {
+      const seen = row(client, limited.name);
+      expect(seen).toMatchObject({ verdict: 'right', attempts: 2, result: 'success' });
+      expect(seen.firstWaitMs).toBeGreaterThanOrEqual(300);
+    }
+    expect(summaryLines(rows)).toEqual([
+      `${errataClient.name}: 2 of 2 right, 0 wrong, 0 not run`,
+      `${openaiNode.name}: 1 of 2 right, 1 wrong, 0 not run`,
+    ]);
+  });
+
+  it('drives a command: its exit status is the outcome, the base URL is in its environment', async () => {
+    // The command is the app: it calls the base URL it is given once and fails on an error status.
+    const app = `node -e "fetch(process.env.OPENAI_BASE_URL + '/chat/completions', { method: 'POST', body: '{}' })
+      .then((r) => process.exit(r.ok ? 0 : 1))"`;
+    const report = await runClientCheck({
+      sandbox,
+      url: sandbox.url,
+      subjects: [commandSubject(app, 'openai')],
+      plan: [quota, limited],
+    });
+    const [onQuota, onLimit] = reportRows(report);
+    expect(onQuota).toMatchObject({ verdict: 'right', attempts: 1, result: 'typed error (CommandFailedError)' });
+    // The app does not retry: the rate limit that clears after one attempt is reported against it.
+    expect(onLimit).toMatchObject({ verdict: 'wrong', attempts: 1 });
+    expect(onLimit!.problems).toContain('did not retry');
+  });
+});

@@ -1,0 +1,17 @@
+import type { ClientSubject } from '../subject.js';
+import { aiSdk } from './ai-sdk.js';
+import { aiSdkAnthropic } from './ai-sdk-anthropic.js';
+import { anthropicSdk } from './anthropic-sdk.js';
+import { errataClients } from './errata-client.js';
+import { googleGenai } from './google-genai.js';
+import { openaiNode } from './openai-node.js';
+
+/** The clients the repository's own run checks, and whose table the docs publish. */
+export const builtInSubjects: readonly ClientSubject[] = [
+  ...errataClients,
+  openaiNode,
+  aiSdk,
+  anthropicSdk,
+  aiSdkAnthropic,
+  googleGenai,
+];
