@@ -5,15 +5,20 @@
  */
 
 import type { Redactor } from '@errata/redact';
-import type { CallState } from './attempt.js';
 import type { Normalizer } from './envelope.js';
 
 export interface ClientInternals {
   /**
-   * One logical call through the client's retries. With `state.keep`, a 2xx leaves the caller's
-   * abort wired to the request (the body is read later, as a stream) and only the attempt timer stops.
+   * One logical call through the client's retries. With `parseAs: 'stream'`, a 2xx leaves the
+   * caller's abort wired to the request (the body is read later, as a stream) and only the attempt's
+   * time limit ends; `streamed` gets the function that ends the attempt once the stream is over.
    */
-  call(method: string, url: string, init: Record<string, unknown> | undefined, state?: CallState): Promise<unknown>;
+  call(
+    method: string,
+    url: string,
+    init: Record<string, unknown> | undefined,
+    streamed?: (release: () => void) => void,
+  ): Promise<unknown>;
   /** `undefined`: Errata's envelope (`normalizeEnvelope`). */
   normalize: Normalizer | undefined;
   redact: Redactor;
