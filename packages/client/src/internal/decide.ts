@@ -30,7 +30,7 @@ export interface Failure {
 export type FailurePolicy = FailureKind | 'final';
 
 /** Why the call stops after this failure. */
-export type StopReason = Exclude<RetryReason, 'retry-after' | 'backoff'> | 'deadline' | 'not-retryable';
+type StopReason = Exclude<RetryReason, 'retry-after' | 'backoff'> | 'deadline' | 'not-retryable';
 
 /**
  * Retry after `wait` ms (what the server asked, or backoff), or stop. `wait` on a stop is the wait

@@ -20,7 +20,7 @@ import { salvageJson } from './truncated-json.js';
  * An error body as read: the text (cut at the limit), and what to normalize (the text, or what a
  * cut JSON body still says).
  */
-export interface ErrorBody {
+interface ErrorBody {
   text: string;
   truncated: boolean;
   body: unknown;
