@@ -1,10 +1,11 @@
 // Prints each entry's ESM size, minified and gzipped, without openapi-fetch (a peer the user ships
-// anyway) or @opentelemetry/api (the optional peer of /telemetry) and with @errata/types bundled in: what loads with the entry, i.e. its static import graph.
-// What only `import()` reaches (the failure path, call options) loads on first use and is printed
-// on its own line, as what it adds to the whole bundle. Fails the build when the main entry is over 5 KB
-// or /stream over 6 KB, when @opentelemetry/api is reachable from the main entry,
-// when the catalog (titles, crosswalk) gets into it — it reads the compact @errata/types/policy —
-// or when the catalog's long texts get into any entry. Run by `pnpm build` and `pnpm bench`.
+// anyway) or @opentelemetry/api (the optional peer of /telemetry) and with @errata/types bundled in:
+// what loads with the entry, i.e. its static import graph. What only `import()` reaches (the
+// deferred failure path and call options) loads on first use and is printed on its own line, as
+// what it adds to the whole bundle. Fails the build when the main entry is over 5 KB or /stream
+// over 6 KB, when @opentelemetry/api is reachable from any entry but /telemetry, when the catalog
+// (titles, crosswalk) gets into the main entry — it reads the compact @errata/types/policy — or
+// when the catalog's long texts get into any entry. Run by `pnpm build` and `pnpm bench`.
 
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';

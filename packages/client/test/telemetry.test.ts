@@ -68,7 +68,7 @@ function recordingTracer(): { tracer: Tracer; spans: Recorded[] } {
 const model = { params: { path: { model: 'echo-1' } } } as const;
 
 describe('openTelemetry()', () => {
-  it('a 503 then a 200: one call span, two attempt spans under it; the first has error.type and the retry decision', async () => {
+  it('503 then 200: a call span, two attempt spans under it; the first has error.type and the decision', async () => {
     const { tracer, spans } = recordingTracer();
     const { client } = await serve(
       (_req, res, i) =>

@@ -47,8 +47,8 @@ export type Decision =
  * outlast it is not started.
  *
  * @example
- * decide({ retry: 0, headers: new Headers({ 'retry-after': '1' }), timeLeft: Infinity }, 'after_retry_after', retryDefaults);
- * // { retry: true, wait: 1000, reason: 'retry-after' }
+ * const failure = { retry: 0, headers: new Headers({ 'retry-after': '1' }), timeLeft: Infinity };
+ * decide(failure, 'after_retry_after', retryDefaults); // { retry: true, wait: 1000, reason: 'retry-after' }
  */
 export function decide(
   failure: Failure,
