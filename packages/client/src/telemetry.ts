@@ -41,8 +41,7 @@ interface OpenCall {
 export function openTelemetry(options: TelemetryOptions = {}): OnEvent {
   const tracer = options.tracer ?? trace.getTracer('@errata/client');
   const open = new Map<number, OpenCall>();
-  return (event: ClientEvent) => {
-    options.onEvent?.(event);
+  const record = (event: ClientEvent) => {
     const base = { 'http.request.method': event.method, 'url.template': event.path };
     let spans = open.get(event.callId);
     if (event.type === 'attempt') {
@@ -71,6 +70,14 @@ export function openTelemetry(options: TelemetryOptions = {}): OnEvent {
     spans.call.setAttribute('errata.attempts', event.attempt);
     end(spans.call, event);
     open.delete(event.callId);
+  };
+  // The other hook runs whatever happens here, and what it throws leaves the spans whole.
+  return (event) => {
+    try {
+      record(event);
+    } finally {
+      options.onEvent?.(event);
+    }
   };
 }
 
