@@ -21,7 +21,7 @@ function importGraph(): Map<string, string[]> {
       .map((i) => i.fileName)
       .filter((name) => name.startsWith('.'))
       .map((name) => resolve(dirname(file), name.replace(/\.js$/, '.ts')));
-    graph.set(file, targets);
+    graph.set(file, [...new Set(targets)]);
   }
   return graph;
 }
@@ -51,6 +51,25 @@ describe('the client’s import graph', () => {
 
   it('has no cycle', () => {
     expect(cycles(importGraph())).toEqual([]);
+  });
+
+  // The leaves the call path stands on: each imports only what is listed (of src/), so that none can
+  // reach back into the loop.
+  it.each([
+    { name: 'the call description', given: 'internal/call-description.ts', want: [] },
+    { name: 'the call result', given: 'internal/call-result.ts', want: ['errors.ts'] },
+    { name: 'the timer strategy', given: 'internal/attempt-timer.ts', want: [] },
+    { name: 'the retry decision', given: 'internal/decide.ts', want: ['retry-policy.ts'] },
+    { name: 'the client errors', given: 'errors.ts', want: ['internal/catalog-view.ts', 'internal/raw-error.ts'] },
+    { name: 'the one lazy seam', given: 'internal/load-deferred.ts', want: ['internal/deferred.ts'] },
+  ])('$name ($given) imports only $want', ({ given, want }) => {
+    const imports = importGraph().get(join(src, given));
+    expect(imports?.map((f) => relative(src, f)).sort()).toEqual(want);
+  });
+
+  it('loads lazily in one place: only the seam calls import()', () => {
+    const lazy = files.filter((file) => /\bimport\(['"]/.test(readFileSync(file, 'utf8')));
+    expect(lazy.map((f) => relative(src, f))).toEqual(['internal/load-deferred.ts']);
   });
 
   it('would see a cycle: the walk finds one in a graph that has it', () => {
