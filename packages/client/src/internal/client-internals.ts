@@ -1,7 +1,8 @@
 /**
- * What the other entries (`@errata/client/stream`) need of a client that `createClient` made —
- * its call path with a caller-held state, its normalizer and redactor — kept off the client's
- * public shape, so that the main entry does not ship streaming and a user does not see plumbing.
+ * What the other entries (`@errata/client/stream`) need of a client that `createClient` made — its
+ * call path (a stream gets the function that ends its attempt), its normalizer and redactor — kept
+ * off the client's public shape, so that the main entry does not ship streaming and a user does not
+ * see plumbing.
  */
 
 import type { Redactor } from '@errata/redact';
