@@ -44,7 +44,8 @@ const paths: Record<string, (request: Request) => Promise<Response>> = {
 // Every task is its own Bench, run in rounds whose order rotates, and keeps the median of its
 // rounds: on a shared 2-core machine, the order of tasks, GC debt and the JIT's warm-up otherwise
 // decide more than the code does. One warm-up round is thrown away.
-const rounds = 11;
+// More rounds steady the medians when the machine is busy: `BENCH_ROUNDS=31 pnpm bench`.
+const rounds = Number(process.env.BENCH_ROUNDS ?? 11);
 const samples: Record<string, number[]> = {};
 const tasks = Object.entries(paths).flatMap(([name, fetch]): [string, () => Promise<unknown>][] => {
   const errata = createClient({ baseUrl, fetch, maxRetries: 0 });
