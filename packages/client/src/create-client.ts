@@ -11,14 +11,19 @@ import createFetchClient, {
   type HeadersOptions,
   type MaybeOptionalInit,
   type Middleware,
+  type ParseAs,
 } from 'openapi-fetch';
 import type { HttpMethod, PathsWithMethod, RequiredKeysOf } from 'openapi-typescript-helpers';
 import { debugLogger, type OnEvent } from './events.js';
-import { newPool } from './internal/attempt.js';
+import { runCall } from './internal/attempt-loop.js';
+import { newAttemptTimers } from './internal/attempt-timer.js';
+import type { CallDescription } from './internal/call-description.js';
+import type { CallResult } from './internal/call-result.js';
+import type { CallSettings, FetchLike } from './internal/call-settings.js';
 import { clientInternals } from './internal/client-internals.js';
 import type { Normalizer } from './internal/envelope.js';
-import { invalid, positive } from './internal/positive.js';
-import { answered, type CallState, type FetchLike, newCallState, type SendSettings, send } from './internal/send.js';
+import { loadDeferred } from './internal/load-deferred.js';
+import { invalid, nonNegative } from './internal/non-negative.js';
 import { retryDefaults } from './retry-policy.js';
 
 export interface ErrataClientOptions extends Omit<ClientOptions, 'baseUrl' | 'fetch'> {
@@ -123,6 +128,11 @@ export interface ErrataClient {
   eject(...middleware: Middleware[]): void;
 }
 
+// What openapi-fetch gets when the client has read the answer itself: an empty 204, which it returns
+// untouched and `call` discards. One for every call; no user code sees it.
+let placeholder: Response | undefined;
+const alreadyRead = (): Response => (placeholder ??= new Response(null, { status: 204 }));
+
 /**
  * Creates the client. HTTP errors are returned as `error` (always the canonical envelope, typed per
  * operation); transport failures are thrown as `ErrataError`. Bad options throw `ErrataError`
@@ -160,19 +170,19 @@ export function createClient(options: ErrataClientOptions): ErrataClient {
   if (normalize !== undefined && typeof normalize !== 'function')
     throw invalid("normalize must be a function, e.g. providerNormalizer('workers-ai') from @errata/client/normalize.");
   if (onEvent !== undefined && typeof onEvent !== 'function') throw invalid('onEvent must be a function.');
-  const settings: SendSettings = {
+  const settings: CallSettings = {
     fetch: fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    maxRetries: positive('maxRetries', maxRetries, retryDefaults.maxRetries),
-    initialDelay: positive('initialDelay', initialDelay, retryDefaults.initialDelay),
-    maxDelay: positive('maxDelay', maxDelay, retryDefaults.maxDelay),
-    maxRetryAfter: positive('maxRetryAfter', maxRetryAfter, retryDefaults.maxRetryAfter),
-    timeout: positive('timeout', timeout, 60_000),
-    totalTimeout: positive('totalTimeout', totalTimeout, Infinity),
+    maxRetries: nonNegative('maxRetries', maxRetries, retryDefaults.maxRetries),
+    initialDelay: nonNegative('initialDelay', initialDelay, retryDefaults.initialDelay),
+    maxDelay: nonNegative('maxDelay', maxDelay, retryDefaults.maxDelay),
+    maxRetryAfter: nonNegative('maxRetryAfter', maxRetryAfter, retryDefaults.maxRetryAfter),
+    timeout: nonNegative('timeout', timeout, 60_000),
+    totalTimeout: nonNegative('totalTimeout', totalTimeout, Infinity),
     normalize,
     redact: createRedactor([apiKey]),
-    maxErrorBodyBytes: positive('maxErrorBodyBytes', maxErrorBodyBytes, 65_536),
+    maxErrorBodyBytes: nonNegative('maxErrorBodyBytes', maxErrorBodyBytes, 65_536),
     onEvent: onEvent ?? (debug ? debugLogger() : undefined),
-    pool: newPool(),
+    timers: newAttemptTimers(),
   };
   const core = createFetchClient<Paths, 'application/json'>({
     ...rest,
@@ -182,43 +192,55 @@ export function createClient(options: ErrataClientOptions): ErrataClient {
   // Middleware may read the responses: with any, the client hands openapi-fetch real ones.
   const middleware = new Set<Middleware>();
 
-  // One logical call. Its state (attempt timer, why it stopped, what was read) is its own; the
-  // client reads every answer itself, inside the retry loop, and hands the caller what it read. A
-  // stream (`parseAs: 'stream'`) keeps the caller's abort wired to its request until it ends.
+  // One logical call. openapi-fetch builds the request (path, query, body, headers, middleware) and
+  // hands it to the attempt loop, its fetch, which reads the answer itself. openapi-fetch then gets
+  // what it must read itself (a stream, a Response rebuilt for middleware) or, when the client has
+  // read the answer, a placeholder, and the call returns the loop's result instead. A stream's
+  // `release` (its attempt ends with the stream) goes to `streamed`.
   async function call(
     method: string,
     url: string,
     init: Record<string, unknown> | undefined,
-    given?: CallState,
+    streamed?: (release: () => void) => void,
   ): Promise<unknown> {
-    const o = init ?? {};
-    const parseAs = (o.parseAs as CallState['parseAs'] | undefined) ?? 'json';
-    const state =
-      given ?? newCallState(o.signal as AbortSignal | undefined, method, url, parseAs, parseAs === 'stream');
-    // A call's own options are checked and merged by a module loaded on the first call that has one.
-    const s =
-      o.fetch !== undefined || o.timeout !== undefined || o.maxRetries !== undefined || o.idempotencyKey !== undefined
-        ? (await import('./internal/call-options.js')).callSettings(o, settings, state)
-        : settings;
-    state.full = middleware.size > 0 || (Array.isArray(o.middleware) && o.middleware.length > 0);
-    let streaming = false;
+    const options = init ?? {};
+    let callSettings = settings;
+    let idempotencyKey: string | undefined;
+    if (
+      options.fetch !== undefined ||
+      options.timeout !== undefined ||
+      options.maxRetries !== undefined ||
+      options.idempotencyKey !== undefined
+    )
+      ({ settings: callSettings, idempotencyKey } = (await loadDeferred()).callSettings(options, settings));
+    const parseAs = (options.parseAs as ParseAs | undefined) ?? 'json';
+    const description: CallDescription = {
+      method,
+      path: url,
+      parseAs,
+      streaming: parseAs === 'stream',
+      signal: options.signal as AbortSignal | undefined,
+      idempotencyKey,
+      forMiddleware: middleware.size > 0 || (Array.isArray(options.middleware) && options.middleware.length > 0),
+    };
+    let result: CallResult | undefined;
+    let sent = false;
+    const fetch = async (request: Request) => {
+      sent = true;
+      result = await runCall(request, description, callSettings);
+      return result.forOpenapiFetch ?? alreadyRead();
+    };
     try {
-      const result = (await core.request(
-        method as 'get',
-        url as never,
-        { ...o, fetch: (request: Request) => send(request, s, state) } as never,
-      )) as { response: Response };
-      if (result.response === answered()) return state.result;
-      streaming = state.keep && result.response.ok;
-      return result;
+      const parsed = await core.request(method as 'get', url as never, { ...options, fetch } as never);
+      if (result?.release) streamed?.(result.release);
+      // A middleware's onRequest may answer by itself: then the loop never ran.
+      return result && !result.forOpenapiFetch ? result : parsed;
     } catch (cause) {
+      result?.release?.();
       // A TypeError before anything was sent: openapi-fetch could not build the request.
-      if (!state.sent && cause instanceof TypeError)
-        throw (await import('./internal/retry-step.js')).unbuildable(cause, settings.redact);
+      if (!sent && cause instanceof TypeError) throw (await loadDeferred()).unbuildable(cause, settings.redact);
       // Our own errors; anything else (a serializer, a user middleware) is the caller's and passes through.
       throw cause;
-    } finally {
-      if (!streaming) state.cleanup();
     }
   }
 

@@ -19,6 +19,7 @@ import { type RawError, rawErrorOf } from './internal/raw-error.js';
  * | `CONNECTION_ERROR` | no response: DNS, refused, reset before the headers | yes |
  * | `CLIENT_TIMEOUT` | one attempt took longer than `timeout` | yes |
  * | `RESPONSE_INCOMPLETE` | the headers came, the body was cut off | yes |
+ * | `TOO_MANY_REDIRECTS` | a redirect loop: more than 20 redirects (fetch's limit; where fetch says so) | no |
  * | `DEADLINE_EXCEEDED` | the call's `totalTimeout` (or `subscribe`'s `timeout`) ran out | no |
  * | `ABORTED` | the caller's `AbortSignal` fired | no |
  * | `INVALID_RESPONSE` | a 2xx whose body is not the JSON the operation declares, or a malformed stream event | no |
@@ -35,6 +36,7 @@ export type ClientErrorCode =
   | 'CONNECTION_ERROR'
   | 'CLIENT_TIMEOUT'
   | 'RESPONSE_INCOMPLETE'
+  | 'TOO_MANY_REDIRECTS'
   | 'DEADLINE_EXCEEDED'
   | 'ABORTED'
   | 'INVALID_RESPONSE'

@@ -9,6 +9,8 @@ import type { ClientErrorCode } from './errors.js';
 import type { RetryReason } from './retry-policy.js';
 
 interface EventBase {
+  /** Which call: a number per call, the same on all its events (how to tell concurrent calls apart). */
+  callId: number;
   /** `GET`, `POST`… */
   method: string;
   /** The operation's path template, e.g. `/v1/models/{model}`. */

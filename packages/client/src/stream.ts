@@ -14,7 +14,6 @@ import { type ClientErrorCode, ErrataError, ErrataStreamError, type ErrorEnvelop
 import { factsOf, isCode } from './internal/catalog-view.js';
 import { clientInternals } from './internal/client-internals.js';
 import { isObject, type Normalizer, normalizeEnvelope } from './internal/envelope.js';
-import { type CallState, newCallState } from './internal/send.js';
 import { sseEvents } from './internal/sse-events.js';
 import { isStreamError } from './internal/stream-errors.js';
 
@@ -71,7 +70,6 @@ export async function stream(
     );
   const { signal, headers } = options;
   const path = '/v1/models/{model}/run';
-  const state: CallState = newCallState(signal, 'POST', path, 'stream', true);
   const init = {
     ...options,
     params: { path: { model } },
@@ -80,7 +78,8 @@ export async function stream(
     parseAs: 'stream',
     signal,
   };
-  const { error, response } = (await internals.call('POST', path, init, state)) as {
+  let release = () => {};
+  const { error, response } = (await internals.call('POST', path, init, (end) => (release = end))) as {
     error?: ErrorEnvelope;
     response: Response;
   };
@@ -88,7 +87,8 @@ export async function stream(
   const events = new ErrataStream(response, {
     normalize: internals.normalize ?? normalizeEnvelope,
     redact: internals.redact,
-    state,
+    signal,
+    release,
   });
   if (!response.headers.get('content-type')?.startsWith('text/event-stream')) {
     // A server that ignored `stream: true`: not the contract, and not something to guess at.
@@ -106,7 +106,10 @@ export async function stream(
 export interface StreamContext {
   normalize: Normalizer;
   redact: Redactor;
-  state: CallState;
+  /** The caller's signal: its abort ends the stream. */
+  signal: AbortSignal | undefined;
+  /** Ends the stream's request once the stream is over (its abort listener goes). */
+  release: () => void;
 }
 
 /**
@@ -157,7 +160,7 @@ export class ErrataStream implements AsyncIterable<StreamEvent> {
    */
   async cancel(): Promise<void> {
     this.used = true;
-    this.context.state.cleanup();
+    this.context.release();
     await this.response.body?.cancel().catch(() => {});
   }
 
@@ -168,7 +171,7 @@ export class ErrataStream implements AsyncIterable<StreamEvent> {
   }
 
   private async *events(): AsyncGenerator<StreamEvent> {
-    const { state } = this.context;
+    const { signal, release } = this.context;
     const reader = this.response.body?.getReader();
     const decoder = new TextDecoder();
     const parse = sseEvents();
@@ -179,7 +182,7 @@ export class ErrataStream implements AsyncIterable<StreamEvent> {
           chunk = await reader?.read();
         } catch (cause) {
           throw this.fail(
-            state.user?.aborted ? 'ABORTED' : 'RESPONSE_INCOMPLETE',
+            signal?.aborted ? 'ABORTED' : 'RESPONSE_INCOMPLETE',
             'the connection broke off mid-stream',
             cause,
           );
@@ -191,13 +194,13 @@ export class ErrataStream implements AsyncIterable<StreamEvent> {
           yield event;
           if (event.event === 'done') return;
           // Aborted while the caller held the event: stop before the next one.
-          if (state.user?.aborted) throw this.fail('ABORTED', 'the stream was aborted');
+          if (signal?.aborted) throw this.fail('ABORTED', 'the stream was aborted');
         }
       }
     } finally {
       // Done, failed, aborted or abandoned by a `break`: the request ends here, at once.
       reader?.cancel().catch(() => {});
-      state.cleanup();
+      release();
     }
   }
 

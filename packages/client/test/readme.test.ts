@@ -1,5 +1,6 @@
-// Every TypeScript example in the README is a file in examples/ (type-checked by `pnpm typecheck`),
-// with the package's entry points ('@errata/client', '/normalize', '/queue', '/stream') for the relative imports.
+// Every TypeScript example in the README is a file in examples/ (type-checked by `pnpm typecheck`), with
+// the package's entry points ('@errata/client', '/normalize', '/queue', '/stream', '/telemetry') for the
+// relative imports.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,6 +15,7 @@ const examples = readdirSync(join(root, 'examples')).map((file) => ({
     .replaceAll("'../src/normalize-error.js'", "'@errata/client/normalize'")
     .replaceAll("'../src/queue.js'", "'@errata/client/queue'")
     .replaceAll("'../src/stream.js'", "'@errata/client/stream'")
+    .replaceAll("'../src/telemetry.js'", "'@errata/client/telemetry'")
     .trim(),
 }));
 

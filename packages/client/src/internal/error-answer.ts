@@ -1,17 +1,16 @@
 /**
- * Reading an error answer inside the retry loop: its body up to the limit, normalized to the
- * canonical envelope, and the Response handed out with it. Imported lazily by `send` on a client's
- * first error answer, so that the main entry does not ship the envelope builder, the bounded
- * reader and the cut-body salvage to calls that never fail (the size budget is for the entry's
- * static imports).
+ * Reading an error answer inside the attempt loop: its body up to the limit, normalized to the
+ * canonical envelope, and the result handed out with it. Part of the deferred path (`deferred.ts`):
+ * calls that never fail do not ship the envelope builder, the bounded reader or the cut-body salvage.
  */
 
 import { type Redactor, redactHeaders } from '@errata/redact';
 import type { ErrorEnvelope } from '../errors.js';
 import type { FailureKind } from '../retry-policy.js';
-import { answered } from './answer.js';
-import type { CallState } from './attempt.js';
+import type { CallDescription } from './call-description.js';
+import type { CallResult } from './call-result.js';
 import { factsOf } from './catalog-view.js';
+import type { Decision } from './decide.js';
 import { type Normalizer, normalizeEnvelope } from './envelope.js';
 import { rememberRawError } from './raw-error.js';
 import { readBounded } from './read-body.js';
@@ -21,7 +20,7 @@ import { salvageJson } from './truncated-json.js';
  * An error body as read: the text (cut at the limit), and what to normalize (the text, or what a
  * cut JSON body still says).
  */
-export interface ErrorBody {
+interface ErrorBody {
   text: string;
   truncated: boolean;
   body: unknown;
@@ -33,65 +32,71 @@ async function readError(response: Response, limit: number): Promise<ErrorBody> 
   return { text, truncated, body: truncated ? (salvageJson(text) ?? text) : text };
 }
 
-/** An error answer, read and normalized: its envelope, the wait the server asked (ms), and its retry kind. */
+/**
+ * An error answer, read and normalized: its envelope, the wait the server asked (seconds, like a
+ * body's `retry_after`), and the catalog's retry policy for its code.
+ */
 export interface ErrorAnswer {
   read: ErrorBody;
   envelope: ErrorEnvelope;
-  asked: number | undefined;
-  kind: FailureKind;
+  askedSeconds: number | undefined;
+  policy: FailureKind;
 }
 
 /**
  * Reads and normalizes one error answer (`normalize` undefined: Errata's envelope). A body cut at
- * the limit was cancelled, not read to its end: its controller is not reused.
+ * the limit was cancelled, not read to its end (`read.truncated`).
  */
 export async function readErrorAnswer(
   response: Response,
   limit: number,
   normalize: Normalizer | undefined,
-  state: CallState,
   redact: Redactor,
 ): Promise<ErrorAnswer> {
   const read = await readError(response, limit);
-  if (read.truncated) state.cleanup();
-  else state.release();
   const { envelope, asked } = (normalize ?? normalizeEnvelope)(
     { status: response.status, headers: response.headers, body: read.body },
     redact,
   );
   if (read.truncated) envelope.message = `${envelope.message} (error body cut at ${limit} bytes)`;
-  return { read, envelope, asked, kind: factsOf(envelope.code).retry };
+  return {
+    read,
+    envelope,
+    askedSeconds: asked === undefined ? undefined : asked / 1000,
+    policy: factsOf(envelope.code).retry,
+  };
 }
 
 const nullBody = [101, 103, 204, 205, 304];
 
 /**
- * The Response handed out with an error envelope: the one that came over the wire (its body read,
- * as openapi-fetch would leave it), or — when a header held the API key or a bearer token — a copy
- * with those values redacted. With middleware it is a copy carrying the envelope as its JSON body
- * (middleware may read it); without, the envelope goes straight to the caller and openapi-fetch
- * gets the placeholder.
+ * The result of a call that ends on an error answer. Its `retry_after` is the wait the client
+ * waited, or would wait next (`decision.wait`), so that what it says is what it did. Its Response
+ * is the one that came over the wire (its body read, as openapi-fetch would leave it), or, when a
+ * header held the API key or a bearer token, a copy with those values redacted. With middleware it
+ * is a copy carrying the envelope as its JSON body, for openapi-fetch (and the middleware) to read.
  */
-export function canonicalResponse(
+export function errorResult(
   response: Response,
-  envelope: ErrorEnvelope,
-  read: ErrorBody,
-  state: CallState,
+  answer: ErrorAnswer,
+  decision: Decision,
+  call: CallDescription,
   redact: Redactor,
-): Response {
+): CallResult {
+  const { envelope, read } = answer;
+  if (decision.wait !== undefined && (envelope.retry_after !== undefined || answer.policy === 'after_retry_after'))
+    (envelope as { retry_after?: number }).retry_after = Math.ceil(decision.wait / 1000);
   const raw = redactHeaders(response.headers, redact);
   let out = response;
-  if (state.full || raw !== response.headers) {
+  if (call.forMiddleware || raw !== response.headers) {
     const headers = new Headers(raw);
     headers.delete('content-length');
     headers.delete('content-encoding');
     headers.delete('transfer-encoding');
     headers.set('content-type', 'application/json');
-    const body = state.full && !nullBody.includes(response.status) ? JSON.stringify(envelope) : null;
+    const body = call.forMiddleware && !nullBody.includes(response.status) ? JSON.stringify(envelope) : null;
     out = new Response(body, { status: response.status, statusText: response.statusText, headers });
   }
   rememberRawError(out, { status: response.status, headers: raw, body: redact(read.text), truncated: read.truncated });
-  if (state.full) return out;
-  state.result = { error: envelope, response: out };
-  return answered();
+  return call.forMiddleware ? { response: out, forOpenapiFetch: out } : { error: envelope, response: out };
 }

@@ -2,6 +2,7 @@
 // attempt starts, a wait begins and the call ends, so a test waits on that rather than on time.
 import { vi } from 'vitest';
 import type { ClientEvent } from '../../src/index.js';
+import type { TestServer } from './server.js';
 
 export interface EventRecorder {
   events: ClientEvent[];
@@ -44,4 +45,29 @@ export function recordEvents(): EventRecorder {
  */
 export function fakeClientTimers({ date = false } = {}): void {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance', ...(date ? (['Date'] as const) : [])] });
+}
+
+/**
+ * Under `fakeClientTimers()`: lets `attempts` attempts run. The first `stalled` of them never
+ * answer, and each is timed out (`timeout` ms) once it reached the server; each wait between
+ * attempts, once the client says it began, is run to its end.
+ */
+export async function runAttempts(given: {
+  attempts: number;
+  recorder: EventRecorder;
+  server: TestServer;
+  stalled?: number;
+  timeout?: number;
+}): Promise<void> {
+  const { attempts, recorder, server, stalled = 0, timeout = 0 } = given;
+  for (let n = 1; n <= attempts; n++) {
+    if (n <= stalled) {
+      await server.received(n);
+      await vi.advanceTimersByTimeAsync(timeout);
+    }
+    if (n < attempts) {
+      await recorder.seen('retry', n);
+      await vi.advanceTimersToNextTimerAsync();
+    }
+  }
 }
