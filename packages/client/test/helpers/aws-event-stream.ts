@@ -18,7 +18,7 @@ function header(name: string, value: string): Buffer {
 }
 
 /** One event-stream message with string headers and a UTF-8 payload. */
-export function eventStreamMessage(headers: Record<string, string>, payload: string): Buffer {
+function eventStreamMessage(headers: Record<string, string>, payload: string): Buffer {
   const head = Buffer.concat(Object.entries(headers).map(([name, value]) => header(name, value)));
   const body = Buffer.from(payload, 'utf8');
   const total = 12 + head.length + body.length + 4;
