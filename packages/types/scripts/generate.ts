@@ -149,6 +149,12 @@ ${
 export const errorTexts = ${literal(texts)} as const;
 `,
 );
+type StreamErrorRules = (typeof providers)[string]['stream_errors'];
+const sseRules = (rules: StreamErrorRules) =>
+  (rules ?? [])
+    .filter(({ format }) => (format ?? 'sse') === 'sse')
+    .map(({ event, has, equals }) => ({ event, ...(has ? { has } : {}), ...(equals !== undefined ? { equals } : {}) }));
+
 writeFileSync(
   join(out, 'providers.ts'),
   `${HEADER}
@@ -166,11 +172,10 @@ export const providers = ${literal(
           ...(docs ? { docs } : {}),
           fields,
           ...(not_errors ? { not_errors } : {}),
-          // How its mid-stream errors arrive: the event name and the path its data must hold (the
-          // description is in the spec).
-          ...(stream_errors
-            ? { stream_errors: stream_errors.map(({ event, has }) => (has ? { event, has } : { event })) }
-            : {}),
+          // How its mid-stream errors arrive in a server-sent event stream: the event name, the path
+          // its data must hold and the value there (the description is in the spec). AWS event-stream
+          // rules stay in the spec: only the AWS SDK decodes that framing (fromSdkError reads its errors).
+          ...(sseRules(stream_errors).length ? { stream_errors: sseRules(stream_errors) } : {}),
         },
       ]),
     ),
