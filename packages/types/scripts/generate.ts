@@ -91,14 +91,15 @@ const texts = Object.fromEntries(
 );
 
 // The policy: one line per code, so that it stays small once minified. Retry safety mid-stream is
-// 1 or 0 when the code can end a stream, null when it cannot happen after the first byte.
+// 1 or 0 when the code can end a stream; a code that cannot happen after the first byte has no
+// fourth member (the main client entry ships this table: every byte counts).
 const facts = errors.map(
   ({ code, meta }) =>
     `  ${JSON.stringify(code)}: ${JSON.stringify([
       meta.status,
       meta.retry,
       meta.category,
-      meta.mid_stream ? +meta.mid_stream.retry_safe : null,
+      ...(meta.mid_stream ? [+meta.mid_stream.retry_safe] : []),
     ])},`,
 );
 writeFileSync(
@@ -107,7 +108,7 @@ writeFileSync(
 /** Base URL of the error catalog; each code's section is \`\${docsUrl}#\${code}\`. */
 export const docsUrl = ${literal(docsUrl)};
 
-/** What a client acts on per code: \`[status, retry, category, midStreamRetrySafe]\`, in internal-code order. */
+/** What a client acts on per code: \`[status, retry, category, midStreamRetrySafe?]\`, in internal-code order. */
 export const codeFacts = {
 ${facts.join('\n')}
 } as const;

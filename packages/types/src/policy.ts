@@ -16,7 +16,7 @@ export { codeFacts, defaultCodeByStatus, docsUrl } from './generated/policy.js';
 
 /** A canonical error code: the union of every `code` constant in the spec. */
 export type ErrorCode = keyof typeof codeFacts;
-/** One code's facts: `[status, retry, category, midStreamRetrySafe]`. */
+/** One code's facts: `[status, retry, category, midStreamRetrySafe?]` (absent: the code cannot end a stream). */
 export type CodeFacts<C extends ErrorCode = ErrorCode> = (typeof codeFacts)[C];
 /** How a client should treat a code: never retry, retry with backoff, or wait for `Retry-After`. */
 export type RetryPolicy = CodeFacts[1];

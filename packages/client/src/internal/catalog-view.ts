@@ -29,8 +29,8 @@ export const isCode: (value: unknown) => value is ErrorCode = isErrorCode;
 export const codeForStatus: (status: number) => ErrorCode = defaultCodeFor;
 
 export function factsOf(code: ErrorCode): CodeFacts {
-  const [status, retry, category, safe] = codeFacts[code];
-  return { status, retry, category, midStreamRetrySafe: safe === null ? null : safe === 1 };
+  const [status, retry, category, safe] = codeFacts[code] as readonly [number, RetryPolicy, string, (0 | 1)?];
+  return { status, retry, category, midStreamRetrySafe: safe === undefined ? null : safe === 1 };
 }
 
 export function docUrlOf(code: ErrorCode): string {

@@ -89,8 +89,9 @@ export function finish(response: ErrorResponseLike, found: Found, redact: Redact
     retry: facts.retry,
   };
   const asked = serverWait(response.headers, found.retryAfter);
+  // Only a wait the response stated: an `after_retry_after` code without one has no `retry_after`,
+  // and the client backs off instead of trusting a made-up second.
   if (asked !== undefined) envelope.retry_after = Math.ceil(asked / 1000);
-  else if (facts.retry === 'after_retry_after') envelope.retry_after = 1;
   // Masked as JSON text, so that a key anywhere in the tree goes (the redactor knows its JSON-escaped form).
   if (Object.keys(details).length) envelope.details = JSON.parse(redact(JSON.stringify(details)));
   if (found.origin) {
@@ -108,17 +109,14 @@ export function finish(response: ErrorResponseLike, found: Found, redact: Redact
 export const normalizeEnvelope: Normalizer = (response, redact) => {
   const body = parseBody(response.body);
   const b = isObject(body) ? body : {};
-  const retryAfter = b.retry_after;
   return finish(
     { ...response, body },
     {
       code: isCode(b.code) ? b.code : undefined,
       message: isString(b.message) ? b.message : undefined,
       requestId: isString(b.request_id) ? b.request_id : undefined,
-      retryAfter:
-        typeof retryAfter === 'number' || (isString(retryAfter) && !Number.isNaN(Number(retryAfter)))
-          ? retryAfter
-          : undefined,
+      // serverWait takes a number or digits and ignores anything else.
+      retryAfter: b.retry_after,
       details: isObject(b.details) ? b.details : undefined,
     },
     redact,

@@ -2,6 +2,10 @@ import { constOf, isCatalogSource, isErrorSchema, requiredOf, schemaParts } from
 import { problemsOf, validateProviders, validateXError } from '../meta-schemas.js';
 import { type ErrataRoot, isExampleObject, type ProviderMeta, type Rule } from '../redocly-types.js';
 
+// The `if` that selects an Errata server's own body (no `origin`): `{ properties: { origin: false } }`.
+const isOwnBody = (part: { if?: unknown }): boolean =>
+  (part.if as { properties?: { origin?: unknown } } | undefined)?.properties?.origin === false;
+
 const templateParams = (message: unknown): string[] =>
   [...String(message ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 const namedGroups = (pattern: string): string[] => {
@@ -56,7 +60,16 @@ const errorMetadata: Rule = () => {
         }
         if (!schema.title) problems.push('title is required');
         if (!schema.description) problems.push('description is required');
-        if (meta.retry === 'after_retry_after' && !requiredOf(schema, ctx).has('retry_after'))
+        // Required of an Errata server's body at least (`if: { properties: { origin: false } }`): a
+        // normalized provider error states a wait only where the provider's response did.
+        const ownRequired = schemaParts(schema, ctx).flatMap((part) =>
+          isOwnBody(part) ? (part.then?.required ?? []) : [],
+        );
+        if (
+          meta.retry === 'after_retry_after' &&
+          !requiredOf(schema, ctx).has('retry_after') &&
+          !ownRequired.includes('retry_after')
+        )
           problems.push('retry policy after_retry_after requires `retry_after` in the body');
         const params = templateParams(meta.message);
         for (const [provider, entries] of Object.entries(meta.crosswalk ?? {})) {

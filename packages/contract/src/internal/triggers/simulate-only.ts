@@ -27,10 +27,13 @@ export const simulateOnlyCodes: { readonly [code in ErrorCode]?: string } = {
   QUEUE_LIMIT_EXCEEDED:
     'needs the queue full, past a per-key limit the spec does not state, blocking the queue triggers',
   OUT_OF_CAPACITY: 'needs every data center that could run the model busy',
+  REQUEST_EXCEEDS_RATE_LIMIT:
+    'needs a request bigger than the key’s whole rate budget, whose size the spec does not state',
   // Requests the suite cannot send, or whose answer it cannot read
   INCOMPLETE_REQUEST:
     'a provider’s code (Workers AI 3003); Errata servers name the missing part (MISSING_REQUIRED_FIELD…)',
   REQUEST_ABORTED: 'is answered to a client that closed the connection, so no client reads it',
+  MODEL_RETIRED: 'needs a model the server has retired; the sandbox retires none (no modelsFor trigger yet)',
   NO_SUCH_MODEL_OR_TASK:
     'Errata servers tell an unknown model (MODEL_NOT_FOUND) from a bad task; only a provider merges them',
   IMAGE_URL_UNREACHABLE: 'needs an image URL the server cannot fetch, and which URLs a server fetches is its own',
