@@ -102,11 +102,13 @@ export function fromSdkError(error: unknown, options: FromSdkErrorOptions = {}):
       { cause: error },
     );
   }
-  // A mid-stream error has no status of its own: the one its provider documents for it (an AWS
-  // exception event), or like the stream reader, a 500.
-  const status = found.status ?? found.documentedStatus ?? 500;
+  // A mid-stream error has no status of its own: like the stream reader, a 500 stands in, and the
+  // normalizer reads it at the status its crosswalk entry names (an AWS exception event's API-model status).
   const normalize = providerNormalizer(options.provider ?? providerFor(found));
-  const { envelope } = normalize({ status, headers: found.headers, body: found.body }, redact);
+  const { envelope } = normalize(
+    { status: found.status ?? 500, headers: found.headers, body: found.body, midStream: found.status === undefined },
+    redact,
+  );
   const suffix = envelope.request_id ? ` (request ${envelope.request_id})` : '';
   return new ErrataError(envelope.code, `${envelope.code}: ${envelope.message}${suffix}`, {
     status: found.status,

@@ -26,6 +26,7 @@ import {
   textMessage,
 } from './internal/envelope.js';
 import { type StreamErrorRule, withStreamErrors } from './internal/stream-errors.js';
+import { readAtBestStatus } from './internal/unknown-status.js';
 
 export type { ErrorResponseLike, Normalizer } from './internal/envelope.js';
 
@@ -223,6 +224,22 @@ function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Re
   );
 }
 
+// A provider's error that came mid-stream has no status of its own: read at the status its crosswalk
+// entry names (the origin keeps the stand-in status the reader was given).
+function normalizeAny(provider: Provider, response: ErrorResponseLike, redact: Redactor): Normalized {
+  if (!response.midStream || provider === 'errata') return normalizeAs(provider, response, redact);
+  const { result, status } = readAtBestStatus(
+    provider,
+    response.status,
+    (tried) => normalizeAs(provider, { ...response, status: tried }, redact),
+    (normalized) => normalized.envelope.origin,
+  );
+  // The status tried is the crosswalk's, not the wire's: the origin keeps what the reader was given.
+  const origin = result.envelope.origin;
+  if (origin && status !== response.status) origin.status = response.status;
+  return result;
+}
+
 // `normalizeError` alone masks nothing unless asked: it knows no key.
 const keep: Redactor = (text) => text;
 
@@ -244,7 +261,7 @@ const keep: Redactor = (text) => text;
  * //   origin: { provider: 'modelslab', status: 429, message: 'Rate limit exceeded. …' }, … }
  */
 export function normalizeError(response: ErrorResponseLike, options: NormalizeOptions = {}): ErrorEnvelope {
-  return normalizeAs(options.provider ?? 'errata', response, options.redact ?? keep).envelope;
+  return normalizeAny(options.provider ?? 'errata', response, options.redact ?? keep).envelope;
 }
 
 /**
@@ -262,7 +279,7 @@ export function providerNormalizer(provider: Provider = 'errata'): Normalizer {
       `providerNormalizer: unknown provider ${JSON.stringify(provider)}; known: ${Object.keys(providers).join(', ')}.`,
     );
   }
-  const normalize: Normalizer = (response, redact) => normalizeAs(provider, response, redact);
+  const normalize: Normalizer = (response, redact) => normalizeAny(provider, response, redact);
   // How this provider's mid-stream errors arrive (spec/providers.yaml `stream_errors`), for the stream reader.
   const rules =
     provider === 'errata'

@@ -226,8 +226,12 @@ export class ErrataStream implements AsyncIterable<StreamEvent> {
   // there, the caller gets the canonical envelope, never `[object Object]`).
   private serverError(data: unknown, text: string): ErrataStreamError {
     const { normalize, redact } = this.context;
-    const status = isObject(data) && typeof data.status === 'number' ? data.status : 500;
-    const { envelope } = normalize({ status, headers: this.response.headers, body: text }, redact);
+    const stated = isObject(data) && typeof data.status === 'number' ? data.status : undefined;
+    // Without a status of its own, a provider normalizer reads it at the one its crosswalk names.
+    const { envelope } = normalize(
+      { status: stated ?? 500, headers: this.response.headers, body: text, midStream: stated === undefined },
+      redact,
+    );
     const facts = isCode(envelope.code) ? factsOf(envelope.code) : undefined;
     // A code the catalog does not expect mid-stream falls back on its retry policy.
     const retrySafe = facts?.midStreamRetrySafe ?? facts?.retry !== 'never';

@@ -6,17 +6,11 @@
  * redacted: the keys given, any bearer token and anything shaped like a provider's key.
  */
 import { createRedactor, providerKeyPattern } from '@errata/redact';
-import {
-  type CatalogEntry,
-  catalog,
-  type ErrorCode,
-  findCrosswalkMatch,
-  type ProviderId,
-  providers,
-} from '@errata/types';
+import { type CatalogEntry, catalog, type ErrorCode, type ProviderId, providers } from '@errata/types';
 import { errorTexts } from '@errata/types/texts';
 import type { ErrorEnvelope } from '../errors.js';
 import { parseBody } from '../internal/envelope.js';
+import { readAtBestStatus } from '../internal/unknown-status.js';
 import { normalizeError, type Provider } from '../normalize-error.js';
 
 /** What is known of the error: its body, and its status, headers and provider if given. */
@@ -53,24 +47,6 @@ const providerIds = new Set(Object.keys(providers));
 /** Whether `id` names a provider `normalizeError` reads (or `errata`). */
 export const isProvider = (id: string): id is Provider => id === 'errata' || providerIds.has(id);
 
-// The statuses a provider's crosswalk names: tried in turn when none was given.
-function crosswalkStatuses(provider: ProviderId): number[] {
-  const statuses = new Set<number>();
-  for (const code in catalog) {
-    const entries = (
-      catalog[code as ErrorCode].crosswalk as Partial<Record<ProviderId, readonly { status?: number }[]>>
-    )[provider];
-    for (const entry of entries ?? []) if (entry.status !== undefined) statuses.add(entry.status);
-  }
-  return [...statuses];
-}
-
-function specificity(envelope: ErrorEnvelope): number {
-  const origin = envelope.origin;
-  if (!origin || origin.provider === 'errata' || !providerIds.has(origin.provider)) return -1;
-  return findCrosswalkMatch(origin.provider as ProviderId, origin)?.specificity ?? -1;
-}
-
 function statesCatalogCode(body: unknown, code: ErrorCode): boolean {
   const parsed = parseBody(body) as { code?: unknown } | undefined;
   return typeof parsed === 'object' && parsed !== null && parsed.code === code;
@@ -92,16 +68,11 @@ export function explainError(input: ExplainInput): Explanation {
   let statusFrom: Explanation['statusFrom'] = input.status === undefined ? 'none' : 'given';
   let envelope = read(input.status ?? 0);
   const stated = envelope.origin?.status;
+  const provider = envelope.origin?.provider;
   if (input.status === undefined && typeof stated === 'number' && stated > 0) statusFrom = 'body';
-  else if (input.status === undefined) {
-    const provider = envelope.origin?.provider;
-    let best = specificity(envelope);
-    if (provider && providerIds.has(provider))
-      for (const status of crosswalkStatuses(provider as ProviderId)) {
-        const tried = read(status);
-        const score = specificity(tried);
-        if (score > best) [envelope, best, statusFrom] = [tried, score, 'crosswalk'];
-      }
+  else if (input.status === undefined && provider && providerIds.has(provider)) {
+    const best = readAtBestStatus(provider as ProviderId, 0, read, (e) => e.origin);
+    if (best.status !== 0) [envelope, statusFrom] = [best.result, 'crosswalk'];
   }
   const code = envelope.code as ErrorCode;
   const entry = catalog[code];

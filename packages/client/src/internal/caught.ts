@@ -12,8 +12,6 @@ export interface Caught {
   status: number | undefined;
   headers: Record<string, string | undefined>;
   body: unknown;
-  /** For an error that came mid-stream (no status): the status its provider documents for it, if any. */
-  documentedStatus?: number | undefined;
 }
 
 export type Loose = Record<string | symbol, unknown>;

@@ -9,24 +9,12 @@
  *   after `got status: UNAVAILABLE. `). The body is that JSON.
  */
 
-import { catalog, type ErrorCode } from '@errata/types';
 import { type HeaderSource, headerOf } from '../retry-policy.js';
 import { type Caught, headersOf, type Loose } from './caught.js';
 import { isObject } from './envelope.js';
 
 // The AWS SDK's own members, and the ones every Error has: not part of the provider's exception shape.
 const AWS_OWN = new Set(['$fault', '$metadata', '$response', '$retryable', 'name', 'message', 'stack', 'cause']);
-
-// The HTTP status the API model gives an exception (Bedrock's crosswalk entries carry it), for one
-// that arrived as an exception event mid-stream, which has none: the crosswalk matches on both.
-function documentedStatus(name: unknown): number | undefined {
-  for (const code in catalog)
-    for (const entry of (
-      catalog[code as ErrorCode].crosswalk as { bedrock?: readonly { code?: string; status?: number }[] }
-    ).bedrock ?? [])
-      if (entry.code === name && entry.status !== undefined) return entry.status;
-  return undefined;
-}
 
 function fromAws(e: Loose, metadata: Loose): Caught {
   // An exception event mid-stream arrives after the stream's 200: it has no status of its own.
@@ -40,7 +28,7 @@ function fromAws(e: Loose, metadata: Loose): Caught {
   if (typeof e.$fault !== 'string') return { sdk: 'bedrock', status, headers, body: undefined };
   const body: Record<string, unknown> = { __type: e.name, message: e.message };
   for (const key of Object.keys(e)) if (!AWS_OWN.has(key)) body[key] = e[key];
-  return { sdk: 'bedrock', status, headers, body, documentedStatus: status ?? documentedStatus(e.name) };
+  return { sdk: 'bedrock', status, headers, body };
 }
 
 function fromGenai(e: Loose): Caught {
