@@ -82,7 +82,9 @@ const rows: Row[] = [
     given: {
       provider: 'mistral',
       event: 'message',
-      data: '{"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":""},"finish_reason":"error"}]}',
+      data:
+        '{"id":"c1","object":"chat.completion.chunk",' +
+        '"choices":[{"index":0,"delta":{"content":""},"finish_reason":"error"}]}',
     },
     want: { code: 'INTERNAL_ERROR' },
   },

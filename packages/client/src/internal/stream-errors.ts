@@ -2,9 +2,10 @@
  * A provider's mid-stream error events, as spec/providers.yaml `stream_errors` records them:
  * Anthropic's and Groq's `event: error`, the OpenAI-style `data:` line whose JSON has an `error`
  * member (OpenAI, Azure, OpenRouter, Gemini, Groq, Together, Fireworks), Cohere's `message-end`
- * with `delta.error`, Mistral's chunk whose `finish_reason` is `error`. A provider normalizer carries its rules, and the stream reader asks `isStreamError`
- * about each event it does not know, so that such an event ends the stream as an
- * `ErrataStreamError` (normalized by the same normalizer) instead of being skipped.
+ * with `delta.error`, Mistral's chunk whose `finish_reason` is `error`. A provider normalizer
+ * carries its rules, and the stream reader asks `isStreamError` about each event it does not
+ * know, so that such an event ends the stream as an `ErrataStreamError` (normalized by the same
+ * normalizer) instead of being skipped.
  */
 
 import { compilePath, readPath } from './dotted-path.js';
