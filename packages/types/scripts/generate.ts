@@ -12,9 +12,8 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSpecModel, pointerFor, type XError } from '@errata/spec-model';
+import { createSpecModel, defaultCodeByStatus, pointerFor, type XError } from '@errata/spec-model';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { defaultCodeByStatus } from './status-defaults.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = join(here, '..');
@@ -113,7 +112,7 @@ export const codeFacts = {
 ${facts.join('\n')}
 } as const;
 
-/** The code a response with only this status means (see scripts/status-defaults.ts for the rule). */
+/** The code a response with only this status means (the rule: status-defaults.ts in @errata/spec-model). */
 export const defaultCodeByStatus = ${literal(defaultCodeByStatus(errors))} as const;
 `,
 );

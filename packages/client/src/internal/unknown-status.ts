@@ -9,7 +9,7 @@ import { catalog, type ErrorCode, findCrosswalkMatch, type ProviderErrorKey, typ
 const statuses = new Map<ProviderId, number[]>();
 
 /** The statuses `provider`'s crosswalk entries name, in the catalog's order. */
-export function crosswalkStatuses(provider: ProviderId): number[] {
+function crosswalkStatuses(provider: ProviderId): number[] {
   let found = statuses.get(provider);
   if (!found) {
     const seen = new Set<number>();
@@ -26,7 +26,7 @@ export function crosswalkStatuses(provider: ProviderId): number[] {
 }
 
 /** How specific the crosswalk entry matching a normalized error's origin is (-1 for none). */
-export function matchSpecificity(provider: ProviderId, origin: ProviderErrorKey | undefined): number {
+function matchSpecificity(provider: ProviderId, origin: ProviderErrorKey | undefined): number {
   return origin ? (findCrosswalkMatch(provider, origin)?.specificity ?? -1) : -1;
 }
 
