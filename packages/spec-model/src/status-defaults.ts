@@ -61,7 +61,8 @@ export function providerStatusDefaults(errors: readonly ErrorDefinition[]): Reco
   const byProvider: Record<string, Record<number, string>> = {};
   for (const { code, meta } of errors)
     for (const [provider, entries] of Object.entries(meta.crosswalk ?? {})) {
-      const table = (byProvider[provider] ??= {});
+      const table = byProvider[provider] ?? {};
+      byProvider[provider] = table;
       for (const entry of entries) if (statusOnly(entry)) table[entry.status!] ??= code;
     }
   return byProvider;
