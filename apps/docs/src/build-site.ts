@@ -12,6 +12,7 @@
  *   assets/catalog-filter.js      the catalog's filter
  *   assets/catalog-search.json    what each provider calls each code, for the filter (fetched on first use)
  *   providers/<id>/index.html     one page per seed provider: its errors and their Errata codes
+ *   contribute/index.html         how to add an error a provider really sent to the corpus
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,6 +20,7 @@ import { dirname, join } from 'node:path';
 import { catalogSearch } from './catalog-search.js';
 import { buildModel, loadSpec, specPath } from './docs-model.js';
 import { catalogPage } from './pages/catalog-page.js';
+import { contributePage } from './pages/contribute-page.js';
 import { endpointsPage } from './pages/endpoints-page.js';
 import { landingPage } from './pages/landing-page.js';
 import { providerPage } from './pages/provider-page.js';
@@ -43,6 +45,7 @@ export function buildSite(outDir: string): string[] {
     'openapi.yaml': readFileSync(specPath.replace(/\.json$/, '.yaml')),
     'errors/index.html': catalogPage(model),
     'errors/endpoints/index.html': endpointsPage(model),
+    'contribute/index.html': contributePage(),
     'reference/index.html': referencePage(model),
     'reference/openapi.json': JSON.stringify(referenceSpec(model, '../errors/')),
     'reference/redoc.standalone.js': redocBundle(),

@@ -27,8 +27,10 @@ import { codeStreamPart, retrySafeLabel } from './streaming-section.js';
 export function codeSection(model: DocsModel, entry: CodeEntry): string {
   const crosswalk: Partial<Record<string, readonly DocumentedEntry[]>> = entry.crosswalk;
   // Each provider's own code only, linking to its row: the name, status and message are on the
-  // provider's page (and in the filter's index), which keeps this page light.
-  const elsewhere = Object.keys(crosswalk).map((id) => {
+  // provider's page (and in the filter's index), which keeps this page light. A provider that maps
+  // this code by the HTTP status alone is left to its page (the intro of "Each code" says so).
+  const named = Object.keys(crosswalk).filter((id) => !(crosswalk[id] ?? []).every(byStatusAlone));
+  const elsewhere = named.map((id) => {
     const theirs = [
       ...new Set(
         (crosswalk[id] ?? []).map(
@@ -71,6 +73,15 @@ ${elsewhere.length > 0 ? `<p class="elsewhere">Providers: ${elsewhere.join('; ')
 <h4>With @errata/client</h4><pre><code>${text(handlingSnippet(model.spec, model.operations, entry))}</code></pre>
 ${codeStreamPart(model, entry)}</section>`;
 }
+
+// An entry that matches on the HTTP status and nothing else the provider says.
+const byStatusAlone = (match: DocumentedEntry): boolean =>
+  match.status !== undefined &&
+  match.code === undefined &&
+  match.internal_code === undefined &&
+  match.type === undefined &&
+  match.reason === undefined &&
+  match.message_pattern === undefined;
 
 /**
  * A provider's title without its parenthesis ("Amazon Bedrock Runtime"), unless another

@@ -5,7 +5,8 @@
  * the same answer and the pasted text never leaves the browser. On the landing page (`data-errors`
  * names the catalog) it opens the catalog with that fragment.
  */
-import { answerHtml } from './answer-html.js';
+import { answerHtml, caseOfferHtml } from './answer-html.js';
+import { corpusCaseYaml } from './corpus-case.js';
 import { explain, pastedProvider } from './explain.js';
 
 /** A paste as the form and the fragment hold it. */
@@ -86,8 +87,21 @@ function init(doc: Document): void {
     const share =
       `<p><a href="${hashFor(paste).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">Link to this answer</a>` +
       ' (the link holds what you pasted)</p>';
-    out.innerHTML = answerHtml(answer, '', texts) + share;
+    // Nothing in the body recognised (at most its status): offer it to the corpus.
+    const unknown = paste.text.trim() !== '' && (!answer || ('reading' in answer && answer.reading.how === 'status'));
+    const yaml = unknown ? corpusCaseYaml(paste) : '';
+    out.innerHTML = answerHtml(answer, '', texts) + (unknown ? caseOfferHtml(yaml, '../contribute/') : '') + share;
     out.hidden = false;
+    doc.getElementById('copy-case')?.addEventListener('click', () => {
+      const said = doc.getElementById('copy-status');
+      const tell = (what: string) => {
+        if (said) said.textContent = what;
+      };
+      navigator.clipboard.writeText(yaml).then(
+        () => tell('Copied.'),
+        () => tell('Could not copy: select the case and copy it.'),
+      );
+    });
   }
 
   form.addEventListener('submit', (event) => {
