@@ -118,6 +118,7 @@ export function caseOfferHtml(yaml: string, contributeHref: string): string {
     'here it is as a corpus case, with API keys, account and request ids taken out. Fill in the ' +
     `<code>&lt;…&gt;</code> parts and file it (<a href="${esc(contributeHref)}">how to contribute a case</a>).</p>` +
     `<pre id="corpus-case"><code>${text(yaml)}</code></pre>` +
-    '<p><button type="button" id="copy-case">Copy the case</button> <span id="copy-status" role="status"></span></p></div>'
+    '<p><button type="button" id="copy-case">Copy the case</button> ' +
+    '<span id="copy-status" role="status"></span></p></div>'
   );
 }

@@ -13,6 +13,9 @@ export interface PastedCase {
   provider: string;
 }
 
+// JSON members that hold an account's or a request's id.
+const ID_MEMBERS = 'request_?id|requestId|x-request-id|trace_?id|organization|org_id|project_id|account_id|user_id';
+
 // Ids that name an account or a request rather than the error: replaced, with what they were.
 const IDS: [RegExp, string][] = [
   [/\borg-[A-Za-z0-9]{8,}/g, '<ORG_ID>'],
@@ -20,10 +23,7 @@ const IDS: [RegExp, string][] = [
   [/(arn:aws[\w-]*:[\w-]*:[\w-]*:)\d{12}/g, '$1<ACCOUNT_ID>'],
   [/\b(?:req|request|chatcmpl|resp|msg|gen)[_-][A-Za-z0-9]{8,}/g, '<REQUEST_ID>'],
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<REQUEST_ID>'],
-  [
-    /("(?:request_?id|requestId|x-request-id|trace_?id|organization|org_id|project_id|account_id|user_id)"\s*:\s*")[^"]+/gi,
-    '$1<ID>',
-  ],
+  [new RegExp(`("(?:${ID_MEMBERS})"\\s*:\\s*")[^"]+`, 'gi'), '$1<ID>'],
 ];
 
 const redactKeys = createRedactor([], { keyPattern: providerKeyPattern });
