@@ -102,13 +102,10 @@ export function fromSdkError(error: unknown, options: FromSdkErrorOptions = {}):
       { cause: error },
     );
   }
-  // A mid-stream error has no status of its own: like the stream reader, a 500 stands in, and the
-  // normalizer reads it at the status its crosswalk entry names (an AWS exception event's API-model status).
+  // A mid-stream error has no status of its own: like the stream reader, it is read under the
+  // stream's 200, which rules no crosswalk entry out (an AWS exception event matches by its name).
   const normalize = providerNormalizer(options.provider ?? providerFor(found));
-  const { envelope } = normalize(
-    { status: found.status ?? 500, headers: found.headers, body: found.body, midStream: found.status === undefined },
-    redact,
-  );
+  const { envelope } = normalize({ status: found.status ?? 200, headers: found.headers, body: found.body }, redact);
   const suffix = envelope.request_id ? ` (request ${envelope.request_id})` : '';
   return new ErrataError(envelope.code, `${envelope.code}: ${envelope.message}${suffix}`, {
     status: found.status,

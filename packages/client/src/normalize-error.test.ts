@@ -105,9 +105,10 @@ const odd: {
     want: { code: 'INVALID_REQUEST' },
   },
   {
+    // Recognised by its shape (`status: "error"`), so ModelsLab's crosswalk reads it.
     name: 'ModelsLab messege',
     given: { status: 400, body: { status: 'error', messege: 'prompt is required' } },
-    want: { code: 'INVALID_REQUEST', message: 'prompt is required' },
+    want: { code: 'MISSING_REQUIRED_FIELD', message: 'prompt is required' },
   },
   {
     name: 'generic {success:false}',

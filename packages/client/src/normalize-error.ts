@@ -10,10 +10,10 @@
  */
 
 import type { Redactor } from '@errata/redact';
-import { type CrosswalkEntry, type ErrorCode, findCrosswalkMatch, type ProviderId, providers } from '@errata/types';
+import { type CrosswalkMatch, type ErrorCode, findCommonMatch, type ProviderId, providers } from '@errata/types';
 import { ErrataError, type ErrorEnvelope } from './errors.js';
 import { isCode } from './internal/catalog-view.js';
-import { type CompiledPath, compilePath, readPath } from './internal/dotted-path.js';
+import { type Detection, detectProvider } from './internal/detect-provider.js';
 import {
   type ErrorResponseLike,
   type Found,
@@ -25,8 +25,20 @@ import {
   parseBody,
   textMessage,
 } from './internal/envelope.js';
+import {
+  detailInText,
+  exceptionName,
+  type Issue,
+  isArray,
+  isNumber,
+  type Paths,
+  pathsFor,
+  pick,
+  toIssue,
+} from './internal/provider-fields.js';
+import { headerResetWait, messageWait } from './internal/stated-wait.js';
 import { type StreamErrorRule, withStreamErrors } from './internal/stream-errors.js';
-import { readAtBestStatus } from './internal/unknown-status.js';
+import { salvageJson } from './internal/truncated-json.js';
 
 export type { ErrorResponseLike, Normalizer } from './internal/envelope.js';
 
@@ -34,91 +46,23 @@ export type { ErrorResponseLike, Normalizer } from './internal/envelope.js';
 export type Provider = 'errata' | ProviderId;
 
 export interface NormalizeOptions {
+  /**
+   * Who sent the body. Without it (or with `errata`), an Errata envelope is read as one; any other
+   * body is recognised by its headers and shape (spec/providers.yaml `detect`), and `origin` says
+   * so (`detected`, and `candidates` where several providers share the shape); a body nobody's
+   * rules recognise gets the status's code and `origin.recognised: false`.
+   */
   provider?: Provider;
   /** Applied to every text taken from the body (the client passes one that removes the API key). */
   redact?: (text: string) => string;
 }
 
-type Field =
-  | 'code'
-  | 'internal_code'
-  | 'type'
-  | 'reason'
-  | 'status'
-  | 'message'
-  | 'request_id'
-  | 'retry_after'
-  | 'issues'
-  | 'validation_errors'
-  | 'field'
-  | 'issue'
-  | 'details';
-
-// The envelope's own fields come first; for Errata, every seed provider's paths follow, so that a
-// proxy's or a legacy endpoint's body still yields its message and request id.
-const envelopeFields: Partial<Record<Field, readonly string[]>> = {
-  code: ['code'],
-  message: ['message'],
-  request_id: ['request_id'],
-  retry_after: ['retry_after'],
-  details: ['details'],
-};
-
-const compiled = new Map<Provider, Partial<Record<Field, CompiledPath[]>>>();
-
-function pathsFor(provider: Provider): Partial<Record<Field, CompiledPath[]>> {
-  let paths = compiled.get(provider);
-  if (!paths) {
-    const sources: Partial<Record<Field, readonly string[]>>[] =
-      provider === 'errata'
-        ? [
-            envelopeFields,
-            ...Object.values(providers).map(
-              ({ fields: { status: _status, ...rest } }: { fields: Partial<Record<Field, readonly string[]>> }) => rest,
-            ),
-          ]
-        : [providers[provider].fields];
-    const merged: Partial<Record<Field, string[]>> = {};
-    for (const source of sources) {
-      for (const [field, list] of Object.entries(source) as [Field, readonly string[]][]) {
-        const paths = merged[field] ?? [];
-        merged[field] = paths;
-        for (const path of list) if (!paths.includes(path)) paths.push(path);
-      }
-    }
-    paths = Object.fromEntries(Object.entries(merged).map(([field, list]) => [field, list.map(compilePath)]));
-    compiled.set(provider, paths);
-  }
-  return paths;
-}
-
-function pick<T>(body: unknown, paths: CompiledPath[] | undefined, accept: (v: unknown) => v is T): T | undefined {
-  if (paths)
-    for (const path of paths) {
-      const value = readPath(body, path);
-      if (accept(value)) return value;
-    }
-  return undefined;
-}
-
-const isNumber = (v: unknown): v is number => typeof v === 'number';
 const isNumeric = (v: unknown): v is number | string => isNumber(v) || (isString(v) && !Number.isNaN(Number(v)));
 // A protobuf Duration in JSON (`"22s"`, `"1.5s"`), as Google's `google.rpc.RetryInfo.retryDelay` sends it.
 const isDuration = (v: unknown): v is string => isString(v) && /^\d+(\.\d+)?s$/.test(v);
 const toSeconds = (v: number | string | undefined): number | string | undefined =>
   isDuration(v) ? Number(v.slice(0, -1)) : v;
-const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
-
-// A Zod-style issue ({ path: ['input', 0], message, code }) as the envelope's ValidationIssue.
-function toIssue(raw: unknown): { path: string; message: string; code: string } {
-  const issue = isObject(raw) ? raw : { message: raw };
-  const path = issue.path;
-  return {
-    path: isArray(path) ? path.map((p) => `/${p}`).join('') : isString(path) ? path : '',
-    message: String(issue.message ?? ''),
-    code: String(issue.code ?? ''),
-  };
-}
+const isWait = (v: unknown): v is number | string => isNumeric(v) || isDuration(v);
 
 // The members that have a value (a loop: this runs on every error, and entries/filter/fromEntries cost 3 arrays).
 function defined(members: Record<string, unknown>): Record<string, unknown> {
@@ -138,8 +82,8 @@ function notAnError(provider: ProviderId, body: unknown): string | undefined {
 
 // The template parameters a provider's message states, read with the entry's `message_params`.
 const paramPatterns = new Map<string, RegExp>();
-function paramsFrom(entry: CrosswalkEntry | undefined, message: string | undefined): Record<string, unknown> {
-  const source = entry?.message_params;
+function paramsFrom(match: CrosswalkMatch | undefined, message: string | undefined): Record<string, unknown> {
+  const source = match?.entry.message_params;
   let pattern = source === undefined ? undefined : paramPatterns.get(source);
   if (source !== undefined && !pattern) {
     pattern = new RegExp(source);
@@ -148,96 +92,160 @@ function paramsFrom(entry: CrosswalkEntry | undefined, message: string | undefin
   const groups = pattern && message !== undefined ? pattern.exec(message)?.groups : undefined;
   const params: Record<string, unknown> = {};
   for (const name in groups) params[name] = /^\d+$/.test(groups[name]!) ? Number(groups[name]) : groups[name];
-  if (entry?.field !== undefined) params.field = entry.field;
+  if (match?.entry.field !== undefined) params.field = match.entry.field;
   return params;
 }
 
-function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Redactor): Normalized {
-  const paths = pathsFor(provider);
-  const body = parseBody(response.body);
-  const refusal = provider === 'errata' || response.status >= 300 ? undefined : notAnError(provider, body);
-  if (refusal !== undefined) {
-    throw new ErrataError(
-      'INVALID_RESPONSE',
-      `normalizeError: ${providers[provider as ProviderId].title} documents this HTTP ${response.status} body ` +
-        `as not an error: ${refusal}`,
-      { status: response.status },
-    );
-  }
-  const rawCode = pick(body, paths.code, isString);
-  const internal = pick(body, paths.internal_code, isNumber);
-  const type = pick(body, paths.type, isString);
-  const reason = pick(body, paths.reason, isString);
-  // A thrown error's own status (the Worker binding's `statusCode`) outranks the transport's.
-  const status = pick(body, paths.status, isNumber) ?? response.status;
-  const issues = pick(body, paths.issues, isArray)?.map(toIssue);
+// What every reading shares: issues, details, field, the job of a queued request, the stated wait.
+function common(paths: Paths, response: ErrorResponseLike, body: unknown, said: string | undefined) {
+  const { headers } = response;
+  const issues: Issue[] | undefined = (pick(body, headers, paths.issues, isArray) ?? detailInText(said))?.map(toIssue);
   const issuesText = issues?.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
-  const said = pick(body, paths.message, isString);
-  const message = said ?? textMessage(body) ?? issuesText;
-
-  let code: ErrorCode | undefined;
-  let entry: CrosswalkEntry | undefined;
-  if (provider !== 'errata')
-    ({ code, entry } =
-      findCrosswalkMatch(provider, { code: rawCode, internal_code: internal, type, reason, status, message }) ?? {});
-  if (!code && isCode(rawCode)) code = rawCode;
-
-  const details = paramsFrom(entry, said);
-  const stated = pick(body, paths.details, isObject);
+  const details: Record<string, unknown> = {};
+  const stated = pick(body, headers, paths.details, isObject);
   if (stated) Object.assign(details, stated);
   if (issues?.length) details.issues = issues;
-  const validationErrors = pick(body, paths.validation_errors, isArray);
+  const validationErrors = pick(body, headers, paths.validation_errors, isArray);
   if (validationErrors) details.validation_errors = validationErrors;
-  const field = pick(body, paths.field, isString) ?? issues?.[0]?.path.slice(1).replaceAll('/', '.');
+  const field = pick(body, headers, paths.field, isString) ?? issues?.[0]?.path.slice(1).replaceAll('/', '.');
   if (field !== undefined) details.field = field;
-  const issue = pick(body, paths.issue, isString) ?? issues?.[0]?.message;
+  const issue = pick(body, headers, paths.issue, isString) ?? issues?.[0]?.message;
   if (issue !== undefined) details.issue = issue;
   // A queued request's own status payload (modelrunner's FAILED body) is the failed job.
   if (isObject(body) && isString(body.status_url) && !details.job) {
     const { error: _error, ...job } = body;
     details.job = job;
   }
-  const origin =
-    provider === 'errata'
-      ? undefined
-      : defined({
-          provider,
-          code: rawCode,
-          internal_code: internal,
-          type,
-          reason,
-          name: entry?.name,
-          status,
-          message: said,
-        });
-  return finish(
+  // The wait: a body member, else what the message says, else the used-up limit's reset header.
+  const retryAfter =
+    toSeconds(pick(body, headers, paths.retry_after, isWait)) ?? messageWait(said) ?? headerResetWait(headers);
+  return { details, issuesText, retryAfter };
+}
+
+// A provider's error (named by the caller, or recognised): its crosswalk, or its candidates' common one.
+function readProvider(
+  reading: Detection | { among: readonly [ProviderId]; by?: undefined; shape?: undefined },
+  response: ErrorResponseLike,
+  body: unknown,
+  redact: Redactor,
+  depth = 0,
+): Normalized & { match: CrosswalkMatch | undefined } {
+  const { among } = reading;
+  const single = among.length === 1 ? among[0] : undefined;
+  const refusal = single === undefined || response.status >= 300 ? undefined : notAnError(single, body);
+  if (refusal !== undefined) {
+    throw new ErrataError(
+      'INVALID_RESPONSE',
+      `normalizeError: ${providers[single!].title} documents this HTTP ${response.status} body ` +
+        `as not an error: ${refusal}`,
+      { status: response.status },
+    );
+  }
+  const paths = pathsFor(among);
+  const { headers } = response;
+  const raw = pick(body, headers, paths.code, isString);
+  const rawCode = raw === undefined ? undefined : exceptionName(raw);
+  const internal = pick(body, headers, paths.internal_code, isNumber);
+  const type = pick(body, headers, paths.type, isString);
+  const reason = pick(body, headers, paths.reason, isString);
+  // A thrown error's own status (the Worker binding's `statusCode`) outranks the transport's.
+  const status = pick(body, headers, paths.status, isNumber) ?? response.status;
+  // A JSON body cut short (a proxy's limit, a printout) still says its message.
+  const said =
+    pick(body, headers, paths.message, isString) ?? (isString(body) ? salvageJson(body)?.message : undefined);
+  const { details, issuesText, retryAfter } = common(paths, response, body, said);
+  const message = said ?? textMessage(body) ?? issuesText;
+
+  let match = findCommonMatch(among, { code: rawCode, internal_code: internal, type, reason, status, message });
+  let code: ErrorCode | undefined = match?.code;
+  if (!code && isCode(rawCode)) code = rawCode;
+
+  // The error of the provider behind a gateway (OpenRouter's `error.metadata.raw`): read as its
+  // sender's, and its meaning taken where the gateway's own says no more than its status.
+  let upstream: Record<string, unknown> | undefined;
+  const nested = depth === 0 ? pick(body, headers, paths.upstream, (v): v is unknown => v != null) : undefined;
+  if (nested !== undefined) {
+    const inner = parseBody(nested);
+    const detection = isObject(inner) ? detectProvider(inner, undefined) : undefined;
+    if (detection) {
+      const read = readProvider(detection, { status, body: inner }, inner, redact, depth + 1);
+      upstream = read.envelope.origin as Record<string, unknown>;
+      if (read.match && read.match.specificity > (match?.specificity ?? 0)) {
+        match = read.match;
+        code = read.match.code;
+      }
+    } else if (isString(inner)) upstream = { message: inner };
+  }
+  Object.assign(details, paramsFrom(match, said));
+
+  const origin = defined({
+    provider: match?.provider ?? among[0],
+    code: rawCode,
+    internal_code: internal,
+    type,
+    reason,
+    name: match?.entry.name,
+    status,
+    message: said,
+    detected: reading.by,
+    shape: reading.shape,
+    candidates: among.length > 1 ? [...among] : undefined,
+    upstream,
+  });
+  const normalized = finish(
     { ...response, status, body },
     {
       code,
       message,
-      requestId: pick(body, paths.request_id, isString),
-      retryAfter: toSeconds(pick(body, paths.retry_after, (v): v is number | string => isNumeric(v) || isDuration(v))),
+      requestId: pick(body, headers, paths.request_id, isString),
+      retryAfter,
       details,
       origin: origin as Found['origin'],
     },
     redact,
   );
+  return { ...normalized, match };
 }
 
-// A provider's error that came mid-stream has no status of its own: read at the status its crosswalk
-// entry names (the origin keeps the stand-in status the reader was given).
-function normalizeAny(provider: Provider, response: ErrorResponseLike, redact: Redactor): Normalized {
-  if (!response.midStream || provider === 'errata') return normalizeAs(provider, response, redact);
-  const { result, status } = readAtBestStatus(
-    provider,
-    response.status,
-    (tried) => normalizeAs(provider, { ...response, status: tried }, redact),
-    (normalized) => normalized.envelope.origin,
+// Errata's envelope; or a body nobody's rules recognise, read with every provider's paths for its
+// message and request id, whose code is the status's unless the body names a catalog code itself.
+function readErrata(response: ErrorResponseLike, body: unknown, redact: Redactor, envelope: boolean): Normalized {
+  const paths = pathsFor('errata');
+  const { headers } = response;
+  const rawCode = pick(body, headers, paths.code, isString);
+  const said = pick(body, headers, paths.message, isString);
+  const { details, issuesText, retryAfter } = common(paths, response, body, said);
+  return finish(
+    { ...response, body },
+    {
+      code: isCode(rawCode) ? rawCode : undefined,
+      message: said ?? textMessage(body) ?? issuesText,
+      requestId: pick(body, headers, paths.request_id, isString),
+      retryAfter,
+      details,
+      origin: envelope
+        ? undefined
+        : (defined({
+            provider: 'unknown',
+            status: response.status,
+            message: said,
+            recognised: false,
+          }) as Found['origin']),
+    },
+    redact,
   );
-  // The status tried is the crosswalk's, not the wire's: the origin keeps what the reader was given.
-  const origin = result.envelope.origin;
-  if (origin && status !== response.status) origin.status = response.status;
-  return result;
+}
+
+// Errata's own envelope: an UPPER_SNAKE `code` and a `message` at the top.
+const isEnvelope = (body: unknown): boolean =>
+  isObject(body) && isString(body.code) && /^[A-Z][A-Z0-9_]*$/.test(body.code) && isString(body.message);
+
+function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Redactor): Normalized {
+  const body = parseBody(response.body);
+  if (provider !== 'errata') return readProvider({ among: [provider] }, response, body, redact);
+  const envelope = isEnvelope(body);
+  const detection = envelope ? undefined : detectProvider(body, response.headers);
+  return detection ? readProvider(detection, response, body, redact) : readErrata(response, body, redact, envelope);
 }
 
 // `normalizeError` alone masks nothing unless asked: it knows no key.
@@ -261,7 +269,7 @@ const keep: Redactor = (text) => text;
  * //   origin: { provider: 'modelslab', status: 429, message: 'Rate limit exceeded. …' }, … }
  */
 export function normalizeError(response: ErrorResponseLike, options: NormalizeOptions = {}): ErrorEnvelope {
-  return normalizeAny(options.provider ?? 'errata', response, options.redact ?? keep).envelope;
+  return normalizeAs(options.provider ?? 'errata', response, options.redact ?? keep).envelope;
 }
 
 /**
@@ -279,7 +287,7 @@ export function providerNormalizer(provider: Provider = 'errata'): Normalizer {
       `providerNormalizer: unknown provider ${JSON.stringify(provider)}; known: ${Object.keys(providers).join(', ')}.`,
     );
   }
-  const normalize: Normalizer = (response, redact) => normalizeAny(provider, response, redact);
+  const normalize: Normalizer = (response, redact) => normalizeAs(provider, response, redact);
   // How this provider's mid-stream errors arrive (spec/providers.yaml `stream_errors`), for the stream reader.
   const rules =
     provider === 'errata'

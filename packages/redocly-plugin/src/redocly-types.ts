@@ -28,8 +28,12 @@ interface CrosswalkEntry {
   internal_code?: number | string;
   type?: string;
   reason?: string;
+  reason_pattern?: string;
   status?: number;
   message_pattern?: string;
+  message?: string;
+  description?: string;
+  generic?: boolean;
   message_params?: string;
   source?: string;
 }

@@ -23,7 +23,7 @@ import type { ErrorDefinition } from './catalog.js';
 import type { CrosswalkEntry } from './generated/meta.js';
 
 // The keys a crosswalk entry matches on; the rest of an entry is provenance (name, message, source…).
-const MATCH_KEYS = ['code', 'internal_code', 'type', 'reason', 'status', 'message_pattern'] as const;
+const MATCH_KEYS = ['code', 'internal_code', 'type', 'reason', 'reason_pattern', 'status', 'message_pattern'] as const;
 
 /** Whether the entry matches on its status alone: what a body that says nothing gets from it. */
 const statusOnly = (entry: CrosswalkEntry): boolean =>

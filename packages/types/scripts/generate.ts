@@ -42,6 +42,7 @@ const RUNTIME_KEYS = [
   'internal_code',
   'type',
   'reason',
+  'reason_pattern',
   'status',
   'message_pattern',
   'name',
@@ -160,17 +161,19 @@ writeFileSync(
   `${HEADER}
 ${
   '/** The providers: where they document their errors, the dotted paths (tried in order) to each part of their ' +
-  'error bodies, the bodies they document as not errors, and the events that carry their mid-stream errors. Their ' +
-  'notes are in @errata/types/texts (providerTexts). */'
+  'error bodies, how their bodies are recognised, the bodies they document as not errors, and the events that ' +
+  'carry their mid-stream errors. Their notes are in @errata/types/texts (providerTexts). */'
 }
 export const providers = ${literal(
     Object.fromEntries(
-      Object.entries(providers).map(([id, { title, docs, fields, not_errors, stream_errors }]) => [
+      Object.entries(providers).map(([id, { title, docs, fields, detect, not_errors, stream_errors }]) => [
         id,
         {
           title,
           ...(docs ? { docs } : {}),
           fields,
+          // How a body is recognised as this provider's when the caller does not say (the note is in the spec).
+          ...(detect ? { detect: (({ note: _note, ...rules }) => rules)(detect) } : {}),
           ...(not_errors ? { not_errors } : {}),
           // How its mid-stream errors arrive in a server-sent event stream: the event name, the path
           // its data must hold and the value there (the description is in the spec). AWS event-stream

@@ -4,7 +4,8 @@
  * correspond to, and which of the provider's documented errors was it?
  *
  * An entry matches when every matching key it sets matches: `code`, `internal_code`, `type`,
- * `reason` and `status` exactly, `message_pattern` as a case-insensitive regular expression. Of the
+ * `reason` and `status` exactly, `message_pattern` and `reason_pattern` as case-insensitive
+ * regular expressions. Of the
  * matching entries the most specific wins: each key set adds its weight (an identifier — code,
  * internal code or reason — 4, a type 3, a message pattern 2, a status 1), so OpenAI's 429 with
  * code `insufficient_quota` outranks its bare 429, and Anthropic's `rate_limit_error` with
@@ -32,6 +33,7 @@ export interface ProviderErrorKey {
   type?: string | undefined;
   /** A machine-readable reason from the error's details (Gemini's `google.rpc.ErrorInfo.reason`). */
   reason?: string | undefined;
+  /** The HTTP status; below 400 (a mid-stream error's 200, or 0 when unknown) it rules no entry out. */
   status?: number | undefined;
   message?: string | undefined;
 }
@@ -43,7 +45,16 @@ export interface ProviderErrorKey {
 export type CrosswalkEntry = Readonly<
   Pick<
     SpecCrosswalkEntry,
-    'code' | 'internal_code' | 'type' | 'reason' | 'status' | 'message_pattern' | 'name' | 'field' | 'message_params'
+    | 'code'
+    | 'internal_code'
+    | 'type'
+    | 'reason'
+    | 'reason_pattern'
+    | 'status'
+    | 'message_pattern'
+    | 'name'
+    | 'field'
+    | 'message_params'
   >
 >;
 
@@ -54,20 +65,32 @@ export type CrosswalkEntry = Readonly<
  */
 export interface CrosswalkMatch {
   code: ErrorCode;
+  /** Whose crosswalk the entry is in (one of the providers asked about). */
+  provider: ProviderId;
   entry: CrosswalkEntry;
   at: number;
   specificity: number;
 }
 
 interface IndexedEntry {
+  provider: ProviderId;
   canonical: ErrorCode;
   at: number;
   entry: CrosswalkEntry;
   pattern: RegExp | undefined;
+  reasonPattern: RegExp | undefined;
   specificity: number;
 }
 
-const WEIGHTS = { code: 4, internal_code: 4, reason: 4, type: 3, message_pattern: 2, status: 1 } as const;
+const WEIGHTS = {
+  code: 4,
+  internal_code: 4,
+  reason: 4,
+  reason_pattern: 4,
+  type: 3,
+  message_pattern: 2,
+  status: 1,
+} as const;
 const indexes = new Map<ProviderId, IndexedEntry[]>();
 
 // Built on first use per provider, so that importing the module costs nothing.
@@ -78,10 +101,12 @@ function indexFor(provider: ProviderId): IndexedEntry[] {
     for (const [canonical, { crosswalk }] of Object.entries(catalog) as [ErrorCode, (typeof catalog)[ErrorCode]][]) {
       ((crosswalk as Partial<Record<ProviderId, readonly CrosswalkEntry[]>>)[provider] ?? []).forEach((entry, at) => {
         index!.push({
+          provider,
           canonical,
           at,
           entry,
           pattern: entry.message_pattern ? new RegExp(entry.message_pattern, 'i') : undefined,
+          reasonPattern: entry.reason_pattern ? new RegExp(entry.reason_pattern, 'i') : undefined,
           specificity: Object.entries(WEIGHTS).reduce(
             (sum, [key, weight]) => sum + ((entry as Record<string, unknown>)[key] !== undefined ? weight : 0),
             0,
@@ -89,7 +114,12 @@ function indexFor(provider: ProviderId): IndexedEntry[] {
         });
       });
     }
-    index.sort((a, b) => b.specificity - a.specificity);
+    // Among equals, the longer message pattern first: it says more about the message.
+    index.sort(
+      (a, b) =>
+        b.specificity - a.specificity ||
+        (b.entry.message_pattern?.length ?? 0) - (a.entry.message_pattern?.length ?? 0),
+    );
     indexes.set(provider, index);
   }
   return index;
@@ -97,11 +127,42 @@ function indexFor(provider: ProviderId): IndexedEntry[] {
 
 const EXACT = ['code', 'internal_code', 'type', 'reason', 'status'] as const;
 
-function matches({ entry, pattern }: IndexedEntry, key: ProviderErrorKey): boolean {
-  for (const name of EXACT) if (entry[name] !== undefined && entry[name] !== key[name]) return false;
+// A status below 400 (a mid-stream error under the stream's 200, an error whose status nobody
+// printed: 0) says nothing about which error it is, so an entry's status does not rule it out.
+const knownStatus = (status: number | undefined): boolean => status !== undefined && status >= 400;
+
+function matches({ entry, pattern, reasonPattern, specificity }: IndexedEntry, key: ProviderErrorKey): boolean {
+  for (const name of EXACT) {
+    if (entry[name] === undefined || entry[name] === key[name]) continue;
+    // An entry that has nothing but its status cannot match a status that says nothing.
+    if (name !== 'status' || knownStatus(key.status) || specificity === WEIGHTS.status) return false;
+  }
   if (pattern && !(key.message !== undefined && pattern.test(key.message))) return false;
+  if (reasonPattern && !(key.reason !== undefined && reasonPattern.test(key.reason))) return false;
   return true;
 }
+
+// Several providers' entries in one list, most specific first (a stable sort keeps each
+// provider's own order, and the providers' order, among equals).
+const groups = new Map<string, IndexedEntry[]>();
+function indexForAll(among: readonly ProviderId[]): IndexedEntry[] {
+  if (among.length === 1) return indexFor(among[0]!);
+  const id = among.join(' ');
+  let index = groups.get(id);
+  if (!index) {
+    index = among.flatMap(indexFor).sort((a, b) => b.specificity - a.specificity);
+    groups.set(id, index);
+  }
+  return index;
+}
+
+const toMatch = ({ provider, canonical, at, entry, specificity }: IndexedEntry): CrosswalkMatch => ({
+  provider,
+  code: canonical,
+  entry,
+  at,
+  specificity,
+});
 
 /**
  * Every matching entry, most specific first: the first is the one the crosswalk means, the rest
@@ -113,7 +174,7 @@ function matches({ entry, pattern }: IndexedEntry, key: ProviderErrorKey): boole
 export function matchCrosswalk(provider: ProviderId, key: ProviderErrorKey): CrosswalkMatch[] {
   return indexFor(provider)
     .filter((candidate) => matches(candidate, key))
-    .map(({ canonical, at, entry, specificity }) => ({ code: canonical, entry, at, specificity }));
+    .map(toMatch);
 }
 
 /**
@@ -125,7 +186,30 @@ export function matchCrosswalk(provider: ProviderId, key: ProviderErrorKey): Cro
  */
 export function findCrosswalkMatch(provider: ProviderId, key: ProviderErrorKey): CrosswalkMatch | undefined {
   const hit = indexFor(provider).find((candidate) => matches(candidate, key));
-  return hit && { code: hit.canonical, entry: hit.entry, at: hit.at, specificity: hit.specificity };
+  return hit && toMatch(hit);
+}
+
+/**
+ * What several providers' crosswalks mean together for an error whose sender is one of them (a
+ * body in the OpenAI-compatible shape, whoever of the hosts sharing it sent it): the most specific
+ * match among all their entries, when every equally specific match means the same code, and
+ * `undefined` when none matches or the most specific ones disagree (then only the status speaks).
+ *
+ * @example
+ * findCommonMatch(['openai', 'groq'], { code: 'model_decommissioned', status: 400 })?.code; // 'MODEL_RETIRED'
+ */
+export function findCommonMatch(among: readonly ProviderId[], key: ProviderErrorKey): CrosswalkMatch | undefined {
+  const index = indexForAll(among);
+  let i = 0;
+  while (i < index.length && !matches(index[i]!, key)) i++;
+  const hit = index[i];
+  if (!hit) return undefined;
+  // Only another provider's entry can disagree: within one crosswalk the first match is the meaning.
+  for (let j = i + 1; j < index.length && index[j]!.specificity === hit.specificity; j++) {
+    const other = index[j]!;
+    if (other.provider !== hit.provider && other.canonical !== hit.canonical && matches(other, key)) return undefined;
+  }
+  return toMatch(hit);
 }
 
 /**

@@ -15,7 +15,7 @@ export type { CatalogEntry, ErrorCategory, ErrorCode, ProviderId, RetryPolicy } 
 export { catalog, docsUrl, errorCodes, isErrorCode, providers } from './catalog.js';
 export type { CrosswalkEntry, CrosswalkMatch, ProviderErrorKey } from './crosswalk.js';
 // Mapping other providers' errors to canonical codes.
-export { findCanonicalCode, findCrosswalkMatch, matchCrosswalk } from './crosswalk.js';
+export { findCanonicalCode, findCommonMatch, findCrosswalkMatch, matchCrosswalk } from './crosswalk.js';
 // Generated from the spec by openapi-typescript.
 export type { components, operations, paths, webhooks } from './generated/openapi.js';
 // Which input schema a model of each task is validated against (JSON Pointers into the bundled spec).

@@ -15,11 +15,6 @@ export interface ErrorResponseLike {
   status: number;
   headers?: HeaderSource;
   body: unknown;
-  /**
-   * The error came mid-stream (after a 200), with no HTTP status of its own: `status` is a
-   * stand-in, and a provider normalizer reads the body at each status its crosswalk names.
-   */
-  midStream?: boolean;
 }
 
 /** The envelope, and the wait (ms) the server itself asked for — the envelope's `retry_after` may be a default. */

@@ -52,6 +52,7 @@ const errorCodesUnique: Rule<ErrorCodesUniqueOptions> = ({ codePrefix, internalC
               entry.internal_code ?? '',
               entry.type ?? '',
               entry.reason ?? '',
+              entry.reason_pattern ?? '',
               entry.status ?? '',
               entry.message_pattern ?? '',
             ].join(':');

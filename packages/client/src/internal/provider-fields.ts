@@ -1,0 +1,130 @@
+/**
+ * Where each provider keeps the parts of its errors (`providers[p].fields` in the catalog): dotted
+ * paths into the body, or `header:<name>` for a fact that travels in a header (Bedrock's
+ * `x-amzn-ErrorType`). Compiled once per provider, or per group of providers when a body's sender
+ * is one of several (their paths merged, in order).
+ */
+import { type ProviderId, providers } from '@errata/types';
+import { type HeaderSource, headerOf } from '../retry-policy.js';
+import { type CompiledPath, compilePath, readPath } from './dotted-path.js';
+import { isObject, isString } from './envelope.js';
+
+export type Field =
+  | 'code'
+  | 'internal_code'
+  | 'type'
+  | 'reason'
+  | 'status'
+  | 'message'
+  | 'request_id'
+  | 'retry_after'
+  | 'issues'
+  | 'validation_errors'
+  | 'field'
+  | 'issue'
+  | 'upstream'
+  | 'details';
+
+type Source = CompiledPath | { readonly header: string };
+export type Paths = Partial<Record<Field, Source[]>>;
+type FieldLists = Partial<Record<Field, readonly string[]>>;
+
+// The envelope's own fields come first; for Errata, every seed provider's paths follow, so that a
+// proxy's or a legacy endpoint's body still yields its message and request id.
+const envelopeFields: FieldLists = {
+  code: ['code'],
+  message: ['message'],
+  request_id: ['request_id'],
+  retry_after: ['retry_after'],
+  details: ['details'],
+};
+
+const fieldsOf = (id: ProviderId): FieldLists => (providers[id] as { fields: FieldLists }).fields;
+
+const compiled = new Map<string, Paths>();
+
+/** The paths for Errata's own bodies (`errata`) or for one or several providers' (merged in order). */
+export function pathsFor(among: 'errata' | readonly ProviderId[]): Paths {
+  const key = among === 'errata' ? 'errata' : among.join(' ');
+  let paths = compiled.get(key);
+  if (!paths) {
+    const sources: FieldLists[] =
+      among === 'errata'
+        ? [envelopeFields, ...(Object.keys(providers) as ProviderId[]).map((id) => ({ ...fieldsOf(id), status: [] }))]
+        : among.map(fieldsOf);
+    const merged: Partial<Record<Field, string[]>> = {};
+    for (const source of sources) {
+      for (const [field, list] of Object.entries(source) as [Field, readonly string[]][]) {
+        const paths = merged[field] ?? [];
+        merged[field] = paths;
+        for (const path of list) if (!paths.includes(path)) paths.push(path);
+      }
+    }
+    paths = Object.fromEntries(
+      Object.entries(merged).map(([field, list]) => [
+        field,
+        list.map((path) => (path.startsWith('header:') ? { header: path.slice(7) } : compilePath(path))),
+      ]),
+    );
+    compiled.set(key, paths);
+  }
+  return paths;
+}
+
+/** The first value the paths hold that `accept` takes. */
+export function pick<T>(
+  body: unknown,
+  headers: HeaderSource,
+  paths: Source[] | undefined,
+  accept: (v: unknown) => v is T,
+): T | undefined {
+  if (paths)
+    for (const path of paths) {
+      const value = 'header' in path ? headerOf(headers, path.header) : readPath(body, path);
+      if (accept(value)) return value;
+    }
+  return undefined;
+}
+
+export const isNumber = (v: unknown): v is number => typeof v === 'number';
+export const isArray = (v: unknown): v is unknown[] => Array.isArray(v);
+
+/**
+ * An AWS exception name as it travels — `ValidationException:http://internal.amazon.com/…` in the
+ * header, `aws#X` in a body, `throttlingException` as an event stream's `:exception-type` — as `X`.
+ */
+export function exceptionName(code: string): string {
+  const name = code.includes(':') || code.includes('#') ? code.replace(/^[\w.]*#/, '').replace(/:.*$/s, '') : code;
+  return /^[a-z]\w*Exception$/.test(name) ? name[0]!.toUpperCase() + name.slice(1) : name;
+}
+
+/** One validation issue as the envelope's ValidationIssue: `{ path, message, code }`. */
+export interface Issue {
+  path: string;
+  message: string;
+  code: string;
+}
+
+// A Zod-style issue ({ path: ['input', 0], message, code }) or a FastAPI/pydantic one ({ loc: ['body',
+// 'messages', 0], msg, type }) as the envelope's ValidationIssue.
+export function toIssue(raw: unknown): Issue {
+  const issue = isObject(raw) ? raw : { message: raw };
+  const loc = isArray(issue.loc) ? (issue.loc[0] === 'body' ? issue.loc.slice(1) : issue.loc) : undefined;
+  const path = loc ?? issue.path;
+  return {
+    path: isArray(path) ? path.map((p) => `/${p}`).join('') : isString(path) ? path : '',
+    message: String(issue.message ?? issue.msg ?? ''),
+    code: String(issue.code ?? issue.type ?? ''),
+  };
+}
+
+/** FastAPI's `detail` array sent as the text of a message (`"{\"detail\":[…]}"`), else `undefined`. */
+export function detailInText(text: string | undefined): unknown[] | undefined {
+  if (!text?.startsWith('{"detail"')) return undefined;
+  try {
+    const parsed = JSON.parse(text) as { detail?: unknown };
+    return isArray(parsed.detail) ? parsed.detail : undefined;
+  } catch {
+    return undefined;
+  }
+}
