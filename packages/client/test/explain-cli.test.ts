@@ -62,11 +62,11 @@ const cases: {
     },
   },
   {
-    name: 'a body on stdin, no status: the crosswalk entry’s status, and the key redacted',
+    name: 'a body on stdin, no status: read by what it says, and the key redacted',
     given: { args: ['explain', '--provider', 'openai'], stdin: openaiKey },
     want: {
       exit: 0,
-      stdout: [/^Code: +INVALID_API_KEY/m, /^Status: +401 \(assumed/m, /Incorrect API key provided: \[redacted\]\./],
+      stdout: [/^Code: +INVALID_API_KEY/m, /^Status: +not given/m, /Incorrect API key provided: \[redacted\]\./],
     },
   },
   {

@@ -6,11 +6,10 @@
  * redacted: the keys given, any bearer token and anything shaped like a provider's key.
  */
 import { createRedactor, providerKeyPattern } from '@errata/redact';
-import { type CatalogEntry, catalog, type ErrorCode, type ProviderId, providers } from '@errata/types';
+import { type CatalogEntry, catalog, type ErrorCode, providers } from '@errata/types';
 import { errorTexts } from '@errata/types/texts';
 import type { ErrorEnvelope } from '../errors.js';
 import { parseBody } from '../internal/envelope.js';
-import { readAtBestStatus } from '../internal/unknown-status.js';
 import { normalizeError, type Provider } from '../normalize-error.js';
 
 /** What is known of the error: its body, and its status, headers and provider if given. */
@@ -28,9 +27,9 @@ export interface Explanation {
   code: ErrorCode;
   /** Whether the body said which error it is (a crosswalk entry or a catalog code), not only its status. */
   recognised: boolean;
-  /** The status the code was read at: the one given, the one the body states, or the crosswalk entry's. */
+  /** The status the code was read at: the one given, or the one the body states. */
   status: number | undefined;
-  statusFrom: 'given' | 'body' | 'crosswalk' | 'none';
+  statusFrom: 'given' | 'body' | 'none';
   title: string;
   meaning: string;
   remedy: string;
@@ -53,8 +52,8 @@ function statesCatalogCode(body: unknown, code: ErrorCode): boolean {
 }
 
 /**
- * Explains an error body. Without a status, the status the body states is used; failing that,
- * each status the provider's crosswalk names is tried and the most specific match wins.
+ * Explains an error body. Without a status, the status the body states is used; failing that, none
+ * (the crosswalk then matches on what the body says, and a body that says nothing is not recognised).
  *
  * @example
  * const body = '{"error":{"message":"Rate limit reached","type":"requests","code":"rate_limit_exceeded"}}';
@@ -65,22 +64,18 @@ export function explainError(input: ExplainInput): Explanation {
   const headers = new Headers(input.headers);
   const read = (status: number) =>
     normalizeError({ status, headers, body: input.body }, { provider: input.provider ?? 'errata', redact });
-  let statusFrom: Explanation['statusFrom'] = input.status === undefined ? 'none' : 'given';
-  let envelope = read(input.status ?? 0);
+  // Without a status, 0: a status that says nothing rules no crosswalk entry out.
+  const envelope = read(input.status ?? 0);
   const stated = envelope.origin?.status;
-  const provider = envelope.origin?.provider;
-  if (input.status === undefined && typeof stated === 'number' && stated > 0) statusFrom = 'body';
-  else if (input.status === undefined && provider && providerIds.has(provider)) {
-    const best = readAtBestStatus(provider as ProviderId, 0, read, (e) => e.origin);
-    if (best.status !== 0) [envelope, statusFrom] = [best.result, 'crosswalk'];
-  }
+  const statusFrom: Explanation['statusFrom'] =
+    input.status !== undefined ? 'given' : typeof stated === 'number' && stated > 0 ? 'body' : 'none';
   const code = envelope.code as ErrorCode;
   const entry = catalog[code];
   const texts = errorTexts[code];
   return {
     code,
     recognised: envelope.origin?.name !== undefined || statesCatalogCode(input.body, code),
-    status: statusFrom === 'given' ? input.status : statusFrom === 'none' ? undefined : envelope.origin?.status,
+    status: statusFrom === 'given' ? input.status : statusFrom === 'body' ? stated : undefined,
     statusFrom,
     title: entry.title,
     meaning: texts.description,

@@ -28,7 +28,7 @@ function originLine(x: Explanation): string | undefined {
 
 function statusLine(x: Explanation): string {
   if (x.status === undefined) return 'not given (pass --status for a surer answer)';
-  const from = { given: 'given', body: 'stated in the body', crosswalk: 'assumed: the crosswalk entry’s', none: '' };
+  const from = { given: 'given', body: 'stated in the body', none: '' };
   return `${x.status} (${from[x.statusFrom]})`;
 }
 
