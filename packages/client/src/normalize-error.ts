@@ -159,6 +159,9 @@ function readProvider(
   let match = findCommonMatch(among, { code: rawCode, internal_code: internal, type, reason, status, message });
   let code: ErrorCode | undefined = match?.code;
   if (!code && isCode(rawCode)) code = rawCode;
+  // Whose error this is: the candidate whose entry matched (the gateway's, even when its upstream's decides).
+  const sender = match?.provider ?? among[0];
+  const name = match?.entry.name;
 
   // The error of the provider behind a gateway (OpenRouter's `error.metadata.raw`): read as its
   // sender's, and its meaning taken where the gateway's own says no more than its status.
@@ -179,12 +182,12 @@ function readProvider(
   Object.assign(details, paramsFrom(match, said));
 
   const origin = defined({
-    provider: match?.provider ?? among[0],
+    provider: sender,
     code: rawCode,
     internal_code: internal,
     type,
     reason,
-    name: match?.entry.name,
+    name,
     status,
     message: said,
     detected: reading.by,
@@ -236,9 +239,14 @@ function readErrata(response: ErrorResponseLike, body: unknown, redact: Redactor
   );
 }
 
-// Errata's own envelope: an UPPER_SNAKE `code` and a `message` at the top.
+// Errata's own envelope: an UPPER_SNAKE `code` and a `message` at the top, and either a catalog code
+// or a `doc_url` (a newer server's code) — Fireworks' flat `{ code: "NOT_FOUND", message }` is not one.
 const isEnvelope = (body: unknown): boolean =>
-  isObject(body) && isString(body.code) && /^[A-Z][A-Z0-9_]*$/.test(body.code) && isString(body.message);
+  isObject(body) &&
+  isString(body.code) &&
+  /^[A-Z][A-Z0-9_]*$/.test(body.code) &&
+  isString(body.message) &&
+  (isCode(body.code) || isString(body.doc_url));
 
 function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Redactor): Normalized {
   const body = parseBody(response.body);

@@ -10,6 +10,7 @@ import operation5xxResponse from './rules/operation-5xx-response.js';
 import postIdempotencyKey from './rules/post-idempotency-key.js';
 import requestIdHeader from './rules/request-id-header.js';
 import retryAfterHeader from './rules/retry-after-header.js';
+import statusOnlyEntries from './rules/status-only-entries.js';
 import streamErrorCodes from './rules/stream-error-codes.js';
 
 /**
@@ -27,6 +28,7 @@ export interface ErrataRedoclyPlugin {
 const rules = {
   'error-metadata': errorMetadata,
   'error-codes-unique': errorCodesUnique,
+  'status-only-entries': statusOnlyEntries,
   'error-status-matches': errorStatusMatches,
   'error-response-envelope': errorResponseEnvelope,
   'retry-after-header': retryAfterHeader,

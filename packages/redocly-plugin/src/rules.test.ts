@@ -61,6 +61,16 @@ const cases: { name: string; rule: string; breakIt: (doc: Doc) => void }[] = [
     breakIt: (d) => (at(schemas(d), 'MODEL_NOT_FOUND', 'x-error', 'crosswalk').acme = [{ status: 404 }]),
   },
   {
+    name: 'a status-only crosswalk entry without the provider’s words',
+    rule: 'errata/status-only-entries',
+    breakIt: (d) => (at(schemas(d), 'MODEL_NOT_FOUND', 'x-error', 'crosswalk').generic = [{ status: 404, name: '404' }]),
+  },
+  {
+    name: 'a generic mark on an entry that matches on a code',
+    rule: 'errata/status-only-entries',
+    breakIt: (d) => (at(schemas(d), 'MODEL_NOT_FOUND', 'x-error', 'crosswalk', 'generic', 0).generic = true),
+  },
+  {
     name: 'two schemas with the same internal code',
     rule: 'errata/error-codes-unique',
     breakIt: (d) => (at(schemas(d), 'INTERNAL_ERROR', 'x-error').internal_code = 3003),

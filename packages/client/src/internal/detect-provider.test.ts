@@ -1,0 +1,58 @@
+// Who sent a body nobody named, by the detect rules of spec/providers.yaml.
+import { describe, expect, it } from 'vitest';
+import { detectProvider } from './detect-provider.js';
+
+describe('detectProvider', () => {
+  it.each([
+    {
+      name: 'a header only Bedrock sends wins over any body',
+      given: { body: { message: 'Too many tokens' }, headers: { 'x-amzn-errortype': 'ThrottlingException:http://…' } },
+      want: { among: ['bedrock'], by: 'header' },
+    },
+    {
+      name: 'a WHATWG Headers object is read too',
+      given: { body: {}, headers: new Headers({ 'x-groq-region': 'bra' }) },
+      want: { among: ['groq'], by: 'header' },
+    },
+    {
+      name: 'Anthropic’s `type: "error"` envelope',
+      given: { body: { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } } },
+      want: { among: ['anthropic'], by: 'body' },
+    },
+    {
+      name: 'Gemini’s google.rpc.Status, not OpenRouter’s numeric code',
+      given: { body: { error: { code: 429, message: 'Resource has been exhausted', status: 'RESOURCE_EXHAUSTED' } } },
+      want: { among: ['gemini'], by: 'body' },
+    },
+    {
+      name: 'OpenRouter’s numeric status code',
+      given: { body: { error: { message: 'No auth credentials found', code: 401 } } },
+      want: { among: ['openrouter'], by: 'body' },
+    },
+    {
+      name: 'the OpenAI-compatible shape: every host that shares it, and the shape',
+      given: { body: { error: { message: 'x', type: 'invalid_request_error', param: null, code: null } } },
+      want: {
+        among: ['openai', 'azure-openai', 'groq', 'together', 'fireworks'],
+        by: 'body',
+        shape: 'openai-compatible',
+      },
+    },
+    {
+      name: 'a body with only a message',
+      given: { body: { message: 'invalid api token' } },
+      want: { among: ['bedrock', 'mistral', 'cohere'], by: 'body', shape: 'message-only' },
+    },
+    {
+      name: 'Mistral’s flat `object: "error"`',
+      given: { body: { object: 'error', message: 'Invalid model: x', type: 'invalid_model', code: '1500' } },
+      want: { among: ['mistral'], by: 'body' },
+    },
+    { name: 'nothing anyone’s rules know', given: { body: { oops: true } }, want: undefined },
+    { name: 'text', given: { body: '<html>502</html>' }, want: undefined },
+  ])('$name', ({ given, want }) => {
+    const got = detectProvider(given.body, 'headers' in given ? given.headers : undefined);
+    if (want === undefined) expect(got).toBeUndefined();
+    else expect(got).toEqual({ shape: undefined, ...want });
+  });
+});
