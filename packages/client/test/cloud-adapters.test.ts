@@ -85,7 +85,7 @@ describe('AWS SDK v3 (Bedrock Runtime) service exceptions', () => {
   it.each([
     { name: 'throttlingException', want: 'RATE_LIMIT_EXCEEDED', data: { message: 'Too many tokens, please wait.' } },
     { name: 'validationException', want: 'INVALID_FIELD_VALUE', data: { message: 'Input validation failed.' } },
-    { name: 'serviceUnavailableException', want: 'OVERLOADED', data: { message: 'Try again later.' } },
+    { name: 'serviceUnavailableException', want: 'SERVICE_UNAVAILABLE', data: { message: 'Try again later.' } },
     {
       name: 'internalServerException',
       want: 'INTERNAL_ERROR',
@@ -132,6 +132,22 @@ describe('@google/genai ApiError', () => {
     const want = normalizeError({ status: c.status, body: c.body }, { provider: 'gemini' });
     expect(got).toMatchObject({ code: c.want.code, status: c.status, retryAfter: want.retry_after });
     expect(got!.origin).toEqual(want.origin);
+  });
+
+  it('reads the body @google/genai wrapped because it did not come as application/json', async () => {
+    const body = '{"error":{"code":429,"message":"Quota exceeded.","status":"RESOURCE_EXHAUSTED"}}';
+    const baseUrl = await serve((_req, res) => {
+      res.writeHead(429, { 'content-type': 'text/plain' });
+      res.end(body);
+    });
+    const error = await thrown(() => genai(baseUrl).models.generateContent({ model: 'gemini-x', contents: 'hi' }));
+    expect((error as Error).message).toContain('"status":"Too Many Requests"');
+    const got = fromSdkError(error);
+    expect(got).toMatchObject({
+      code: normalizeError({ status: 429, body }, { provider: 'gemini' }).code,
+      status: 429,
+    });
+    expect(got!.origin).toMatchObject({ provider: 'gemini', code: 'RESOURCE_EXHAUSTED', message: 'Quota exceeded.' });
   });
 
   it.each([

@@ -78,6 +78,15 @@ const rows: Row[] = [
     want: { code: 'INTERNAL_ERROR' },
   },
   {
+    name: 'Azure OpenAI Responses: response.failed with response.error',
+    given: {
+      provider: 'azure-openai',
+      event: 'response.failed',
+      data: '{"type":"response.failed","response":{"status":"failed","error":{"code":"server_error","message":"x"}}}',
+    },
+    want: { code: 'INTERNAL_ERROR' },
+  },
+  {
     name: 'Mistral: a chunk whose finish_reason is error',
     given: {
       provider: 'mistral',

@@ -6,7 +6,7 @@
  *   and `.requestId`, `message`, and the shape's other members (`originalStatusCode`…) as own
  *   properties. The body becomes `{ __type: name, message, … }`, as Bedrock's rest-json reads.
  * - `@google/genai`: `ApiError` with `status` and the JSON error body as its `message` (streamed:
- *   after `got status: UNAVAILABLE. `). The body is that JSON.
+ *   after `got status: UNAVAILABLE. `). The body is that JSON, or the body the SDK wrapped in it.
  */
 
 import { type HeaderSource, headerOf } from '../retry-policy.js';
@@ -31,6 +31,20 @@ function fromAws(e: Loose, metadata: Loose): Caught {
   return { sdk: 'bedrock', status, headers, body };
 }
 
+// @google/genai wraps a body that did not come as application/json in its own envelope:
+// `{"error":{"message":<the body's text>,"code":<status>,"status":<status text>}}`. When that text
+// is itself Gemini's JSON error, it is the body.
+function unwrapped(text: string): string {
+  try {
+    const outer = JSON.parse(text) as { error?: { message?: unknown } };
+    const inner = outer.error?.message;
+    if (typeof inner === 'string' && inner.trim().startsWith('{') && isObject(JSON.parse(inner))) return inner;
+  } catch {
+    // Not JSON, or the message is not: the text as it is.
+  }
+  return text;
+}
+
 function fromGenai(e: Loose): Caught {
   const message = String(e.message);
   const start = message.indexOf('{');
@@ -38,7 +52,7 @@ function fromGenai(e: Loose): Caught {
     sdk: 'gemini',
     status: e.status as number,
     headers: {},
-    body: start === -1 ? message : message.slice(start),
+    body: start === -1 ? message : unwrapped(message.slice(start)),
   };
 }
 
