@@ -8,7 +8,8 @@
  *   reference/index.html          Redoc
  *   reference/redoc.standalone.js Redoc's bundle, served from the site (no CDN)
  *   reference/openapi.json        the docs copy of the spec that Redoc renders
- *   assets/paste.js               the paste box (the client's normalizer, bundled)
+ *   assets/paste.js               the paste box's form; on its first answer it loads
+ *   assets/paste-answer.js        the answering half (the client's normalizer and the catalog, bundled)
  *   assets/catalog-filter.js      the catalog's filter
  *   assets/catalog-search.json    what each provider calls each code, for the filter (fetched on first use)
  *   providers/<id>/index.html     one page per seed provider: its errors and their Errata codes

@@ -57,7 +57,8 @@ ${providerLinks(model)}
 ${streamingSection(model)}
 <h2 id="codes">Each code</h2>
 <p>Each section names the providers that tell this error apart by their own code, type or message; a
-provider that maps it by the HTTP status alone lists it on its page (<a href="#crosswalk">the crosswalk</a>).
+provider that maps it by the HTTP status alone, or by the Errata code itself, lists it on its page
+(<a href="#crosswalk">the crosswalk</a>).
 The snippets assume a client:</p>
 <pre><code>${text(clientSetup(model.spec))}</code></pre>
 <p>What each section’s retry policy means:</p>

@@ -5,16 +5,18 @@
  * the same answer and the pasted text never leaves the browser. On the landing page (`data-errors`
  * names the catalog) it opens the catalog with that fragment.
  */
-import { answerHtml, caseOfferHtml } from './answer-html.js';
-import { corpusCaseYaml } from './corpus-case.js';
-import { explain, pastedProvider } from './explain.js';
+import type { PasteFields } from './paste-answer.js';
 
-/** A paste as the form and the fragment hold it. */
-export interface PasteFields {
-  text: string;
-  status: number | undefined;
-  provider: string;
-}
+export type { PasteFields } from './paste-answer.js';
+
+// The answering half (the normalizer and the catalog), a module of its own beside this one, loaded
+// on the first answer: a page with the box loads the form, not the normalizer.
+type Answering = typeof import('./paste-answer.js');
+let answering: Promise<Answering> | undefined;
+const answerer = () => {
+  answering ??= import(new URL('./paste-answer.js', import.meta.url).href) as Promise<Answering>;
+  return answering;
+};
 
 /**
  * The paste a fragment carries, or undefined when it carries none.
@@ -79,18 +81,13 @@ function init(doc: Document): void {
     };
   };
 
-  function show(paste: PasteFields): void {
-    const answer = explain(
-      { text: paste.text, status: paste.status, provider: pastedProvider(paste.provider) },
-      templatesOf(),
-    );
+  async function show(paste: PasteFields): Promise<void> {
+    const { answerPaste } = await answerer();
+    const { html, caseYaml: yaml = '' } = answerPaste(paste, templatesOf(), texts);
     const share =
       `<p><a href="${hashFor(paste).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">Link to this answer</a>` +
       ' (the link holds what you pasted)</p>';
-    // Nothing in the body recognised (at most its status): offer it to the corpus.
-    const unknown = paste.text.trim() !== '' && (!answer || ('reading' in answer && answer.reading.how === 'status'));
-    const yaml = unknown ? corpusCaseYaml(paste) : '';
-    out.innerHTML = answerHtml(answer, '', texts) + (unknown ? caseOfferHtml(yaml, '../contribute/') : '') + share;
+    out.innerHTML = html + share;
     out.hidden = false;
     doc.getElementById('copy-case')?.addEventListener('click', () => {
       const said = doc.getElementById('copy-status');
@@ -117,7 +114,7 @@ function init(doc: Document): void {
       return;
     }
     history.replaceState(null, '', hashFor(paste));
-    show(paste);
+    void show(paste);
   });
   body.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) form.requestSubmit();
@@ -128,7 +125,7 @@ function init(doc: Document): void {
     body.value = paste.text;
     status.value = paste.status === undefined ? '' : String(paste.status);
     provider.value = paste.provider;
-    show(paste);
+    void show(paste);
   };
   addEventListener('hashchange', fromLink);
   fromLink();
