@@ -12,6 +12,8 @@ import {
 } from '@aws-sdk/client-bedrock-runtime';
 import { catalog, type ErrorCode } from '@errata/types';
 import { ApiError, GoogleGenAI } from '@google/genai';
+import { Mistral } from '@mistralai/mistralai';
+import { CohereClientV2 } from 'cohere-ai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fromSdkError } from '../src/adapters.js';
 import { ErrataError } from '../src/errors.js';
@@ -176,4 +178,34 @@ describe('@google/genai ApiError', () => {
     expect(error).toBeInstanceOf(ApiError);
     expect(fromSdkError(error)).toMatchObject({ code: want, origin: { provider: 'gemini', code: body.status } });
   });
+});
+
+describe('@mistralai/mistralai and cohere-ai errors (their own classes, statusCode and body)', () => {
+  const run = {
+    mistral: (url: string) =>
+      new Mistral({ apiKey: 'mistral-test-key', serverURL: url, retryConfig: { strategy: 'none' } }).chat.complete({
+        model: 'mistral-small',
+        messages: [{ role: 'user', content: 'hi' }],
+      }),
+    cohere: (url: string) =>
+      new CohereClientV2({ token: 'cohere-test-key', environment: url }).chat(
+        { model: 'command-r', messages: [{ role: 'user', content: 'hi' }] },
+        { maxRetries: 0 },
+      ),
+  };
+  it.each(plain.filter((c) => c.provider === 'mistral' || c.provider === 'cohere'))(
+    '#$id $provider “$name” → $want.code',
+    async (c) => {
+      const url = await serve((_req, res) => {
+        res.writeHead(c.status, { 'content-type': 'application/json', 'x-request-id': 'req-gen-1' });
+        res.end(c.body);
+      });
+      const error = await thrown(() => run[c.provider as 'mistral' | 'cohere'](url));
+      expect(error).toMatchObject({ statusCode: c.status });
+      const want = normalizeError({ status: c.status, body: c.body }, { provider: c.provider });
+      const got = fromSdkError(error);
+      expect(got).toMatchObject({ code: want.code, status: c.status, requestId: 'req-gen-1' });
+      expect(got!.origin).toEqual(want.origin);
+    },
+  );
 });

@@ -8,7 +8,7 @@ import { type HeaderSource, headerOf } from '../retry-policy.js';
 
 /** Which SDK threw it, and what it carried: the status, the headers and the provider's body. */
 export interface Caught {
-  sdk: 'openai' | 'anthropic' | 'ai-sdk' | 'bedrock' | 'gemini';
+  sdk: 'openai' | 'anthropic' | 'ai-sdk' | 'bedrock' | 'gemini' | 'mistral' | 'cohere';
   status: number | undefined;
   headers: Record<string, string | undefined>;
   body: unknown;

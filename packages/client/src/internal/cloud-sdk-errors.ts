@@ -7,6 +7,7 @@
  *   properties. The body becomes `{ __type: name, message, … }`, as Bedrock's rest-json reads.
  * - `@google/genai`: `ApiError` with `status` and the JSON error body as its `message` (streamed:
  *   after `got status: UNAVAILABLE. `). The body is that JSON, or the body the SDK wrapped in it.
+ * - `@mistralai/mistralai` and `cohere-ai`: their own classes with `statusCode` and `body`.
  */
 
 import { type HeaderSource, headerOf } from '../retry-policy.js';
@@ -56,11 +57,25 @@ function fromGenai(e: Loose): Caught {
   };
 }
 
-/** What an AWS SDK v3 or `@google/genai` error carried, or `undefined` for any other error. */
+// Generated SDKs that throw their own class with `statusCode`, `body` and `rawResponse`: Speakeasy's
+// (`@mistralai/mistralai`: SDKError, HTTPValidationError; the body as text, `headers`, `contentType`)
+// and Fern's (`cohere-ai`: TooManyRequestsError…, CohereError; the body parsed).
+function fromGenerated(e: Loose): Caught {
+  const response = isObject(e.rawResponse) ? e.rawResponse : {};
+  return {
+    sdk: 'contentType' in e ? 'mistral' : 'cohere',
+    status: e.statusCode as number,
+    headers: headersOf(e.headers ?? response.headers, undefined),
+    body: e.body,
+  };
+}
+
+/** What an AWS SDK v3, `@google/genai`, Mistral or Cohere SDK error carried, or `undefined` for any other error. */
 export function caughtFromCloudSdk(e: Loose): Caught | undefined {
   // Every AWS SDK v3 error has `$metadata` (a stream's exception event: undefined); one the service sent `$fault`.
   if (isObject(e.$metadata) || ('$metadata' in e && typeof e.$fault === 'string'))
     return fromAws(e, isObject(e.$metadata) ? e.$metadata : {});
   if (e.name === 'ApiError' && typeof e.status === 'number' && typeof e.message === 'string') return fromGenai(e);
+  if (typeof e.statusCode === 'number' && 'body' in e && 'rawResponse' in e) return fromGenerated(e);
   return undefined;
 }
