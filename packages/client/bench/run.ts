@@ -1,18 +1,22 @@
 // `pnpm bench`: the client against bare openapi-fetch and raw fetch, in one run, over an
 // in-process fetch stub (no network: this measures the client's own cost). Reports ratios to the
 // baselines measured in the same run, never absolute targets: the machine is shared.
+import { corpusCases } from '@errata/corpus';
 import type { paths as Paths } from '@errata/types';
 import createFetchClient from 'openapi-fetch';
 import { Bench } from 'tinybench';
+import type * as Adapters from '../src/adapters.js';
 import type * as Client from '../src/index.js';
 import type * as Normalize from '../src/normalize-error.js';
 import type { Provider } from '../src/normalize-error.js';
+import { type CaseOutcome, isRight, runCase } from '../test/helpers/corpus-run.js';
 
 // What ships (dist/, built by `pnpm build`, which the bench task depends on) is measured, typed by
 // its source, so that typechecking the bench needs no build.
 const dist = (file: string) => new URL(`../dist/${file}`, import.meta.url).href;
 const { createClient } = (await import(dist('index.js'))) as typeof Client;
 const { normalizeError } = (await import(dist('normalize-error.js'))) as typeof Normalize;
+const { fromSdkError } = (await import(dist('adapters.js'))) as typeof Adapters;
 
 const baseUrl = 'http://bench.invalid';
 const model = { params: { path: { model: 'echo-1' } } };
@@ -102,6 +106,33 @@ for (const [name, { provider, ...given }] of Object.entries(body))
   normalize.add(name, () => normalizeError(given, { provider }));
 await normalize.run();
 
+// Detection: the first observed body of each provider that sent one, with its headers, normalized
+// with the provider named and without (detected from headers and shape). Each pair runs in one Bench,
+// so the ratio compares like with like.
+const sampled = [
+  ...new Map(
+    corpusCases
+      .filter((c) => c.kind === 'observed' && c.given.body !== undefined)
+      .map((c) => [c.provider, c] as const)
+      .reverse(),
+  ).values(),
+].reverse();
+const detection: { id: string; hinted: number; detected: number }[] = [];
+for (const c of sampled) {
+  const given = { status: c.given.status ?? 0, headers: c.given.headers, body: c.given.body };
+  const pair = new Bench({ time: 150, warmupTime: 50 })
+    .add('hinted', () => normalizeError(given, { provider: c.provider as Provider }))
+    .add('detected', () => normalizeError(given));
+  await pair.run();
+  const [hinted, detected] = pair.tasks.map((t) => t.result!.mean * 1000) as [number, number];
+  detection.push({ id: c.id, hinted, detected });
+}
+
+// The corpus: how many cases come out right with the hint and without, and how often both agree.
+const api = { normalizeError, fromSdkError };
+const outcomes = corpusCases.map((c) => ({ c, hinted: runCase(c, true, api), bare: runCase(c, false, api) }));
+const codeOf = (o: CaseOutcome) => ('envelope' in o ? o.envelope.code : undefined);
+
 const f = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
 console.log(
   `\n@errata/client bench (in-process fetch stub, GET /v1/models/{model}; median of ${rounds} rotated rounds)\n`,
@@ -140,3 +171,46 @@ for (const task of normalize.tasks) {
   console.log(`  ${task.name.padEnd(30)} ${us.toFixed(2).padStart(6)} µs/op`);
 }
 console.log(`  target < 5 µs/op: ${worst < 5 ? 'met' : 'NOT met'} (worst ${worst.toFixed(2)} µs)\n`);
+
+console.log('normalizeError on observed corpus bodies: provider named vs detected (µs/op)');
+let worstBody = 0;
+let worstRatio = 0;
+for (const { id, hinted, detected } of detection) {
+  worstBody = Math.max(worstBody, hinted, detected);
+  worstRatio = Math.max(worstRatio, detected / hinted);
+  console.log(
+    `  ${id.padEnd(52)} ${hinted.toFixed(2).padStart(6)} ${detected.toFixed(2).padStart(6)}   ${(detected / hinted).toFixed(2)}×`,
+  );
+}
+console.log(`  worst body < 5 µs/op: ${worstBody < 5 ? 'met' : 'NOT met'} (worst ${worstBody.toFixed(2)} µs)`);
+console.log(`  detected ≤ 1.5× named: ${worstRatio <= 1.5 ? 'met' : 'NOT met'} (worst ${worstRatio.toFixed(2)}×)\n`);
+
+const runnable = outcomes.filter((o) => 'envelope' in o.hinted);
+const pct = (n: number, of: number) => `${n}/${of} (${((100 * n) / of).toFixed(1)}%)`;
+const rightHinted = runnable.filter((o) => isRight(o.c, o.hinted)).length;
+const rightBare = runnable.filter((o) => isRight(o.c, o.bare)).length;
+const same = runnable.filter((o) => codeOf(o.hinted) === codeOf(o.bare)).length;
+const observed = runnable.filter((o) => o.c.kind === 'observed');
+console.log(
+  `corpus (${corpusCases.length} cases; ${outcomes.length - runnable.length} SDK errors wait for an adapter)`,
+);
+console.log(`  right with the provider named   ${pct(rightHinted, runnable.length)}`);
+console.log(`  right without it (detected)     ${pct(rightBare, runnable.length)}`);
+console.log(
+  `  observed cases right, named     ${pct(observed.filter((o) => isRight(o.c, o.hinted)).length, observed.length)} ` +
+    '(target 100%)',
+);
+console.log(
+  `  same code with and without      ${pct(same, runnable.length)} (target ≥ 95%: ${same >= 0.95 * runnable.length ? 'met' : 'NOT met'})`,
+);
+console.log('  per provider: observed / documented (stream, SDK)');
+const providersSeen = [...new Set(corpusCases.map((c) => c.provider))].sort();
+for (const p of providersSeen) {
+  const of = corpusCases.filter((c) => c.provider === p);
+  const n = (f: (c: (typeof of)[number]) => boolean) => of.filter(f).length;
+  console.log(
+    `    ${p.padEnd(20)} ${String(n((c) => c.kind === 'observed')).padStart(3)} / ` +
+      `${String(n((c) => c.kind === 'documented')).padEnd(3)} (${n((c) => !!c.given.stream)}, ${n((c) => !!c.given.sdk_error)})`,
+  );
+}
+console.log('');

@@ -248,9 +248,19 @@ const isEnvelope = (body: unknown): boolean =>
   isString(body.message) &&
   (isCode(body.code) || isString(body.doc_url));
 
+// One reading per named provider, so that its paths and crosswalk are found by identity.
+const named = new Map<ProviderId, { among: readonly [ProviderId] }>();
+
 function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Redactor): Normalized {
   const body = parseBody(response.body);
-  if (provider !== 'errata') return readProvider({ among: [provider] }, response, body, redact);
+  if (provider !== 'errata') {
+    let reading = named.get(provider);
+    if (!reading) {
+      reading = { among: [provider] };
+      named.set(provider, reading);
+    }
+    return readProvider(reading, response, body, redact);
+  }
   const envelope = isEnvelope(body);
   const detection = envelope ? undefined : detectProvider(body, response.headers);
   return detection ? readProvider(detection, response, body, redact) : readErrata(response, body, redact, envelope);

@@ -80,6 +80,21 @@ interface IndexedEntry {
   pattern: RegExp | undefined;
   reasonPattern: RegExp | undefined;
   specificity: number;
+  /** Its place in the merged order (specificity, then pattern length, then crosswalk order): lower wins. */
+  rank: number;
+}
+
+/**
+ * An index split by what an entry needs to match, so that a lookup tests only the entries that
+ * could: those keyed on the error's code, internal code, reason or type, and the loose ones (a
+ * status, a message or reason pattern, nothing that names the error).
+ */
+interface Buckets {
+  keyed: Map<string, IndexedEntry[]>;
+  /** Loose entries by the status they need; `0`: any status (patterns only). */
+  byStatus: Map<number, IndexedEntry[]>;
+  /** The loose entries with a pattern: all that can match an error whose status says nothing. */
+  patterned: IndexedEntry[];
 }
 
 const WEIGHTS = {
@@ -101,6 +116,7 @@ function indexFor(provider: ProviderId): IndexedEntry[] {
     for (const [canonical, { crosswalk }] of Object.entries(catalog) as [ErrorCode, (typeof catalog)[ErrorCode]][]) {
       ((crosswalk as Partial<Record<ProviderId, readonly CrosswalkEntry[]>>)[provider] ?? []).forEach((entry, at) => {
         index!.push({
+          rank: 0,
           provider,
           canonical,
           at,
@@ -114,15 +130,60 @@ function indexFor(provider: ProviderId): IndexedEntry[] {
         });
       });
     }
-    // Among equals, the longer message pattern first: it says more about the message.
-    index.sort(
-      (a, b) =>
-        b.specificity - a.specificity ||
-        (b.entry.message_pattern?.length ?? 0) - (a.entry.message_pattern?.length ?? 0),
-    );
+    index.sort(byRank);
     indexes.set(provider, index);
   }
   return index;
+}
+
+// Among equals, the longer message pattern first: it says more about the message.
+const byRank = (a: IndexedEntry, b: IndexedEntry): number =>
+  b.specificity - a.specificity || (b.entry.message_pattern?.length ?? 0) - (a.entry.message_pattern?.length ?? 0);
+
+// The bucket key of an entry (the first identifying key it sets), or of an error for that key.
+const bucketKeys = (e: ProviderErrorKey | CrosswalkEntry): (string | undefined)[] => [
+  e.code === undefined ? undefined : `c ${e.code}`,
+  e.internal_code === undefined ? undefined : `i ${e.internal_code}`,
+  e.reason === undefined ? undefined : `r ${e.reason}`,
+  e.type === undefined ? undefined : `t ${e.type}`,
+];
+
+const bucketed = new Map<string, Buckets>();
+// A caller that passes the same array again (the client's detection does) skips building the key.
+const byList = new WeakMap<readonly ProviderId[], Buckets>();
+function bucketsFor(among: readonly ProviderId[]): Buckets {
+  let buckets = byList.get(among);
+  if (!buckets) {
+    buckets = bucketsById(among);
+    byList.set(among, buckets);
+  }
+  return buckets;
+}
+
+function bucketsById(among: readonly ProviderId[]): Buckets {
+  const id = among.length === 1 ? among[0]! : among.join(' ');
+  let buckets = bucketed.get(id);
+  if (!buckets) {
+    // Each entry once per group, ranked in the group's merged order (a stable sort keeps each
+    // provider's own order, and the providers' order, among equals).
+    const merged = among.flatMap((provider) => indexFor(provider).map((entry) => ({ ...entry }))).sort(byRank);
+    const found: Buckets = { keyed: new Map(), byStatus: new Map(), patterned: [] };
+    const add = <K>(map: Map<K, IndexedEntry[]>, key: K, entry: IndexedEntry) =>
+      map.set(key, [...(map.get(key) ?? []), entry]);
+    merged.forEach((entry, rank) => {
+      entry.rank = rank;
+      const key = bucketKeys(entry.entry).find((k) => k !== undefined);
+      if (key !== undefined) {
+        add(found.keyed, key, entry);
+        return;
+      }
+      add(found.byStatus, entry.entry.status ?? 0, entry);
+      if (entry.pattern || entry.reasonPattern) found.patterned.push(entry);
+    });
+    buckets = found;
+    bucketed.set(id, buckets);
+  }
+  return buckets;
 }
 
 const EXACT = ['code', 'internal_code', 'type', 'reason', 'status'] as const;
@@ -140,20 +201,6 @@ function matches({ entry, pattern, reasonPattern, specificity }: IndexedEntry, k
   if (pattern && !(key.message !== undefined && pattern.test(key.message))) return false;
   if (reasonPattern && !(key.reason !== undefined && reasonPattern.test(key.reason))) return false;
   return true;
-}
-
-// Several providers' entries in one list, most specific first (a stable sort keeps each
-// provider's own order, and the providers' order, among equals).
-const groups = new Map<string, IndexedEntry[]>();
-function indexForAll(among: readonly ProviderId[]): IndexedEntry[] {
-  if (among.length === 1) return indexFor(among[0]!);
-  const id = among.join(' ');
-  let index = groups.get(id);
-  if (!index) {
-    index = among.flatMap(indexFor).sort((a, b) => b.specificity - a.specificity);
-    groups.set(id, index);
-  }
-  return index;
 }
 
 const toMatch = ({ provider, canonical, at, entry, specificity }: IndexedEntry): CrosswalkMatch => ({
@@ -185,8 +232,7 @@ export function matchCrosswalk(provider: ProviderId, key: ProviderErrorKey): Cro
  * findCrosswalkMatch('workers-ai', { internal_code: 3003, status: 400 })?.code; // 'INCOMPLETE_REQUEST'
  */
 export function findCrosswalkMatch(provider: ProviderId, key: ProviderErrorKey): CrosswalkMatch | undefined {
-  const hit = indexFor(provider).find((candidate) => matches(candidate, key));
-  return hit && toMatch(hit);
+  return findCommonMatch([provider], key);
 }
 
 /**
@@ -199,16 +245,31 @@ export function findCrosswalkMatch(provider: ProviderId, key: ProviderErrorKey):
  * findCommonMatch(['openai', 'groq'], { code: 'model_decommissioned', status: 400 })?.code; // 'MODEL_RETIRED'
  */
 export function findCommonMatch(among: readonly ProviderId[], key: ProviderErrorKey): CrosswalkMatch | undefined {
-  const index = indexForAll(among);
-  let i = 0;
-  while (i < index.length && !matches(index[i]!, key)) i++;
-  const hit = index[i];
+  const { keyed, byStatus, patterned } = bucketsFor(among);
+  const loose = knownStatus(key.status) ? [byStatus.get(key.status!), byStatus.get(0)] : [patterned];
+  // One pass: the best match, and the matches as specific as it (to see whether providers disagree).
+  let hit: IndexedEntry | undefined;
+  const ties: IndexedEntry[] = [];
+  const consider = (list: readonly IndexedEntry[] | undefined) => {
+    if (list)
+      for (const entry of list) {
+        if ((hit && entry.specificity < hit.specificity) || !matches(entry, key)) continue;
+        if (!hit || entry.specificity > hit.specificity) {
+          hit = entry;
+          ties.length = 0;
+        } else if (entry.rank < hit.rank) {
+          ties.push(hit);
+          hit = entry;
+        } else ties.push(entry);
+      }
+  };
+  for (const bucket of bucketKeys(key)) if (bucket !== undefined) consider(keyed.get(bucket));
+  for (const list of loose) consider(list);
   if (!hit) return undefined;
   // Only another provider's entry can disagree: within one crosswalk the first match is the meaning.
-  for (let j = i + 1; j < index.length && index[j]!.specificity === hit.specificity; j++) {
-    const other = index[j]!;
-    if (other.provider !== hit.provider && other.canonical !== hit.canonical && matches(other, key)) return undefined;
-  }
+  const winner = hit;
+  if (ties.some((other) => other.provider !== winner.provider && other.canonical !== winner.canonical))
+    return undefined;
   return toMatch(hit);
 }
 

@@ -30,7 +30,11 @@ ${intro}
 ${providerNotes(model, id)}
 ${providerTable(model, id, '../../errors/')}
 <p class="muted">“Assumed” and “inferred” mark what Errata assumed rather than read in the provider’s ` +
-    'documentation.</p>';
+    'documentation.</p>\n' +
+    `<p>Seen ${esc(provider.title)} send an error this table gets wrong, or does not list? Copy it exactly as ` +
+    'it was printed in a public issue or forum thread into <code>corpus/cases/' +
+    `${esc(id)}.yaml</code> with its URL and the code it must become, and run <code>pnpm test</code>: ` +
+    'every case there is checked with and without the provider named (corpus/README.md, “Contributing a case”).</p>';
   return page({
     title: `${title} — Errata`,
     description: `${provider.title}’s errors and their Errata codes.`,

@@ -33,7 +33,10 @@ interface Test {
   pattern?: RegExp;
 }
 interface Rule {
-  provider: ProviderId;
+  /** Every provider whose rules include this one (the OpenAI-compatible hosts share theirs): tested once. */
+  providers: ProviderId[];
+  /** The body's top-level member every test reads under: a body without it is skipped at once. */
+  top: string;
   tests: Test[];
   /** How much the rule says: a path holding an exact value or matching a pattern weighs 2, a type 1. */
   weight: number;
@@ -50,18 +53,40 @@ function holds(test: Test, body: unknown): boolean {
   return !test.pattern || ((typeof value === 'string' || typeof value === 'number') && test.pattern.test(`${value}`));
 }
 
-let compiled: { byHeader: Map<string, ProviderId>; rules: Rule[]; shapes: Map<ProviderId, string> } | undefined;
+const detections = new Map<number, Detection>();
+const byHeaderDetections = new Map<ProviderId, Detection>();
+
+function allHold(tests: Test[], body: unknown): boolean {
+  for (const test of tests) if (!holds(test, body)) return false;
+  return true;
+}
+
+let compiled:
+  | {
+      byHeader: Map<string, ProviderId>;
+      byTop: Map<string, Rule[]>;
+      shapes: Map<ProviderId, string>;
+      order: Map<ProviderId, number>;
+    }
+  | undefined;
 
 function compile(): NonNullable<typeof compiled> {
   const byHeader = new Map<string, ProviderId>();
   const rules: Rule[] = [];
   const shapes = new Map<ProviderId, string>();
+  const seen = new Map<string, Rule>();
   for (const [id, provider] of Object.entries(providers) as [ProviderId, { detect?: DetectRules }][]) {
     const detect = provider.detect;
     if (!detect) continue;
     if (detect.shape) shapes.set(id, detect.shape);
     for (const name of detect.headers ?? []) byHeader.set(name, id);
     for (const rule of detect.body ?? []) {
+      const same = JSON.stringify(rule);
+      const shared = seen.get(same);
+      if (shared) {
+        shared.providers.push(id);
+        continue;
+      }
       const tests = Object.entries(rule).map(([path, condition]): Test => {
         if (typeof condition !== 'object') return { path: compilePath(path), equals: condition };
         return {
@@ -71,12 +96,16 @@ function compile(): NonNullable<typeof compiled> {
         };
       });
       const weight = tests.reduce((sum, test) => sum + ('equals' in test || test.pattern ? 2 : 1), 0);
-      rules.push({ provider: id, tests, weight });
+      const compiledRule: Rule = { providers: [id], top: tests[0]!.path[0]!, tests, weight };
+      seen.set(same, compiledRule);
+      rules.push(compiledRule);
     }
   }
-  // Most specific first, so that the scan can stop once a match is beaten by nothing left.
-  rules.sort((a, b) => b.weight - a.weight);
-  return { byHeader, rules, shapes };
+  // By the top-level member they read, so that a body is tested only against rules that can hold.
+  const byTop = new Map<string, Rule[]>();
+  for (const rule of rules) byTop.set(rule.top, [...(byTop.get(rule.top) ?? []), rule]);
+  const order = new Map((Object.keys(providers) as ProviderId[]).map((id, i) => [id, i]));
+  return { byHeader, byTop, shapes, order };
 }
 
 function byHeader(headers: HeaderSource, known: Map<string, ProviderId>): ProviderId | undefined {
@@ -104,21 +133,39 @@ function byHeader(headers: HeaderSource, known: Map<string, ProviderId>): Provid
 export function detectProvider(body: unknown, headers: HeaderSource): Detection | undefined {
   compiled ??= compile();
   const header = byHeader(headers, compiled.byHeader);
-  if (header) return { among: [header], by: 'header' };
+  if (header) {
+    let found = byHeaderDetections.get(header);
+    if (!found) {
+      found = { among: [header], by: 'header' };
+      byHeaderDetections.set(header, found);
+    }
+    return found;
+  }
   if (body === null || typeof body !== 'object') return undefined;
+  const { byTop, order, shapes } = compiled;
   const among: ProviderId[] = [];
   let best = 0;
-  for (const rule of compiled.rules) {
-    if (rule.weight < best) break;
-    if (among.includes(rule.provider) || !rule.tests.every((test) => holds(test, body))) continue;
-    best = rule.weight;
-    among.push(rule.provider);
+  for (const top in body) {
+    const rules = byTop.get(top);
+    if (rules)
+      for (const rule of rules) {
+        if (rule.weight < best || !allHold(rule.tests, body)) continue;
+        if (rule.weight > best) among.length = 0;
+        best = rule.weight;
+        for (const provider of rule.providers) if (!among.includes(provider)) among.push(provider);
+      }
   }
   if (!among.length) return undefined;
-  if (among.length === 1) return { among, by: 'body' };
-  // Ties come in rule order; the providers' own order reads better and keys the crosswalk cache once.
-  const order = Object.keys(providers);
-  among.sort((a, b) => order.indexOf(a) - order.indexOf(b));
-  const shape = compiled.shapes.get(among[0]!);
-  return { among, by: 'body', shape: among.every((p) => compiled!.shapes.get(p) === shape) ? shape : undefined };
+  // One answer per set of providers, built once: the same array keys the caches downstream.
+  let mask = 0;
+  for (const provider of among) mask |= 1 << order.get(provider)!;
+  let found = detections.get(mask);
+  if (!found) {
+    // Ties come in rule order; the providers' own order reads better.
+    among.sort((a, b) => order.get(a)! - order.get(b)!);
+    const shape = among.length > 1 ? shapes.get(among[0]!) : undefined;
+    found = { among, by: 'body', shape: among.every((p) => shapes.get(p) === shape) ? shape : undefined };
+    detections.set(mask, found);
+  }
+  return found;
 }

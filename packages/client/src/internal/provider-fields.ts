@@ -42,9 +42,24 @@ const envelopeFields: FieldLists = {
 const fieldsOf = (id: ProviderId): FieldLists => (providers[id] as { fields: FieldLists }).fields;
 
 const compiled = new Map<string, Paths>();
+// The same list of providers comes back as the same array (detection and providerNormalizer cache
+// theirs), so most calls find their paths without building a key.
+const byList = new WeakMap<readonly ProviderId[], Paths>();
 
 /** The paths for Errata's own bodies (`errata`) or for one or several providers' (merged in order). */
 export function pathsFor(among: 'errata' | readonly ProviderId[]): Paths {
+  if (among !== 'errata') {
+    let paths = byList.get(among);
+    if (!paths) {
+      paths = pathsByKey(among);
+      byList.set(among, paths);
+    }
+    return paths;
+  }
+  return pathsByKey(among);
+}
+
+function pathsByKey(among: 'errata' | readonly ProviderId[]): Paths {
   const key = among === 'errata' ? 'errata' : among.join(' ');
   let paths = compiled.get(key);
   if (!paths) {
