@@ -8,11 +8,13 @@
  *   reference/index.html          Redoc
  *   reference/redoc.standalone.js Redoc's bundle, served from the site (no CDN)
  *   reference/openapi.json        the docs copy of the spec that Redoc renders
- *   assets/paste.js               the paste box (the client's normalizer, bundled)
+ *   assets/paste.js               the paste box's form; on its first answer it loads
+ *   assets/paste-answer.js        the answering half (the client's normalizer and the catalog, bundled)
  *   assets/catalog-filter.js      the catalog's filter
  *   assets/catalog-search.json    what each provider calls each code, for the filter (fetched on first use)
  *   providers/<id>/index.html     one page per seed provider: its errors and their Errata codes
  *   clients/index.html            how SDKs handle the errors providers send (the client conformance run)
+ *   contribute/index.html         how to add an error a provider really sent to the corpus
  */
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,6 +23,7 @@ import { catalogSearch } from './catalog-search.js';
 import { buildModel, loadSpec, specPath } from './docs-model.js';
 import { catalogPage } from './pages/catalog-page.js';
 import { clientsPage, loadClientReport } from './pages/clients-page.js';
+import { contributePage } from './pages/contribute-page.js';
 import { endpointsPage } from './pages/endpoints-page.js';
 import { landingPage } from './pages/landing-page.js';
 import { providerPage } from './pages/provider-page.js';
@@ -46,6 +49,7 @@ export function buildSite(outDir: string): string[] {
     'errors/index.html': catalogPage(model),
     'errors/endpoints/index.html': endpointsPage(model),
     'clients/index.html': clientsPage(loadClientReport()),
+    'contribute/index.html': contributePage(),
     'reference/index.html': referencePage(model),
     'reference/openapi.json': JSON.stringify(referenceSpec(model, '../errors/')),
     'reference/redoc.standalone.js': redocBundle(),

@@ -1,8 +1,9 @@
 /**
  * The site's scripts, bundled and minified for the browser with esbuild, as ES modules the pages
  * load from the site itself (cacheable, never from another origin):
- * - `assets/paste.js`, the paste box (src/browser/paste/): the normalizer of
- *   `@errata/client/normalize`, the catalog of `@errata/types`, and the box;
+ * - `assets/paste.js`, the paste box's form (src/browser/paste/paste-box.ts), which loads
+ * - `assets/paste-answer.js` on its first answer: the normalizer of `@errata/client/normalize`,
+ *   the catalog of `@errata/types`, and the answer (paste-answer.ts);
  * - `assets/catalog-filter.js`, the catalog's filter (src/browser/catalog-filter.ts).
  * esbuild reads the TypeScript sources directly.
  */
@@ -13,6 +14,8 @@ import { packageDir } from './package-dir.js';
 /** Each script of the site and its entry point. */
 const ENTRIES = {
   'assets/paste.js': 'src/browser/paste/paste-box.ts',
+  // Loaded by paste.js on the first answer (a runtime import of its URL, which esbuild leaves as it is).
+  'assets/paste-answer.js': 'src/browser/paste/paste-answer.ts',
   'assets/catalog-filter.js': 'src/browser/catalog-filter.ts',
 };
 

@@ -17,6 +17,7 @@ const pages = [
   // The catalog with a paste box answer open (a shared link).
   { name: 'catalog-answer', path: 'errors/#paste=3036&status=429', ready: '#paste-answer:not([hidden]) h3' },
   { name: 'endpoints', path: 'errors/endpoints/', ready: '[id^="op-"]' },
+  { name: 'contribute', path: 'contribute/', ready: '#format' },
   ...Object.keys(providers).map((id) => ({ name: `provider-${id}`, path: `providers/${id}/`, ready: 'table.xw' })),
   // Redoc renders in the browser; the first operation's section means it has finished.
   { name: 'reference', path: 'reference/', ready: `[id="operation/${firstOperation}"]` },

@@ -103,6 +103,39 @@ describe('the paste box on the catalog page', () => {
     expect(await page.textContent('#paste-answer')).toContain('Not recognised.');
   });
 
+  it('offers a body it does not recognise as a corpus case: keys and ids out, copied with one click', async () => {
+    const key = 'sk-proj-abcdEFGH1234ijklMNOP';
+    const body = `{"error":{"message":"Odd failure for org-AbCdEf123456, key ${key}","type":"odd_error"}}`;
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
+    await page.goto(`${site.url}errors/`, { waitUntil: 'load' });
+    await paste(page, body, undefined, 'groq');
+
+    expect(await page.textContent('#paste-answer')).toContain('Not recognised.');
+    const yaml = (await page.textContent('#corpus-case')) ?? '';
+    expect(yaml).toContain('# corpus/cases/groq.yaml');
+    expect(yaml).toContain('- id: groq-<what-it-is>');
+    expect(yaml).toContain(
+      'body: "{\\"error\\":{\\"message\\":\\"Odd failure for <ORG_ID>, key [redacted]\\",\\"type\\":\\"odd_error\\"}}"',
+    );
+    expect(await page.textContent('#paste-answer')).not.toContain(key);
+    expect(await page.getAttribute('#paste-answer .case-offer a', 'href')).toBe('../contribute/');
+
+    await page.click('#copy-case');
+    await page.waitForSelector('#copy-status:has-text("Copied.")');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(yaml);
+
+    await page.click('#paste-answer .case-offer a');
+    await page.waitForSelector('#format');
+    expect(await page.textContent('main h1')).toBe('The corpus: errors providers really sent');
+    expect(await page.locator('main h2', { hasText: 'Contributing a case' }).count()).toBe(1);
+  });
+
+  it('offers no case for a body it recognises', async () => {
+    await page.goto(`${site.url}errors/`, { waitUntil: 'load' });
+    await paste(page, '{"errors":[{"code":3036,"message":"You have used up your daily free allocation"}]}', 429);
+    expect(await page.locator('#corpus-case').count()).toBe(0);
+  });
+
   it('gives the answer a link that opens the same answer', async () => {
     await page.goto(`${site.url}errors/`, { waitUntil: 'load' });
     await paste(

@@ -1,18 +1,20 @@
 /**
  * `@errata/client/adapters`: the errors users already catch, as `ErrataError`s. openai-node's
- * `APIError`, `@anthropic-ai/sdk`'s `APIError` and the Vercel AI SDK's `APICallError` each carry
- * the provider's status, headers and error body in their own places; `fromSdkError` reads them
- * from there (duck-typed: none of these SDKs is a dependency) and runs the provider's normalizer
- * over them, so the result has the canonical code, the catalog's retry policy and the `origin`.
- * Which provider's bodies to expect is an option, as for `providerNormalizer`; without it, the
- * SDK's own provider (openai, anthropic), or for the AI SDK the body's shape decides.
+ * `APIError`, `@anthropic-ai/sdk`'s `APIError`, the Vercel AI SDK's `APICallError`, the AWS SDK
+ * v3's service exceptions (Bedrock) and `@google/genai`'s `ApiError` each carry the provider's
+ * status, headers and error body in their own places; `fromSdkError` reads them from there
+ * (duck-typed: none of these SDKs is a dependency) and runs the provider's normalizer over them,
+ * so the result has the canonical code, the catalog's retry policy and the `origin`. Which
+ * provider's bodies to expect is an option, as for `providerNormalizer`; without it, the SDK's own
+ * provider (openai, anthropic, bedrock, gemini), or for the AI SDK the body's shape decides.
  */
 
 import { createRedactor } from '@errata/redact';
 import { type ClientErrorCode, ErrataError } from './errors.js';
+import { type Caught, headersOf, type Loose } from './internal/caught.js';
+import { caughtFromCloudSdk } from './internal/cloud-sdk-errors.js';
 import { isObject, parseBody } from './internal/envelope.js';
 import { type Provider, providerNormalizer } from './normalize-error.js';
-import { type HeaderSource, headerOf } from './retry-policy.js';
 
 export interface FromSdkErrorOptions {
   /** Whose error bodies the SDK saw (an OpenAI-compatible host through openai-node: `mistral`, `groq`…). */
@@ -21,26 +23,7 @@ export interface FromSdkErrorOptions {
   apiKey?: string;
 }
 
-/** Which SDK threw it, and what it carried: the status, the headers and the provider's body. */
-interface Caught {
-  sdk: 'openai' | 'anthropic' | 'ai-sdk';
-  status: number | undefined;
-  headers: Record<string, string | undefined>;
-  body: unknown;
-}
-
-type Loose = Record<string | symbol, unknown>;
 const AI_SDK_MARKER = Symbol.for('vercel.ai.error.AI_APICallError');
-// Read by name from whatever the SDK keeps: a WHATWG Headers (Stainless SDKs) or a plain record
-// (the AI SDK, openai v4).
-const WANTED = ['x-request-id', 'request-id', 'retry-after', 'retry-after-ms'];
-
-function headersOf(source: unknown, requestId: unknown): Record<string, string | undefined> {
-  const headers = Object.fromEntries(WANTED.map((name) => [name, headerOf(source as HeaderSource, name)]));
-  // Anthropic names its header `request-id`; the envelope reads `x-request-id`.
-  headers['x-request-id'] ??= typeof requestId === 'string' ? requestId : headers['request-id'];
-  return headers;
-}
 
 function caught(error: unknown): Caught | undefined {
   if (!isObject(error)) return undefined;
@@ -54,6 +37,8 @@ function caught(error: unknown): Caught | undefined {
       body: typeof e.responseBody === 'string' ? e.responseBody : e.data,
     };
   }
+  const cloud = caughtFromCloudSdk(e);
+  if (cloud) return cloud;
   // Stainless SDKs (openai-node, @anthropic-ai/sdk): `status`, `headers`, `error`, `requestID`
   // (openai v4: `request_id`).
   if (!('status' in e && 'headers' in e && 'error' in e)) return undefined;
@@ -88,8 +73,9 @@ function transportCode(error: Loose): ClientErrorCode {
 
 /**
  * The `ErrataError` for an error an SDK threw, or `undefined` when it is not one of openai-node's,
- * `@anthropic-ai/sdk`'s or the Vercel AI SDK's API errors. A response error gets the canonical code
- * its provider's body means (and that code's retry policy, `retryAfter`, `origin`); one that
+ * `@anthropic-ai/sdk`'s, the Vercel AI SDK's, the AWS SDK v3's, `@google/genai`'s, Mistral's or
+ * Cohere's API errors. A response error gets the canonical code its provider's body means (and that code's retry policy,
+ * `retryAfter`, `origin`); one that
  * arrived mid-stream (no status) is read from its body alike; no response at all is
  * `CONNECTION_ERROR`, `CLIENT_TIMEOUT` or `ABORTED`.
  *
@@ -116,10 +102,10 @@ export function fromSdkError(error: unknown, options: FromSdkErrorOptions = {}):
       { cause: error },
     );
   }
-  // A mid-stream error has no status of its own; like the stream reader, read it as a 500.
-  const status = found.status ?? 500;
+  // A mid-stream error has no status of its own: like the stream reader, it is read under the
+  // stream's 200, which rules no crosswalk entry out (an AWS exception event matches by its name).
   const normalize = providerNormalizer(options.provider ?? providerFor(found));
-  const { envelope } = normalize({ status, headers: found.headers, body: found.body }, redact);
+  const { envelope } = normalize({ status: found.status ?? 200, headers: found.headers, body: found.body }, redact);
   const suffix = envelope.request_id ? ` (request ${envelope.request_id})` : '';
   return new ErrataError(envelope.code, `${envelope.code}: ${envelope.message}${suffix}`, {
     status: found.status,

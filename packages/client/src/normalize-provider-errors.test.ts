@@ -9,8 +9,8 @@ import { normalizeError } from './normalize-error.js';
 
 describe('normalizeError: every error the inference providers document', () => {
   it.each(providerErrorCases)('#$id $provider “$name” → $want.code', ({ provider, status, stream, body, want }) => {
-    // A stream error event reaches the normalizer without a status of its own.
-    const got = normalizeError({ status: stream ? 500 : status, body: stream?.data ?? body }, { provider });
+    // A stream error event reaches the normalizer under the stream's 200 (the case's status).
+    const got = normalizeError({ status, body: stream?.data ?? body }, { provider });
     expectCanonical(got, want);
     expect(got.message).toBe(want.origin.message);
   });

@@ -229,7 +229,9 @@ export class ErrataStream implements AsyncIterable<StreamEvent> {
   // there, the caller gets the canonical envelope, never `[object Object]`).
   private serverError(data: unknown, text: string): ErrataStreamError {
     const { normalize, redact } = this.context;
-    const status = isObject(data) && typeof data.status === 'number' ? data.status : 500;
+    // Without a status of its own, the error is read under the stream's 200, which rules no
+    // crosswalk entry out (the code is then the one the event names, else the 500 default).
+    const status = isObject(data) && typeof data.status === 'number' ? data.status : this.response.status;
     const { envelope } = normalize({ status, headers: this.response.headers, body: text }, redact);
     const facts = isCode(envelope.code) ? factsOf(envelope.code) : undefined;
     // A code the catalog does not expect mid-stream falls back on its retry policy.

@@ -1,7 +1,7 @@
 // The one table of redaction cases: every package that masks keys (client, contract suite,
 // sandbox) calls this module, so the rules are proved here, once.
 import { describe, expect, it } from 'vitest';
-import { createRedactor, REDACTED, type RedactorOptions, redactHeaders } from './index.js';
+import { createRedactor, providerKeyPattern, REDACTED, type RedactorOptions, redactHeaders } from './index.js';
 
 const KEY = 'sk_live_4f9a';
 const QUOTED = 'sk_"odd\\key';
@@ -108,6 +108,38 @@ const headerCases: { name: string; given: Record<string, string>; want: Record<s
     want: { 'www-authenticate': 'Bearer [redacted], realm="api"', 'x-request-id': 'req_1' },
   },
 ];
+
+// Keys by their shape alone (providerKeyPattern): each provider's prefix, and text that only looks close.
+const shapeCases: { name: string; given: string; want: string }[] = [
+  {
+    name: 'OpenAI echoes a masked project key',
+    given: 'Incorrect API key provided: sk-proj-abc1********************wxyz. You can find your API key',
+    want: 'Incorrect API key provided: [redacted]. You can find your API key',
+  },
+  { name: 'an Anthropic key', given: 'x-api-key: sk-ant-api03-AAAAbbbbCCCCdddd', want: 'x-api-key: [redacted]' },
+  { name: 'an OpenRouter key', given: '"key":"sk-or-v1-0123456789abcdef"', want: '"key":"[redacted]"' },
+  { name: 'a Google key in a URL', given: '?key=AIzaSyA1234567890abcdefghijklmnopqrstu', want: '?key=[redacted]' },
+  {
+    name: 'an AWS access key id',
+    given: 'Credential=AKIAIOSFODNN7EXAMPLE/20240101',
+    want: 'Credential=[redacted]/20240101',
+  },
+  { name: 'a Groq key', given: 'gsk_abcdefghijklmnopqrstuvwx', want: '[redacted]' },
+  { name: 'a Fireworks key', given: 'fw_abcdefghijklmnopqrstu', want: '[redacted]' },
+  { name: 'a Together key', given: 'tgp_v1_abcdefghijklmnopqrstu', want: '[redacted]' },
+  { name: 'an Errata test key', given: 'sk_test_valid', want: '[redacted]' },
+  {
+    name: 'words and ids are kept',
+    given: 'task-oriented sk-8 AKIA req_123 risk-assessment',
+    want: 'task-oriented sk-8 AKIA req_123 risk-assessment',
+  },
+];
+
+describe('providerKeyPattern', () => {
+  it.each(shapeCases)('$name', ({ given, want }) => {
+    expect(createRedactor([], { keyPattern: providerKeyPattern })(given)).toBe(want);
+  });
+});
 
 describe('redactHeaders', () => {
   it.each(headerCases)('$name', ({ given, want }) => {

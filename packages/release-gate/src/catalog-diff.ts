@@ -9,6 +9,7 @@
  */
 import { createSpecModel, type OpenApiDocument, type SpecModel, type XError } from '@errata/spec-model';
 import type { Impact, SpecChange } from './impact.js';
+import { statusDefaultChanges } from './status-default-diff.js';
 
 const change = (impact: Impact, rule: string, message: string): SpecChange => ({
   impact,
@@ -66,6 +67,8 @@ export function catalogChanges(base: OpenApiDocument, revision: OpenApiDocument)
   for (const code of after.keys()) {
     if (!before.has(code)) changes.push(change('minor', 'code-added', `Error code ${code} was added to the catalog.`));
   }
+
+  changes.push(...statusDefaultChanges(baseModel, revisionModel));
 
   const opsBefore = operationCodes(baseModel);
   const opsAfter = operationCodes(revisionModel);

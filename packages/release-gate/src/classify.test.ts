@@ -158,6 +158,42 @@ const cases: { name: string; given: (d: Doc) => void; want: { bump: Bump; rule: 
       schemas(d).INTERNAL_ERROR.examples[0].request_id = 'req_2';
     },
   },
+  {
+    name: 'a new code that more providers map a bare status to: the default moves for every user',
+    want: { bump: 'major', rule: 'status-default-changed' },
+    given: (d) => {
+      schemas(d).QUOTA_HIT = { ...structuredClone(schemas(d).RATE_LIMIT_EXCEEDED), title: 'Quota hit' };
+      schemas(d).QUOTA_HIT['x-error'] = {
+        ...schemas(d).QUOTA_HIT['x-error'],
+        internal_code: 4002,
+        crosswalk: { generic: [{ status: 429 }] },
+      };
+      schemas(d).QUOTA_HIT.allOf[1].properties.code.const = 'QUOTA_HIT';
+      oneOf(d, 'TooManyRequests').push({ $ref: '#/components/schemas/QUOTA_HIT' });
+    },
+  },
+  {
+    name: 'a provider entry that maps a bare status to another code',
+    want: { bump: 'major', rule: 'provider-status-default-changed' },
+    given: (d) => {
+      schemas(d).RATE_LIMIT_EXCEEDED['x-error'].crosswalk = { generic: [{ status: 500 }] };
+    },
+  },
+  {
+    name: 'a provider removed',
+    want: { bump: 'major', rule: 'provider-removed' },
+    given: (d) => {
+      delete d['x-errata'].providers.generic;
+      delete schemas(d).MODEL_NOT_FOUND['x-error'].crosswalk;
+    },
+  },
+  {
+    name: 'a provider added',
+    want: { bump: 'minor', rule: 'provider-added' },
+    given: (d) => {
+      d['x-errata'].providers.other = { title: 'Other', fields: { code: ['error.code'] } };
+    },
+  },
   { name: 'nothing changed', want: { bump: 'none', rule: '' }, given: () => {} },
 ];
 

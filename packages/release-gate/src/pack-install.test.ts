@@ -82,4 +82,15 @@ describe('packed packages', () => {
     expect(out.runModelCodes).toBe(spec.operation('runModel')?.responses.flatMap((r) => r.codes).length);
     expect(out.describe).toBe('RATE_LIMIT_EXCEEDED: retry after_retry_after after 3s');
   });
+
+  it('link the client’s errata bin, and `errata explain` runs from the packed build', () => {
+    const body = '{"error":{"code":429,"message":"Quota exceeded.","status":"RESOURCE_EXHAUSTED"}}';
+    const out = JSON.parse(
+      execFileSync(join(scratch, 'node_modules/.bin/errata'), ['explain', '--json', '--provider', 'gemini', body], {
+        cwd: scratch,
+        encoding: 'utf8',
+      }),
+    );
+    expect(out).toMatchObject({ code: 'RATE_LIMIT_EXCEEDED', recognised: true, origin: { provider: 'gemini' } });
+  });
 });

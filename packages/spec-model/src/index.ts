@@ -24,6 +24,8 @@ export { createSpecModel } from './spec-model.js';
 export type { SpecModelErrorKind } from './spec-model-error.js';
 // Reading the document by hand, where the views above do not reach.
 export { SpecModelError } from './spec-model-error.js';
+// What a bare status means, with no provider named and per provider.
+export { defaultCodeByStatus, providerStatusDefaults } from './status-defaults.js';
 export type { StreamSchema } from './stream-events.js';
 export { EVENT_STREAM } from './stream-events.js';
 export { errorCodeFor, errorCodesOf } from './x-error-code.js';

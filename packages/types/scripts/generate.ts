@@ -12,9 +12,8 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSpecModel, pointerFor, type XError } from '@errata/spec-model';
+import { createSpecModel, defaultCodeByStatus, pointerFor, type XError } from '@errata/spec-model';
 import openapiTS, { astToString } from 'openapi-typescript';
-import { defaultCodeByStatus } from './status-defaults.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pkg = join(here, '..');
@@ -114,7 +113,7 @@ export const codeFacts = {
 ${facts.join('\n')}
 } as const;
 
-/** The code a response with only this status means (see scripts/status-defaults.ts for the rule). */
+/** The code a response with only this status means (the rule: status-defaults.ts in @errata/spec-model). */
 export const defaultCodeByStatus = ${literal(defaultCodeByStatus(errors))} as const;
 `,
 );
@@ -151,6 +150,12 @@ ${
 export const errorTexts = ${literal(texts)} as const;
 `,
 );
+type StreamErrorRules = (typeof providers)[string]['stream_errors'];
+const sseRules = (rules: StreamErrorRules) =>
+  (rules ?? [])
+    .filter(({ format }) => (format ?? 'sse') === 'sse')
+    .map(({ event, has, equals }) => ({ event, ...(has ? { has } : {}), ...(equals !== undefined ? { equals } : {}) }));
+
 writeFileSync(
   join(out, 'providers.ts'),
   `${HEADER}
@@ -170,11 +175,10 @@ export const providers = ${literal(
           // How a body is recognised as this provider's when the caller does not say (the note is in the spec).
           ...(detect ? { detect: (({ note: _note, ...rules }) => rules)(detect) } : {}),
           ...(not_errors ? { not_errors } : {}),
-          // How its mid-stream errors arrive: the event name and the path its data must hold (the
-          // description is in the spec).
-          ...(stream_errors
-            ? { stream_errors: stream_errors.map(({ event, has }) => (has ? { event, has } : { event })) }
-            : {}),
+          // How its mid-stream errors arrive in a server-sent event stream: the event name, the path
+          // its data must hold and the value there (the description is in the spec). AWS event-stream
+          // rules stay in the spec: only the AWS SDK decodes that framing (fromSdkError reads its errors).
+          ...(sseRules(stream_errors).length ? { stream_errors: sseRules(stream_errors) } : {}),
         },
       ]),
     ),

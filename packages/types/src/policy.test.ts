@@ -1,5 +1,5 @@
 // The policy is a second projection of the spec beside the catalog: it must agree with it on every
-// code, and its status defaults must follow the rule in scripts/status-defaults.ts.
+// code, and its status defaults must follow the rule in @errata/spec-model's status-defaults.ts.
 import { describe, expect, it } from 'vitest';
 import { catalog, errorCodes } from './catalog.js';
 import { codeFacts, defaultCodeByStatus, defaultCodeFor, isErrorCode } from './policy.js';

@@ -38,7 +38,8 @@ export function catalogPage(model: DocsModel): string {
   ].join('');
   const crosswalkIntro =
     '<p>What each seed provider calls its errors, by its own code, name, status and message, ' +
-    'and the Errata code each one is: one page per provider.</p>';
+    'and the Errata code each one is: one page per provider. An error a provider really sent that ' +
+    'the paste box does not recognise belongs in the corpus: <a href="../contribute/">contribute a case</a>.</p>';
   const main = `<h1>Error catalog</h1>
 <p>Every error the ${esc(model.spec.info?.title ?? 'API')} can answer with: ${count} codes. Each response's
 <code>doc_url</code> links to the code's section below. Switch on <code>code</code>, not on the message;
@@ -55,7 +56,10 @@ ${crosswalkIntro}
 ${providerLinks(model)}
 ${streamingSection(model)}
 <h2 id="codes">Each code</h2>
-<p>The snippets assume a client:</p>
+<p>Each section names the providers that tell this error apart by their own code, type or message; a
+provider that maps it by the HTTP status alone, or by the Errata code itself, lists it on its page
+(<a href="#crosswalk">the crosswalk</a>).
+The snippets assume a client:</p>
 <pre><code>${text(clientSetup(model.spec))}</code></pre>
 <p>What each section’s retry policy means:</p>
 ${retryPolicies()}

@@ -27,8 +27,15 @@ import { codeStreamPart, retrySafeLabel } from './streaming-section.js';
 export function codeSection(model: DocsModel, entry: CodeEntry): string {
   const crosswalk: Partial<Record<string, readonly DocumentedEntry[]>> = entry.crosswalk;
   // Each provider's own code only, linking to its row: the name, status and message are on the
-  // provider's page (and in the filter's index), which keeps this page light.
-  const elsewhere = Object.keys(crosswalk).map((id) => {
+  // provider's page (and in the filter's index), which keeps this page light. A provider that maps
+  // this code by the HTTP status alone is left to its page (the intro of "Each code" says so).
+  // A provider whose only name for it is the Errata code itself (the Generic AI API's) adds nothing here either.
+  const named = Object.keys(crosswalk).filter(
+    (id) =>
+      !(crosswalk[id] ?? []).every(byStatusAlone) &&
+      !(crosswalk[id] ?? []).every((match) => theirId(match) === entry.code),
+  );
+  const elsewhere = named.map((id) => {
     const theirs = [
       ...new Set(
         (crosswalk[id] ?? []).map(
@@ -51,26 +58,36 @@ export function codeSection(model: DocsModel, entry: CodeEntry): string {
     ? '<dt>Mid-stream</dt><dd>can end a <a href="#streaming">stream</a>, ' +
       `${retrySafeLabel(midStream.retrySafe)}: ${inlineMarkdown(midStream.note)}</dd>`
     : '';
+  // The category is in the example beside them (`"category"`), and in the All codes table.
   const facts = [
     `<dt>HTTP status</dt><dd>${esc(statusLabel(entry.status))}</dd>`,
     `<dt>Errata internal code</dt><dd class="internal">${entry.internalCode}</dd>`,
-    `<dt>Category</dt><dd>${esc(entry.category)}</dd>`,
     `<dt>Retry</dt><dd><a href="#retry-${esc(entry.retry)}">${esc(retryWording[entry.retry].label)}</a></dd>`,
     `<dt>Message</dt><dd><code class="tpl">${esc(entry.message)}</code></dd>`,
     `<dt>What to do</dt><dd class="todo">${inlineMarkdown(entry.remedy)}</dd>`,
     streamFact,
   ].join('');
-  const example = text(JSON.stringify(entry.example, null, 1).replace(/\n\s*/g, ' '));
+  // Compact: the page carries one per code.
+  const example = text(JSON.stringify(entry.example));
   return `<section class="code" id="${id}" data-status="${entry.status}"${midStream ? ' data-flags="stream"' : ''}>
 <h3><a href="#${id}">${id}</a> ${esc(entry.title)}</h3>
 <p class="means">${inlineMarkdown(entry.description)}</p>
 <dl class="facts">${facts}</dl>
 <p class="by">Returned by ${returnedBy}.</p>
 ${elsewhere.length > 0 ? `<p class="elsewhere">Providers: ${elsewhere.join('; ')}</p>` : ''}
-<h4>Example response</h4><pre class="body"><code>${example}</code></pre>
+<h4>Example</h4><pre class="body"><code>${example}</code></pre>
 <h4>With @errata/client</h4><pre><code>${text(handlingSnippet(model.spec, model.operations, entry))}</code></pre>
 ${codeStreamPart(model, entry)}</section>`;
 }
+
+// An entry that matches on the HTTP status and nothing else the provider says.
+const byStatusAlone = (match: DocumentedEntry): boolean =>
+  match.status !== undefined &&
+  match.code === undefined &&
+  match.internal_code === undefined &&
+  match.type === undefined &&
+  match.reason === undefined &&
+  match.message_pattern === undefined;
 
 /**
  * A provider's title without its parenthesis ("Amazon Bedrock Runtime"), unless another

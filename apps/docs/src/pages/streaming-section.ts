@@ -156,6 +156,6 @@ export function codeStreamPart(model: DocsModel, entry: CodeEntry): string {
   if (!midStream) return '';
   const wire = exampleStream(model.spec, model.stream, entry).map(sseFrame).join('').trimEnd();
   const snippet = streamSnippet(model.spec, model.stream, midStream);
-  return `<h4>Example stream ending in ${esc(entry.code)}</h4><pre class="sse"><code>${text(wire)}</code></pre>
+  return `<h4>A stream ending in it</h4><pre class="sse"><code>${text(wire)}</code></pre>
 <h4>Streaming with @errata/client</h4><pre><code>${text(snippet)}</code></pre>`;
 }

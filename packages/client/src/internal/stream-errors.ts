@@ -1,18 +1,21 @@
 /**
- * A provider's mid-stream error events, as spec/providers.yaml `stream_errors` documents them:
- * Anthropic's `event: error`, OpenAI's and OpenRouter's `data:` line whose JSON has an `error`
- * member. A provider normalizer carries its rules, and the stream reader asks `isStreamError`
- * about each event it does not know, so that such an event ends the stream as an
- * `ErrataStreamError` (normalized by the same normalizer) instead of being skipped.
+ * A provider's mid-stream error events, as spec/providers.yaml `stream_errors` records them:
+ * Anthropic's and Groq's `event: error`, the OpenAI-style `data:` line whose JSON has an `error`
+ * member (OpenAI, Azure, OpenRouter, Gemini, Groq, Together, Fireworks), Cohere's `message-end`
+ * with `delta.error`, Mistral's chunk whose `finish_reason` is `error`. A provider normalizer
+ * carries its rules, and the stream reader asks `isStreamError` about each event it does not
+ * know, so that such an event ends the stream as an `ErrataStreamError` (normalized by the same
+ * normalizer) instead of being skipped.
  */
 
 import { compilePath, readPath } from './dotted-path.js';
 import type { Normalizer } from './envelope.js';
 
-/** One documented shape: the SSE event name, and a dotted path its JSON data must hold a value at. */
+/** One recorded shape: the SSE event name, a dotted path its JSON data must hold a value at, and that value. */
 export interface StreamErrorRule {
   readonly event: string;
   readonly has?: string;
+  readonly equals?: string | number | boolean;
 }
 
 const RULES = Symbol('errata.streamErrors');
@@ -37,7 +40,7 @@ export function isStreamError(normalize: Normalizer, event: string, data: string
       return false;
     }
     const value = readPath(parsed, compilePath(rule.has));
-    if (value !== undefined && value !== null) return true;
+    if (rule.equals === undefined ? value !== undefined && value !== null : value === rule.equals) return true;
   }
   return false;
 }

@@ -103,3 +103,22 @@ ${
 <p><a href="${esc(link)}">The whole section on ${esc(code)}</a></p>`
   );
 }
+
+/**
+ * The offer under an answer that recognised nothing in the body: the paste as a corpus case to
+ * file (keys and ids already stripped), a button that copies it, and how to contribute it.
+ *
+ * @example
+ * caseOfferHtml(corpusCaseYaml({ text, status: 500, provider: 'groq' }), '../contribute/');
+ * @returns HTML
+ */
+export function caseOfferHtml(yaml: string, contributeHref: string): string {
+  return (
+    '<div class="case-offer"><p><strong>Did a provider really send this?</strong> Then Errata should know it: ' +
+    'here it is as a corpus case, with API keys, account and request ids taken out. Fill in the ' +
+    `<code>&lt;…&gt;</code> parts and file it (<a href="${esc(contributeHref)}">how to contribute a case</a>).</p>` +
+    `<pre id="corpus-case"><code>${text(yaml)}</code></pre>` +
+    '<p><button type="button" id="copy-case">Copy the case</button> ' +
+    '<span id="copy-status" role="status"></span></p></div>'
+  );
+}

@@ -5,15 +5,18 @@
  * the same answer and the pasted text never leaves the browser. On the landing page (`data-errors`
  * names the catalog) it opens the catalog with that fragment.
  */
-import { answerHtml } from './answer-html.js';
-import { explain, pastedProvider } from './explain.js';
+import type { PasteFields } from './paste-answer.js';
 
-/** A paste as the form and the fragment hold it. */
-export interface PasteFields {
-  text: string;
-  status: number | undefined;
-  provider: string;
-}
+export type { PasteFields } from './paste-answer.js';
+
+// The answering half (the normalizer and the catalog), a module of its own beside this one, loaded
+// on the first answer: a page with the box loads the form, not the normalizer.
+type Answering = typeof import('./paste-answer.js');
+let answering: Promise<Answering> | undefined;
+const answerer = () => {
+  answering ??= import(new URL('./paste-answer.js', import.meta.url).href) as Promise<Answering>;
+  return answering;
+};
 
 /**
  * The paste a fragment carries, or undefined when it carries none.
@@ -78,16 +81,24 @@ function init(doc: Document): void {
     };
   };
 
-  function show(paste: PasteFields): void {
-    const answer = explain(
-      { text: paste.text, status: paste.status, provider: pastedProvider(paste.provider) },
-      templatesOf(),
-    );
+  async function show(paste: PasteFields): Promise<void> {
+    const { answerPaste } = await answerer();
+    const { html, caseYaml: yaml = '' } = answerPaste(paste, templatesOf(), texts);
     const share =
       `<p><a href="${hashFor(paste).replace(/&/g, '&amp;').replace(/"/g, '&quot;')}">Link to this answer</a>` +
       ' (the link holds what you pasted)</p>';
-    out.innerHTML = answerHtml(answer, '', texts) + share;
+    out.innerHTML = html + share;
     out.hidden = false;
+    doc.getElementById('copy-case')?.addEventListener('click', () => {
+      const said = doc.getElementById('copy-status');
+      const tell = (what: string) => {
+        if (said) said.textContent = what;
+      };
+      navigator.clipboard.writeText(yaml).then(
+        () => tell('Copied.'),
+        () => tell('Could not copy: select the case and copy it.'),
+      );
+    });
   }
 
   form.addEventListener('submit', (event) => {
@@ -103,7 +114,7 @@ function init(doc: Document): void {
       return;
     }
     history.replaceState(null, '', hashFor(paste));
-    show(paste);
+    void show(paste);
   });
   body.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) form.requestSubmit();
@@ -114,7 +125,7 @@ function init(doc: Document): void {
     body.value = paste.text;
     status.value = paste.status === undefined ? '' : String(paste.status);
     provider.value = paste.provider;
-    show(paste);
+    void show(paste);
   };
   addEventListener('hashchange', fromLink);
   fromLink();
