@@ -1,12 +1,13 @@
-// Starting Chat API on a real socket, the way its main.ts does.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
+// Starting Chat API on a real socket with the kit's safe server: parser refusals and slow headers
+// answered with the envelope, the startup check run.
+import { type ServedApp, serve } from '@errata/server/node';
 import { type ChatApiOptions, createChatApi } from './app.js';
+import { server } from './spec.js';
 
 export interface StartOptions extends ChatApiOptions {
+  /** Default 8787; 0 picks a free port. */
   port?: number;
-  /** How long a client may take to send its headers, in ms. */
+  /** How long a client may take to send its headers, in ms (default the kit's 10 s). */
   headersTimeoutMs?: number;
 }
 
@@ -17,28 +18,13 @@ export interface StartOptions extends ChatApiOptions {
  * const api = await startChatApi({ port: 0 });
  * await api.close();
  */
-export function startChatApi(
-  options: StartOptions = {},
-): Promise<{ url: string; port: number; close(): Promise<void> }> {
-  const app = createChatApi(options);
-  return new Promise((resolve) => {
-    const server = serve(
-      {
-        fetch: app.fetch,
-        port: options.port ?? 8787,
-        hostname: '127.0.0.1',
-        serverOptions: { headersTimeout: options.headersTimeoutMs ?? 60_000, connectionsCheckingInterval: 10 },
-      },
-      (info: AddressInfo) =>
-        resolve({
-          url: `http://127.0.0.1:${info.port}`,
-          port: info.port,
-          close: () =>
-            new Promise<void>((done) => {
-              (server as Server).closeAllConnections();
-              server.close(() => done());
-            }),
-        }),
-    );
+export function startChatApi(options: StartOptions = {}): Promise<ServedApp> {
+  return serve({
+    fetch: createChatApi(options).fetch,
+    errata: server,
+    port: options.port ?? 8787,
+    ...(options.headersTimeoutMs !== undefined
+      ? { headersTimeoutMs: options.headersTimeoutMs, timeoutCheckMs: Math.min(1_000, options.headersTimeoutMs) }
+      : {}),
   });
 }
