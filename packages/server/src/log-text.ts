@@ -5,6 +5,7 @@
  */
 
 // C0 and C1 controls (tab and newline included), DEL, U+2028 and U+2029.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is this regex's job
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
