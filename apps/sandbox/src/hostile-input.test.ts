@@ -47,7 +47,7 @@ describe('an upload far over the file limit', () => {
 
 describe('a request body that stalls', () => {
   const clock = manualClock();
-  const sandbox = useSandbox({ rateLimit: 100_000, concurrencyLimit: 1, clock });
+  const sandbox = useSandbox({ rateLimit: 100_000, concurrencyLimit: 1, bodyClock: clock });
 
   it('answers TIMEOUT and frees the key’s concurrency slot', async () => {
     const stalled = raw(
@@ -56,7 +56,7 @@ describe('a request body that stalls', () => {
         'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"prompt":',
     );
     await stalled.sent;
-    // The body stage's timeout is the only timer on the sandbox's clock.
+    // The body stage's timeout is the only timer on the body clock.
     await clock.pending();
     clock.fireNext();
     const text = await stalled.reply;

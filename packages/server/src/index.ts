@@ -7,6 +7,8 @@
  * const { status, headers, body } = server.error('MODEL_NOT_FOUND', { params: { model: 'x' } });
  */
 
+// The kit.
+export { BoundedMap } from './bounded-map.js';
 export type { ErrorInit } from './catalog-error.js';
 // Errors and their responses.
 export { CatalogError, isCatalogError } from './catalog-error.js';
@@ -15,7 +17,6 @@ export { onClientError } from './client-error.js';
 export type { ErrorEnvelope, ErrorResponse, RateLimitState, ResponseContext } from './envelope.js';
 export { fillTemplate, MAX_RETRY_AFTER, templateParams, waitSeconds } from './envelope.js';
 export type { ErrataServer, ErrataServerOptions } from './errata-server.js';
-// The kit.
 export { createErrataServer } from './errata-server.js';
 export { errataServer, errataSpec } from './errata-spec.js';
 export type { KitFinding } from './kit-check.js';

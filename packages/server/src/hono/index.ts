@@ -32,6 +32,6 @@ export { rateLimit } from './rate-limit/index.js';
 export { requestLog } from './request-log/index.js';
 export { respond } from './respond.js';
 export type { SimulateOptions } from './simulate/index.js';
-export { simulate } from './simulate/index.js';
+export { simulate, simulatedError } from './simulate/index.js';
 export type { ValidateOptions } from './validate/index.js';
 export { validate } from './validate/index.js';

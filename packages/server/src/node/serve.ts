@@ -18,8 +18,8 @@ type Fetch = (request: Request, env: unknown) => Response | Promise<Response>;
 export interface ServeOptions {
   /** The app (`app.fetch`); its `env` is `{ incoming, outgoing }`, which the kit's body stage reads. */
   fetch: Fetch;
-  /** The kit (or, when it depends on the port, a function called once the server listens). */
-  errata: ErrataServer<string> | (() => ErrataServer<string>);
+  /** The kit (or, when it depends on the port, a function of the port called once the server listens). */
+  errata: ErrataServer<string> | ((port: number) => ErrataServer<string>);
   port?: number;
   hostname?: string;
   /** How long a client may take to send its headers (default 10 s); longer answers 408 TIMEOUT. */
@@ -72,10 +72,10 @@ export function serve(options: ServeOptions): Promise<ServedApp> {
     server.once('error', reject);
     server.listen(options.port ?? 0, hostname, () => {
       server.off('error', reject);
-      const errata = typeof options.errata === 'function' ? options.errata() : options.errata;
+      const { port } = server.address() as AddressInfo;
+      const errata = typeof options.errata === 'function' ? options.errata(port) : options.errata;
       server.on('clientError', onClientError(errata));
       (options.onCheck ?? warn)(errata.check());
-      const { port } = server.address() as AddressInfo;
       resolve({
         url: `http://${hostname.includes(':') ? `[${hostname}]` : hostname}:${port}`,
         port,

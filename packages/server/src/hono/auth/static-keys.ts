@@ -5,7 +5,6 @@
  * response time.
  */
 import { hash, timingSafeEqual } from 'node:crypto';
-import type { AuthResult } from './index.js';
 
 // One-shot hashing (Node ≥ 20.12): a Hash object per request costs more than the hash.
 const digest = (key: string): Buffer => hash('sha256', key, 'buffer') as unknown as Buffer;
@@ -19,7 +18,7 @@ const digest = (key: string): Buffer => hash('sha256', key, 'buffer') as unknown
 export function staticKeys<Credential>(
   keys: Readonly<Record<string, Credential>>,
   idOf: (credential: Credential) => string,
-): (key: string) => AuthResult<Credential> {
+): (key: string) => { id: string; credential: Credential } | undefined {
   const entries = Object.entries(keys).map(([key, credential]) => ({ hash: digest(key), credential }));
   return (key) => {
     const candidate = digest(key);

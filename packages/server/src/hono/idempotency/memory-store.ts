@@ -3,7 +3,7 @@
  * to live, so memory stays flat whatever clients send. A running request's entry holds a promise,
  * so concurrent duplicates wait for the first and never run a second time.
  */
-import { BoundedMap } from '../../internal/bounded-map.js';
+import { BoundedMap } from '../../bounded-map.js';
 import { systemTimers, type Timers } from '../../timers.js';
 import type { IdempotencyClaim, IdempotencyStore, StoredResponse } from './store.js';
 

@@ -3,7 +3,7 @@
  * `rateLimit()`. A counter shared by several processes (Redis `INCR` + `EXPIRE`) implements the
  * same `take`.
  */
-import { BoundedMap } from '../../internal/bounded-map.js';
+import { BoundedMap } from '../../bounded-map.js';
 import type { RateLimitState } from '../../rate-limit-fields.js';
 import { systemTimers, type Timers } from '../../timers.js';
 

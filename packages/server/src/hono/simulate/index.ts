@@ -21,6 +21,8 @@ export interface SimulateOptions<E extends ErrataEnv = ErrataEnv> {
   undeclared?: 'ignore' | 'answer';
   /** More template parameters for this request (e.g. when a daily quota resets). */
   params?: (c: Context<E>, code: string) => Record<string, string | number>;
+  /** The wait when `Errata-Simulate-Retry-After` is not sent (default the server's `retryAfter`). */
+  retryAfter?: (c: Context<E>, code: string) => number | undefined;
   /** Called with the error just before it is thrown (e.g. to set where a simulated rate window stands). */
   onSimulate?: (c: Context<E>, error: CatalogError) => void;
   /** Skip this request (e.g. the header asks for something later in a stream). */
@@ -63,9 +65,7 @@ export function simulate<E extends ErrataEnv = ErrataEnv>(
       throw new CatalogError(server.codes.invalidRequest, { params: { reason } });
     }
     if (!declared.has(code) && !answerUndeclared) return ignore(`${operation.operationId} does not declare ${code}`);
-    const error = simulated(c, definition.meta.message, (definition.examples[0] ?? {}) as Example, code, {
-      ...(options.params?.(context, code) ?? {}),
-    });
+    const error = simulatedError(server, c, code, options.params?.(context, code), options.retryAfter?.(context, code));
     if (!declared.has(code))
       error.init.headers!['Errata-Simulate-Undeclared'] = `${operation.operationId} does not declare ${code}`;
     options.onSimulate?.(context, error);
@@ -73,13 +73,24 @@ export function simulate<E extends ErrataEnv = ErrataEnv>(
   };
 }
 
-function simulated(
-  c: Context<ErrataEnv>,
-  template: string,
-  example: Example,
+/**
+ * The error `Errata-Simulate: <code>` stands for on this request (also for a fault later in a
+ * stream): the message and details filled from the request and `extra`, else from the code's example.
+ *
+ * @example
+ * throw simulatedError(server, c, 'OVERLOADED');
+ */
+export function simulatedError<E extends ErrataEnv = ErrataEnv>(
+  server: ErrataServer<string>,
+  c: Context<E>,
   code: string,
-  extra: Record<string, string | number>,
+  extra: Record<string, string | number> = {},
+  defaultRetryAfter?: number,
 ): CatalogError {
+  const definition = server.model.errors.get(code);
+  if (!definition) throw new Error(`The catalog has no code ${code}`);
+  const template = definition.meta.message;
+  const example = (definition.examples[0] ?? {}) as Example;
   const params: Record<string, string | number> = {
     ...c.req.param(),
     method: c.req.method,
@@ -87,7 +98,7 @@ function simulated(
     ...extra,
   };
   const raw = c.req.header('errata-simulate-retry-after');
-  const retryAfter = raw !== undefined && /^\d+$/.test(raw.trim()) ? waitSeconds(Number(raw)) : undefined;
+  const retryAfter = raw !== undefined && /^\d+$/.test(raw.trim()) ? waitSeconds(Number(raw)) : defaultRetryAfter;
   // A template the request cannot fill takes the spec example's message.
   const unfilled = /\{\w+\}/.test(fillTemplate(template, params));
   const named = templateParams(template).filter((name) => name in params);
