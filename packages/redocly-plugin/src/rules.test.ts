@@ -219,6 +219,40 @@ const optionCases: { name: string; rule: string; fires: boolean; message?: strin
         headers: { 'X-Trace-Id': { schema: { type: 'string' } } },
       }),
   },
+
+  {
+    name: 'kit-responses on, on a secured GET without a 401',
+    rule: 'errata/kit-responses',
+    fires: true,
+    message: 'Operation must declare MISSING_API_KEY: @errata/server answers it for a request without a credential.',
+    breakIt: () => {},
+  },
+  {
+    name: 'x-errata-adopt: false on the only operation (its responses are not checked)',
+    rule: 'errata/request-id-header',
+    fires: false,
+    breakIt: (d) => (at(models(d), 'get')['x-errata-adopt'] = false),
+  },
+  {
+    name: 'a POST without a key, while only the GET is adopted',
+    rule: 'errata/post-idempotency-key',
+    fires: false,
+    breakIt: (d) => {
+      at(models(d), 'get')['x-errata-adopt'] = true;
+      models(d).post = { ...structuredClone(at(models(d), 'get')), operationId: 'createThing' };
+      delete at(models(d), 'post')['x-errata-adopt'];
+    },
+  },
+  {
+    name: 'a POST without a key, adopted too',
+    rule: 'errata/post-idempotency-key',
+    fires: true,
+    message: 'A POST must accept the Idempotency-Key header.',
+    breakIt: (d) => {
+      at(models(d), 'get')['x-errata-adopt'] = true;
+      models(d).post = { ...structuredClone(at(models(d), 'get')), operationId: 'createThing' };
+    },
+  },
 ];
 
 type Problem = { ruleId: string; message: string; location: { source: { ref: string } }[] };
