@@ -25,6 +25,7 @@ import {
   parseBody,
   textMessage,
 } from './internal/envelope.js';
+import { withProblemDetails } from './internal/problem-details.js';
 import { type StreamErrorRule, withStreamErrors } from './internal/stream-errors.js';
 
 export type { ErrorResponseLike, Normalizer } from './internal/envelope.js';
@@ -153,7 +154,7 @@ function paramsFrom(entry: CrosswalkEntry | undefined, message: string | undefin
 
 function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Redactor): Normalized {
   const paths = pathsFor(provider);
-  const body = parseBody(response.body);
+  const body = withProblemDetails(parseBody(response.body));
   const refusal = provider === 'errata' || response.status >= 300 ? undefined : notAnError(provider, body);
   if (refusal !== undefined) {
     throw new ErrataError(

@@ -99,6 +99,15 @@ const cases: { name: string; rule: string; breakIt: (doc: Doc) => void }[] = [
     breakIt: (d) => (at(responses(d), 'ServerError').content = { 'text/html': { schema: { type: 'string' } } }),
   },
   {
+    name: 'an error response only as problem+json, without application/json',
+    rule: 'errata/error-response-envelope',
+    breakIt: (d) => {
+      const content = at(responses(d), 'ServerError', 'content');
+      content['application/problem+json'] = content['application/json'];
+      delete content['application/json'];
+    },
+  },
+  {
     name: 'a 429 without Retry-After',
     rule: 'errata/retry-after-header',
     breakIt: (d) => delete at(responses(d), 'TooManyRequests', 'headers')['Retry-After'],
@@ -220,6 +229,15 @@ const optionCases: { name: string; rule: string; fires: boolean; message?: strin
       }),
   },
 
+  {
+    name: 'application/problem+json beside application/json, the same envelope',
+    rule: 'errata/error-response-envelope',
+    fires: false,
+    breakIt: (d) => {
+      const content = at(responses(d), 'ServerError', 'content');
+      content['application/problem+json'] = structuredClone(content['application/json']);
+    },
+  },
   {
     name: 'kit-responses on, on a secured GET without a 401',
     rule: 'errata/kit-responses',

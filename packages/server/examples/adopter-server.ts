@@ -12,16 +12,15 @@ const window = kit.fixedWindow({ limit: 300, windowMs: 10_000 });
 const app = new Hono<kit.ErrataEnv>();
 app.use('*', kit.requestId(server));
 app.use('/v1/*', kit.auth(server, { lookup }), kit.rateLimit(server, { take: window }));
-const route = (id: string) => [
-  kit.operation(server.model.operation(id)!),
-  kit.simulate(server, { enabled: env.ERRATA_SIMULATE === '1' }), // off in production
-];
-app.get('/v1/models/:model', ...route('getModel'), (c) => {
+const op = (id: string) => kit.operation(server.model.operation(id)!);
+const simulate = kit.simulate(server, { enabled: env.ERRATA_SIMULATE === '1' }); // off in production
+app.get('/v1/models/:model', op('getModel'), simulate, (c) => {
   throw new CatalogError('MODEL_NOT_FOUND', { params: { model: c.req.param('model') } });
 });
 app.post(
   '/v1/finetunes',
-  ...route('createFinetune'),
+  op('createFinetune'),
+  simulate,
   kit.body(server, 'createFinetune'), // 1 MiB, 30 s, 64 levels: 413, 408, 400
   kit.validate(server, 'createFinetune'), // the spec's schema: MISSING_REQUIRED_FIELD…
   kit.idempotency(server), // per credential, in memory (or your Redis store)

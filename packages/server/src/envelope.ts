@@ -29,6 +29,8 @@ export interface ResponseContext {
   operation?: SpecOperation | undefined;
   /** Sent as `RateLimit`, `RateLimit-Policy` and the legacy `RateLimit-Limit`, `-Remaining`, `-Reset`. */
   rateLimit?: RateLimitState | undefined;
+  /** The request's `Accept`, for a server that negotiates problem details. */
+  accept?: string | undefined;
 }
 
 /** A response as plain data, for any framework. */

@@ -23,6 +23,7 @@ import {
 import { errataModel } from './internal/errata-catalog.js';
 import { checkKitCodes, type KitFinding } from './kit-check.js';
 import { ERRATA_KIT_CODES, type KitCodes } from './kit-codes.js';
+import { PROBLEM_JSON, type ProblemDetailsMode, toProblemDetails, wantsProblemDetails } from './problem-details.js';
 import { createRequestIds, type RequestIdOptions } from './request-id.js';
 import { createRequestValidator, type RequestValidator, type ValidationCodes } from './request-validator.js';
 import { sseFrame } from './sse.js';
@@ -43,6 +44,11 @@ export interface ErrataServerOptions {
   validationCodes?: ValidationCodes;
   /** The codes the kit and its stages answer with, for specs that name them otherwise (default Errata's). */
   codes?: Partial<KitCodes>;
+  /**
+   * RFC 9457 `application/problem+json`, the same envelope with `type`, `title`, `detail` and
+   * `instance` added: `never` (default), `negotiate` (when `Accept` asks for it) or `always`.
+   */
+  problemDetails?: ProblemDetailsMode;
 }
 
 export interface ErrataServer<Code extends string = string> {
@@ -58,6 +64,8 @@ export interface ErrataServer<Code extends string = string> {
   requestId(incoming?: string | null): string;
   /** The request-id header's name (`X-Request-Id` unless configured). */
   readonly requestIdHeader: string;
+  /** When error responses are problem details (`never` unless configured). */
+  readonly problemDetails: ProblemDetailsMode;
   /**
    * A validator for an operation's request body (or, with `pointer`, for another schema of the
    * spec, answering with the codes the operation declares). Compiled once per pair.
@@ -101,6 +109,7 @@ export function createErrataServer<Code extends string = string>(options: Errata
   const codes: KitCodes = { ...ERRATA_KIT_CODES, ...options.validationCodes, ...options.codes };
   const kitCodes = new Set(Object.values(codes));
   const requestIdHeader = options.requestIdHeader ?? 'X-Request-Id';
+  const problemDetails = options.problemDetails ?? 'never';
   envelopeOptions.requestIdHeader = requestIdHeader;
   const mint = createRequestIds(options.requestIds);
   let ajv: ReturnType<typeof createSpecAjv> | undefined;
@@ -129,11 +138,16 @@ export function createErrataServer<Code extends string = string>(options: Errata
     error(code, init = {}, context = {}) {
       const full: ResponseContext = { ...context, requestId: context.requestId ?? mint() };
       const body = envelope(code, init, full.requestId);
-      return { status: body.status, headers: buildHeaders(body, init, full, envelopeOptions), body };
+      const headers = buildHeaders(body, init, full, envelopeOptions);
+      if (!wantsProblemDetails(problemDetails, context.accept)) return { status: body.status, headers, body };
+      headers['Content-Type'] = PROBLEM_JSON;
+      const title = definition(code).title ?? code;
+      return { status: body.status, headers, body: toProblemDetails(body, title) };
     },
     envelope,
     requestId: mint,
     requestIdHeader,
+    problemDetails,
     validator(operationId, pointer) {
       const key = `${operationId}\u0000${pointer ?? ''}`;
       let validate = validators.get(key);

@@ -24,6 +24,8 @@ export type { KitCodes } from './kit-codes.js';
 export { ERRATA_KIT_CODES } from './kit-codes.js';
 // Logs.
 export { escapeLogText } from './log-text.js';
+export type { ProblemDetails, ProblemDetailsMode } from './problem-details.js';
+export { PROBLEM_JSON, toProblemDetails } from './problem-details.js';
 export { rateLimitFields } from './rate-limit-fields.js';
 export type { RequestIdOptions } from './request-id.js';
 // Requests.

@@ -23,10 +23,12 @@ export function respond<Code extends string>(
     requestId: staged ?? server.requestId(),
     operation: c.get('operation'),
     rateLimit: c.get('rateLimit'),
+    ...(server.problemDetails === 'negotiate' ? { accept: c.req.header('accept') } : {}),
   });
-  // c.json sets the Content-Type, and the request-id stage already set its header: setting them
-  // again costs a Headers write each on the error path, the hottest path of a refusing server.
-  delete headers['Content-Type'];
+  // c.json sets the Content-Type (unless it is problem details), and the request-id stage already
+  // set its header: setting them again costs a Headers write each on the error path, the hottest
+  // path of a refusing server.
+  if (headers['Content-Type'] === 'application/json') delete headers['Content-Type'];
   if (staged !== undefined) delete headers[server.requestIdHeader];
   return c.json(body, status as ContentfulStatusCode, headers);
 }

@@ -34,7 +34,7 @@ describe('simulate, on', () => {
   const served = useServed(app(true), kit);
   const get = (headers: Record<string, string>) => request(`${served().url}/v1/models/m1`, { headers });
 
-  it.each([
+  it.each<{ name: string; given: Record<string, string>; want: Record<string, string | number | null> }>([
     {
       name: 'a declared code, its template filled from the path',
       given: { 'Errata-Simulate': 'MODEL_NOT_FOUND' },
