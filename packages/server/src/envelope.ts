@@ -20,6 +20,8 @@ export interface ErrorEnvelope {
   doc_url: string;
   retry_after?: number;
   details?: Record<string, unknown>;
+  /** The legacy nested error object, while clients migrate (`legacyError`). */
+  error?: Record<string, unknown>;
 }
 
 /** Everything about the request the response depends on. */

@@ -49,6 +49,12 @@ export interface ErrataServerOptions {
    * `instance` added: `never` (default), `negotiate` (when `Accept` asks for it) or `always`.
    */
   problemDetails?: ProblemDetailsMode;
+  /**
+   * The migration path from nested errors (`{ "error": { "message", "type" } }`): each error body
+   * is the envelope plus this nested `error` object, so old clients keep reading `error.message`
+   * while new ones switch on `code`. Drop it once your clients have moved.
+   */
+  legacyError?: (envelope: ErrorEnvelope) => Record<string, unknown>;
 }
 
 export interface ErrataServer<Code extends string = string> {
@@ -130,8 +136,11 @@ export function createErrataServer<Code extends string = string>(options: Errata
     if (!found) throw new Error(`The catalog has no code ${code}`);
     return found;
   };
-  const envelope = (code: string, init: ErrorInit = {}, requestId: string) =>
-    buildEnvelope(definition(code), init, requestId, envelopeOptions);
+  const legacy = options.legacyError;
+  const envelope = (code: string, init: ErrorInit = {}, requestId: string): ErrorEnvelope => {
+    const body = buildEnvelope(definition(code), init, requestId, envelopeOptions);
+    return legacy ? { ...body, error: legacy(body) } : body;
+  };
 
   return {
     model,
