@@ -26,6 +26,11 @@ const ALLOWED = [
     why: "the manual clock's own timer, which only the test fires: it is how sandbox tests avoid waiting",
   },
   {
+    file: 'packages/server/src/test-support/manual-timers.ts',
+    line: 'setTimeout(callback, ms) {',
+    why: "the server kit's manual timers, which only the test fires: how its body-timeout tests avoid waiting",
+  },
+  {
     file: 'apps/sandbox/src/internal/clock.test.ts',
     line: 'sleep(clock',
     why: "the sandbox's sleep under test, on the manual clock: it ends when the test moves the clock",

@@ -147,7 +147,7 @@ describe("an adopter's CI, for Chat API", () => {
     ]);
   });
 
-  it('step contract passes against the dual shape, the migration path: old clients still read error.message', async () => {
+  it('step contract passes against the dual shape (the migration path), old clients read error.message', async () => {
     const result = await runStep('contract', dual.url, join(out, 'reports-dual'));
     expect(result.stdout).toContain('The server conforms.');
     expect(result.code).toBe(0);

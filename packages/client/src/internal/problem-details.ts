@@ -11,7 +11,7 @@ const text = (value: unknown) => (typeof value === 'string' && value !== '' ? va
  * `body` with the envelope's members filled from RFC 9457's where it lacks them.
  *
  * @example
- * withProblemDetails({ type: 'https://x/e#Q', title: 'Over quota', status: 429, detail: 'Try later.', instance: 'r1' });
+ * withProblemDetails({ type: 'https://x/e#Q', title: 'Over quota', detail: 'Try later.', instance: 'r1' });
  * // { …, message: 'Try later.', request_id: 'r1', doc_url: 'https://x/e#Q' }
  */
 export function withProblemDetails(body: unknown): unknown {

@@ -1,7 +1,7 @@
 import { isErrorSchema, responseErrorSchemas } from '../error-schema.js';
 import type { AnySchema, Rule } from '../redocly-types.js';
 
-/** The error envelope as JSON, and the same envelope as RFC 9457 problem details (@errata/server's `problemDetails`). */
+/** The envelope as JSON, and the same envelope as RFC 9457 problem details (@errata/server's `problemDetails`). */
 const ERROR_MEDIA_TYPES = ['application/json', 'application/problem+json'];
 
 /**

@@ -24,7 +24,8 @@ export interface RateLimitOptions<E extends ErrataEnv = ErrataEnv> {
  * Rate-limits the routes it runs on; sets `c.var.rateLimit`, so error responses carry the window too.
  *
  * @example
- * app.use('/v1/*', auth(server, { lookup }), rateLimit(server, { take: fixedWindow({ limit: 300, windowMs: 10_000 }) }));
+ * const take = fixedWindow({ limit: 300, windowMs: 10_000 });
+ * app.use('/v1/*', auth(server, { lookup }), rateLimit(server, { take }));
  */
 export function rateLimit<E extends ErrataEnv = ErrataEnv>(
   server: ErrataServer<string>,

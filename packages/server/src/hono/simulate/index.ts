@@ -61,7 +61,9 @@ export function simulate<E extends ErrataEnv = ErrataEnv>(
     if (!definition) {
       const shown = JSON.stringify(code.slice(0, 64));
       if (!declared.has(server.codes.invalidRequest)) return ignore(`${shown} is not a catalog code`);
-      const reason = `Errata-Simulate: ${shown} is not a catalog code; ${operation.operationId} declares ${[...declared.keys()].join(', ')}`;
+      const reason =
+        `Errata-Simulate: ${shown} is not a catalog code; ` +
+        `${operation.operationId} declares ${[...declared.keys()].join(', ')}`;
       throw new CatalogError(server.codes.invalidRequest, { params: { reason } });
     }
     if (!declared.has(code) && !answerUndeclared) return ignore(`${operation.operationId} does not declare ${code}`);
