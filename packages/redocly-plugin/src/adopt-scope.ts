@@ -6,7 +6,7 @@
 import type { Location, Rule } from './redocly-types.js';
 
 /** The operation-level extension that scopes Errata's lint and conformance. */
-export const ADOPT_MARKER = 'x-errata-adopt';
+const ADOPT_MARKER = 'x-errata-adopt';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 

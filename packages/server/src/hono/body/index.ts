@@ -19,8 +19,8 @@ export interface BodyOptions extends Partial<Omit<ReadOptions, 'limit'>> {
   maxDepth?: number;
 }
 
-export const DEFAULT_BODY_LIMIT = 1024 * 1024;
-export const DEFAULT_JSON_DEPTH = 64;
+const DEFAULT_BODY_LIMIT = 1024 * 1024;
+const DEFAULT_JSON_DEPTH = 64;
 
 const mediaType = (header: string | undefined) => (header ?? '').split(';', 1)[0]!.trim().toLowerCase();
 

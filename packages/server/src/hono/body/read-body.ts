@@ -21,7 +21,7 @@ export interface ReadOptions {
   tooLarge?: { code: string; init?: ErrorInit };
 }
 
-export const DEFAULT_BODY_TIMEOUT_MS = 30_000;
+const DEFAULT_BODY_TIMEOUT_MS = 30_000;
 
 /** Fails the request and closes the connection: the rest of the body is left unread. */
 function closing(c: Context, code: string, init?: ErrorInit): CatalogError {
