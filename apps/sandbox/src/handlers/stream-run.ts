@@ -5,7 +5,7 @@
 // the pending pause is cancelled, so no timer outlives the connection.
 import type { IncomingMessage } from 'node:http';
 import { setTimeout as flushed } from 'node:timers/promises';
-import { CatalogError, type ErrorInit, sseFrame } from '@errata/server';
+import { CatalogError, type ErrorInit, escapeLogText, sseFrame } from '@errata/server';
 import { simulatedError } from '@errata/server/hono';
 import type { Context } from 'hono';
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
@@ -156,7 +156,9 @@ export function streamRun(context: HandlerContext, model: ModelDefinition, input
       else {
         // Never Hono's default (the exception's message as an event): log it, end with the envelope.
         options.log?.(
-          redactLog(`${requestId} unexpected error in a stream: ${(error as Error).stack ?? String(error)}`),
+          redactLog(
+            escapeLogText(`${requestId} unexpected error in a stream: ${(error as Error).stack ?? String(error)}`),
+          ),
         );
         await errorEvent('INTERNAL_ERROR', {}).catch(() => undefined);
         outcome = 'error INTERNAL_ERROR';
