@@ -143,9 +143,25 @@ export function buildHeaders(
     'Content-Type': 'application/json',
     [options.requestIdHeader]: context.requestId,
   };
-  const declared = context.operation?.responses.find((r) => r.status === body.status);
-  const required = declared?.headers.some((h) => h.required && h.name.toLowerCase() === 'retry-after') ?? false;
-  if (body.retry_after !== undefined || required)
+  if (body.retry_after !== undefined || requiresRetryAfter(context.operation, body.status))
     headers['Retry-After'] = String(body.retry_after ?? waitSeconds(init.retryAfter ?? options.retryAfter(body.code)));
-  return { ...headers, ...(context.rateLimit ? rateLimitFields(context.rateLimit) : {}), ...init.headers };
+  // One object written in place: the error path is a refusing server's hottest.
+  if (context.rateLimit) Object.assign(headers, rateLimitFields(context.rateLimit));
+  if (init.headers) Object.assign(headers, init.headers);
+  return headers;
+}
+
+/** Whether the operation's response for `status` requires `Retry-After`, read once per pair. */
+const retryAfterRequired = new WeakMap<SpecOperation, Map<number, boolean>>();
+function requiresRetryAfter(operation: SpecOperation | undefined, status: number): boolean {
+  if (!operation) return false;
+  let byStatus = retryAfterRequired.get(operation);
+  if (!byStatus) retryAfterRequired.set(operation, (byStatus = new Map()));
+  let required = byStatus.get(status);
+  if (required === undefined) {
+    const declared = operation.responses.find((r) => r.status === status);
+    required = declared?.headers.some((h) => h.required && h.name.toLowerCase() === 'retry-after') ?? false;
+    byStatus.set(status, required);
+  }
+  return required;
 }

@@ -19,6 +19,7 @@ export interface RateLimitState {
 
 /** A policy name as an sf-string: quotes and backslashes escaped, nothing outside printable ASCII. */
 const sfString = (name: string) => `"${name.replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '\\$&')}"`;
+const DEFAULT_POLICY = sfString('default');
 const count = (n: number) => String(Number.isSafeInteger(n) && n >= 0 ? n : 0);
 
 /**
@@ -30,7 +31,7 @@ const count = (n: number) => String(Number.isSafeInteger(n) && n >= 0 ? n : 0);
  * //   'RateLimit-Limit': '100', 'RateLimit-Remaining': '0', 'RateLimit-Reset': '12' }
  */
 export function rateLimitFields(state: RateLimitState): Record<string, string> {
-  const name = sfString(state.policy ?? 'default');
+  const name = state.policy === undefined ? DEFAULT_POLICY : sfString(state.policy);
   const window = state.window !== undefined ? `;w=${count(state.window)}` : '';
   return {
     RateLimit: `${name};r=${count(state.remaining)};t=${count(state.reset)}`,
