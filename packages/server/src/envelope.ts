@@ -156,7 +156,10 @@ const retryAfterRequired = new WeakMap<SpecOperation, Map<number, boolean>>();
 function requiresRetryAfter(operation: SpecOperation | undefined, status: number): boolean {
   if (!operation) return false;
   let byStatus = retryAfterRequired.get(operation);
-  if (!byStatus) retryAfterRequired.set(operation, (byStatus = new Map()));
+  if (!byStatus) {
+    byStatus = new Map();
+    retryAfterRequired.set(operation, byStatus);
+  }
   let required = byStatus.get(status);
   if (required === undefined) {
     const declared = operation.responses.find((r) => r.status === status);
