@@ -31,6 +31,11 @@ const ALLOWED = [
     why: "the provider sandbox's manual clock: its timers run only when the test advances it",
   },
   {
+    file: 'packages/server/src/test-support/manual-timers.ts',
+    line: 'setTimeout(callback, ms) {',
+    why: "the server kit's manual timers, which only the test fires: how its body-timeout tests avoid waiting",
+  },
+  {
     file: 'apps/sandbox/src/internal/clock.test.ts',
     line: 'sleep(clock',
     why: "the sandbox's sleep under test, on the manual clock: it ends when the test moves the clock",

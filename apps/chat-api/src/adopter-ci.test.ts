@@ -14,6 +14,7 @@ import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { createChatApi } from './app.js';
+import { createDualShapeChatApi } from './variants/dual-shape.js';
 import { createNestedErrorsChatApi } from './variants/nested-errors.js';
 
 const run = promisify(execFile);
@@ -38,6 +39,7 @@ function listen(
 let out: string;
 let conformant: { server: ServerType; url: string };
 let broken: { server: ServerType; url: string };
+let dual: { server: ServerType; url: string };
 
 /** Runs one workflow step's commands in apps/chat-api with the workflow's env, outputs in a temp dir. */
 async function runStep(
@@ -70,10 +72,12 @@ beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'chat-api-ci-'));
   conformant = await listen(createChatApi({ keys: [KEY], simulate: true }).fetch);
   broken = await listen(createNestedErrorsChatApi({ keys: [KEY], simulate: true }).fetch);
+  dual = await listen(createDualShapeChatApi({ keys: [KEY], simulate: true }).fetch);
 });
 afterAll(() => {
   conformant?.server.close();
   broken?.server.close();
+  dual?.server.close();
 });
 
 describe("an adopter's CI, for Chat API", () => {
@@ -140,6 +144,19 @@ describe("an adopter's CI, for Chat API", () => {
       'passed',
       'passed',
       'passed',
+    ]);
+  });
+
+  it('step contract passes against the dual shape (the migration path), old clients read error.message', async () => {
+    const result = await runStep('contract', dual.url, join(out, 'reports-dual'));
+    expect(result.stdout).toContain('The server conforms.');
+    expect(result.code).toBe(0);
+    const response = await fetch(`${dual.url}/v1/chat/completions`, { method: 'POST' });
+    const body = (await response.json()) as { code: string; message: string; error: { message: string; code: string } };
+    expect([body.code, body.error.message, body.error.code]).toEqual([
+      'MISSING_API_KEY',
+      body.message,
+      'missing_api_key',
     ]);
   });
 });

@@ -1,19 +1,28 @@
 /**
- * Chat API on @errata/server's Hono adapter: request id, auth, the operation, Errata-Simulate,
- * idempotency, body and validation from the spec, the handler; one error handler, the spec's
- * unrouted response.
+ * Chat API on @errata/server's Hono stages, with nothing of its own but its handlers: request id,
+ * auth (its keys), the operation, Errata-Simulate when enabled, body (size, time and depth limits)
+ * and validation from the spec, idempotency scoped to the key, the handler; one error handler, the
+ * spec's unrouted response.
  */
 
-import { body, type ErrataEnv, errorHandler, notFound, operation, requestId, validate } from '@errata/server/hono';
+import {
+  auth,
+  body,
+  type ErrataEnv,
+  errorHandler,
+  idempotency,
+  memoryIdempotencyStore,
+  notFound,
+  operation,
+  requestId,
+  simulate,
+  staticKeys,
+  validate,
+} from '@errata/server/hono';
 import type { ErrorHandler, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { chatCompletion, embedding, moderation } from './handlers.js';
 import { server } from './spec.js';
-import { auth } from './stages/auth.js';
-import { idempotency } from './stages/idempotency.js';
-import { simulate } from './stages/simulate.js';
-
-type Stored = Parameters<typeof idempotency>[0];
 
 export interface ChatApiOptions {
   /** Keys that authenticate (default `sk_chat_test`). */
@@ -38,25 +47,26 @@ const ROUTES = [
  * The Chat API as a Hono app.
  *
  * @example
- * import { serve } from '@hono/node-server';
- * serve({ fetch: createChatApi({ simulate: true }).fetch, port: 8787, hostname: '127.0.0.1' });
+ * import { serve } from '@errata/server/node';
+ * await serve({ fetch: createChatApi({ simulate: true }).fetch, errata: server, port: 8787 });
  */
 export function createChatApi(options: ChatApiOptions = {}): Hono<ErrataEnv> {
   const app = new Hono<ErrataEnv>();
-  const store: Stored = new Map();
+  // Each key is its own caller; the credential's id is the key's position, never the key.
+  const keys = Object.fromEntries([...(options.keys ?? ['sk_chat_test'])].map((key, i) => [key, `key_${i}`]));
+  const store = memoryIdempotencyStore();
   for (const stage of options.outer ?? []) app.use('*', stage);
   app.use('*', requestId(server));
-  app.use('/v1/*', auth(new Set(options.keys ?? ['sk_chat_test'])));
-  for (const route of ROUTES) {
-    const spec = server.model.operation(route.operationId)!;
+  app.use('/v1/*', auth(server, { lookup: staticKeys(keys, (id) => id) }));
+  for (const { path, operationId, handler } of ROUTES) {
     app.post(
-      route.path,
-      operation(spec),
-      ...(options.simulate ? [simulate()] : []),
-      body(server, route.operationId, { limit: 1 << 20 }),
-      idempotency(store),
-      validate(server, route.operationId),
-      route.handler,
+      path,
+      operation(server.model.operation(operationId)!),
+      simulate(server, { enabled: options.simulate ?? false }),
+      body(server, operationId),
+      validate(server, operationId),
+      idempotency(server, { store }),
+      handler,
     );
   }
   app.onError(options.onError ?? errorHandler(server, { log: options.log ?? ((line) => console.error(line)) }));

@@ -25,6 +25,13 @@ export interface SandboxOptions {
   jobDurationMs: number;
   /** A synchronous run slower than this answers TIMEOUT (408). Env `ERRATA_TIMEOUT_MS`. */
   requestTimeoutMs: number;
+  /** A request body that takes longer than this to arrive answers TIMEOUT (408) and frees what the request held. */
+  bodyTimeoutMs: number;
+  /**
+   * The clock the body timeout runs on: the wall clock unless a test passes its own. Apart from
+   * `clock`, so that a test moving the pipeline's time never times out a body still on its way.
+   */
+  bodyClock: Clock;
   /** JSON bodies over this answer REQUEST_TOO_LARGE (413). */
   bodyLimitBytes: number;
   /** Uploaded files over this answer FILE_TOO_LARGE; the multipart body limit is this plus 64 KiB. */
@@ -71,6 +78,8 @@ export const defaultOptions: SandboxOptions = {
   workers: 2,
   jobDurationMs: 1_000,
   requestTimeoutMs: 2_000,
+  bodyTimeoutMs: 30_000,
+  bodyClock: systemClock,
   bodyLimitBytes: 1024 * 1024,
   fileLimitBytes: 10 * 1024 * 1024,
   streamPaceMs: 50,

@@ -1,8 +1,7 @@
 // Idempotency-Key on runModel and uploadFile over real HTTP: a retry gets the first response and
 // never runs or uploads twice (concurrent duplicates included); another request under the key is
-// IDEMPOTENCY_CONFLICT; streams are not replayed. Then the store itself with a first run still in flight.
+// IDEMPOTENCY_CONFLICT; streams are not replayed. The kit's stage does it (its store has its own tests).
 import { describe, expect, it } from 'vitest';
-import { IdempotencyStore } from './internal/idempotency.js';
 import type { SandboxState } from './internal/state.js';
 import { call, type Reply, useSandbox } from './test-support/http.js';
 
@@ -124,28 +123,5 @@ describe('Idempotency-Key', () => {
       expect(response.headers.get('idempotent-replayed')).toBeNull();
       expect(await response.text()).toContain('event: done');
     }
-  });
-});
-
-describe('IdempotencyStore', () => {
-  it('runs once while the first request is still in flight, and conflicts on another request', async () => {
-    const store = new IdempotencyStore(10, 60_000);
-    let executions = 0;
-    let finish!: () => void;
-    const gate = new Promise<void>((resolve) => (finish = resolve));
-    const execute = async () => {
-      executions++;
-      await gate;
-      return { status: 200, body: { n: executions } };
-    };
-    const first = store.run('acct', 'k', 'same', execute);
-    const second = store.run('acct', 'k', 'same', execute);
-    await expect(store.run('acct', 'k', 'other', execute)).rejects.toMatchObject({ code: 'IDEMPOTENCY_CONFLICT' });
-    finish();
-    expect(await Promise.all([first, second])).toEqual([
-      { snapshot: { status: 200, body: { n: 1 } }, replayed: false },
-      { snapshot: { status: 200, body: { n: 1 } }, replayed: true },
-    ]);
-    expect(executions).toBe(1);
   });
 });

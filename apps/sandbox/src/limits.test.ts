@@ -1,7 +1,6 @@
-// Rate and concurrency limits over real HTTP, and the caps that keep every in-memory store bounded.
+// Rate and concurrency limits over real HTTP, and the cap that keeps the job store bounded (the
+// kit's stores have their own tests in @errata/server).
 import { describe, expect, it } from 'vitest';
-import { BoundedMap } from './internal/bounded-map.js';
-import { IdempotencyStore } from './internal/idempotency.js';
 import { JobQueue } from './internal/job-queue.js';
 import { seededModels } from './seed.js';
 import { call, useSandbox } from './test-support/http.js';
@@ -42,34 +41,6 @@ describe('per-key limits', () => {
 });
 
 describe('bounded stores', () => {
-  it.each([
-    {
-      name: 'evicts the oldest past the cap',
-      given: { max: 3, ttl: 1_000, inserts: 10, advance: 0 },
-      want: { size: 3, first: undefined, last: 9 },
-    },
-    {
-      name: 'forgets entries past their TTL',
-      given: { max: 100, ttl: 1_000, inserts: 5, advance: 1_001 },
-      want: { size: 1, first: undefined, last: undefined },
-    },
-  ])('BoundedMap $name', ({ given, want }) => {
-    let now = 0;
-    const map = new BoundedMap<number, number>(given.max, given.ttl, () => now);
-    for (let i = 0; i < given.inserts; i++) map.set(i, i);
-    now += given.advance;
-    expect([map.get(0), map.get(given.inserts - 1)]).toEqual([want.first, want.last]);
-    // Any write prunes: what is left is the cap, or only the new entry once the rest expired.
-    map.set(-1, -1);
-    expect(map.size).toBe(want.size);
-  });
-
-  it('keeps the idempotency store at its cap under many keys', async () => {
-    const store = new IdempotencyStore(100, 60_000);
-    for (let i = 0; i < 5_000; i++) await store.run('acct', `key-${i}`, 'same', async () => ({ status: 202, body: i }));
-    expect(store.size).toBe(100);
-  });
-
   it('keeps the job store at its cap under many submits, refusing them once every kept job is live', () => {
     const queue = new JobQueue({ workers: 1, jobDurationMs: 10_000, maxJobs: 50, jobTtlMs: 60_000 });
     const codes = new Map<string, number>();

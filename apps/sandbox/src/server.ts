@@ -2,11 +2,8 @@
  * Starting and stopping the sandbox on a real socket.
  */
 
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { createProviderSandbox } from '@errata/provider-sandbox';
-import { onClientError } from '@errata/server';
-import { serve } from '@hono/node-server';
+import { describeFinding, serve } from '@errata/server/node';
 import { createApp } from './app.js';
 import { defaultOptions, type SandboxOptions } from './config.js';
 import { defaultDocsDir } from './internal/docs.js';
@@ -47,42 +44,35 @@ function baseUrl(host: string, port: number): string {
 export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Promise<RunningSandbox> {
   const options = { ...defaultOptions, docsDir: defaultDocsDir(), ...overrides };
   // The app is built once the port is known, so that its doc_urls can point at the docs it serves
-  // (with port 0 the URL exists only after listen). No request is read before the callback runs.
-  let built: { app: ReturnType<typeof createApp>['app']; state: SandboxState } | undefined;
+  // (with port 0 the URL exists only after listen). No request is read before that.
+  let built: ReturnType<typeof createApp> | undefined;
   // The providers' own APIs, failing on demand as each provider does, beside Errata's.
   const providers = createProviderSandbox({ basePath: PROVIDERS_PATH });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const created = serve(
-      {
-        fetch: (request, env) => (isProvidersPath(request.url) ? providers.app : built!.app).fetch(request, env),
-        port: options.port,
-        hostname: options.host,
-      },
-      (info) => {
-        const catalogUrl =
-          options.catalogUrl ?? (options.docsDir ? `${baseUrl(options.host, info.port)}/docs/errors/` : undefined);
-        built = createApp({ ...options, catalogUrl });
-        // Requests the HTTP parser refuses (bad header bytes, oversize headers) get the envelope too.
-        created.on('clientError', onClientError(built.state.server));
-        resolve(created as Server);
-      },
-    ) as Server;
-    created.once('error', reject);
+  // The kit's safe server: parser refusals and slow headers answered with the envelope, the startup check run.
+  const served = await serve({
+    fetch: (request, env) => (isProvidersPath(request.url) ? providers.app : built!.app).fetch(request, env),
+    errata: (port) => {
+      const catalogUrl =
+        options.catalogUrl ?? (options.docsDir ? `${baseUrl(options.host, port)}/docs/errors/` : undefined);
+      built = createApp({ ...options, catalogUrl });
+      return built.state.server;
+    },
+    port: options.port,
+    hostname: options.host,
+    onCheck: (findings) => {
+      for (const finding of findings) options.log?.(describeFinding(finding));
+    },
   });
-  const { port } = server.address() as AddressInfo;
-  const url = baseUrl(options.host, port);
   const { state } = built!;
   return {
-    url,
-    port,
-    docsUrl: options.docsDir ? `${url}/docs/` : undefined,
-    providersUrl: `${url}${PROVIDERS_PATH}`,
+    url: served.url,
+    port: served.port,
+    docsUrl: options.docsDir ? `${served.url}/docs/` : undefined,
+    providersUrl: `${served.url}${PROVIDERS_PATH}`,
     state,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        state.queue.close();
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
+    close: () => {
+      state.queue.close();
+      return served.close();
+    },
   };
 }

@@ -1,17 +1,15 @@
 /**
- * The sandbox's pipeline, one named stage per check, in the order a client would fix them:
- * simulate → authenticate → rateLimit → concurrency → resolveModel → (the kit's body and
- * validate) → handler. Each stage reads what earlier ones put in `c.var` and adds its own; a
- * failure is a thrown CatalogError, answered by the one error handler (app.ts).
+ * The sandbox's own stages, between the kit's (app.ts): stream faults, the concurrency limit, the
+ * model, the checks only an inference API makes, and the handler. Each stage reads what earlier
+ * ones put in `c.var` and adds its own; a failure is a thrown CatalogError, answered by the one
+ * error handler.
  */
 import { CatalogError } from '@errata/server';
 import type { SpecOperation } from '@errata/spec-model';
 import type { MiddlewareHandler } from 'hono';
 import type { Handler } from './handlers/handler.js';
 import { wantsStream } from './handlers/stream-run.js';
-import { authenticate as authenticateKey } from './internal/auth.js';
 import type { SandboxEnv } from './internal/env.js';
-import { simulatedError } from './internal/simulate.js';
 import type { SandboxState } from './internal/state.js';
 import { streamFaultFrom } from './internal/stream-faults.js';
 import { minimumSdkVersion } from './seed.js';
@@ -19,58 +17,15 @@ import { minimumSdkVersion } from './seed.js';
 type Stage = MiddlewareHandler<SandboxEnv>;
 
 /**
- * `Errata-Simulate`: answers the code asked for before anything else (no key needed), or records a
- * stream fault for later.
+ * Stream faults (`Errata-Simulate` with `-After`, `-Drop-After`…): recorded for the stream to apply
+ * later (the kit's simulate stage skips the request). Misuse answers INVALID_REQUEST at once.
  */
-export function simulate(state: SandboxState, operation: SpecOperation): Stage {
-  return async function simulateStage(c, next) {
-    // A fault for later in a stream: the request goes through every stage like any other.
-    const fault = streamFaultFrom(operation, (name) => c.req.header(name));
-    c.set('streamFault', fault);
-    const requested = c.req.header('errata-simulate');
-    if (requested !== undefined && !fault) {
-      const outcome = simulatedError(operation, requested, {
-        params: c.req.param() as Record<string, string>,
-        method: c.req.method,
-        path: c.req.path,
-        retryAfter: c.req.header('errata-simulate-retry-after'),
-        now: state.options.clock.now(),
-      });
-      if ('error' in outcome) {
-        const { error } = outcome;
-        // A simulated limit says how a (full) window stands, as a real one would.
-        if (state.server.model.errors.get(error.code)?.meta.status === 429) {
-          c.set('rateLimit', {
-            limit: state.options.rateLimit,
-            remaining: 0,
-            reset: error.init.retryAfter ?? state.options.simulatedRetryAfter,
-          });
-        }
-        throw error;
-      }
-      c.header('Errata-Simulate-Ignored', outcome.ignored);
-    }
-    await next();
-  };
-}
-
-/** The key, the account's state, and what the key may do on this operation → `c.var.account`. */
-export function authenticate(state: SandboxState, operation: SpecOperation): Stage {
-  return async function authenticateStage(c, next) {
-    c.set('account', authenticateKey(c.req.header('authorization'), operation, state.keys));
-    await next();
-  };
-}
-
-/** Counts the request in its key's window → `c.var.rateLimit` (sent as `RateLimit-*` on every answer). */
-export function rateLimit(state: SandboxState): Stage {
-  return async function rateLimitStage(c, next) {
-    const { exceeded, ...window } = state.rate.take(c.get('account').id);
-    c.set('rateLimit', window);
-    c.header('RateLimit-Limit', String(window.limit));
-    c.header('RateLimit-Remaining', String(window.remaining));
-    c.header('RateLimit-Reset', String(window.reset));
-    if (exceeded) throw new CatalogError('RATE_LIMIT_EXCEEDED', { retryAfter: window.reset });
+export function streamFaults(operation: SpecOperation): Stage {
+  return async function streamFaultsStage(c, next) {
+    c.set(
+      'streamFault',
+      streamFaultFrom(operation, (name) => c.req.header(name)),
+    );
     await next();
   };
 }
@@ -81,7 +36,7 @@ export function rateLimit(state: SandboxState): Stage {
  */
 export function concurrency(state: SandboxState): Stage {
   return async function concurrencyStage(c, next) {
-    await state.concurrency.run(c.get('account').id, async (slot) => {
+    await state.concurrency.run(c.get('credential').id, async (slot) => {
       c.set('slot', slot);
       await next();
     });
@@ -155,6 +110,6 @@ export const requireFilePart: Stage = async function requireFilePartStage(c, nex
 /** The operation's own work, with everything the stages learnt. */
 export function dispatch(state: SandboxState, operation: SpecOperation, handler: Handler): Stage {
   return async function handlerStage(c) {
-    return handler({ c, state, account: c.get('account'), operation, slot: c.get('slot') });
+    return handler({ c, state, account: c.get('credential'), operation, slot: c.get('slot') });
   };
 }

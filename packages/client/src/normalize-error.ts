@@ -37,6 +37,7 @@ import {
   toIssue,
 } from './internal/provider-fields.js';
 import { headerResetWait, messageWait } from './internal/stated-wait.js';
+import { withProblemDetails } from './internal/problem-details.js';
 import { type StreamErrorRule, withStreamErrors } from './internal/stream-errors.js';
 import { salvageJson } from './internal/truncated-json.js';
 
@@ -252,7 +253,7 @@ const isEnvelope = (body: unknown): boolean =>
 const named = new Map<ProviderId, { among: readonly [ProviderId] }>();
 
 function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Redactor): Normalized {
-  const body = parseBody(response.body);
+  const body = withProblemDetails(parseBody(response.body));
   if (provider !== 'errata') {
     let reading = named.get(provider);
     if (!reading) {

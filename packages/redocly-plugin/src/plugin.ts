@@ -1,11 +1,13 @@
 // Errata's contract rules for Redocly lint, as a plugin any `redocly.yaml` can load
 // (`plugins: ['@errata/redocly-plugin']`, `extends: [errata/recommended]`). Each rule lives in its
 // own file under rules/; src/rules.test.ts runs each against a small bad spec and asserts it fires.
+import { scoped } from './adopt-scope.js';
 import type { NodeType, Plugin, RuleConfig } from './redocly-types.js';
 import errorCodesUnique from './rules/error-codes-unique.js';
 import errorMetadata from './rules/error-metadata.js';
 import errorResponseEnvelope from './rules/error-response-envelope.js';
 import errorStatusMatches from './rules/error-status-matches.js';
+import kitResponses from './rules/kit-responses.js';
 import operation5xxResponse from './rules/operation-5xx-response.js';
 import postIdempotencyKey from './rules/post-idempotency-key.js';
 import requestIdHeader from './rules/request-id-header.js';
@@ -29,14 +31,19 @@ const rules = {
   'error-metadata': errorMetadata,
   'error-codes-unique': errorCodesUnique,
   'status-only-entries': statusOnlyEntries,
-  'error-status-matches': errorStatusMatches,
-  'error-response-envelope': errorResponseEnvelope,
-  'retry-after-header': retryAfterHeader,
-  'request-id-header': requestIdHeader,
-  'operation-5xx-response': operation5xxResponse,
+  // Scoped to the operations adopted so far (`x-errata-adopt`, adopt-scope.ts).
+  'error-status-matches': scoped(errorStatusMatches),
+  'error-response-envelope': scoped(errorResponseEnvelope),
+  'retry-after-header': scoped(retryAfterHeader),
+  'request-id-header': scoped(requestIdHeader),
+  'operation-5xx-response': scoped(operation5xxResponse),
   'stream-error-codes': streamErrorCodes,
-  'post-idempotency-key': postIdempotencyKey,
+  'post-idempotency-key': scoped(postIdempotencyKey),
+  'kit-responses': scoped(kitResponses),
 };
+
+/** Rules a team turns on where they apply: not in `errata/recommended`. */
+const OPT_IN = new Set(['kit-responses']);
 
 /**
  * `errata/recommended`: every contract rule as an error, plus the built-in rules the contract
@@ -45,7 +52,11 @@ const rules = {
  */
 const recommended: { rules: Record<string, RuleConfig> } = {
   rules: {
-    ...Object.fromEntries(Object.keys(rules).map((name) => [`errata/${name}`, 'error'])),
+    ...Object.fromEntries(
+      Object.keys(rules)
+        .filter((name) => !OPT_IN.has(name))
+        .map((name) => [`errata/${name}`, 'error']),
+    ),
     'operation-4xx-response': 'error',
     'operation-2xx-response': 'error',
     'no-invalid-media-type-examples': { severity: 'error', allowAdditionalProperties: false },

@@ -109,6 +109,15 @@ const cases: { name: string; rule: string; breakIt: (doc: Doc) => void }[] = [
     breakIt: (d) => (at(responses(d), 'ServerError').content = { 'text/html': { schema: { type: 'string' } } }),
   },
   {
+    name: 'an error response only as problem+json, without application/json',
+    rule: 'errata/error-response-envelope',
+    breakIt: (d) => {
+      const content = at(responses(d), 'ServerError', 'content');
+      content['application/problem+json'] = content['application/json'];
+      delete content['application/json'];
+    },
+  },
+  {
     name: 'a 429 without Retry-After',
     rule: 'errata/retry-after-header',
     breakIt: (d) => delete at(responses(d), 'TooManyRequests', 'headers')['Retry-After'],
@@ -228,6 +237,49 @@ const optionCases: { name: string; rule: string; fires: boolean; message?: strin
         ...structuredClone(at(responses(d), 'ServerError')),
         headers: { 'X-Trace-Id': { schema: { type: 'string' } } },
       }),
+  },
+
+  {
+    name: 'application/problem+json beside application/json, the same envelope',
+    rule: 'errata/error-response-envelope',
+    fires: false,
+    breakIt: (d) => {
+      const content = at(responses(d), 'ServerError', 'content');
+      content['application/problem+json'] = structuredClone(content['application/json']);
+    },
+  },
+  {
+    name: 'kit-responses on, on a secured GET without a 401',
+    rule: 'errata/kit-responses',
+    fires: true,
+    message: 'Operation must declare MISSING_API_KEY: @errata/server answers it for a request without a credential.',
+    breakIt: () => {},
+  },
+  {
+    name: 'x-errata-adopt: false on the only operation (its responses are not checked)',
+    rule: 'errata/request-id-header',
+    fires: false,
+    breakIt: (d) => (at(models(d), 'get')['x-errata-adopt'] = false),
+  },
+  {
+    name: 'a POST without a key, while only the GET is adopted',
+    rule: 'errata/post-idempotency-key',
+    fires: false,
+    breakIt: (d) => {
+      at(models(d), 'get')['x-errata-adopt'] = true;
+      models(d).post = { ...structuredClone(at(models(d), 'get')), operationId: 'createThing' };
+      delete at(models(d), 'post')['x-errata-adopt'];
+    },
+  },
+  {
+    name: 'a POST without a key, adopted too',
+    rule: 'errata/post-idempotency-key',
+    fires: true,
+    message: 'A POST must accept the Idempotency-Key header.',
+    breakIt: (d) => {
+      at(models(d), 'get')['x-errata-adopt'] = true;
+      models(d).post = { ...structuredClone(at(models(d), 'get')), operationId: 'createThing' };
+    },
   },
 ];
 

@@ -20,13 +20,12 @@ import {
   type ErrorResponse,
   type ResponseContext,
 } from './envelope.js';
+import { errataModel } from './internal/errata-catalog.js';
+import { checkKitCodes, type KitFinding } from './kit-check.js';
+import { ERRATA_KIT_CODES, type KitCodes } from './kit-codes.js';
+import { PROBLEM_JSON, type ProblemDetailsMode, toProblemDetails, wantsProblemDetails } from './problem-details.js';
 import { createRequestIds, type RequestIdOptions } from './request-id.js';
-import {
-  createRequestValidator,
-  ERRATA_VALIDATION_CODES,
-  type RequestValidator,
-  type ValidationCodes,
-} from './request-validator.js';
+import { createRequestValidator, type RequestValidator, type ValidationCodes } from './request-validator.js';
 import { sseFrame } from './sse.js';
 
 export interface ErrataServerOptions {
@@ -39,8 +38,23 @@ export interface ErrataServerOptions {
   /** `retry_after` when a wait-policy code is raised without one, in seconds (default 1). */
   retryAfter?: number | ((code: string) => number);
   requestIds?: RequestIdOptions;
+  /** The request-id header, read and sent (default `X-Request-Id`; `X-Trace-Id`, `Request-Id`…). */
+  requestIdHeader?: string;
   /** The generic validation codes (default Errata's: INVALID_REQUEST, MISSING_REQUIRED_FIELD, INVALID_FIELD_VALUE). */
   validationCodes?: ValidationCodes;
+  /** The codes the kit and its stages answer with, for specs that name them otherwise (default Errata's). */
+  codes?: Partial<KitCodes>;
+  /**
+   * RFC 9457 `application/problem+json`, the same envelope with `type`, `title`, `detail` and
+   * `instance` added: `never` (default), `negotiate` (when `Accept` asks for it) or `always`.
+   */
+  problemDetails?: ProblemDetailsMode;
+  /**
+   * The migration path from nested errors (`{ "error": { "message", "type" } }`): each error body
+   * is the envelope plus this nested `error` object, so old clients keep reading `error.message`
+   * while new ones switch on `code`. Drop it once your clients have moved.
+   */
+  legacyError?: (envelope: ErrorEnvelope) => Record<string, unknown>;
 }
 
 export interface ErrataServer<Code extends string = string> {
@@ -52,8 +66,12 @@ export interface ErrataServer<Code extends string = string> {
   error(code: Code, init?: ErrorInit, context?: Partial<ResponseContext>): ErrorResponse;
   /** The envelope alone: an error response's body, a stream's `error` event data. */
   envelope(code: Code, init: ErrorInit | undefined, requestId: string): ErrorEnvelope;
-  /** Keeps a valid incoming `X-Request-Id` or mints one. */
+  /** Keeps a valid incoming request id or mints one. */
   requestId(incoming?: string | null): string;
+  /** The request-id header's name (`X-Request-Id` unless configured). */
+  readonly requestIdHeader: string;
+  /** When error responses are problem details (`never` unless configured). */
+  readonly problemDetails: ProblemDetailsMode;
   /**
    * A validator for an operation's request body (or, with `pointer`, for another schema of the
    * spec, answering with the codes the operation declares). Compiled once per pair.
@@ -63,10 +81,15 @@ export interface ErrataServer<Code extends string = string> {
   headers(operationId: string): (get: (name: string) => string | undefined) => void;
   /** An SSE `error` event frame carrying the envelope. */
   sseError(code: Code, init: ErrorInit | undefined, requestId: string): string;
-  /** The generic codes request checks answer with. */
-  readonly codes: ValidationCodes;
-  /** Whether the catalog holds `code`. */
+  /** The codes the kit and its stages answer with. */
+  readonly codes: KitCodes;
+  /** Whether the kit can answer `code`: the catalog holds it, or it is a kit code Errata's catalog holds. */
   isCode(code: string): code is Code;
+  /**
+   * The startup check: every code the kit may answer that the spec does not declare where it would
+   * be answered (empty when the spec is honest about the kit).
+   */
+  check(): KitFinding[];
 }
 
 /**
@@ -87,8 +110,13 @@ export function createErrataServer<Code extends string = string>(options: Errata
   const envelopeOptions: EnvelopeOptions = {
     docUrl: (code) => `${docsUrl}#${code}`,
     retryAfter: typeof retryAfter === 'number' ? () => retryAfter : retryAfter,
+    requestIdHeader: 'X-Request-Id',
   };
-  const codes = options.validationCodes ?? ERRATA_VALIDATION_CODES;
+  const codes: KitCodes = { ...ERRATA_KIT_CODES, ...options.validationCodes, ...options.codes };
+  const kitCodes = new Set(Object.values(codes));
+  const requestIdHeader = options.requestIdHeader ?? 'X-Request-Id';
+  const problemDetails = options.problemDetails ?? 'never';
+  envelopeOptions.requestIdHeader = requestIdHeader;
   const mint = createRequestIds(options.requestIds);
   let ajv: ReturnType<typeof createSpecAjv> | undefined;
   const spec = () => (ajv ??= createSpecAjv(model.document, { verbose: true }));
@@ -100,23 +128,35 @@ export function createErrataServer<Code extends string = string>(options: Errata
     if (!found) throw new Error(`The spec has no operation ${operationId}`);
     return found;
   };
+  // A kit code the spec lacks is still answered with an envelope, from Errata's definition: never a
+  // 500 because a 413 was not declared (check() tells the adopter to declare it).
+  const fallback = (code: string) => (kitCodes.has(code) ? errataModel().errors.get(code) : undefined);
   const definition = (code: string) => {
-    const found = model.errors.get(code);
+    const found = model.errors.get(code) ?? fallback(code);
     if (!found) throw new Error(`The catalog has no code ${code}`);
     return found;
   };
-  const envelope = (code: string, init: ErrorInit = {}, requestId: string) =>
-    buildEnvelope(definition(code), init, requestId, envelopeOptions);
+  const legacy = options.legacyError;
+  const envelope = (code: string, init: ErrorInit = {}, requestId: string): ErrorEnvelope => {
+    const body = buildEnvelope(definition(code), init, requestId, envelopeOptions);
+    return legacy ? { ...body, error: legacy(body) } : body;
+  };
 
   return {
     model,
     error(code, init = {}, context = {}) {
       const full: ResponseContext = { ...context, requestId: context.requestId ?? mint() };
       const body = envelope(code, init, full.requestId);
-      return { status: body.status, headers: buildHeaders(body, init, full, envelopeOptions), body };
+      const headers = buildHeaders(body, init, full, envelopeOptions);
+      if (!wantsProblemDetails(problemDetails, context.accept)) return { status: body.status, headers, body };
+      headers['Content-Type'] = PROBLEM_JSON;
+      const title = definition(code).title ?? code;
+      return { status: body.status, headers, body: toProblemDetails(body, title) };
     },
     envelope,
     requestId: mint,
+    requestIdHeader,
+    problemDetails,
     validator(operationId, pointer) {
       const key = `${operationId}\u0000${pointer ?? ''}`;
       let validate = validators.get(key);
@@ -152,6 +192,7 @@ export function createErrataServer<Code extends string = string>(options: Errata
     },
     sseError: (code, init, requestId) => sseFrame({ event: 'error', data: envelope(code, init, requestId) }),
     codes,
-    isCode: (code): code is Code => model.errors.has(code),
+    isCode: (code): code is Code => model.errors.has(code) || fallback(code) !== undefined,
+    check: () => checkKitCodes(model, codes, (code) => definition(code).meta.status),
   };
 }

@@ -2,12 +2,10 @@
  * The kit bound to Errata's own bundled spec (`@errata/types/openapi.json`), with codes typed as
  * `ErrorCode`. Teams with their own spec call `createErrataServer({ spec })` instead.
  */
-import { createRequire } from 'node:module';
 import type { OpenApiDocument } from '@errata/spec-model';
 import type { ErrorCode } from '@errata/types';
 import { createErrataServer, type ErrataServer, type ErrataServerOptions } from './errata-server.js';
-
-const require = createRequire(import.meta.url);
+import { errataDocument } from './internal/errata-catalog.js';
 
 /**
  * Errata's bundled spec (`@errata/types/openapi.json`), read once.
@@ -16,7 +14,7 @@ const require = createRequire(import.meta.url);
  * createSpecModel(errataSpec()).errors.size; // every catalog code
  */
 export function errataSpec(): OpenApiDocument {
-  return require('@errata/types/openapi.json') as OpenApiDocument;
+  return errataDocument();
 }
 
 /**

@@ -1,14 +1,13 @@
 // uploadFile: multipart, validated against FileUpload; the format is taken from the file name and
 // must agree with the content (PNG and JPEG signatures, JSON and JSON Lines that parse, a
 // safetensors header). Only metadata is kept: the sandbox never stores file contents. The accepted
-// formats are the spec's FileObject.format enum (spec-enums.ts). With an Idempotency-Key, a retried
-// upload of the same file answers the first upload's FileObject (same id); another file under the
-// key answers IDEMPOTENCY_CONFLICT.
-import { createHash } from 'node:crypto';
+// formats are the spec's FileObject.format enum (spec-enums.ts). With an Idempotency-Key (the kit's
+// stage), a retried upload of the same file answers the first upload's FileObject (same id);
+// another file under the key answers IDEMPOTENCY_CONFLICT.
 import { CatalogError } from '@errata/server';
 import { newRequestId } from '../internal/job-queue.js';
 import { fileFormatByExtension, fileFormats } from '../internal/spec-enums.js';
-import { type Handler, idempotent } from './handler.js';
+import type { Handler } from './handler.js';
 
 function contentMatches(format: string, bytes: Uint8Array): boolean {
   const text = () => new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -64,25 +63,19 @@ export const uploadFile: Handler = async (context) => {
       },
     });
   }
-  const purpose = String(form.purpose);
-  const store = async () => {
-    const id = newRequestId('file_');
-    const stored = {
-      id,
-      accountId: account.id,
-      filename: upload.name,
-      bytes: upload.size,
-      format,
-      purpose,
-      created_at: new Date().toISOString(),
-    };
-    state.files.set(id, stored);
-    const { accountId: _owner, ...body } = stored;
-    // The spec has no route that serves a file (contents are never kept), so the url names it
-    // without pretending to be fetchable.
-    return { status: 201, body: { ...body, url: `urn:errata:file:${id}` } };
+  const id = newRequestId('file_');
+  const stored = {
+    id,
+    accountId: account.id,
+    filename: upload.name,
+    bytes: upload.size,
+    format,
+    purpose: String(form.purpose),
+    created_at: new Date().toISOString(),
   };
-  // The multipart boundary differs on every send: the request is what the form holds, not its bytes.
-  const digest = createHash('sha256').update(bytes).digest('base64');
-  return idempotent(context, `uploadFile\u0000${upload.name}\u0000${purpose}\u0000${digest}`, store);
+  state.files.set(id, stored);
+  const { accountId: _owner, ...body } = stored;
+  // The spec has no route that serves a file (contents are never kept), so the url names it
+  // without pretending to be fetchable.
+  return c.json({ ...body, url: `urn:errata:file:${id}` }, 201);
 };

@@ -1,10 +1,10 @@
 // createFinetune: validated against FinetuneCreate, then the base model, the files (each must be
-// the caller's upload) and the files a finetune needs. Idempotency-Key supported.
+// the caller's upload) and the files a finetune needs. Idempotency-Key is the kit's stage (app.ts).
 import { CatalogError } from '@errata/server';
-import { charge } from '../internal/auth.js';
+import { charge } from '../internal/accounts.js';
 import { newRequestId } from '../internal/job-queue.js';
 import { requiredFinetuneFiles } from '../seed.js';
-import { type Handler, idempotent } from './handler.js';
+import type { Handler } from './handler.js';
 
 export const createFinetune: Handler = async (context) => {
   const { c, state, account } = context;
@@ -24,18 +24,15 @@ export const createFinetune: Handler = async (context) => {
       details: { field: 'files', issue: `missing ${missing.join(' and ')}` },
     });
   charge(account);
-  const create = async () => {
-    const finetune = {
-      id: newRequestId('ft_'),
-      accountId: account.id,
-      model,
-      name,
-      files,
-      created_at: new Date().toISOString(),
-    };
-    state.finetunes.set(finetune.id, finetune);
-    const { accountId: _owner, ...body } = finetune;
-    return { status: 201, body };
+  const finetune = {
+    id: newRequestId('ft_'),
+    accountId: account.id,
+    model,
+    name,
+    files,
+    created_at: new Date().toISOString(),
   };
-  return idempotent(context, `createFinetune\u0000${JSON.stringify(input)}`, create);
+  state.finetunes.set(finetune.id, finetune);
+  const { accountId: _owner, ...body } = finetune;
+  return c.json(body, 201);
 };

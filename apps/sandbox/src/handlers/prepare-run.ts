@@ -2,7 +2,7 @@
 // model and access, body, image streams, schema): the content policy, LoRA, finetune, and finally
 // the balance (after validation, so a broke key still learns what is wrong).
 import { CatalogError } from '@errata/server';
-import { charge } from '../internal/auth.js';
+import { charge } from '../internal/accounts.js';
 import { promptViolation } from '../internal/content-policy.js';
 import { loraFeature, type ModelDefinition } from '../seed.js';
 import type { HandlerContext } from './handler.js';
@@ -10,7 +10,6 @@ import type { HandlerContext } from './handler.js';
 export interface PreparedRun {
   model: ModelDefinition;
   input: Record<string, unknown>;
-  raw: string;
 }
 
 export async function prepareRun({ c, state, account }: HandlerContext): Promise<PreparedRun> {
@@ -35,5 +34,5 @@ export async function prepareRun({ c, state, account }: HandlerContext): Promise
       });
   }
   charge(account);
-  return { model, input: fields, raw: JSON.stringify(fields) };
+  return { model, input: fields };
 }

@@ -5,7 +5,7 @@ import type { Context } from 'hono';
 import type { SandboxEnv } from '../internal/env.js';
 import type { Job } from '../internal/job-queue.js';
 import type { SandboxState } from '../internal/state.js';
-import { type Handler, type HandlerContext, idempotent, origin } from './handler.js';
+import { type Handler, type HandlerContext, origin } from './handler.js';
 import { outputViolations } from './output.js';
 import { prepareRun } from './prepare-run.js';
 
@@ -17,7 +17,8 @@ function statusPayload(state: SandboxState, job: Job, base: string) {
     status: job.state,
     queue_position: job.state === 'IN_QUEUE' ? state.queue.position(job) : 0,
     ...(eta !== undefined ? { eta: Math.round(eta * 10) / 10 } : {}),
-    logs: job.logs,
+    // A copy: the job's own list grows as it runs, after this answer was decided.
+    logs: [...job.logs],
     status_url: `${url}/status`,
     response_url: url,
     cancel_url: `${url}/cancel`,
@@ -52,19 +53,16 @@ function failed(c: Context<SandboxEnv>, state: SandboxState, job: Job, forResult
 export const submitRequest: Handler = async (context) => {
   const { c, state, account } = context;
   const run = await prepareRun(context);
-  const submit = async () => {
-    if (state.queue.activeCount(account.id) >= state.options.queueLimit) {
-      // A slot frees when a job finishes: about one job duration away.
-      throw new CatalogError('QUEUE_LIMIT_EXCEEDED', {
-        params: { limit: state.options.queueLimit },
-        retryAfter: Math.max(1, Math.ceil(state.options.jobDurationMs / 1000)),
-      });
-    }
-    const job = state.queue.submit(account.id, run.model, run.input);
-    return { status: 202, body: statusPayload(state, job, origin(c)) };
-  };
-  // A replay is the first response, as it was: the same job (poll status_url for where it stands now).
-  return idempotent(context, `submitRequest\u0000${run.model.id}\u0000${run.raw}`, submit);
+  if (state.queue.activeCount(account.id) >= state.options.queueLimit) {
+    // A slot frees when a job finishes: about one job duration away.
+    throw new CatalogError('QUEUE_LIMIT_EXCEEDED', {
+      params: { limit: state.options.queueLimit },
+      retryAfter: Math.max(1, Math.ceil(state.options.jobDurationMs / 1000)),
+    });
+  }
+  const job = state.queue.submit(account.id, run.model, run.input);
+  // An Idempotency-Key replay (the kit's stage) is this response, as it was: the same job.
+  return c.json(statusPayload(state, job, origin(c)), 202);
 };
 
 export const getRequestStatus: Handler = async (context) => {

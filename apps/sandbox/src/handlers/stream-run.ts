@@ -5,14 +5,14 @@
 // the pending pause is cancelled, so no timer outlives the connection.
 import type { IncomingMessage } from 'node:http';
 import { setTimeout as flushed } from 'node:timers/promises';
-import { CatalogError, type ErrorInit, sseFrame } from '@errata/server';
+import { CatalogError, type ErrorInit, escapeLogText, sseFrame } from '@errata/server';
+import { simulatedError } from '@errata/server/hono';
 import type { Context } from 'hono';
 import { type SSEStreamingApi, streamSSE } from 'hono/streaming';
 import { sleep } from '../internal/clock.js';
 import type { SandboxEnv } from '../internal/env.js';
 import { execute } from '../internal/models.js';
 import { redactLog } from '../internal/redact-log.js';
-import { simulatedError } from '../internal/simulate.js';
 import type { ModelDefinition } from '../seed.js';
 import type { HandlerContext } from './handler.js';
 import { outputViolations } from './output.js';
@@ -97,22 +97,12 @@ async function dropConnection(c: Context<SandboxEnv>, stream: SSEStreamingApi): 
  * if (wantsStream(c, input)) return streamRun(context, model, input);
  */
 export function streamRun(context: HandlerContext, model: ModelDefinition, input: Record<string, unknown>): Response {
-  const { c, state, operation, slot } = context;
+  const { c, state, slot } = context;
   const { options } = state;
   const pace = paceOf(c, options.streamPaceMs);
   const fault = c.get('streamFault');
-  const outcome =
-    fault?.kind === 'error'
-      ? simulatedError(operation, fault.code, {
-          params: c.req.param() as Record<string, string>,
-          method: c.req.method,
-          path: c.req.path,
-          retryAfter: c.req.header('errata-simulate-retry-after'),
-          now: options.clock.now(),
-        })
-      : undefined;
-  // A mid-stream code is always a catalog code (stream-faults.ts), so the outcome is an error.
-  const simulated = outcome && 'error' in outcome ? outcome.error : undefined;
+  // A mid-stream code is always a catalog code (stream-faults.ts).
+  const simulated = fault?.kind === 'error' ? simulatedError(state.server, c, fault.code) : undefined;
   if (fault) c.header('Errata-Simulated', fault.kind === 'error' ? fault.code : `stream-${fault.kind}`);
   const { tokens, waitMs, ending } = plan(context, model, input);
   const requestId = c.get('requestId');
@@ -166,7 +156,9 @@ export function streamRun(context: HandlerContext, model: ModelDefinition, input
       else {
         // Never Hono's default (the exception's message as an event): log it, end with the envelope.
         options.log?.(
-          redactLog(`${requestId} unexpected error in a stream: ${(error as Error).stack ?? String(error)}`),
+          redactLog(
+            escapeLogText(`${requestId} unexpected error in a stream: ${(error as Error).stack ?? String(error)}`),
+          ),
         );
         await errorEvent('INTERNAL_ERROR', {}).catch(() => undefined);
         outcome = 'error INTERNAL_ERROR';

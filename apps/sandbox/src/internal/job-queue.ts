@@ -4,10 +4,9 @@
 // cap the one that settled first goes. A job still queued or running is never dropped; when the cap is
 // all live jobs, a new submit is refused with QUEUE_LIMIT_EXCEEDED (as the per-key limit is).
 import { randomBytes } from 'node:crypto';
-import { CatalogError } from '@errata/server';
+import { BoundedMap, CatalogError } from '@errata/server';
 import type { components } from '@errata/types';
 import type { ModelDefinition } from '../seed.js';
-import { BoundedMap } from './bounded-map.js';
 import { type Clock, systemClock } from './clock.js';
 import { execute, type ModelOutcome } from './models.js';
 

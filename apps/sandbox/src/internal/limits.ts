@@ -1,36 +1,7 @@
-// Per-key rate limit (fixed window) and concurrency limit. Both maps are keyed by account, and
-// only authenticated accounts reach them, so they hold at most one entry per seeded key; the
-// windows are bounded anyway.
+// Per-key concurrency limit (the rate limit is the kit's). The map is keyed by account, and only
+// authenticated accounts reach it, so it holds at most one entry per seeded key.
 
-import type { RateLimitState } from '@errata/server';
 import { CatalogError } from '@errata/server';
-import { BoundedMap } from './bounded-map.js';
-
-export class RateLimiter {
-  private readonly windows: BoundedMap<string, { start: number; count: number }>;
-
-  constructor(
-    private readonly limit: number,
-    private readonly windowMs: number,
-    private readonly now: () => number = Date.now,
-  ) {
-    this.windows = new BoundedMap(10_000, windowMs * 2, now);
-  }
-
-  /** Counts one request; past the limit it is `exceeded` and not counted (the caller answers RATE_LIMIT_EXCEEDED). */
-  take(accountId: string): RateLimitState & { exceeded: boolean } {
-    const now = this.now();
-    let window = this.windows.get(accountId);
-    if (!window || now - window.start >= this.windowMs) {
-      window = { start: now, count: 0 };
-      this.windows.set(accountId, window);
-    }
-    const reset = Math.max(1, Math.ceil((window.start + this.windowMs - now) / 1000));
-    if (window.count >= this.limit) return { limit: this.limit, remaining: 0, reset, exceeded: true };
-    window.count++;
-    return { limit: this.limit, remaining: this.limit - window.count, reset, exceeded: false };
-  }
-}
 
 /** A request's place among its key's in-flight requests. */
 export interface ConcurrencySlot {

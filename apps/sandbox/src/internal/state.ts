@@ -1,16 +1,19 @@
 // Everything the sandbox keeps in memory, built once at start-up: the spec's compiled validators,
-// the key store, limits, the queue, idempotency keys, files and finetunes. All stores are capped.
-import { type ErrataServer, errataServer } from '@errata/server';
+// limits, the queue, idempotency keys, files and finetunes. All stores are capped.
+import { BoundedMap, type ErrataServer, errataServer } from '@errata/server';
+import {
+  fixedWindow,
+  type MemoryIdempotencyStore,
+  memoryIdempotencyStore,
+  type RateLimitTake,
+} from '@errata/server/hono';
 import { compileSpecSchema, createSpecAjv, type SpecAjv, type ValidateFunction } from '@errata/spec-model';
 import { type ErrorCode, taskInputSchemas } from '@errata/types';
 import type { SandboxOptions } from '../config.js';
-import { type ModelDefinition, seededAccounts, seededModels } from '../seed.js';
-import { BoundedMap } from './bounded-map.js';
+import { type ModelDefinition, seededModels } from '../seed.js';
 import { dailyReset, namesDailyReset } from './daily-reset.js';
-import { IdempotencyStore } from './idempotency.js';
 import { JobQueue } from './job-queue.js';
-import { KeyStore } from './key-store.js';
-import { ConcurrencyLimiter, RateLimiter } from './limits.js';
+import { ConcurrencyLimiter } from './limits.js';
 import { outputSchemaOf } from './models.js';
 import { model } from './spec.js';
 
@@ -38,11 +41,11 @@ export interface SandboxState {
   /** The server kit on Errata's spec: every error response and validator comes from it. */
   server: ErrataServer<ErrorCode>;
   ajv: SpecAjv;
-  keys: KeyStore;
-  rate: RateLimiter;
+  /** Counts a request in its key's window (the kit's fixed window, on the sandbox's clock). */
+  rate: (accountId: string) => RateLimitTake;
   concurrency: ConcurrencyLimiter;
   queue: JobQueue;
-  idempotency: IdempotencyStore;
+  idempotency: MemoryIdempotencyStore;
   /** Synchronous runs executed (replays not counted): how tests see that a retry did not run twice. */
   runs: number;
   files: BoundedMap<string, StoredFile>;
@@ -78,11 +81,14 @@ export function createState(options: SandboxOptions): SandboxState {
       ...(options.catalogUrl ? { docsUrl: options.catalogUrl } : {}),
     }),
     ajv,
-    keys: new KeyStore(seededAccounts),
-    rate: new RateLimiter(options.rateLimit, options.rateWindowMs, now),
+    rate: fixedWindow({ limit: options.rateLimit, windowMs: options.rateWindowMs, timers: options.clock }),
     concurrency: new ConcurrencyLimiter(options.concurrencyLimit),
     queue: new JobQueue(options, options.clock),
-    idempotency: new IdempotencyStore(options.maxIdempotencyKeys, options.idempotencyTtlMs, now),
+    idempotency: memoryIdempotencyStore({
+      max: options.maxIdempotencyKeys,
+      ttlMs: options.idempotencyTtlMs,
+      timers: options.clock,
+    }),
     runs: 0,
     files: new BoundedMap(options.maxFiles, options.jobTtlMs * 24, now),
     finetunes: new BoundedMap(options.maxFinetunes, options.jobTtlMs * 24, now),

@@ -28,11 +28,13 @@ const namedGroups = (pattern: string): string[] => {
 const errorMetadata: Rule = () => {
   let docsUrl: string | undefined;
   let providers: Record<string, ProviderMeta | undefined> = {};
+  let hasProviders = false;
   return {
     Root: {
       enter(root, ctx) {
         const errata = (root as ErrataRoot)['x-errata'] ?? {};
         docsUrl = errata.docs_url;
+        hasProviders = errata.providers !== undefined;
         providers = ctx.resolve<Record<string, ProviderMeta>>(errata.providers ?? {}).node ?? {};
         if (!validateProviders(providers)) {
           for (const problem of problemsOf(validateProviders))
@@ -72,7 +74,10 @@ const errorMetadata: Rule = () => {
         )
           problems.push('retry policy after_retry_after requires `retry_after` in the body');
         const params = templateParams(meta.message);
-        for (const [provider, entries] of Object.entries(meta.crosswalk ?? {})) {
+        // The crosswalk is opt-in: a spec that does not declare x-errata.providers does not vouch for
+        // the crosswalk of the codes it takes from @errata/spec (Errata's own lint checked those).
+        const vouches = hasProviders || !isCatalogSource(ctx.location.source.absoluteRef);
+        for (const [provider, entries] of vouches ? Object.entries(meta.crosswalk ?? {}) : []) {
           const declared = providers[provider];
           if (!declared) problems.push(`crosswalk provider "${provider}" is not declared in x-errata.providers`);
           for (const entry of Array.isArray(entries) ? entries : []) {

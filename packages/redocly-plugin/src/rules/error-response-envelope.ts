@@ -1,9 +1,13 @@
 import { isErrorSchema, responseErrorSchemas } from '../error-schema.js';
 import type { AnySchema, Rule } from '../redocly-types.js';
 
+/** The envelope as JSON, and the same envelope as RFC 9457 problem details (@errata/server's `problemDetails`). */
+const ERROR_MEDIA_TYPES = ['application/json', 'application/problem+json'];
+
 /**
  * Every non-2xx response carries the error envelope: JSON whose schema is a `oneOf` of error
- * schemas (each with `x-error`), discriminated on `code`. One shape for every failure is the point.
+ * schemas (each with `x-error`), discriminated on `code`. One shape for every failure is the point;
+ * `application/problem+json` may serialise the same envelope too.
  */
 const errorResponseEnvelope: Rule = () => ({
   Response: {
@@ -11,29 +15,32 @@ const errorResponseEnvelope: Rule = () => ({
       const status = String(ctx.key);
       if (/^[123]/.test(status)) return;
       const mediaTypes = Object.keys(response.content ?? {});
-      const json = response.content?.['application/json'];
-      if (mediaTypes.length !== 1 || !json) {
+      if (!response.content?.['application/json'] || mediaTypes.some((t) => !ERROR_MEDIA_TYPES.includes(t))) {
         ctx.report({
-          message: `Error response ${status} must have exactly one media type, application/json (the error envelope).`,
+          message:
+            `Error response ${status} must have the media type application/json (the error envelope), ` +
+            'and no other but application/problem+json (the same envelope as problem details).',
           location: ctx.location.key(),
         });
         return;
       }
-      const { node: schema } = ctx.resolve<AnySchema>(json.schema ?? {});
-      if (!schema?.oneOf || schema.discriminator?.propertyName !== 'code') {
-        ctx.report({
-          message: `Error response ${status} must be a oneOf of error schemas with a discriminator on "code".`,
-          location: ctx.location.child(['content', 'application/json', 'schema']),
-        });
-        return;
+      for (const mediaType of mediaTypes) {
+        const { node: schema } = ctx.resolve<AnySchema>(response.content[mediaType]?.schema ?? {});
+        if (!schema?.oneOf || schema.discriminator?.propertyName !== 'code') {
+          ctx.report({
+            message: `Error response ${status} must be a oneOf of error schemas with a discriminator on "code".`,
+            location: ctx.location.child(['content', mediaType, 'schema']),
+          });
+          return;
+        }
       }
-      for (const { schema: member, index } of responseErrorSchemas(response, ctx)) {
+      for (const { schema: member, index, mediaType } of responseErrorSchemas(response, ctx)) {
         if (!isErrorSchema(member)) {
           ctx.report({
             message:
               `Error response ${status}: oneOf member ${index} is not an error schema ` +
               '(no x-error metadata, not the envelope).',
-            location: ctx.location.child(['content', 'application/json', 'schema', 'oneOf', index]),
+            location: ctx.location.child(['content', mediaType, 'schema', 'oneOf', index]),
           });
         }
       }

@@ -6,24 +6,27 @@ import type { SpecOperation } from '@errata/spec-model';
 import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from 'hono';
 import { isCatalogError } from '../catalog-error.js';
 import type { ErrataServer } from '../errata-server.js';
+import { escapeLogText } from '../log-text.js';
 import type { ErrataEnv } from './env.js';
 import { respond } from './respond.js';
 
 /**
- * Sets `c.var.requestId` (a valid incoming `X-Request-Id`, or a new one) and the response header.
+ * Sets `c.var.requestId` (a valid incoming request id, or a new one) and the response header
+ * (`X-Request-Id`, or the server's `requestIdHeader`).
  *
  * @example
  * app.use('*', requestId(server));
  */
 export function requestId<E extends ErrataEnv = ErrataEnv>(server: ErrataServer<string>): MiddlewareHandler<E> {
+  const header = server.requestIdHeader;
   return async function requestIdStage(context, next) {
     const c = context as unknown as Context<ErrataEnv>;
-    const id = server.requestId(c.req.header('x-request-id'));
+    const id = server.requestId(c.req.header(header));
     c.set('requestId', id);
-    c.header('X-Request-Id', id);
+    c.header(header, id);
     await next();
     // A response built outside `c` (a stream, a proxied body) still carries it.
-    if (!c.res.headers.has('X-Request-Id')) c.res.headers.set('X-Request-Id', id);
+    if (!c.res.headers.has(header)) c.res.headers.set(header, id);
   };
 }
 
@@ -42,7 +45,10 @@ export function operation<E extends ErrataEnv = ErrataEnv>(spec: SpecOperation):
 }
 
 export interface ErrorHandlerOptions {
-  /** Where the stack of an unexpected error goes (never to the client). Redact secrets in it yourself. */
+  /**
+   * Where the stack of an unexpected error goes (never to the client), as one line with control
+   * characters escaped. Redact secrets in it yourself.
+   */
   log?: ((line: string) => void) | null;
   /** The code anything that is not a CatalogError answers with (default INTERNAL_ERROR). */
   internalCode?: string;
@@ -59,11 +65,11 @@ export function errorHandler<E extends ErrataEnv = ErrataEnv>(
   server: ErrataServer<string>,
   options: ErrorHandlerOptions = {},
 ): ErrorHandler<E> {
-  const internal = options.internalCode ?? 'INTERNAL_ERROR';
+  const internal = options.internalCode ?? server.codes.internal;
   return (error, context) => {
     const c = context as unknown as Context<ErrataEnv>;
     if (isCatalogError(error) && server.isCode(error.code)) return respond(c, server, error.code, error.init);
-    options.log?.(`${c.get('requestId')} unexpected error: ${error.stack ?? String(error)}`);
+    options.log?.(escapeLogText(`${c.get('requestId')} unexpected error: ${error.stack ?? String(error)}`));
     return respond(c, server, internal);
   };
 }

@@ -18,10 +18,17 @@ export function respond<Code extends string>(
   code: Code,
   init?: ErrorInit,
 ): Response {
+  const staged = c.get('requestId');
   const { status, headers, body } = server.error(code, init, {
-    requestId: c.get('requestId') ?? server.requestId(),
+    requestId: staged ?? server.requestId(),
     operation: c.get('operation'),
     rateLimit: c.get('rateLimit'),
+    ...(server.problemDetails === 'negotiate' ? { accept: c.req.header('accept') } : {}),
   });
+  // c.json sets the Content-Type (unless it is problem details), and the request-id stage already
+  // set its header: setting them again costs a Headers write each on the error path, the hottest
+  // path of a refusing server.
+  if (headers['Content-Type'] === 'application/json') delete headers['Content-Type'];
+  if (staged !== undefined) delete headers[server.requestIdHeader];
   return c.json(body, status as ContentfulStatusCode, headers);
 }

@@ -1,5 +1,12 @@
-// A Map that never grows past `max` entries (the oldest go first) and forgets entries older than
-// `ttlMs`. Every per-key store of the sandbox is one, so memory stays flat under any load.
+/**
+ * A Map that never grows past `max` entries (the oldest go first) and forgets entries older than
+ * `ttlMs`: every per-key store of the kit is one, so memory stays flat whatever clients send. Use
+ * it for your own per-caller state too.
+ *
+ * @example
+ * const seen = new BoundedMap<string, number>(10_000, 60_000);
+ * seen.set('team-a', 1);
+ */
 export class BoundedMap<K, V> {
   private readonly entries = new Map<K, { value: V; at: number }>();
 
