@@ -19,6 +19,13 @@ import { loadSpec } from './internal/errata-spec.js';
 import { isObject } from './internal/is-object.js';
 import { containsStackTrace } from './internal/stack-trace.js';
 
+/** The value at a JSON Pointer inside `value` (an ajv `instancePath`). */
+const at = (value: unknown, pointer: string): unknown =>
+  pointer
+    .split('/')
+    .slice(1)
+    .reduce<unknown>((node, key) => (isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined), value);
+
 /** A response as received: status, headers and the raw body text. */
 export interface CapturedResponse {
   status: number;
@@ -95,11 +102,22 @@ export function createResponseChecker(
   function schemaDiff(pointer: string, value: unknown, where: string): string[] {
     const validate = validator(pointer);
     if (validate(value)) return [];
-    return (validate.errors ?? []).map(
-      (e) =>
-        `${where}${e.instancePath}: ${e.message ?? e.keyword}` +
-        `${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`,
-    );
+    // A `const` or `enum` line shows what was expected and what came; the same line is said once.
+    return [
+      ...new Set(
+        // `if`/`then` failures repeat the `then` branch's own lines; the branch's lines say what to fix.
+        (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => {
+          const params = e.params as { allowedValues?: unknown[]; allowedValue?: unknown };
+          const expected =
+            'allowedValue' in params
+              ? ` (expected ${JSON.stringify(params.allowedValue)}, got ${JSON.stringify(at(value, e.instancePath))})`
+              : params.allowedValues
+                ? ` (${params.allowedValues.join(', ')})`
+                : '';
+          return `${where}${e.instancePath}: ${e.message ?? e.keyword}${expected}`;
+        }),
+      ),
+    ];
   }
 
   function headerDiff(declared: SpecResponse, headers: Headers): string[] {
@@ -132,8 +150,16 @@ export function createResponseChecker(
           `${missing.map((f) => `\`${f}\``).join(', ')} missing at the top level`,
       ];
     }
-    if (typeof code !== 'string' || !model.errors.has(code))
-      return [`body/code: ${JSON.stringify(code)} is not a catalog code`];
+    if (typeof code !== 'string' || !model.errors.has(code)) {
+      // Not the envelope at all, most often: say every member it lacks in one run, not one per run.
+      const shape = declared.codes[0] === undefined ? [] : schemaDiff(entryOf(declared.codes[0]).pointer, body, 'body');
+      const missing = [...new Set(shape.flatMap((line) => /^body: must have required property '(.+)'$/.exec(line)?.[1] ?? []))];
+      return [
+        `body/code: ${JSON.stringify(code)} is not a catalog code` +
+          `${declared.codes.length ? ` (${declared.status} declares ${declared.codes.join(', ')})` : ''}`,
+        ...(missing.length ? [`body: not the envelope: missing ${missing.map((m) => `\`${m}\``).join(', ')}`] : []),
+      ];
+    }
     if (!declared.codes.includes(code))
       diff.push(`body/code: ${code} is not declared under ${declared.status} (declared: ${declared.codes.join(', ')})`);
     const entry = entryOf(code);
