@@ -13,7 +13,7 @@ function distance(a: string, b: string): number {
 
 /**
  * ` (did you mean "x"?)` for the known name nearest to `name`, or '' when none is near enough
- * (within a third of its length, case ignored).
+ * (within 40% of its length, case ignored).
  *
  * @example
  * didYouMean('trigers', ['triggers', 'auth']); // ' (did you mean "triggers"?)'
@@ -24,5 +24,5 @@ export function didYouMean(name: string, known: Iterable<string>): string {
     const d = distance(name.toLowerCase(), candidate.toLowerCase());
     if (!best || d < best.d) best = { name: candidate, d };
   }
-  return best && best.d <= Math.max(2, Math.floor(name.length / 3)) ? ` (did you mean ${JSON.stringify(best.name)}?)` : '';
+  return best && best.d <= Math.max(2, Math.ceil(name.length * 0.4)) ? ` (did you mean ${JSON.stringify(best.name)}?)` : '';
 }

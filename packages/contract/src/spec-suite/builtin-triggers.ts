@@ -117,8 +117,9 @@ export function builtinTriggers(
     const stem = parameter.name.replace(/_?id$/i, '').toUpperCase();
     const code =
       notFound.find((c) => c.startsWith(`${stem}_`)) ?? NOT_FOUND_FALLBACKS.find((c) => notFound.includes(c));
+    const unknown = unknownValue(parameter.schema, config.pathParams?.[parameter.name]);
     const path = operation.path.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name === parameter.name ? 'errata-contract-no-such-value' : whole,
+      name === parameter.name ? unknown : whole,
     );
     if (code && path !== operation.path)
       add(code, `an unknown ${parameter.name} in the path`, {
@@ -127,6 +128,19 @@ export function builtinTriggers(
       });
   }
   return out;
+}
+
+/**
+ * A value of a path parameter that is well-formed (it matches the schema's `pattern`, so the server
+ * must look it up) but names nothing: the known value with its last characters changed.
+ */
+function unknownValue(schema: Record<string, unknown>, known: string | undefined): string {
+  const pattern = typeof schema.pattern === 'string' ? new RegExp(schema.pattern, 'u') : undefined;
+  const candidates = [
+    ...(known ? [`${known.slice(0, -4)}zZ9q`, `${known}0`, `${known.slice(0, -1)}${known.endsWith('0') ? '1' : '0'}`] : []),
+    'errata-contract-no-such-value',
+  ];
+  return candidates.find((c) => c !== known && (!pattern || pattern.test(c))) ?? candidates.at(-1)!;
 }
 
 /** The body with a string field changed (another request with the same key), if it has one. */
