@@ -24,7 +24,10 @@ const at = (value: unknown, pointer: string): unknown =>
   pointer
     .split('/')
     .slice(1)
-    .reduce<unknown>((node, key) => (isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined), value);
+    .reduce<unknown>(
+      (node, key) => (isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined),
+      value,
+    );
 
 /** A response as received: status, headers and the raw body text. */
 export interface CapturedResponse {
@@ -106,16 +109,18 @@ export function createResponseChecker(
     return [
       ...new Set(
         // `if`/`then` failures repeat the `then` branch's own lines; the branch's lines say what to fix.
-        (validate.errors ?? []).filter((e) => e.keyword !== 'if').map((e) => {
-          const params = e.params as { allowedValues?: unknown[]; allowedValue?: unknown };
-          const expected =
-            'allowedValue' in params
-              ? ` (expected ${JSON.stringify(params.allowedValue)}, got ${JSON.stringify(at(value, e.instancePath))})`
-              : params.allowedValues
-                ? ` (${params.allowedValues.join(', ')})`
-                : '';
-          return `${where}${e.instancePath}: ${e.message ?? e.keyword}${expected}`;
-        }),
+        (validate.errors ?? [])
+          .filter((e) => e.keyword !== 'if')
+          .map((e) => {
+            const params = e.params as { allowedValues?: unknown[]; allowedValue?: unknown };
+            const expected =
+              'allowedValue' in params
+                ? ` (expected ${JSON.stringify(params.allowedValue)}, got ${JSON.stringify(at(value, e.instancePath))})`
+                : params.allowedValues
+                  ? ` (${params.allowedValues.join(', ')})`
+                  : '';
+            return `${where}${e.instancePath}: ${e.message ?? e.keyword}${expected}`;
+          }),
       ),
     ];
   }
@@ -153,7 +158,9 @@ export function createResponseChecker(
     if (typeof code !== 'string' || !model.errors.has(code)) {
       // Not the envelope at all, most often: say every member it lacks in one run, not one per run.
       const shape = declared.codes[0] === undefined ? [] : schemaDiff(entryOf(declared.codes[0]).pointer, body, 'body');
-      const missing = [...new Set(shape.flatMap((line) => /^body: must have required property '(.+)'$/.exec(line)?.[1] ?? []))];
+      const missing = [
+        ...new Set(shape.flatMap((line) => /^body: must have required property '(.+)'$/.exec(line)?.[1] ?? [])),
+      ];
       return [
         `body/code: ${JSON.stringify(code)} is not a catalog code` +
           `${declared.codes.length ? ` (${declared.status} declares ${declared.codes.join(', ')})` : ''}`,

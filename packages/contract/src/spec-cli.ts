@@ -102,15 +102,15 @@ export async function specMain(argv: string[], log: (line: string) => void = con
     throw new SpecUsageError(`--format expects text or github, got ${JSON.stringify(format)}`);
   const report = await usage(() =>
     runSpecConformance({
-    spec: readSpec(specFile),
-    baseUrl: values['base-url'] ?? config.baseUrl ?? 'http://127.0.0.1:4010',
-    config,
-    configFile: values.config ?? 'the config',
-    ...(maxSimulated !== undefined ? { maxSimulated } : {}),
-    ...(values.only ? { only: values.only } : {}),
-    ...(values.skip ? { skip: values.skip } : {}),
-    ...(budget !== undefined ? { budgetMs: budget * 1000 } : {}),
-    ...(timeout !== undefined ? { timeoutMs: timeout } : {}),
+      spec: readSpec(specFile),
+      baseUrl: values['base-url'] ?? config.baseUrl ?? 'http://127.0.0.1:4010',
+      config,
+      configFile: values.config ?? 'the config',
+      ...(maxSimulated !== undefined ? { maxSimulated } : {}),
+      ...(values.only ? { only: values.only } : {}),
+      ...(values.skip ? { skip: values.skip } : {}),
+      ...(budget !== undefined ? { budgetMs: budget * 1000 } : {}),
+      ...(timeout !== undefined ? { timeoutMs: timeout } : {}),
     }),
   );
   log(format === 'github' ? toGitHubAnnotations(report, values.spec) : formatSpecReport(report));

@@ -44,9 +44,17 @@ describe('planProbes', () => {
       given: {},
       want: { code: 'MODEL_NOT_FOUND', via: ['builtin'] },
     },
-    { name: 'a key for the code', given: { auth: { keys: { INVALID_API_KEY: 'x' } } }, want: { code: 'INVALID_API_KEY', via: ['auth'] } },
+    {
+      name: 'a key for the code',
+      given: { auth: { keys: { INVALID_API_KEY: 'x' } } },
+      want: { code: 'INVALID_API_KEY', via: ['auth'] },
+    },
     { name: 'simulation', given: { simulate: true }, want: { code: 'OVERLOADED', via: ['simulate'] } },
-    { name: 'nothing: not probed, with the reason', given: {}, want: { code: 'OVERLOADED', via: ['simulate'], skip: true } },
+    {
+      name: 'nothing: not probed, with the reason',
+      given: {},
+      want: { code: 'OVERLOADED', via: ['simulate'], skip: true },
+    },
   ])('causes a code by $name', ({ given, want }) => {
     const probes = planProbes(model, { pathParams: { model: 'm', request_id: 'r' }, ...given }).filter(
       (p) => p.operationId === 'getModel' && p.code === want.code,
@@ -113,11 +121,17 @@ describe('checkConfigAgainstSpec', () => {
     },
     {
       given: { triggers: [{ code: 'MODEL_NOT_FOUN' }] },
-      want: 'c.yaml: triggers[0].code: MODEL_NOT_FOUN is not a code of the spec\'s catalog (did you mean "MODEL_NOT_FOUND"?)',
+      want: 'triggers[0].code: MODEL_NOT_FOUN is not a code of the spec\'s catalog (did you mean "MODEL_NOT_FOUND"?)',
     },
     { given: { auth: { keys: { INVALID_KEY: 'x' } } }, want: '(did you mean "INVALID_API_KEY"?)' },
-    { given: { pathParams: { modle: 'm' } }, want: 'pathParams.modle: no path parameter modle in the spec (did you mean "model"?)' },
-    { given: { notProbed: [{ operation: 'runModle', reason: 'r' }] }, want: 'no operation runModle in the spec (did you mean "runModel"?)' },
+    {
+      given: { pathParams: { modle: 'm' } },
+      want: 'pathParams.modle: no path parameter modle in the spec (did you mean "model"?)',
+    },
+    {
+      given: { notProbed: [{ operation: 'runModle', reason: 'r' }] },
+      want: 'no operation runModle in the spec (did you mean "runModel"?)',
+    },
   ])('refuses $want', ({ given, want }) => {
     expect(() => checkConfigAgainstSpec(given, model, 'c.yaml')).toThrow(ContractConfigError);
     expect(() => checkConfigAgainstSpec(given, model, 'c.yaml')).toThrow(want);

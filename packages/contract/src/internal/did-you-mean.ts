@@ -24,5 +24,7 @@ export function didYouMean(name: string, known: Iterable<string>): string {
     const d = distance(name.toLowerCase(), candidate.toLowerCase());
     if (!best || d < best.d) best = { name: candidate, d };
   }
-  return best && best.d <= Math.max(2, Math.ceil(name.length * 0.4)) ? ` (did you mean ${JSON.stringify(best.name)}?)` : '';
+  return best && best.d <= Math.max(2, Math.ceil(name.length * 0.4))
+    ? ` (did you mean ${JSON.stringify(best.name)}?)`
+    : '';
 }

@@ -3,8 +3,8 @@
 // not promise, say, IDEMPOTENCY_CONFLICT is never held to it. The codes are the catalog's generic
 // ones (a field's own `x-error-code` first); the requests are the probe's valid one, spoiled once.
 import { errorCodesOf, type SpecModel, type SpecOperation } from '@errata/spec-model';
-import { isObject } from '../internal/is-object.js';
 import type { RequestSpec } from '../internal/http.js';
+import { isObject } from '../internal/is-object.js';
 import { violation } from '../internal/triggers/input-fields.js';
 import type { ContractConfig } from './config.js';
 
@@ -17,7 +17,11 @@ export interface BuiltinTrigger {
   request: RequestSpec;
 }
 
-type Property = Parameters<typeof violation>[0] & { properties?: Record<string, unknown>; allOf?: unknown[]; required?: string[] };
+type Property = Parameters<typeof violation>[0] & {
+  properties?: Record<string, unknown>;
+  allOf?: unknown[];
+  required?: string[];
+};
 
 /** Top-level properties of an object schema, through `allOf`. */
 function propertiesOf(model: SpecModel, node: unknown): { properties: Map<string, Property>; required: string[] } {
@@ -75,14 +79,22 @@ export function builtinTriggers(
     const missing = required.find((name) => name in body);
     if (missing) {
       const { [missing]: _, ...rest } = body;
-      add(pick('MISSING_REQUIRED_FIELD', 'INVALID_REQUEST'), `the valid body without its required ${missing}`, withBody(rest));
+      add(
+        pick('MISSING_REQUIRED_FIELD', 'INVALID_REQUEST'),
+        `the valid body without its required ${missing}`,
+        withBody(rest),
+      );
     }
     let generic = false;
     for (const [name, property] of properties) {
       for (const [keyword, code] of errorCodesOf(property)) {
         const value = violation(property, keyword);
         if (value !== undefined && declared.has(code) && !out.some((t) => t.code === code))
-          add(code, `${name} outside its ${keyword === '*' ? 'bounds' : keyword}`, withBody({ ...body, [name]: value }));
+          add(
+            code,
+            `${name} outside its ${keyword === '*' ? 'bounds' : keyword}`,
+            withBody({ ...body, [name]: value }),
+          );
       }
       const value = violation(property);
       if (!generic && value !== undefined && errorCodesOf(property).length === 0) {
@@ -100,7 +112,9 @@ export function builtinTriggers(
         `a body one byte over requestLimitBytes (${config.requestLimitBytes})`,
         withBody(padTo(body, config.requestLimitBytes + 1)),
       );
-    const idempotent = operation.parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key');
+    const idempotent = operation.parameters.some(
+      (p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key',
+    );
     const other = changed(body);
     if (idempotent && other) {
       const key = { 'Idempotency-Key': `errata-contract-${operation.operationId}-reuse` };
@@ -137,7 +151,9 @@ export function builtinTriggers(
 function unknownValue(schema: Record<string, unknown>, known: string | undefined): string {
   const pattern = typeof schema.pattern === 'string' ? new RegExp(schema.pattern, 'u') : undefined;
   const candidates = [
-    ...(known ? [`${known.slice(0, -4)}zZ9q`, `${known}0`, `${known.slice(0, -1)}${known.endsWith('0') ? '1' : '0'}`] : []),
+    ...(known
+      ? [`${known.slice(0, -4)}zZ9q`, `${known}0`, `${known.slice(0, -1)}${known.endsWith('0') ? '1' : '0'}`]
+      : []),
     'errata-contract-no-such-value',
   ];
   return candidates.find((c) => c !== known && (!pattern || pattern.test(c))) ?? candidates.at(-1)!;

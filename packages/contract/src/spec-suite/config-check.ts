@@ -30,7 +30,9 @@ export function checkConfigAgainstSpec(config: ContractConfig, model: SpecModel,
     if (operationId !== undefined) {
       const declared = [...model.declaredCodes(model.operation(operationId)!).keys()];
       if (!declared.includes(name))
-        problems.push(`${at}: ${operationId} does not declare ${name} (it declares ${declared.join(', ') || 'no code'})`);
+        problems.push(
+          `${at}: ${operationId} does not declare ${name} (it declares ${declared.join(', ') || 'no code'})`,
+        );
     } else if (!declaredAnywhere.has(name)) problems.push(`${at}: no operation declares ${name}`);
   };
   config.triggers?.forEach((trigger, i) => {
@@ -42,9 +44,14 @@ export function checkConfigAgainstSpec(config: ContractConfig, model: SpecModel,
     const known = operation(`notProbed[${i}].operation`, entry.operation);
     if (entry.code !== undefined) code(`notProbed[${i}].code`, entry.code, known ? entry.operation : undefined);
   });
-  config.operations?.forEach((id, i) => operation(`operations[${i}]`, id));
-  const params = new Set(model.operations.flatMap((op) => op.parameters.filter((p) => p.in === 'path').map((p) => p.name)));
+  config.operations?.forEach((id, i) => {
+    operation(`operations[${i}]`, id);
+  });
+  const params = new Set(
+    model.operations.flatMap((op) => op.parameters.filter((p) => p.in === 'path').map((p) => p.name)),
+  );
   for (const name of Object.keys(config.pathParams ?? {}))
-    if (!params.has(name)) problems.push(`pathParams.${name}: no path parameter ${name} in the spec${didYouMean(name, params)}`);
+    if (!params.has(name))
+      problems.push(`pathParams.${name}: no path parameter ${name} in the spec${didYouMean(name, params)}`);
   if (problems.length) throw new ContractConfigError(problems.map((p) => `${file}: ${p}`).join('\n'));
 }

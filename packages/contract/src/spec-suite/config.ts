@@ -4,7 +4,7 @@
 // key, operation or code the suite could not use is an error (exit 2), never silently ignored.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { ErrorObject, Ajv2020 as Ajv2020Type } from 'ajv/dist/2020.js';
+import type { Ajv2020 as Ajv2020Type, ErrorObject } from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { didYouMean } from '../internal/did-you-mean.js';
 
@@ -82,8 +82,7 @@ const validate = new Ajv2020({ strict: false, allErrors: true }).compile(configS
 function fieldPath(pointer: string): string {
   const parts = pointer.split('/').slice(1);
   return (
-    parts.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : `${i ? '.' : ''}${p.replace(/~1/g, '/')}`)).join('') ||
-    'the file'
+    parts.map((p, i) => (/^\d+$/.test(p) ? `[${p}]` : `${i ? '.' : ''}${p.replace(/~1/g, '/')}`)).join('') || 'the file'
   );
 }
 

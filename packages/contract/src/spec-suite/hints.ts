@@ -26,7 +26,8 @@ interface Rule {
 }
 
 const REQUEST_ID_MISSING = 'header X-Request-Id: missing';
-const NESTED = "body is the provider's own nested `error` object: `code`, `request_id`, `status` missing at the top level";
+const NESTED =
+  "body is the provider's own nested `error` object: `code`, `request_id`, `status` missing at the top level";
 
 const rules: Rule[] = [
   {

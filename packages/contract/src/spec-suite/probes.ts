@@ -127,12 +127,19 @@ export function planProbes(model: SpecModel, config: ContractConfig): PlannedPro
         operationId,
         via: 'example',
         request: base.request,
-        ...(base.bodyFrom ? { bodyFrom: base.bodyFrom, cause: `a valid request, its body from the ${base.bodyFrom}` } : {}),
+        ...(base.bodyFrom
+          ? { bodyFrom: base.bodyFrom, cause: `a valid request, its body from the ${base.bodyFrom}` }
+          : {}),
       });
     // A recorded trigger carries its own request: it runs even when the operation has no valid base.
-    const fallback: RequestSpec = 'skip' in base
-      ? { method: operation.method, path: fillPath(operation.path, config.pathParams ?? {}), headers: authHeaders(config, config.auth?.key) }
-      : base.request;
+    const fallback: RequestSpec =
+      'skip' in base
+        ? {
+            method: operation.method,
+            path: fillPath(operation.path, config.pathParams ?? {}),
+            headers: authHeaders(config, config.auth?.key),
+          }
+        : base.request;
     const builtins =
       'skip' in base || config.builtinTriggers === false
         ? []
@@ -152,7 +159,15 @@ export function planProbes(model: SpecModel, config: ContractConfig): PlannedPro
         });
       }
       for (const t of builtins.filter((b) => b.code === code))
-        real.push({ section: 'errors', operationId, code, via: 'builtin', cause: t.cause, request: t.request, ...(t.before ? { before: t.before } : {}) });
+        real.push({
+          section: 'errors',
+          operationId,
+          code,
+          via: 'builtin',
+          cause: t.cause,
+          request: t.request,
+          ...(t.before ? { before: t.before } : {}),
+        });
       const keys = config.auth?.keys ?? {};
       if (Object.hasOwn(keys, code))
         real.push({
@@ -164,8 +179,7 @@ export function planProbes(model: SpecModel, config: ContractConfig): PlannedPro
           request: { ...fallback, headers: { ...fallback.headers, ...authHeaders(config, keys[code]) } },
         });
       if (real.length) probes.push(...real);
-      else if ('skip' in base)
-        probes.push({ section: 'errors', operationId, code, via: 'simulate', skip: base.skip });
+      else if ('skip' in base) probes.push({ section: 'errors', operationId, code, via: 'simulate', skip: base.skip });
       else if (config.simulate)
         probes.push({
           section: 'errors',

@@ -44,7 +44,9 @@ export function formatSpecReport(report: SpecConformanceReport): string {
   const none = report.coverage.filter((r) => r.proof === 'none');
   if (none.length) lines.push('', `Not probed, ${none.length}:`);
   for (const r of none)
-    lines.push(`  ${r.accepted ? 'ok  ' : 'NOT '} ${name(r)}: ${r.detail}${r.accepted ? ` (accepted: ${r.accepted})` : ''}`);
+    lines.push(
+      `  ${r.accepted ? 'ok  ' : 'NOT '} ${name(r)}: ${r.detail}${r.accepted ? ` (accepted: ${r.accepted})` : ''}`,
+    );
   if (report.hints.length) lines.push('', 'Hints (one systematic failure each):');
   for (const hint of report.hints) {
     lines.push(`  ! ${hint.message}`);
@@ -135,7 +137,13 @@ export function toGitHubAnnotations(report: SpecConformanceReport, file?: string
     `::${level} ${where}title=${prop(`errata-contract ${title}`)}::${data(message)}`;
   const out: string[] = [];
   for (const r of report.results.filter((x) => x.outcome === 'failed'))
-    out.push(line('error', name(r), [`expected ${r.expected}, got ${r.got ?? 'no response'} (${r.request})`, ...r.diff].join('\n')));
+    out.push(
+      line(
+        'error',
+        name(r),
+        [`expected ${r.expected}, got ${r.got ?? 'no response'} (${r.request})`, ...r.diff].join('\n'),
+      ),
+    );
   for (const r of report.coverage.filter((x) => x.proof === 'none' && !x.accepted))
     out.push(line('error', `${name(r)} not probed`, r.detail));
   for (const r of report.coverage.filter((x) => x.proof === 'simulated' && x.outcome === 'passed'))
