@@ -10,6 +10,7 @@ import {
   ContractConfigError,
   checkConfigAgainstSpec,
   loadContractConfig,
+  operationsInScope,
   planProbes,
   runSpecConformance,
 } from '../src/index.js';
@@ -78,6 +79,26 @@ describe('planProbes', () => {
     const success = probes.find((p) => p.section === 'success' && p.operationId === given.replace('NoExample', ''))!;
     expect(success.bodyFrom).toBe(want);
     expect(success.skip).toBeUndefined();
+  });
+});
+
+describe('operationsInScope', () => {
+  // Errata's spec with listModels opted in and runModel opted out (x-errata-adopt, the adoption marker).
+  const marked = (marks: Record<string, boolean>) => {
+    const copy = JSON.parse(JSON.stringify(spec)) as OpenApiDocument;
+    for (const op of createSpecModel(copy).operations)
+      if (op.operationId in marks)
+        (createSpecModel(copy).lookup(op.pointer) as Record<string, unknown>)['x-errata-adopt'] = marks[op.operationId];
+    return createSpecModel(copy);
+  };
+  it.each([
+    { name: 'no marker: every operation', given: {}, config: {}, want: model.operations.length },
+    { name: 'one marked true: only it', given: { listModels: true }, config: {}, want: ['listModels'] },
+    { name: 'one marked false: all but it', given: { runModel: false }, config: {}, want: model.operations.length - 1 },
+    { name: 'the config list', given: {}, config: { operations: ['getModel'] }, want: ['getModel'] },
+  ])('$name', ({ given, config, want }) => {
+    const ids = operationsInScope(marked(given), config).map((op) => op.operationId);
+    expect(typeof want === 'number' ? ids.length : ids).toEqual(want);
   });
 });
 
