@@ -106,9 +106,9 @@ describe("an adopter's CI, for Chat API", () => {
     expect(json.ok).toBe(true);
     expect(json.results.filter((r) => r.outcome !== 'passed')).toEqual([]);
     // Every way of causing a code was used: a recorded trigger, a built-in one, a configured key,
-    // simulation, the unrouted probe.
+    // simulation, the unrouted probe; and every operation was fuzzed.
     expect(new Set(json.results.map((r) => r.via))).toEqual(
-      new Set(['example', 'trigger', 'builtin', 'auth', 'simulate', 'unrouted']),
+      new Set(['example', 'trigger', 'builtin', 'auth', 'simulate', 'unrouted', 'fuzz']),
     );
     // What simulation alone proves is said, code by code, and in the summary line.
     expect(result.stdout).toMatch(/Proven only by simulation \(Errata-Simulate; no real trigger ran\), \d+:/);

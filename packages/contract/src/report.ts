@@ -4,6 +4,7 @@
  * fuzzer's verdict per operation. `formatReport` renders it for a terminal or a CI log.
  */
 import type { ErrorCode } from '@errata/types';
+import type { StreamEnding } from './check-stream.js';
 
 /** How a probe produced its error: the `Errata-Simulate` header, or a real cause (no key, a bad field…). */
 export type ProbeVia = 'simulate' | 'trigger';
@@ -41,7 +42,7 @@ export interface FuzzResult {
 export interface StreamProbeResult {
   operationId: string;
   /** `done` for a plain stream; the code of the error event it had to end with otherwise. */
-  ending: 'done' | ErrorCode;
+  ending: StreamEnding;
   /**
    * `plain`: nothing asked for; `simulate`: Errata-Simulate with Errata-Simulate-After; `trigger`:
    * a model from `modelsFor`.

@@ -23,8 +23,16 @@ type Property = Parameters<typeof violation>[0] & {
   required?: string[];
 };
 
-/** Top-level properties of an object schema, through `allOf`. */
-function propertiesOf(model: SpecModel, node: unknown): { properties: Map<string, Property>; required: string[] } {
+/**
+ * Top-level properties of an object schema, through `allOf`.
+ *
+ * @example
+ * propertiesOf(model, model.lookup(op.requestBody!.schemaPointer)).required; // ['model', 'input']
+ */
+export function propertiesOf(
+  model: SpecModel,
+  node: unknown,
+): { properties: Map<string, Property>; required: string[] } {
   const schema = model.resolve<Property>(node);
   const properties = new Map<string, Property>();
   const required = [...(schema.required ?? [])];

@@ -64,6 +64,10 @@ export interface ContractConfig {
   requestLimitBytes?: number;
   /** Values for path parameters, by name. */
   pathParams?: Record<string, string>;
+  /** Fuzz runs per operation (default 20; 0: no fuzzing). */
+  fuzzRuns?: number;
+  /** The fuzzer's seed (default 42): the same seed sends the same requests. */
+  seed?: number;
   /** Only these operations are in scope (with the spec's `x-errata-adopt` marker). */
   operations?: string[];
   triggers?: RecordedTrigger[];

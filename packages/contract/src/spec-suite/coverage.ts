@@ -8,10 +8,12 @@ import type { SpecProbeResult } from './run-spec.js';
 /** How a code was proven: `real` (caused for real), `simulated` (only through Errata-Simulate), `none`. */
 export type Proof = 'real' | 'simulated' | 'none';
 
-/** One declared code of one operation (no `code`: the operation's success response). */
+/** One declared code of one operation (no `code`: the operation's success response, or plain stream). */
 export interface SpecCoverageRow {
   operationId: string;
   code?: string;
+  /** A streamed response: the code of its error event (or, without a code, a plain stream to `done`). */
+  stream?: true;
   proof: Proof;
   outcome: 'passed' | 'failed' | 'not-run';
   /** How it was proven (the causes), or why it was not probed. */
@@ -29,6 +31,10 @@ export interface SpecPolicy {
   violations: string[];
 }
 
+/** `createChatCompletion MODEL_NOT_FOUND`, `runModel OVERLOADED (streamed)`, `getModel 2xx`, `runModel stream`. */
+export const rowName = (r: SpecCoverageRow): string =>
+  `${r.operationId} ${r.code ?? (r.stream ? 'stream' : '2xx')}${r.stream && r.code ? ' (streamed)' : ''}`;
+
 export const proofOf = (via: string): Exclude<Proof, 'none'> => (via === 'simulate' ? 'simulated' : 'real');
 
 /**
@@ -40,11 +46,12 @@ export const proofOf = (via: string): Exclude<Proof, 'none'> => (via === 'simula
 export function coverageOf(results: SpecProbeResult[], config: ContractConfig): SpecCoverageRow[] {
   const rows = new Map<string, SpecProbeResult[]>();
   for (const r of results) {
-    const key = `${r.operationId} ${r.code ?? ''}`;
+    if (r.section === 'fuzz') continue; // fuzzing proves no code: its failures fail the run, its rows are not codes
+    const key = `${r.section === 'streams' ? 'stream' : ''} ${r.operationId} ${r.code ?? ''}`;
     rows.set(key, [...(rows.get(key) ?? []), r]);
   }
   return [...rows.values()].map((group) => {
-    const { operationId, code } = group[0]!;
+    const { operationId, code, section } = group[0]!;
     const ran = group.filter((r) => r.outcome !== 'skipped');
     const failed = ran.filter((r) => r.outcome === 'failed');
     const proof: Proof = !ran.length ? 'none' : ran.some((r) => r.proof === 'real') ? 'real' : 'simulated';
@@ -57,6 +64,7 @@ export function coverageOf(results: SpecProbeResult[], config: ContractConfig): 
     return {
       operationId,
       ...(code ? { code } : {}),
+      ...(section === 'streams' ? { stream: true as const } : {}),
       proof,
       outcome: failed.length ? 'failed' : ran.length ? 'passed' : 'not-run',
       detail,
@@ -82,7 +90,7 @@ export function policyOf(rows: SpecCoverageRow[], config: ContractConfig, maxSim
   if (unexcused.length)
     violations.push(
       `${unexcused.length} not probed, and the config does not say why: ` +
-        `${unexcused.map((r) => `${r.operationId} ${r.code ?? '2xx'}`).join(', ')} ` +
+        `${unexcused.map(rowName).join(', ')} ` +
         `(cause them, or list each under notProbed with the reason)`,
     );
   if (percent > max)

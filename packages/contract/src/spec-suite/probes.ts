@@ -5,11 +5,12 @@
 // server honours it, else not probed with the reason; and the spec's unrouted response.
 import type { SpecModel, SpecOperation } from '@errata/spec-model';
 import { fillPath, type RequestSpec } from '../internal/http.js';
-import { builtinTriggers } from './builtin-triggers.js';
+import { isObject } from '../internal/is-object.js';
+import { builtinTriggers, propertiesOf } from './builtin-triggers.js';
 import type { ContractConfig, RecordedTrigger } from './config.js';
 import { type BodySource, requestBodyOf } from './sample-body.js';
 
-export type SpecSection = 'success' | 'errors' | 'unrouted';
+export type SpecSection = 'success' | 'errors' | 'streams' | 'unrouted' | 'fuzz';
 
 /** How a probe causes its response: real (`example`, `trigger`, `builtin`, `auth`, `unrouted`) or `simulate`. */
 export type SpecProbeVia = 'example' | 'trigger' | 'builtin' | 'auth' | 'simulate' | 'unrouted';
@@ -28,6 +29,8 @@ export interface PlannedProbe {
   /** Requests sent first, their answers not checked (the first use of an Idempotency-Key). */
   before?: RequestSpec[];
   request?: RequestSpec;
+  /** A streamed probe: how its `text/event-stream` must end (`done`, or an error event's code). */
+  ending?: string;
   /** Why it cannot run (no way to cause the code). */
   skip?: string;
 }
@@ -199,6 +202,7 @@ export function planProbes(model: SpecModel, config: ContractConfig): PlannedPro
         });
     }
   }
+  for (const operation of operationsInScope(model, config)) probes.push(...streamProbes(model, operation, config));
   const unrouted = model.unroutedResponse;
   if (unrouted)
     probes.push({
@@ -210,4 +214,53 @@ export function planProbes(model: SpecModel, config: ContractConfig): PlannedPro
       request: { method: 'GET', path: UNROUTED_PATH, headers: authHeaders(config, config.auth?.key) },
     });
   return probes;
+}
+
+/**
+ * The streamed probes of an operation that declares `text/event-stream`: a plain stream that must
+ * end in `done`, then each code the spec allows mid-stream, by `Errata-Simulate` with
+ * `Errata-Simulate-After: 2` (no request causes a mid-stream failure for real).
+ */
+function streamProbes(model: SpecModel, operation: SpecOperation, config: ContractConfig): PlannedProbe[] {
+  const stream = model.streamEvents.get(operation.operationId);
+  if (!stream) return [];
+  const operationId = operation.operationId;
+  const base = baseRequest(model, operation, config);
+  if ('skip' in base) return [{ section: 'streams', operationId, via: 'example', ending: 'done', skip: base.skip }];
+  const asks = operation.requestBody
+    ? propertiesOf(model, model.lookup(operation.requestBody.schemaPointer)).properties.has('stream')
+    : false;
+  const request: RequestSpec = {
+    ...base.request,
+    headers: { ...base.request.headers, Accept: 'text/event-stream' },
+    ...(asks && isObject(base.body) ? { body: JSON.stringify({ ...base.body, stream: true }) } : {}),
+  };
+  const cause = `Accept: text/event-stream${asks ? ', stream: true' : ''}`;
+  return [
+    { section: 'streams', operationId, via: 'example', ending: 'done', cause, request },
+    ...stream.errorCodes.map(
+      (code): PlannedProbe =>
+        config.simulate
+          ? {
+              section: 'streams',
+              operationId,
+              code,
+              ending: code,
+              via: 'simulate',
+              cause: `Errata-Simulate: ${code} after 2 tokens`,
+              request: {
+                ...request,
+                headers: { ...request.headers, 'Errata-Simulate': code, 'Errata-Simulate-After': '2' },
+              },
+            }
+          : {
+              section: 'streams',
+              operationId,
+              code,
+              ending: code,
+              via: 'simulate',
+              skip: `no request causes ${code} mid-stream for real, and simulate is off`,
+            },
+    ),
+  ];
 }

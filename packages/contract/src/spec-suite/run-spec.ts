@@ -13,18 +13,20 @@ import {
   SpecModelError,
 } from '@errata/spec-model';
 import { createResponseChecker } from '../check-response.js';
-import { describeRequest, send } from '../internal/http.js';
+import { createStreamChecker } from '../check-stream.js';
+import { describeRequest, type HttpContext, send, sendStream } from '../internal/http.js';
 import type { ContractConfig } from './config.js';
 import { checkConfigAgainstSpec } from './config-check.js';
 import { coverageOf, type Proof, policyOf, proofOf, type SpecCoverageRow, type SpecPolicy } from './coverage.js';
 import { hintsOf, type SpecHint } from './hints.js';
-import { planProbes, type SpecProbeVia, type SpecSection } from './probes.js';
+import { operationsInScope, planProbes, type SpecProbeVia, type SpecSection } from './probes.js';
+import { fuzzSpecOperation } from './spec-fuzz.js';
 
 export interface SpecProbeResult {
   section: SpecSection;
   operationId: string;
   code?: string;
-  via: SpecProbeVia;
+  via: SpecProbeVia | 'fuzz';
   /** `real` when caused for real, `simulated` through Errata-Simulate, `none` when not sent. */
   proof: Proof;
   /** How the request causes it: `a JSON body cut off mid-object`, `Errata-Simulate: OVERLOADED`. */
@@ -85,7 +87,7 @@ export interface SpecConformanceOptions {
   fetch?: typeof fetch;
 }
 
-const SECTIONS: SpecSection[] = ['success', 'errors', 'unrouted'];
+const SECTIONS: SpecSection[] = ['success', 'errors', 'streams', 'unrouted', 'fuzz'];
 
 function modelOf(spec: OpenApiDocument): SpecModel {
   try {
@@ -119,7 +121,9 @@ export async function runSpecConformance(options: SpecConformanceOptions): Promi
   const config = options.config ?? {};
   const model = modelOf(options.spec);
   checkConfigAgainstSpec(config, model, options.configFile ?? 'the config');
-  const checker = createResponseChecker(options.spec, createSpecAjv(options.spec));
+  const ajv = createSpecAjv(options.spec);
+  const checker = createResponseChecker(options.spec, ajv);
+  const streams = createStreamChecker(options.spec, ajv, checker);
   const keys = [config.auth?.key, ...Object.values(config.auth?.keys ?? {})].filter(
     (k): k is string => typeof k === 'string',
   );
@@ -135,6 +139,10 @@ export async function runSpecConformance(options: SpecConformanceOptions): Promi
   const matches = (list: string[] | undefined, probe: { operationId: string; code?: string }) =>
     list?.some((v) => v === probe.operationId || v === probe.code);
 
+  const overBudget = () =>
+    options.budgetMs !== undefined && now() - started >= options.budgetMs
+      ? `the time budget of ${options.budgetMs / 1000} s was used up`
+      : undefined;
   const planned = planProbes(model, config).filter(
     (p) => (!options.only || matches(options.only, p)) && !matches(options.skip, p),
   );
@@ -149,11 +157,9 @@ export async function runSpecConformance(options: SpecConformanceOptions): Promi
       ...(probe.cause ? { cause: probe.cause } : {}),
       expected,
     };
-    const overBudget = options.budgetMs !== undefined && now() - started >= options.budgetMs;
-    if (probe.skip || !probe.request || overBudget) {
-      const reason = overBudget
-        ? `the time budget of ${options.budgetMs! / 1000} s was used up`
-        : (probe.skip ?? 'nothing to send');
+    const spent = overBudget();
+    if (probe.skip || !probe.request || spent) {
+      const reason = spent ?? probe.skip ?? 'nothing to send';
       results.push({ ...base, proof: 'none', outcome: 'skipped', diff: [], reason });
       continue;
     }
@@ -162,11 +168,14 @@ export async function runSpecConformance(options: SpecConformanceOptions): Promi
     let got: string | undefined;
     try {
       for (const first of probe.before ?? []) await send(http, first);
-      const response = await send(http, probe.request);
+      const response = await (probe.ending ? sendStream : send)(http, probe.request);
       got = `${response.status}${response.status >= 400 ? ` ${codeOf(response.text) ?? '(no code)'}` : ''}`;
       const operation = probe.operationId === 'unrouted' ? 'unrouted' : model.operation(probe.operationId)!;
-      diff = checker.check(operation, response, probe.code ? { code: probe.code } : {});
-      if (!probe.code && (response.status < 200 || response.status > 299)) {
+      diff =
+        probe.ending && operation !== 'unrouted'
+          ? streams.check(operation, response, { ending: probe.ending })
+          : checker.check(operation, response, probe.code ? { code: probe.code } : {});
+      if (!probe.code && !probe.ending && (response.status < 200 || response.status > 299)) {
         diff.unshift(`status: expected a 2xx, got ${response.status}`);
         if (probe.cause?.endsWith('from the schema'))
           diff.push('the body was built from the schema: add a request example to the spec, or a pathParams value');
@@ -183,6 +192,7 @@ export async function runSpecConformance(options: SpecConformanceOptions): Promi
       diff: [...new Set(diff.map(redact))],
     });
   }
+  if (!options.only && !options.skip) results.push(...(await fuzzAll(model, config, http, checker, overBudget)));
   const sections = SECTIONS.map((section) =>
     summarize(section, results, planned.length === 0 ? 'no probe matches --only/--skip' : undefined),
   );
@@ -200,6 +210,61 @@ export async function runSpecConformance(options: SpecConformanceOptions): Promi
     policy,
     hints: hintsOf(results),
   };
+}
+
+/** One fuzz result per operation in scope that has a valid request to start from. */
+async function fuzzAll(
+  model: SpecModel,
+  config: ContractConfig,
+  http: HttpContext,
+  checker: ReturnType<typeof createResponseChecker>,
+  overBudget: () => string | undefined,
+): Promise<SpecProbeResult[]> {
+  const runs = config.fuzzRuns ?? 20;
+  if (runs === 0) return [];
+  const successes = new Map(
+    planProbes(model, config)
+      .filter((p) => p.section === 'success')
+      .map((p) => [p.operationId, p]),
+  );
+  const results: SpecProbeResult[] = [];
+  for (const [index, operation] of operationsInScope(model, config).entries()) {
+    const base = successes.get(operation.operationId);
+    const row = {
+      section: 'fuzz' as const,
+      operationId: operation.operationId,
+      via: 'fuzz' as const,
+      expected: 'a declared response, never a 5xx',
+      cause: `${runs} mutated requests, seed ${(config.seed ?? 42) + index}`,
+    };
+    const reason = !base?.request ? (base?.skip ?? 'no valid request') : overBudget();
+    if (!base?.request || reason) {
+      results.push({ ...row, proof: 'none', outcome: 'skipped', diff: [], reason: reason ?? 'no valid request' });
+      continue;
+    }
+    const body = typeof base.request.body === 'string' ? JSON.parse(base.request.body) : undefined;
+    const outcome = await fuzzSpecOperation(
+      http,
+      checker,
+      operation,
+      base.request,
+      body,
+      config.auth?.header ?? 'Authorization',
+      {
+        seed: (config.seed ?? 42) + index,
+        runs,
+      },
+    );
+    const failed = outcome.counterexample;
+    results.push({
+      ...row,
+      proof: 'real',
+      outcome: failed ? 'failed' : 'passed',
+      ...(failed ? { request: failed.request, got: String(failed.status) } : {}),
+      diff: failed ? [...new Set(failed.diff.map(http.redact ?? String))] : [],
+    });
+  }
+  return results;
 }
 
 function codeOf(text: string): string | undefined {
@@ -225,6 +290,8 @@ function summarize(section: SpecSection, results: SpecProbeResult[], fallback: s
   const own = {
     success: 'the spec has no operations',
     errors: 'no operation declares an error code',
+    streams: 'no operation declares a text/event-stream response',
+    fuzz: 'fuzzing is off (fuzzRuns: 0), or --only/--skip narrowed the run',
     unrouted: 'the spec declares no x-errata.unrouted_response',
   }[section];
   const reason = reasons.length ? reasons.join('; ') : (fallback ?? own);

@@ -1,7 +1,7 @@
 // The spec-driven run's report for people (what was proven for real, only by simulation, or not at
 // all; each failure with its diff; systematic failures once), for CI test viewers (JUnit XML) and
 // for GitHub Actions (workflow-command annotations). All three carry the same three-way split.
-import type { SpecCoverageRow } from './coverage.js';
+import { rowName, type SpecCoverageRow } from './coverage.js';
 import type { SpecConformanceReport, SpecProbeResult } from './run-spec.js';
 
 const name = (r: { operationId: string; code?: string }) => `${r.operationId}${r.code ? ` ${r.code}` : ''}`;
@@ -39,7 +39,7 @@ export function formatSpecReport(report: SpecConformanceReport): string {
   const simulated = report.coverage.filter((r) => r.proof === 'simulated' && r.outcome === 'passed');
   if (simulated.length) {
     lines.push('', `Proven only by simulation (Errata-Simulate; no real trigger ran), ${simulated.length}:`);
-    for (const r of simulated) lines.push(`  sim  ${name(r)}`);
+    for (const r of simulated) lines.push(`  sim  ${rowName(r)}`);
   }
   const none = report.coverage.filter((r) => r.proof === 'none');
   if (none.length) lines.push('', `Not probed, ${none.length}:`);
@@ -145,9 +145,11 @@ export function toGitHubAnnotations(report: SpecConformanceReport, file?: string
       ),
     );
   for (const r of report.coverage.filter((x) => x.proof === 'none' && !x.accepted))
-    out.push(line('error', `${name(r)} not probed`, r.detail));
+    out.push(line('error', `${rowName(r)} not probed`, r.detail));
   for (const r of report.coverage.filter((x) => x.proof === 'simulated' && x.outcome === 'passed'))
-    out.push(line('warning', `${name(r)} simulated only`, 'proven only through Errata-Simulate; no real trigger ran'));
+    out.push(
+      line('warning', `${rowName(r)} simulated only`, 'proven only through Errata-Simulate; no real trigger ran'),
+    );
   for (const hint of report.hints) out.push(line('warning', 'hint', hint.message));
   for (const violation of report.policy.violations) out.push(line('error', 'policy', violation));
   out.push(line('notice', 'summary', `${summaryLine(report)}. ${report.ok ? 'Conforms.' : 'Does not conform.'}`));
