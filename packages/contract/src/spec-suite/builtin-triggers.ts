@@ -104,7 +104,7 @@ export function builtinTriggers(
             withBody({ ...body, [name]: value }),
           );
       }
-      const value = violation(property);
+      const value = violation(property) ?? itemsViolation(property, body[name]);
       if (!generic && value !== undefined && errorCodesOf(property).length === 0) {
         generic = true;
         add(
@@ -165,6 +165,15 @@ function unknownValue(schema: Record<string, unknown>, known: string | undefined
     'errata-contract-no-such-value',
   ];
   return candidates.find((c) => c !== known && (!pattern || pattern.test(c))) ?? candidates.at(-1)!;
+}
+
+/** An array one item over `maxItems` (repeating the valid value's first item), or empty under `minItems`. */
+function itemsViolation(property: Property, current: unknown): unknown {
+  const { maxItems, minItems } = property as { maxItems?: number; minItems?: number };
+  if (typeof maxItems === 'number' && Array.isArray(current) && current.length)
+    return Array.from({ length: maxItems + 1 }, () => current[0]);
+  if (typeof minItems === 'number' && minItems > 0) return [];
+  return undefined;
 }
 
 /** The body with a string field changed (another request with the same key), if it has one. */
