@@ -2,7 +2,7 @@
 // Each is planned only when the operation declares a code it can answer with, so a spec that does
 // not promise, say, IDEMPOTENCY_CONFLICT is never held to it. The codes are the catalog's generic
 // ones (a field's own `x-error-code` first); the requests are the probe's valid one, spoiled once.
-import { errorCodesOf, type SpecModel, type SpecOperation } from '@errata/spec-model';
+import { errorCodesOf, requiredProperties, type SpecModel, type SpecOperation, schemaParts } from '@errata/spec-model';
 import type { RequestSpec } from '../internal/http.js';
 import { isObject } from '../internal/is-object.js';
 import { violation } from '../internal/triggers/input-fields.js';
@@ -24,7 +24,7 @@ type Property = Parameters<typeof violation>[0] & {
 };
 
 /**
- * Top-level properties of an object schema, through `allOf`.
+ * Top-level properties of an object schema, through `allOf` (the spec model's readers).
  *
  * @example
  * propertiesOf(model, model.lookup(op.requestBody!.schemaPointer)).required; // ['model', 'input']
@@ -33,16 +33,12 @@ export function propertiesOf(
   model: SpecModel,
   node: unknown,
 ): { properties: Map<string, Property>; required: string[] } {
-  const schema = model.resolve<Property>(node);
+  const resolve = (n: unknown) => model.resolve(n);
   const properties = new Map<string, Property>();
-  const required = [...(schema.required ?? [])];
-  for (const [name, raw] of Object.entries(schema.properties ?? {})) properties.set(name, model.resolve<Property>(raw));
-  for (const part of schema.allOf ?? []) {
-    const inner = propertiesOf(model, part);
-    for (const [name, p] of inner.properties) if (!properties.has(name)) properties.set(name, p);
-    required.push(...inner.required);
-  }
-  return { properties, required };
+  for (const part of schemaParts(node, resolve))
+    for (const [name, raw] of Object.entries((part as Property).properties ?? {}))
+      if (!properties.has(name)) properties.set(name, model.resolve<Property>(raw));
+  return { properties, required: [...requiredProperties(node, resolve)] };
 }
 
 const NOT_FOUND_FALLBACKS = ['RESOURCE_NOT_FOUND'];

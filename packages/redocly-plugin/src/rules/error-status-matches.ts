@@ -1,4 +1,5 @@
-import { constOf, isErrorSchema, responseErrorSchemas } from '../error-schema.js';
+import { schemaConst } from '@errata/spec-model';
+import { isErrorSchema, resolverOf, responseErrorSchemas } from '../error-schema.js';
 import type { Rule } from '../redocly-types.js';
 
 /** An error schema listed under status N says status N, in its metadata and in its `status` constant. */
@@ -9,9 +10,9 @@ const errorStatusMatches: Rule = () => ({
       if (!Number.isInteger(status) || status < 400) return;
       for (const { schema, index } of responseErrorSchemas(response, ctx)) {
         if (!isErrorSchema(schema)) continue;
-        const code = constOf(schema, ctx, 'code') ?? schema.title;
+        const code = schemaConst(schema, 'code', resolverOf(ctx)) ?? schema.title;
         const declared = schema['x-error'].status;
-        const pinned = constOf(schema, ctx, 'status');
+        const pinned = schemaConst(schema, 'status', resolverOf(ctx));
         if (declared !== status || pinned !== status) {
           ctx.report({
             message:

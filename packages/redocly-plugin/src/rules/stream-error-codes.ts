@@ -1,4 +1,5 @@
-import { constOf, isErrorSchema } from '../error-schema.js';
+import { schemaConst } from '@errata/spec-model';
+import { isErrorSchema, resolverOf } from '../error-schema.js';
 import { type AnySchema, as31, type Location, type Rule } from '../redocly-types.js';
 
 /**
@@ -17,7 +18,7 @@ const streamErrorCodes: Rule = () => {
         if (visited.has(where)) return;
         visited.add(where);
         if (isErrorSchema(schema) && schema['x-error'].mid_stream)
-          midStream.set(constOf(schema, ctx, 'code'), ctx.location.child(['x-error', 'mid_stream']));
+          midStream.set(schemaConst(schema, 'code', resolverOf(ctx)), ctx.location.child(['x-error', 'mid_stream']));
         const properties = as31(schema).properties;
         const event = properties?.event;
         if (!event || !('const' in event) || event.const !== 'error') return;
@@ -25,7 +26,7 @@ const streamErrorCodes: Rule = () => {
         (data?.oneOf ?? []).forEach((member, i) => {
           const { node } = ctx.resolve<AnySchema>(member);
           inEvents.set(
-            node ? constOf(node, ctx, 'code') : undefined,
+            node ? schemaConst(node, 'code', resolverOf(ctx)) : undefined,
             ctx.location.child(['properties', 'data', 'oneOf', i]),
           );
         });
