@@ -144,7 +144,8 @@ export function formatReport(report: ConformanceReport): string {
       `${coverage.filter((c) => c !== 'not_reachable').length} of ${coverage.length} codes probed, ` +
       `${report.unreachable.length} not reachable; ` +
       `fuzz ${report.fuzz.length - fuzzFailed}/${report.fuzz.length} operations passed; ` +
-      `codes: ${proven('real')} proven for real, ${proven('simulated')} only by simulation, ${proven('none')} not probed.`,
+      `codes: ${proven('real')} proven for real, ${proven('simulated')} only by simulation, ` +
+      `${proven('none')} not probed.`,
   );
   return lines.join('\n');
 }
