@@ -45,7 +45,7 @@ const FORMATS: Record<string, string> = {
  * @example
  * sampleOf(model, { type: 'object', required: ['n'], properties: { n: { type: 'integer', minimum: 1 } } }); // { n: 1 }
  */
-export function sampleOf(model: SpecModel, node: unknown, depth = 0): unknown {
+function sampleOf(model: SpecModel, node: unknown, depth = 0): unknown {
   if (depth > 8) return undefined;
   const schema = model.resolve<Schema>(node);
   if (!schema || typeof schema !== 'object') return undefined;
