@@ -193,52 +193,55 @@ export function createResponseChecker(
     return diff;
   }
 
+  // Each disagreement is said once, however many checks meet it.
   return {
-    check(operation, response, expectation = {}) {
-      const diff: string[] = [];
-      const name = operation === 'unrouted' ? 'unrouted paths' : operation.operationId;
-      const expectedStatus = expectation.code ? model.errors.get(expectation.code)?.meta.status : undefined;
-      if (expectation.code && response.status !== expectedStatus) {
-        diff.push(`status: expected ${expectedStatus} (${expectation.code}), got ${response.status}`);
-      }
-      if (containsStackTrace(response.text)) diff.push('body: contains a stack trace');
-      const declared =
-        operation === 'unrouted'
-          ? response.status === unrouted?.status
-            ? unrouted
-            : undefined
-          : operation.responses.find((r) => r.status === response.status);
-      if (!declared) {
-        const statuses =
-          operation === 'unrouted' ? (unrouted ? [unrouted.status] : []) : operation.responses.map((r) => r.status);
-        diff.push(`status: ${response.status} is not declared for ${name} (declared: ${statuses.join(', ')})`);
-        return diff;
-      }
-      diff.push(...headerDiff(declared, response.headers));
-      if (!declared.schemaPointer) return diff;
-      if (!/^application\/json\b/.test(response.headers.get('content-type') ?? '')) {
-        diff.push(
-          `header Content-Type: expected application/json, got ${JSON.stringify(response.headers.get('content-type'))}`,
-        );
-      }
-      let body: unknown;
-      try {
-        body = JSON.parse(response.text);
-      } catch {
-        diff.push(`body: not JSON: ${JSON.stringify(response.text.slice(0, 120))}`);
-        return diff;
-      }
-      if (response.status >= 400 && isObject(body)) {
-        diff.push(...envelopeDiff(response, body, declared));
-      } else {
-        diff.push(...schemaDiff(declared.schemaPointer, body, 'body'));
-      }
-      const code = (body as { code?: unknown } | null)?.code;
-      if (expectation.code && code !== expectation.code)
-        diff.push(`body/code: expected ${expectation.code}, got ${JSON.stringify(code)}`);
-      return diff;
-    },
+    check: (operation, response, expectation = {}) => [...new Set(checkOnce(operation, response, expectation))],
   };
+
+  function checkOnce(operation: SpecOperation | 'unrouted', response: CapturedResponse, expectation: Expectation) {
+    const diff: string[] = [];
+    const name = operation === 'unrouted' ? 'unrouted paths' : operation.operationId;
+    const expectedStatus = expectation.code ? model.errors.get(expectation.code)?.meta.status : undefined;
+    if (expectation.code && response.status !== expectedStatus) {
+      diff.push(`status: expected ${expectedStatus} (${expectation.code}), got ${response.status}`);
+    }
+    if (containsStackTrace(response.text)) diff.push('body: contains a stack trace');
+    const declared =
+      operation === 'unrouted'
+        ? response.status === unrouted?.status
+          ? unrouted
+          : undefined
+        : operation.responses.find((r) => r.status === response.status);
+    if (!declared) {
+      const statuses =
+        operation === 'unrouted' ? (unrouted ? [unrouted.status] : []) : operation.responses.map((r) => r.status);
+      diff.push(`status: ${response.status} is not declared for ${name} (declared: ${statuses.join(', ')})`);
+      return diff;
+    }
+    diff.push(...headerDiff(declared, response.headers));
+    if (!declared.schemaPointer) return diff;
+    if (!/^application\/json\b/.test(response.headers.get('content-type') ?? '')) {
+      diff.push(
+        `header Content-Type: expected application/json, got ${JSON.stringify(response.headers.get('content-type'))}`,
+      );
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(response.text);
+    } catch {
+      diff.push(`body: not JSON: ${JSON.stringify(response.text.slice(0, 120))}`);
+      return diff;
+    }
+    if (response.status >= 400 && isObject(body)) {
+      diff.push(...envelopeDiff(response, body, declared));
+    } else {
+      diff.push(...schemaDiff(declared.schemaPointer, body, 'body'));
+    }
+    const code = (body as { code?: unknown } | null)?.code;
+    if (expectation.code && code !== expectation.code)
+      diff.push(`body/code: expected ${expectation.code}, got ${JSON.stringify(code)}`);
+    return diff;
+  }
 }
 
 /**
