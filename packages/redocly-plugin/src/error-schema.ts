@@ -1,6 +1,6 @@
 // Reading an error schema as the rules see it: `x-error` metadata on the schema, the `code` and
 // `status` constants in its `allOf` branch. Shared by the rules so each one stays about one check.
-import type { ResolveNode } from '@errata/spec-model';
+import { type ResolveNode, schemaConst } from '@errata/spec-model';
 import type { AnySchema, ErrorSchema, Location, Oas3Response, Resolver } from './redocly-types.js';
 
 /**
@@ -38,6 +38,15 @@ export const resolverOf =
   (ctx: Resolver): ResolveNode =>
   (node) =>
     ctx.resolve(node ?? {}).node;
+
+/**
+ * The `const` a schema pins `property` to, through `allOf`: spec-model's `schemaConst` with Redocly's resolver.
+ *
+ * @example
+ * constOf(schema, ctx, 'code'); // 'MODEL_NOT_FOUND'
+ */
+export const constOf = (schema: unknown, ctx: Resolver, property: string): unknown =>
+  schemaConst(schema, property, resolverOf(ctx));
 
 /** One member of a response's error union, resolved. */
 export interface ResponseErrorSchema {

@@ -1,5 +1,4 @@
-import { schemaConst } from '@errata/spec-model';
-import { isCatalogSource, isErrorSchema, resolverOf } from '../error-schema.js';
+import { constOf, isCatalogSource, isErrorSchema } from '../error-schema.js';
 import type { Location, Rule } from '../redocly-types.js';
 
 /** The options of errata/error-codes-unique, for error schemas not shipped by @errata/spec. */
@@ -30,7 +29,7 @@ const errorCodesUnique: Rule<ErrorCodesUniqueOptions> = ({ codePrefix, internalC
         if (visited.has(where)) return;
         visited.add(where);
         const meta = schema['x-error'];
-        const code = schemaConst(schema, 'code', resolverOf(ctx));
+        const code = constOf(schema, ctx, 'code');
         const report = (key: string, message: string, location: Location) => {
           const first = seen.get(key);
           if (first && first.where !== where)

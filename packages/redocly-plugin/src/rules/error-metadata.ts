@@ -1,5 +1,5 @@
-import { requiredProperties, schemaConst, schemaParts, templateParams } from '@errata/spec-model';
-import { isCatalogSource, isErrorSchema, resolverOf } from '../error-schema.js';
+import { requiredProperties, schemaParts, templateParams } from '@errata/spec-model';
+import { constOf, isCatalogSource, isErrorSchema, resolverOf } from '../error-schema.js';
 import { problemsOf, validateProviders, validateXError } from '../meta-schemas.js';
 import { type AnySchema, type ErrataRoot, isExampleObject, type ProviderMeta, type Rule } from '../redocly-types.js';
 
@@ -45,11 +45,11 @@ const errorMetadata: Rule = () => {
         const problems = validateXError(meta)
           ? []
           : problemsOf(validateXError).map((p) => `x-error${p === '/ ' ? '' : p}`);
-        const code = schemaConst(schema, 'code', resolverOf(ctx));
+        const code = constOf(schema, ctx, 'code');
         if (typeof code !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(code))
           problems.push('`code` must be pinned to an UPPER_SNAKE_CASE const');
         for (const key of ['status', 'category', 'retry'] as const) {
-          const pinned = schemaConst(schema, key, resolverOf(ctx));
+          const pinned = constOf(schema, ctx, key);
           if (pinned !== meta[key])
             problems.push(`\`${key}\` const (${pinned}) must equal x-error.${key} (${meta[key]})`);
         }

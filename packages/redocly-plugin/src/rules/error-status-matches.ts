@@ -1,5 +1,4 @@
-import { schemaConst } from '@errata/spec-model';
-import { isErrorSchema, resolverOf, responseErrorSchemas } from '../error-schema.js';
+import { constOf, isErrorSchema, responseErrorSchemas } from '../error-schema.js';
 import type { Rule } from '../redocly-types.js';
 
 /** An error schema listed under status N says status N, in its metadata and in its `status` constant. */
@@ -10,9 +9,9 @@ const errorStatusMatches: Rule = () => ({
       if (!Number.isInteger(status) || status < 400) return;
       for (const { schema, index } of responseErrorSchemas(response, ctx)) {
         if (!isErrorSchema(schema)) continue;
-        const code = schemaConst(schema, 'code', resolverOf(ctx)) ?? schema.title;
+        const code = constOf(schema, ctx, 'code') ?? schema.title;
         const declared = schema['x-error'].status;
-        const pinned = schemaConst(schema, 'status', resolverOf(ctx));
+        const pinned = constOf(schema, ctx, 'status');
         if (declared !== status || pinned !== status) {
           ctx.report({
             message:

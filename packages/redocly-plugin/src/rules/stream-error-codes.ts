@@ -1,5 +1,4 @@
-import { schemaConst } from '@errata/spec-model';
-import { isErrorSchema, resolverOf } from '../error-schema.js';
+import { constOf, isErrorSchema } from '../error-schema.js';
 import { type AnySchema, as31, type Location, type Rule } from '../redocly-types.js';
 
 /**
@@ -18,7 +17,7 @@ const streamErrorCodes: Rule = () => {
         if (visited.has(where)) return;
         visited.add(where);
         if (isErrorSchema(schema) && schema['x-error'].mid_stream)
-          midStream.set(schemaConst(schema, 'code', resolverOf(ctx)), ctx.location.child(['x-error', 'mid_stream']));
+          midStream.set(constOf(schema, ctx, 'code'), ctx.location.child(['x-error', 'mid_stream']));
         const properties = as31(schema).properties;
         const event = properties?.event;
         if (!event || !('const' in event) || event.const !== 'error') return;
@@ -26,7 +25,7 @@ const streamErrorCodes: Rule = () => {
         (data?.oneOf ?? []).forEach((member, i) => {
           const { node } = ctx.resolve<AnySchema>(member);
           inEvents.set(
-            node ? schemaConst(node, 'code', resolverOf(ctx)) : undefined,
+            node ? constOf(node, ctx, 'code') : undefined,
             ctx.location.child(['properties', 'data', 'oneOf', i]),
           );
         });
