@@ -1,13 +1,11 @@
-import { constOf, isCatalogSource, isErrorSchema, requiredOf, schemaParts } from '../error-schema.js';
+import { requiredProperties, schemaParts, templateParams } from '@errata/spec-model';
+import { constOf, isCatalogSource, isErrorSchema, resolverOf } from '../error-schema.js';
 import { problemsOf, validateProviders, validateXError } from '../meta-schemas.js';
-import { type ErrataRoot, isExampleObject, type ProviderMeta, type Rule } from '../redocly-types.js';
+import { type AnySchema, type ErrataRoot, isExampleObject, type ProviderMeta, type Rule } from '../redocly-types.js';
 
 // The `if` that selects an Errata server's own body (no `origin`): `{ properties: { origin: false } }`.
 const isOwnBody = (part: { if?: unknown }): boolean =>
   (part.if as { properties?: { origin?: unknown } } | undefined)?.properties?.origin === false;
-
-const templateParams = (message: unknown): string[] =>
-  [...String(message ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 const namedGroups = (pattern: string): string[] => {
   try {
     return [...new RegExp(pattern).source.matchAll(/\(\?<(\w+)>/g)].map((m) => m[1]!);
@@ -64,12 +62,12 @@ const errorMetadata: Rule = () => {
         if (!schema.description) problems.push('description is required');
         // Required of an Errata server's body at least (`if: { properties: { origin: false } }`): a
         // normalized provider error states a wait only where the provider's response did.
-        const ownRequired = schemaParts(schema, ctx).flatMap((part) =>
-          isOwnBody(part) ? (part.then?.required ?? []) : [],
+        const ownRequired = schemaParts(schema, resolverOf(ctx)).flatMap((part) =>
+          isOwnBody(part) ? ((part as { then?: { required?: string[] } }).then?.required ?? []) : [],
         );
         if (
           meta.retry === 'after_retry_after' &&
-          !requiredOf(schema, ctx).has('retry_after') &&
+          !requiredProperties(schema, resolverOf(ctx)).has('retry_after') &&
           !ownRequired.includes('retry_after')
         )
           problems.push('retry policy after_retry_after requires `retry_after` in the body');
@@ -91,8 +89,9 @@ const errorMetadata: Rule = () => {
         }
         // Every template parameter is a machine-readable member of `details`, so nobody parses `message`.
         const declaresParam = (param: string) =>
-          schemaParts(schema, ctx).some((part) => {
-            const details = part.then?.properties?.details;
+          schemaParts(schema, resolverOf(ctx)).some((part) => {
+            const then = part.then as AnySchema | undefined;
+            const details = then?.properties?.details;
             return details && 'properties' in details && details.properties?.[param];
           });
         for (const param of params)
