@@ -4,6 +4,12 @@ import { defineConfig } from 'vitest/config';
 // and test/ at the root holds the house rules that span them (e.g. no test sleeps).
 export default defineConfig({
   test: {
-    projects: ['spec', 'packages/*', 'apps/*', { test: { name: 'house-rules', include: ['test/**/*.test.ts'] } }],
+    projects: [
+      'spec',
+      'packages/*',
+      'apps/*',
+      'docs/adopt',
+      { test: { name: 'house-rules', include: ['test/**/*.test.ts'] } },
+    ],
   },
 });
