@@ -157,7 +157,9 @@ describe(`the adopter path from packed tarballs (local Node ${process.version})`
         env: { ...stepEnv, ...step.env },
         timeoutMs: INSTALL_MS,
       });
-      expect(result.code, `step ${step.id}:\n${step.run}\n${result.output}`).toBe(0);
+      const log = join(clone, 'server.log'); // what the started server said, as the workflow uploads it
+      const server = existsSync(log) ? `\nserver.log:\n${readFileSync(log, 'utf8')}` : '';
+      expect(result.code, `step ${step.id}:\n${step.run}\n${result.output}${server}`).toBe(0);
     }
     const report = JSON.parse(readFileSync(join(clone, 'reports', 'errata-contract.json'), 'utf8')) as ContractReport;
     expect(report.ok).toBe(true);

@@ -10,7 +10,7 @@ const MARKED = /^<!-- adopter-test: (run|file ([^\s>]+)) -->\n```(\w*)\n([\s\S]*
 
 /** Every marker comment in the text, block or not: a marker without its block is a mistake. */
 export function countMarkers(markdown: string): number {
-  return markdown.match(/<!-- adopter-test:/g)?.length ?? 0;
+  return markdown.match(/^<!-- adopter-test:/gm)?.length ?? 0;
 }
 
 /**

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export interface StepResult {
+interface StepResult {
   /** The exit code, or the signal that ended the step (e.g. its timeout's SIGTERM). */
   code: number | string;
   output: string;

@@ -10,7 +10,7 @@ const repo = join(import.meta.dirname, '..', '..', '..', '..');
 export const WORKFLOW_FILE = join(repo, 'docs', 'adopt', 'github-workflow.yml');
 export const ACTION_FILE = join(repo, 'actions', 'errata-contract', 'action.yml');
 
-export interface WorkflowStep {
+interface WorkflowStep {
   id?: string;
   name?: string;
   uses?: string;
@@ -51,7 +51,8 @@ export interface ActionRun {
  * Reads an action.yml and evaluates its steps' env for the given inputs (defaults for the rest).
  *
  * @example
- * actionSteps(ACTION_FILE, { start: 'npm start' })[0]; // { name: 'Lint the spec…', run: 'npx redocly lint…', env: { SPEC: 'openapi.yaml' }, … }
+ * actionSteps(ACTION_FILE, { start: 'npm start' })[0];
+ * // { name: 'Lint the spec…', run: 'npx redocly lint…', env: { SPEC: 'openapi.yaml' }, workingDirectory: '.' }
  */
 export function actionSteps(file: string, given: Record<string, string>): ActionRun[] {
   const action = parse(readFileSync(file, 'utf8')) as Action;
