@@ -1,8 +1,8 @@
 // The adopter path as an adopter meets it. The publishable packages are packed and served by a
 // registry for the @errata scope alone; everything else comes from the npm registry, and nothing is
 // linked. In a folder outside the workspace, an existing TypeScript API in another team's style
-// (fixtures/lumen-api: no request examples, a server that needs `tsc`) follows the guide: its
-// marked blocks run as written. The result is committed and cloned, and every `run:` step of the
+// (fixtures/lumen-api: no request examples, a CommonJS tsconfig, a server that needs `tsc`) follows
+// the guide: its marked blocks run as written, its marked files replace the project's. The result is committed and cloned, and every `run:` step of the
 // copyable workflow runs in order in the clone, then the composite action's steps. Needs the npm
 // registry (CI reaches it): without it this fails, never skips. The steps run on the local Node;
 // the workflow's Node version is checked as data.
