@@ -1,10 +1,9 @@
 // The composite action and the workflow, as data: every input the action reads is declared and
-// every declared one is read; every errata-contract flag they pass is one the CLI documents; and the
-// action's annotation script turns a JSON report into the right GitHub workflow commands.
+// every declared one is read; every errata-contract and redocly flag they pass is one the CLI
+// documents; and the guide's marked blocks are read as the adopter-path test runs them.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { markedBlocks } from './support/guide-blocks.js';
@@ -14,12 +13,13 @@ const repo = join(import.meta.dirname, '..', '..', '..');
 const actionText = readFileSync(ACTION_FILE, 'utf8');
 const action = parse(actionText) as Action;
 const workflow = parse(readFileSync(WORKFLOW_FILE, 'utf8')) as Workflow;
-const annotate = join(dirname(ACTION_FILE), 'annotate.mjs');
 
 /** The flags given to a command in a script (continuation lines joined). */
 function flagsOf(script: string, command: string): string[] {
   const lines = script.replace(/\\\n\s*/g, ' ').split('\n');
-  return lines.filter((line) => line.includes(command)).flatMap((line) => line.match(/(?<=\s)--[a-z][a-z-]*/g) ?? []);
+  return lines
+    .filter((line) => line.includes(command))
+    .flatMap((line) => line.match(/(?<=[\s+(])--[a-z][a-z-]*/g) ?? []);
 }
 
 const scripts = [
@@ -48,9 +48,25 @@ describe('the composite action', () => {
       },
     );
     const flags = flagsOf(text, 'npx errata-contract');
-    expect(flags).toContain('--json');
+    expect(flags).toEqual(expect.arrayContaining(['--json', '--junit']));
     for (const flag of flags)
       expect(help, `errata-contract --spec has no ${flag}`).toMatch(new RegExp(`^\\s+${flag}\\b`, 'm'));
+  });
+
+  it('annotates: errata-contract --format github, whose help lists that format', () => {
+    const help = execFileSync(
+      'node',
+      [join(repo, 'packages/contract/bin/errata-contract.js'), '--spec', 'x', '--help'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(flagsOf(scripts[0]!.text, 'npx errata-contract')).toEqual(
+      expect.arrayContaining(['--format', '--max-simulated']),
+    );
+    expect(flagsOf(scripts[0]!.text, 'only+=')).toEqual(['--only']); // one per operation, through a bash array
+    expect(scripts[0]!.text).toContain('--format github');
+    expect(help).toMatch(/--format <text\|github>/);
   });
 
   it.each(scripts)('$name passes redocly lint only flags it documents', ({ text }) => {
@@ -61,67 +77,6 @@ describe('the composite action', () => {
     for (const flag of flagsOf(text, 'npx redocly lint')) expect(help).toContain(flag);
     expect(text).toContain('--format github-actions');
     expect(help).toContain('"github-actions"');
-  });
-});
-
-const failed = {
-  section: 'errors',
-  operationId: 'get_model',
-  code: 'MODEL_NOT_FOUND',
-  via: 'trigger',
-  request: 'GET /v2/models/x',
-  outcome: 'failed',
-  expected: '404 MODEL_NOT_FOUND',
-  got: '500 (no code)',
-  diff: ['status: expected 404, got 500', 'header X-Request-Id: missing'],
-};
-
-const ANNOTATIONS = [
-  {
-    name: 'a passing report: only the summary',
-    given: { ok: true, results: [{ operationId: 'get_model', outcome: 'passed' }] },
-    want: ['::notice title=errata-contract::1 passed, 0 failed, 0 not probed: the server conforms'],
-  },
-  {
-    name: 'a failure: an error titled with the probe, its diff on further lines',
-    given: { ok: false, results: [failed] },
-    want: [
-      '::error title=errata-contract%3A get_model MODEL_NOT_FOUND::expected 404 MODEL_NOT_FOUND, got 500 (no code) ' +
-        '(GET /v2/models/x, trigger)%0Astatus: expected 404, got 500%0Aheader X-Request-Id: missing',
-      '::notice title=errata-contract::0 passed, 1 failed, 0 not probed: the server does not conform',
-    ],
-  },
-  {
-    name: 'a probe not run: a warning with its reason, % and newlines escaped',
-    given: {
-      ok: true,
-      results: [{ operationId: 'embed_texts', outcome: 'skipped', reason: '100% skipped,\nfor now' }],
-    },
-    want: [
-      '::warning title=errata-contract%3A embed_texts::not probed: 100%25 skipped,%0Afor now',
-      '::notice title=errata-contract::0 passed, 0 failed, 1 not probed: the server conforms',
-    ],
-  },
-];
-
-describe('annotate.mjs', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'errata-annotate-'));
-
-  it.each(ANNOTATIONS)('$name', ({ given, want }) => {
-    const file = join(dir, 'report.json');
-    writeFileSync(file, JSON.stringify(given));
-    expect(execFileSync('node', [annotate, file], { encoding: 'utf8' }).trimEnd().split('\n')).toEqual(want);
-  });
-
-  it('says, as an error annotation, that a report it cannot read could not be read (exit 2)', () => {
-    let result: { status: number; stdout: string } = { status: 0, stdout: '' };
-    try {
-      execFileSync('node', [annotate, join(dir, 'missing.json')], { encoding: 'utf8' });
-    } catch (error) {
-      result = error as { status: number; stdout: string };
-    }
-    expect(result.status).toBe(2);
-    expect(result.stdout).toMatch(/^::error title=errata-contract::cannot read the report .*missing\.json/);
   });
 });
 

@@ -19,6 +19,16 @@ import { loadSpec } from './internal/errata-spec.js';
 import { isObject } from './internal/is-object.js';
 import { containsStackTrace } from './internal/stack-trace.js';
 
+/** The value at a JSON Pointer inside `value` (an ajv `instancePath`). */
+const at = (value: unknown, pointer: string): unknown =>
+  pointer
+    .split('/')
+    .slice(1)
+    .reduce<unknown>(
+      (node, key) => (isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[key] : undefined),
+      value,
+    );
+
 /** A response as received: status, headers and the raw body text. */
 export interface CapturedResponse {
   status: number;
@@ -95,11 +105,24 @@ export function createResponseChecker(
   function schemaDiff(pointer: string, value: unknown, where: string): string[] {
     const validate = validator(pointer);
     if (validate(value)) return [];
-    return (validate.errors ?? []).map(
-      (e) =>
-        `${where}${e.instancePath}: ${e.message ?? e.keyword}` +
-        `${e.params && 'allowedValues' in e.params ? ` (${(e.params.allowedValues as unknown[]).join(', ')})` : ''}`,
-    );
+    // A `const` or `enum` line shows what was expected and what came; the same line is said once.
+    return [
+      ...new Set(
+        // `if`/`then` failures repeat the `then` branch's own lines; the branch's lines say what to fix.
+        (validate.errors ?? [])
+          .filter((e) => e.keyword !== 'if')
+          .map((e) => {
+            const params = e.params as { allowedValues?: unknown[]; allowedValue?: unknown };
+            const expected =
+              'allowedValue' in params
+                ? ` (expected ${JSON.stringify(params.allowedValue)}, got ${JSON.stringify(at(value, e.instancePath))})`
+                : params.allowedValues
+                  ? ` (${params.allowedValues.join(', ')})`
+                  : '';
+            return `${where}${e.instancePath}: ${e.message ?? e.keyword}${expected}`;
+          }),
+      ),
+    ];
   }
 
   function headerDiff(declared: SpecResponse, headers: Headers): string[] {
@@ -132,8 +155,18 @@ export function createResponseChecker(
           `${missing.map((f) => `\`${f}\``).join(', ')} missing at the top level`,
       ];
     }
-    if (typeof code !== 'string' || !model.errors.has(code))
-      return [`body/code: ${JSON.stringify(code)} is not a catalog code`];
+    if (typeof code !== 'string' || !model.errors.has(code)) {
+      // Not the envelope at all, most often: say every member it lacks in one run, not one per run.
+      const shape = declared.codes[0] === undefined ? [] : schemaDiff(entryOf(declared.codes[0]).pointer, body, 'body');
+      const missing = [
+        ...new Set(shape.flatMap((line) => /^body: must have required property '(.+)'$/.exec(line)?.[1] ?? [])),
+      ];
+      return [
+        `body/code: ${JSON.stringify(code)} is not a catalog code` +
+          `${declared.codes.length ? ` (${declared.status} declares ${declared.codes.join(', ')})` : ''}`,
+        ...(missing.length ? [`body: not the envelope: missing ${missing.map((m) => `\`${m}\``).join(', ')}`] : []),
+      ];
+    }
     if (!declared.codes.includes(code))
       diff.push(`body/code: ${code} is not declared under ${declared.status} (declared: ${declared.codes.join(', ')})`);
     const entry = entryOf(code);
@@ -160,52 +193,55 @@ export function createResponseChecker(
     return diff;
   }
 
+  // Each disagreement is said once, however many checks meet it.
   return {
-    check(operation, response, expectation = {}) {
-      const diff: string[] = [];
-      const name = operation === 'unrouted' ? 'unrouted paths' : operation.operationId;
-      const expectedStatus = expectation.code ? model.errors.get(expectation.code)?.meta.status : undefined;
-      if (expectation.code && response.status !== expectedStatus) {
-        diff.push(`status: expected ${expectedStatus} (${expectation.code}), got ${response.status}`);
-      }
-      if (containsStackTrace(response.text)) diff.push('body: contains a stack trace');
-      const declared =
-        operation === 'unrouted'
-          ? response.status === unrouted?.status
-            ? unrouted
-            : undefined
-          : operation.responses.find((r) => r.status === response.status);
-      if (!declared) {
-        const statuses =
-          operation === 'unrouted' ? (unrouted ? [unrouted.status] : []) : operation.responses.map((r) => r.status);
-        diff.push(`status: ${response.status} is not declared for ${name} (declared: ${statuses.join(', ')})`);
-        return diff;
-      }
-      diff.push(...headerDiff(declared, response.headers));
-      if (!declared.schemaPointer) return diff;
-      if (!/^application\/json\b/.test(response.headers.get('content-type') ?? '')) {
-        diff.push(
-          `header Content-Type: expected application/json, got ${JSON.stringify(response.headers.get('content-type'))}`,
-        );
-      }
-      let body: unknown;
-      try {
-        body = JSON.parse(response.text);
-      } catch {
-        diff.push(`body: not JSON: ${JSON.stringify(response.text.slice(0, 120))}`);
-        return diff;
-      }
-      if (response.status >= 400 && isObject(body)) {
-        diff.push(...envelopeDiff(response, body, declared));
-      } else {
-        diff.push(...schemaDiff(declared.schemaPointer, body, 'body'));
-      }
-      const code = (body as { code?: unknown } | null)?.code;
-      if (expectation.code && code !== expectation.code)
-        diff.push(`body/code: expected ${expectation.code}, got ${JSON.stringify(code)}`);
-      return diff;
-    },
+    check: (operation, response, expectation = {}) => [...new Set(checkOnce(operation, response, expectation))],
   };
+
+  function checkOnce(operation: SpecOperation | 'unrouted', response: CapturedResponse, expectation: Expectation) {
+    const diff: string[] = [];
+    const name = operation === 'unrouted' ? 'unrouted paths' : operation.operationId;
+    const expectedStatus = expectation.code ? model.errors.get(expectation.code)?.meta.status : undefined;
+    if (expectation.code && response.status !== expectedStatus) {
+      diff.push(`status: expected ${expectedStatus} (${expectation.code}), got ${response.status}`);
+    }
+    if (containsStackTrace(response.text)) diff.push('body: contains a stack trace');
+    const declared =
+      operation === 'unrouted'
+        ? response.status === unrouted?.status
+          ? unrouted
+          : undefined
+        : operation.responses.find((r) => r.status === response.status);
+    if (!declared) {
+      const statuses =
+        operation === 'unrouted' ? (unrouted ? [unrouted.status] : []) : operation.responses.map((r) => r.status);
+      diff.push(`status: ${response.status} is not declared for ${name} (declared: ${statuses.join(', ')})`);
+      return diff;
+    }
+    diff.push(...headerDiff(declared, response.headers));
+    if (!declared.schemaPointer) return diff;
+    if (!/^application\/json\b/.test(response.headers.get('content-type') ?? '')) {
+      diff.push(
+        `header Content-Type: expected application/json, got ${JSON.stringify(response.headers.get('content-type'))}`,
+      );
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(response.text);
+    } catch {
+      diff.push(`body: not JSON: ${JSON.stringify(response.text.slice(0, 120))}`);
+      return diff;
+    }
+    if (response.status >= 400 && isObject(body)) {
+      diff.push(...envelopeDiff(response, body, declared));
+    } else {
+      diff.push(...schemaDiff(declared.schemaPointer, body, 'body'));
+    }
+    const code = (body as { code?: unknown } | null)?.code;
+    if (expectation.code && code !== expectation.code)
+      diff.push(`body/code: expected ${expectation.code}, got ${JSON.stringify(code)}`);
+    return diff;
+  }
 }
 
 /**

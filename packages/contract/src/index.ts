@@ -28,10 +28,13 @@ export { formatReport } from './report.js';
 export type { ConformanceOptions } from './run-conformance.js';
 // Running the suite and reading its report.
 export { runConformance } from './run-conformance.js';
-export type { ContractConfig, RecordedTrigger } from './spec-suite/config.js';
-export { ContractConfigError, loadContractConfig } from './spec-suite/config.js';
-export type { PlannedProbe, SpecSection } from './spec-suite/probes.js';
-export { planProbes } from './spec-suite/probes.js';
+export type { ContractConfig, NotProbed, RecordedTrigger } from './spec-suite/config.js';
+export { ContractConfigError, checkConfigShape, loadContractConfig } from './spec-suite/config.js';
+export { checkConfigAgainstSpec } from './spec-suite/config-check.js';
+export type { Proof, SpecCoverageRow, SpecPolicy } from './spec-suite/coverage.js';
+export type { SpecHint } from './spec-suite/hints.js';
+export type { PlannedProbe, SpecProbeVia, SpecSection } from './spec-suite/probes.js';
+export { operationsInScope, planProbes } from './spec-suite/probes.js';
 export type {
   SpecConformanceOptions,
   SpecConformanceReport,
@@ -40,4 +43,4 @@ export type {
 } from './spec-suite/run-spec.js';
 // Conformance for any spec that adopts the contract (`errata-contract --spec`).
 export { runSpecConformance } from './spec-suite/run-spec.js';
-export { formatSpecReport, toJUnitXml } from './spec-suite/spec-report.js';
+export { formatSpecReport, toGitHubAnnotations, toJUnitXml } from './spec-suite/spec-report.js';

@@ -4,6 +4,7 @@
  * fuzzer's verdict per operation. `formatReport` renders it for a terminal or a CI log.
  */
 import type { ErrorCode } from '@errata/types';
+import type { StreamEnding } from './check-stream.js';
 
 /** How a probe produced its error: the `Errata-Simulate` header, or a real cause (no key, a bad field…). */
 export type ProbeVia = 'simulate' | 'trigger';
@@ -41,7 +42,7 @@ export interface FuzzResult {
 export interface StreamProbeResult {
   operationId: string;
   /** `done` for a plain stream; the code of the error event it had to end with otherwise. */
-  ending: 'done' | ErrorCode;
+  ending: StreamEnding;
   /**
    * `plain`: nothing asked for; `simulate`: Errata-Simulate with Errata-Simulate-After; `trigger`:
    * a model from `modelsFor`.
@@ -64,6 +65,11 @@ export interface ConformanceReport {
   fuzz: FuzzResult[];
   /** Every catalog code: probed (and whether each probe passed), or not reachable. */
   coverage: Record<ErrorCode, 'passed' | 'failed' | 'not_reachable'>;
+  /**
+   * Every catalog code: caused for real by a trigger (`real`), only through `Errata-Simulate`
+   * (`simulated`), or not probed (`none`) — the split `errata-contract --spec` reports too.
+   */
+  proof: Record<ErrorCode, 'real' | 'simulated' | 'none'>;
 }
 
 /**
@@ -130,12 +136,16 @@ export function formatReport(report: ConformanceReport): string {
   const streamsPassed = report.streams.filter((s) => s.outcome === 'passed').length;
   const fuzzFailed = report.fuzz.filter((f) => f.outcome === 'failed').length;
   const coverage = Object.values(report.coverage);
+  const proofs = Object.values(report.proof);
+  const proven = (kind: string) => proofs.filter((p) => p === kind).length;
   lines.push(
     `${report.ok ? 'PASSED' : 'FAILED'}: ${passed} probes passed, ${failed} failed; ` +
       `${streamsPassed} of ${report.streams.length} streams passed; ` +
       `${coverage.filter((c) => c !== 'not_reachable').length} of ${coverage.length} codes probed, ` +
       `${report.unreachable.length} not reachable; ` +
-      `fuzz ${report.fuzz.length - fuzzFailed}/${report.fuzz.length} operations passed.`,
+      `fuzz ${report.fuzz.length - fuzzFailed}/${report.fuzz.length} operations passed; ` +
+      `codes: ${proven('real')} proven for real, ${proven('simulated')} only by simulation, ` +
+      `${proven('none')} not probed.`,
   );
   return lines.join('\n');
 }

@@ -106,9 +106,11 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   }
 
   const coverage = {} as ConformanceReport['coverage'];
+  const proof = {} as ConformanceReport['proof'];
   const unreachable: UnreachableCode[] = [];
   for (const code of only ? errorCodes.filter((c) => only.has(c)) : errorCodes) {
     const results = [...probes.filter((p) => p.code === code), ...streams.filter((s) => s.ending === code)];
+    proof[code] = !results.length ? 'none' : results.some((r) => r.via === 'trigger') ? 'real' : 'simulated';
     if (results.length) {
       coverage[code] = results.some((p) => p.outcome === 'failed') ? 'failed' : 'passed';
       continue;
@@ -129,7 +131,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     streams.every((s) => s.outcome === 'passed') &&
     fuzz.every((f) => f.outcome === 'passed');
   return redactReport(
-    { baseUrl: options.baseUrl, seed, ok, probes, streams, unreachable, fuzz, coverage },
+    { baseUrl: options.baseUrl, seed, ok, probes, streams, unreachable, fuzz, coverage, proof },
     context.redact,
   );
 }

@@ -7,7 +7,7 @@ import type { OpenApiDocument } from '@errata/spec-model';
 import { parse } from 'yaml';
 import { type ContractConfig, ContractConfigError, loadContractConfig } from './spec-suite/config.js';
 import { runSpecConformance } from './spec-suite/run-spec.js';
-import { formatSpecReport, toJUnitXml } from './spec-suite/spec-report.js';
+import { formatSpecReport, toGitHubAnnotations, toJUnitXml } from './spec-suite/spec-report.js';
 
 export const SPEC_USAGE = `Usage: errata-contract --spec <bundled openapi.json|yaml> [--config <file>] [options]
 
@@ -17,14 +17,34 @@ export const SPEC_USAGE = `Usage: errata-contract --spec <bundled openapi.json|y
   --base-url <url>     the server (default: the config's baseUrl, then http://127.0.0.1:4010)
   --only <id|CODE>     only probes of this operation or code; repeatable
   --skip <id|CODE>     not probes of this operation or code; repeatable
-  --budget <seconds>   stop sending after this long; the rest is reported skipped
+  --budget <seconds>   stop sending after this long; the rest is reported not probed (and fails)
+  --max-simulated <%>  how much of the codes may be proven only by Errata-Simulate (default: the
+                       config's maxSimulated, else 100); over it the run fails
   --timeout <ms>       per-request timeout (default 15000)
+  --format <text|github>
+                       stdout as text (default) or GitHub Actions annotations
   --junit <file>       also write a JUnit XML report
   --json <file>        also write the report as JSON
-  -h, --help           this text`;
+
+A declared code that was not probed fails the run unless the config's notProbed gives the reason.
+The config is checked against the JSON Schema @errata/contract ships (errata-contract.schema.json)
+and against the spec: an unknown key, operation or code is a usage error (exit 2).`;
 
 /** A usage mistake: the CLI prints it with the usage and exits 2. */
 export class SpecUsageError extends Error {}
+
+/** Runs `fn`, turning a config error (shape, or names the spec lacks) into a usage error: exit 2. */
+function usage<T>(fn: () => T): T {
+  const rethrow = (error: unknown): never => {
+    throw error instanceof ContractConfigError ? new SpecUsageError(error.message) : error;
+  };
+  try {
+    const value = fn();
+    return (value instanceof Promise ? value.catch(rethrow) : value) as T;
+  } catch (error) {
+    return rethrow(error);
+  }
+}
 
 function readSpec(file: string): OpenApiDocument {
   try {
@@ -51,6 +71,8 @@ export async function specMain(argv: string[], log: (line: string) => void = con
       skip: { type: 'string', multiple: true },
       budget: { type: 'string' },
       timeout: { type: 'string' },
+      'max-simulated': { type: 'string' },
+      format: { type: 'string' },
       junit: { type: 'string' },
       json: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -60,7 +82,8 @@ export async function specMain(argv: string[], log: (line: string) => void = con
     log(SPEC_USAGE);
     return 0;
   }
-  if (!values.spec) throw new SpecUsageError('--spec is required');
+  const specFile = values.spec;
+  if (!specFile) throw new SpecUsageError('--spec is required');
   const number = (value: string | undefined, flag: string) => {
     if (value === undefined) return undefined;
     if (!/^\d+(\.\d+)?$/.test(value))
@@ -68,24 +91,29 @@ export async function specMain(argv: string[], log: (line: string) => void = con
     return Number(value);
   };
   let config: ContractConfig = {};
-  try {
-    if (values.config) config = loadContractConfig(values.config);
-  } catch (error) {
-    if (error instanceof ContractConfigError) throw new SpecUsageError(error.message);
-    throw error;
-  }
+  if (values.config) config = usage(() => loadContractConfig(values.config!));
   const budget = number(values.budget, '--budget');
   const timeout = number(values.timeout, '--timeout');
-  const report = await runSpecConformance({
-    spec: readSpec(values.spec),
-    baseUrl: values['base-url'] ?? config.baseUrl ?? 'http://127.0.0.1:4010',
-    config,
-    ...(values.only ? { only: values.only } : {}),
-    ...(values.skip ? { skip: values.skip } : {}),
-    ...(budget !== undefined ? { budgetMs: budget * 1000 } : {}),
-    ...(timeout !== undefined ? { timeoutMs: timeout } : {}),
-  });
-  log(formatSpecReport(report));
+  const maxSimulated = number(values['max-simulated'], '--max-simulated');
+  if (maxSimulated !== undefined && maxSimulated > 100)
+    throw new SpecUsageError(`--max-simulated is a percentage (0 to 100), got ${maxSimulated}`);
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'github')
+    throw new SpecUsageError(`--format expects text or github, got ${JSON.stringify(format)}`);
+  const report = await usage(() =>
+    runSpecConformance({
+      spec: readSpec(specFile),
+      baseUrl: values['base-url'] ?? config.baseUrl ?? 'http://127.0.0.1:4010',
+      config,
+      configFile: values.config ?? 'the config',
+      ...(maxSimulated !== undefined ? { maxSimulated } : {}),
+      ...(values.only ? { only: values.only } : {}),
+      ...(values.skip ? { skip: values.skip } : {}),
+      ...(budget !== undefined ? { budgetMs: budget * 1000 } : {}),
+      ...(timeout !== undefined ? { timeoutMs: timeout } : {}),
+    }),
+  );
+  log(format === 'github' ? toGitHubAnnotations(report, values.spec) : formatSpecReport(report));
   if (values.junit) writeFileSync(values.junit, toJUnitXml(report));
   if (values.json) writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
   return report.ok ? 0 : 1;

@@ -1,6 +1,6 @@
 // Reading an error schema as the rules see it: `x-error` metadata on the schema, the `code` and
 // `status` constants in its `allOf` branch. Shared by the rules so each one stays about one check.
-import type { Oas3_1Schema } from '@redocly/openapi-core';
+import { type ResolveNode, schemaConst } from '@errata/spec-model';
 import type { AnySchema, ErrorSchema, Location, Oas3Response, Resolver } from './redocly-types.js';
 
 /**
@@ -27,31 +27,26 @@ export function isErrorSchema(schema: unknown): schema is ErrorSchema {
   return Boolean(meta) && typeof meta === 'object';
 }
 
-/** The schema itself and every (resolved) `allOf` branch, depth first. */
-export function schemaParts(schema: AnySchema, ctx: Resolver): Oas3_1Schema[] {
-  const parts = [schema as Oas3_1Schema];
-  for (const branch of schema.allOf ?? []) {
-    const { node } = ctx.resolve<AnySchema>(branch);
-    if (node) parts.push(...schemaParts(node, ctx));
-  }
-  return parts;
-}
+/**
+ * Redocly's resolver as `@errata/spec-model`'s schema readers take it, so that the rules read
+ * `allOf` branches, pinned constants and templates exactly as the runtime does.
+ *
+ * @example
+ * schemaConst(schema, 'code', resolverOf(ctx)); // 'MODEL_NOT_FOUND'
+ */
+export const resolverOf =
+  (ctx: Resolver): ResolveNode =>
+  (node) =>
+    ctx.resolve(node ?? {}).node;
 
-/** The `const` a schema pins a property to, looking through `allOf`. */
-export function constOf(schema: AnySchema, ctx: Resolver, property: string): unknown {
-  for (const part of schemaParts(schema, ctx)) {
-    const prop = part.properties?.[property];
-    if (!prop) continue;
-    const { node } = ctx.resolve<Oas3_1Schema>(prop);
-    if (node && 'const' in node) return node.const;
-  }
-  return undefined;
-}
-
-/** Every property the schema (or one of its `allOf` branches) requires. */
-export function requiredOf(schema: AnySchema, ctx: Resolver): Set<string> {
-  return new Set(schemaParts(schema, ctx).flatMap((part) => part.required ?? []));
-}
+/**
+ * The `const` a schema pins `property` to, through `allOf`: spec-model's `schemaConst` with Redocly's resolver.
+ *
+ * @example
+ * constOf(schema, ctx, 'code'); // 'MODEL_NOT_FOUND'
+ */
+export const constOf = (schema: unknown, ctx: Resolver, property: string): unknown =>
+  schemaConst(schema, property, resolverOf(ctx));
 
 /** One member of a response's error union, resolved. */
 export interface ResponseErrorSchema {

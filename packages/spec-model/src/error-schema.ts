@@ -4,8 +4,7 @@
  */
 import { isJsonMediaType } from './document.js';
 import { resolveRef } from './resolve.js';
-
-type SchemaNode = { properties?: Record<string, unknown>; allOf?: unknown[]; oneOf?: unknown[] };
+import { schemaConst, unionCodes } from './schema-readers.js';
 
 /**
  * The `const` a schema pins `property` to, looking through `allOf` (refs resolved).
@@ -14,15 +13,7 @@ type SchemaNode = { properties?: Record<string, unknown>; allOf?: unknown[]; one
  * constOf(document, { $ref: '#/components/schemas/OVERLOADED' }, 'code'); // 'OVERLOADED'
  */
 export function constOf(document: unknown, schemaOrRef: unknown, property: string): unknown {
-  const schema = resolveRef<SchemaNode | undefined>(document, schemaOrRef);
-  if (!schema || typeof schema !== 'object') return undefined;
-  const prop = resolveRef<{ const?: unknown } | undefined>(document, schema.properties?.[property]);
-  if (prop && typeof prop === 'object' && 'const' in prop) return prop.const;
-  for (const branch of schema.allOf ?? []) {
-    const found = constOf(document, branch, property);
-    if (found !== undefined) return found;
-  }
-  return undefined;
+  return schemaConst(schemaOrRef, property, (node) => resolveRef(document, node));
 }
 
 /**
@@ -33,15 +24,12 @@ export function constOf(document: unknown, schemaOrRef: unknown, property: strin
  * responseCodes(document, { $ref: '#/components/responses/ModelNotFound' }); // ['MODEL_NOT_FOUND']
  */
 export function responseCodes(document: unknown, response: unknown): string[] {
+  const resolve = (node: unknown) => resolveRef(document, node);
   const resolved = resolveRef<{ content?: Record<string, { schema?: unknown }> }>(document, response);
   const codes: string[] = [];
   for (const [mediaType, media] of Object.entries(resolved?.content ?? {})) {
     if (!isJsonMediaType(mediaType) || media?.schema === undefined) continue;
-    const schema = resolveRef<SchemaNode>(document, media.schema);
-    for (const member of schema?.oneOf ?? [schema]) {
-      const code = constOf(document, member, 'code');
-      if (typeof code === 'string' && !codes.includes(code)) codes.push(code);
-    }
+    for (const code of unionCodes(media.schema, resolve)) if (!codes.includes(code)) codes.push(code);
   }
   return codes;
 }

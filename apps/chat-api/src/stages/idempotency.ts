@@ -22,7 +22,7 @@ export function idempotency(store: Map<string, Stored>): MiddlewareHandler<Errat
     const body = JSON.stringify(c.get('body')); // after body(): the parsed request is the fingerprint
     const slot = `${c.req.path} ${key}`;
     const seen = store.get(slot);
-    if (seen && seen.body !== body) throw new CatalogError('IDEMPOTENCY_CONFLICT');
+    if (seen && seen.body !== body) throw new CatalogError('IDEMPOTENCY_CONFLICT', { params: { key } });
     if (seen) return c.body(seen.response, seen.status as 200, { 'Content-Type': 'application/json' });
     await next();
     if (c.res.status < 300) store.set(slot, { body, status: c.res.status, response: await c.res.clone().text() });

@@ -1,12 +1,19 @@
 // The probes of a spec-driven run, derived from the spec alone plus the config: for every
-// operation, its example request (must answer a declared 2xx), then every code it declares —
-// caused by a recorded trigger, by a key the config names, or by Errata-Simulate when the server
-// honours it, else skipped with the reason; and the spec's unrouted response.
+// operation in scope, a valid request (the spec's example, else a body built from the schema) that
+// must answer a declared 2xx; then every code it declares — caused for real by each recorded
+// trigger, each built-in trigger and each key the config names, else by Errata-Simulate when the
+// server honours it, else not probed with the reason; and the spec's unrouted response.
 import type { SpecModel, SpecOperation } from '@errata/spec-model';
 import { fillPath, type RequestSpec } from '../internal/http.js';
-import type { ContractConfig } from './config.js';
+import { isObject } from '../internal/is-object.js';
+import { builtinTriggers, propertiesOf } from './builtin-triggers.js';
+import type { ContractConfig, RecordedTrigger } from './config.js';
+import { type BodySource, requestBodyOf } from './sample-body.js';
 
-export type SpecSection = 'success' | 'errors' | 'unrouted';
+export type SpecSection = 'success' | 'errors' | 'streams' | 'unrouted' | 'fuzz';
+
+/** How a probe causes its response: real (`example`, `trigger`, `builtin`, `auth`, `unrouted`) or `simulate`. */
+export type SpecProbeVia = 'example' | 'trigger' | 'builtin' | 'auth' | 'simulate' | 'unrouted';
 
 export interface PlannedProbe {
   section: SpecSection;
@@ -14,14 +21,40 @@ export interface PlannedProbe {
   operationId: string;
   /** The code it must produce (none: a success probe). */
   code?: string;
-  via: 'example' | 'trigger' | 'auth' | 'simulate' | 'unrouted';
+  via: SpecProbeVia;
+  /** What the request does to cause the code: `a JSON body cut off mid-object`. */
+  cause?: string;
+  /** For a success probe: where its body came from. */
+  bodyFrom?: BodySource;
+  /** Requests sent first, their answers not checked (the first use of an Idempotency-Key). */
+  before?: RequestSpec[];
   request?: RequestSpec;
+  /** A streamed probe: how its `text/event-stream` must end (`done`, or an error event's code). */
+  ending?: string;
   /** Why it cannot run (no way to cause the code). */
   skip?: string;
 }
 
 /** A path no spec routes, for the unrouted probe. */
 const UNROUTED_PATH = '/errata-contract/unrouted-probe';
+
+/** The marker an operation carries to opt in to (`true`) or out of (`false`) the contract, a few at a time. */
+const ADOPT_MARKER = 'x-errata-adopt';
+
+/**
+ * The operations the run covers: the config's `operations` when it lists some; else, when any
+ * operation is marked `x-errata-adopt: true`, only those; never one marked `false`.
+ *
+ * @example
+ * operationsInScope(model, { operations: ['createEmbedding'] }).map((op) => op.operationId); // ['createEmbedding']
+ */
+export function operationsInScope(model: SpecModel, config: ContractConfig): SpecOperation[] {
+  const marker = (op: SpecOperation) => (model.lookup(op.pointer) as Record<string, unknown>)[ADOPT_MARKER];
+  const candidates = model.operations.filter((op) => marker(op) !== false);
+  if (config.operations) return candidates.filter((op) => config.operations!.includes(op.operationId));
+  const optedIn = candidates.filter((op) => marker(op) === true);
+  return optedIn.length ? optedIn : candidates;
+}
 
 function authHeaders(config: ContractConfig, key: string | null | undefined): Record<string, string | undefined> {
   const name = config.auth?.header ?? 'Authorization';
@@ -30,13 +63,14 @@ function authHeaders(config: ContractConfig, key: string | null | undefined): Re
   return { [name]: scheme ? `${scheme} ${key}` : key };
 }
 
-/** The operation's example request: the config's key, path parameters, the first JSON example. */
-function exampleRequest(operation: SpecOperation, config: ContractConfig): RequestSpec | { skip: string } {
-  const body = operation.requestBody;
-  if (body && body.contentType !== 'application/json')
-    return { skip: `${operation.operationId} takes ${body.contentType}; --spec probes send JSON bodies only` };
-  if (body?.required && !body.examples.length)
-    return { skip: `${operation.operationId} has no request example in the spec to start from` };
+interface Base {
+  request: RequestSpec;
+  body?: unknown;
+  bodyFrom?: BodySource;
+}
+
+/** The operation's valid request: the config's key, path parameters, a JSON body. */
+function baseRequest(model: SpecModel, operation: SpecOperation, config: ContractConfig): Base | { skip: string } {
   const missing = [...operation.path.matchAll(/\{(\w+)\}/g)]
     .map((m) => m[1]!)
     .filter((name) => !config.pathParams?.[name]);
@@ -47,25 +81,32 @@ function exampleRequest(operation: SpecOperation, config: ContractConfig): Reque
     path: fillPath(operation.path, config.pathParams ?? {}),
     headers: authHeaders(config, config.auth?.key),
   };
-  if (body) {
-    request.headers!['Content-Type'] = 'application/json';
-    request.body = JSON.stringify(body.examples[0]);
-  }
-  return request;
+  const spec = operation.requestBody;
+  if (!spec) return { request };
+  if (spec.contentType !== 'application/json')
+    return { skip: `${operation.operationId} takes ${spec.contentType}; --spec probes send JSON bodies only` };
+  const { body, from } = requestBodyOf(model, operation);
+  if (body === undefined)
+    return { skip: `${operation.operationId}: no request example, and no body could be built from its schema` };
+  request.headers!['Content-Type'] = 'application/json';
+  request.body = JSON.stringify(body);
+  return { request, body, bodyFrom: from };
 }
 
-function withTrigger(base: RequestSpec, trigger: NonNullable<ContractConfig['triggers']>[number]): RequestSpec {
+function applyTrigger(base: RequestSpec, part: Omit<RecordedTrigger, 'code'>): RequestSpec {
   const headers = { ...base.headers };
-  for (const [name, value] of Object.entries(trigger.headers ?? {})) {
+  for (const [name, value] of Object.entries(part.headers ?? {})) {
     for (const existing of Object.keys(headers))
       if (existing.toLowerCase() === name.toLowerCase()) delete headers[existing];
     headers[name] = value ?? undefined;
   }
+  if (part.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+    headers['Content-Type'] = 'application/json';
   return {
     ...base,
-    path: trigger.path ?? base.path,
+    path: part.path ?? base.path,
     headers,
-    ...(trigger.body !== undefined ? { body: JSON.stringify(trigger.body) } : {}),
+    ...(part.body !== undefined ? { body: JSON.stringify(part.body) } : {}),
   };
 }
 
@@ -74,40 +115,82 @@ function withTrigger(base: RequestSpec, trigger: NonNullable<ContractConfig['tri
  *
  * @example
  * planProbes(createSpecModel(doc), { auth: { key: 'sk' }, simulate: true }).length;
- * // operations × (1 + declared codes) + 1
+ * // at least operations × (1 + declared codes) + 1
  */
 export function planProbes(model: SpecModel, config: ContractConfig): PlannedProbe[] {
   const probes: PlannedProbe[] = [];
-  for (const operation of model.operations) {
-    const base = exampleRequest(operation, config);
+  for (const operation of operationsInScope(model, config)) {
     const operationId = operation.operationId;
-    if ('skip' in base) {
-      probes.push({ section: 'success', operationId, via: 'example', skip: base.skip });
-      for (const code of model.declaredCodes(operation).keys())
-        probes.push({ section: 'errors', operationId, code, via: 'simulate', skip: base.skip });
-      continue;
-    }
-    probes.push({ section: 'success', operationId, via: 'example', request: base });
-    for (const code of model.declaredCodes(operation).keys()) {
-      const trigger = config.triggers?.find((t) => t.code === code && (!t.operation || t.operation === operationId));
+    const base = baseRequest(model, operation, config);
+    const codes = [...model.declaredCodes(operation).keys()];
+    if ('skip' in base) probes.push({ section: 'success', operationId, via: 'example', skip: base.skip });
+    else
+      probes.push({
+        section: 'success',
+        operationId,
+        via: 'example',
+        request: base.request,
+        ...(base.bodyFrom
+          ? { bodyFrom: base.bodyFrom, cause: `a valid request, its body from the ${base.bodyFrom}` }
+          : {}),
+      });
+    // A recorded trigger carries its own request: it runs even when the operation has no valid base.
+    const fallback: RequestSpec =
+      'skip' in base
+        ? {
+            method: operation.method,
+            path: fillPath(operation.path, config.pathParams ?? {}),
+            headers: authHeaders(config, config.auth?.key),
+          }
+        : base.request;
+    const builtins =
+      'skip' in base || config.builtinTriggers === false
+        ? []
+        : builtinTriggers(model, operation, base.request, base.body, config);
+    for (const code of codes) {
+      const real: PlannedProbe[] = [];
+      for (const trigger of config.triggers ?? []) {
+        if (trigger.code !== code || (trigger.operation && trigger.operation !== operationId)) continue;
+        real.push({
+          section: 'errors',
+          operationId,
+          code,
+          via: 'trigger',
+          cause: 'the recorded trigger',
+          request: applyTrigger(fallback, trigger),
+          ...(trigger.before ? { before: trigger.before.map((b) => applyTrigger(fallback, b)) } : {}),
+        });
+      }
+      for (const t of builtins.filter((b) => b.code === code))
+        real.push({
+          section: 'errors',
+          operationId,
+          code,
+          via: 'builtin',
+          cause: t.cause,
+          request: t.request,
+          ...(t.before ? { before: t.before } : {}),
+        });
       const keys = config.auth?.keys ?? {};
-      if (trigger)
-        probes.push({ section: 'errors', operationId, code, via: 'trigger', request: withTrigger(base, trigger) });
-      else if (Object.hasOwn(keys, code))
-        probes.push({
+      if (Object.hasOwn(keys, code))
+        real.push({
           section: 'errors',
           operationId,
           code,
           via: 'auth',
-          request: { ...base, headers: { ...base.headers, ...authHeaders(config, keys[code]) } },
+          cause: keys[code] === null ? 'no key' : 'the key auth.keys names',
+          request: { ...fallback, headers: { ...fallback.headers, ...authHeaders(config, keys[code]) } },
         });
+      if (real.length) probes.push(...real);
+      else if ('skip' in base) probes.push({ section: 'errors', operationId, code, via: 'simulate', skip: base.skip });
       else if (config.simulate)
         probes.push({
           section: 'errors',
           operationId,
           code,
           via: 'simulate',
-          request: { ...base, headers: { ...base.headers, 'Errata-Simulate': code } },
+          cause: `Errata-Simulate: ${code}`,
+          request: { ...base.request, headers: { ...base.request.headers, 'Errata-Simulate': code } },
         });
       else
         probes.push({
@@ -115,10 +198,11 @@ export function planProbes(model: SpecModel, config: ContractConfig): PlannedPro
           operationId,
           code,
           via: 'simulate',
-          skip: `no trigger for ${code} in the config, and simulate is off`,
+          skip: `no real trigger for ${code} (record one in triggers), and simulate is off`,
         });
     }
   }
+  for (const operation of operationsInScope(model, config)) probes.push(...streamProbes(model, operation, config));
   const unrouted = model.unroutedResponse;
   if (unrouted)
     probes.push({
@@ -126,7 +210,57 @@ export function planProbes(model: SpecModel, config: ContractConfig): PlannedPro
       operationId: 'unrouted',
       code: unrouted.codes[0],
       via: 'unrouted',
+      cause: 'a path no operation routes',
       request: { method: 'GET', path: UNROUTED_PATH, headers: authHeaders(config, config.auth?.key) },
     });
   return probes;
+}
+
+/**
+ * The streamed probes of an operation that declares `text/event-stream`: a plain stream that must
+ * end in `done`, then each code the spec allows mid-stream, by `Errata-Simulate` with
+ * `Errata-Simulate-After: 2` (no request causes a mid-stream failure for real).
+ */
+function streamProbes(model: SpecModel, operation: SpecOperation, config: ContractConfig): PlannedProbe[] {
+  const stream = model.streamEvents.get(operation.operationId);
+  if (!stream) return [];
+  const operationId = operation.operationId;
+  const base = baseRequest(model, operation, config);
+  if ('skip' in base) return [{ section: 'streams', operationId, via: 'example', ending: 'done', skip: base.skip }];
+  const asks = operation.requestBody
+    ? propertiesOf(model, model.lookup(operation.requestBody.schemaPointer)).properties.has('stream')
+    : false;
+  const request: RequestSpec = {
+    ...base.request,
+    headers: { ...base.request.headers, Accept: 'text/event-stream' },
+    ...(asks && isObject(base.body) ? { body: JSON.stringify({ ...base.body, stream: true }) } : {}),
+  };
+  const cause = `Accept: text/event-stream${asks ? ', stream: true' : ''}`;
+  return [
+    { section: 'streams', operationId, via: 'example', ending: 'done', cause, request },
+    ...stream.errorCodes.map(
+      (code): PlannedProbe =>
+        config.simulate
+          ? {
+              section: 'streams',
+              operationId,
+              code,
+              ending: code,
+              via: 'simulate',
+              cause: `Errata-Simulate: ${code} after 2 tokens`,
+              request: {
+                ...request,
+                headers: { ...request.headers, 'Errata-Simulate': code, 'Errata-Simulate-After': '2' },
+              },
+            }
+          : {
+              section: 'streams',
+              operationId,
+              code,
+              ending: code,
+              via: 'simulate',
+              skip: `no request causes ${code} mid-stream for real, and simulate is off`,
+            },
+    ),
+  ];
 }

@@ -13,15 +13,24 @@ import {
   SpecModelError,
 } from '@errata/spec-model';
 import { createResponseChecker } from '../check-response.js';
-import { describeRequest, send } from '../internal/http.js';
+import { createStreamChecker } from '../check-stream.js';
+import { describeRequest, type HttpContext, send, sendStream } from '../internal/http.js';
 import type { ContractConfig } from './config.js';
-import { planProbes, type SpecSection } from './probes.js';
+import { checkConfigAgainstSpec } from './config-check.js';
+import { coverageOf, type Proof, policyOf, proofOf, type SpecCoverageRow, type SpecPolicy } from './coverage.js';
+import { hintsOf, type SpecHint } from './hints.js';
+import { operationsInScope, planProbes, type SpecProbeVia, type SpecSection } from './probes.js';
+import { fuzzSpecOperation } from './spec-fuzz.js';
 
 export interface SpecProbeResult {
   section: SpecSection;
   operationId: string;
   code?: string;
-  via: string;
+  via: SpecProbeVia | 'fuzz';
+  /** `real` when caused for real, `simulated` through Errata-Simulate, `none` when not sent. */
+  proof: Proof;
+  /** How the request causes it: `a JSON body cut off mid-object`, `Errata-Simulate: OVERLOADED`. */
+  cause?: string;
   /** `POST /v1/embeddings`, when it ran. */
   request?: string;
   outcome: 'passed' | 'failed' | 'skipped';
@@ -46,9 +55,15 @@ export interface SpecSectionSummary {
 
 export interface SpecConformanceReport {
   baseUrl: string;
+  /** Nothing failed, and the policy holds (every code probed or excused; simulation within its share). */
   ok: boolean;
   results: SpecProbeResult[];
   sections: SpecSectionSummary[];
+  /** Per operation and declared code: proven for real, only by simulation, or not at all (and why). */
+  coverage: SpecCoverageRow[];
+  policy: SpecPolicy;
+  /** Systematic failures, each said once. */
+  hints: SpecHint[];
 }
 
 export interface SpecConformanceOptions {
@@ -56,11 +71,15 @@ export interface SpecConformanceOptions {
   spec: OpenApiDocument;
   baseUrl: string;
   config?: ContractConfig;
+  /** The config's file name, for messages about it (default `the config`). */
+  configFile?: string;
   /** Only probes of these operationIds or codes. */
   only?: string[];
   /** Not probes of these operationIds or codes. */
   skip?: string[];
-  /** Stop sending after this many ms; the rest is skipped, with the reason. */
+  /** Percent of codes that may be proven only by simulation (overrides the config's `maxSimulated`). */
+  maxSimulated?: number;
+  /** Stop sending after this many ms; the rest is reported not probed, with the reason. */
   budgetMs?: number;
   timeoutMs?: number;
   /** The clock the budget reads (default Date.now). */
@@ -68,10 +87,27 @@ export interface SpecConformanceOptions {
   fetch?: typeof fetch;
 }
 
-const SECTIONS: SpecSection[] = ['success', 'errors', 'unrouted'];
+const SECTIONS: SpecSection[] = ['success', 'errors', 'streams', 'unrouted', 'fuzz'];
+
+function modelOf(spec: OpenApiDocument): SpecModel {
+  try {
+    const model = createSpecModel(spec);
+    for (const operation of model.operations) model.declaredCodes(operation);
+    return model;
+  } catch (error) {
+    if (error instanceof SpecModelError && error.kind === 'external')
+      throw new SpecModelError(
+        'external',
+        error.pointer,
+        `${error.message} — bundle the spec first (redocly bundle openapi.yaml -o openapi.json)`,
+      );
+    throw error;
+  }
+}
 
 /**
- * Runs every probe; resolves with the report (never throws for a non-conforming server).
+ * Runs every probe; resolves with the report (never throws for a non-conforming server). Throws
+ * `ContractConfigError` when the config names an operation, code or parameter the spec lacks.
  *
  * @example
  * const report = await runSpecConformance({
@@ -83,20 +119,11 @@ const SECTIONS: SpecSection[] = ['success', 'errors', 'unrouted'];
  */
 export async function runSpecConformance(options: SpecConformanceOptions): Promise<SpecConformanceReport> {
   const config = options.config ?? {};
-  let model: SpecModel;
-  try {
-    model = createSpecModel(options.spec);
-    for (const operation of model.operations) model.declaredCodes(operation);
-  } catch (error) {
-    if (error instanceof SpecModelError && error.kind === 'external')
-      throw new SpecModelError(
-        'external',
-        error.pointer,
-        `${error.message} — bundle the spec first (redocly bundle openapi.yaml -o openapi.json)`,
-      );
-    throw error;
-  }
-  const checker = createResponseChecker(options.spec, createSpecAjv(options.spec));
+  const model = modelOf(options.spec);
+  checkConfigAgainstSpec(config, model, options.configFile ?? 'the config');
+  const ajv = createSpecAjv(options.spec);
+  const checker = createResponseChecker(options.spec, ajv);
+  const streams = createStreamChecker(options.spec, ajv, checker);
   const keys = [config.auth?.key, ...Object.values(config.auth?.keys ?? {})].filter(
     (k): k is string => typeof k === 'string',
   );
@@ -112,6 +139,10 @@ export async function runSpecConformance(options: SpecConformanceOptions): Promi
   const matches = (list: string[] | undefined, probe: { operationId: string; code?: string }) =>
     list?.some((v) => v === probe.operationId || v === probe.code);
 
+  const overBudget = () =>
+    options.budgetMs !== undefined && now() - started >= options.budgetMs
+      ? `the time budget of ${options.budgetMs / 1000} s was used up`
+      : undefined;
   const planned = planProbes(model, config).filter(
     (p) => (!options.only || matches(options.only, p)) && !matches(options.skip, p),
   );
@@ -123,51 +154,117 @@ export async function runSpecConformance(options: SpecConformanceOptions): Promi
       operationId: probe.operationId,
       ...(probe.code ? { code: probe.code } : {}),
       via: probe.via,
+      ...(probe.cause ? { cause: probe.cause } : {}),
       expected,
     };
-    if (probe.skip || !probe.request) {
-      results.push({ ...base, outcome: 'skipped', diff: [], reason: probe.skip ?? 'nothing to send' });
-      continue;
-    }
-    if (options.budgetMs !== undefined && now() - started >= options.budgetMs) {
-      results.push({
-        ...base,
-        outcome: 'skipped',
-        diff: [],
-        reason: `the time budget of ${options.budgetMs / 1000} s was used up`,
-      });
+    const spent = overBudget();
+    if (probe.skip || !probe.request || spent) {
+      const reason = spent ?? probe.skip ?? 'nothing to send';
+      results.push({ ...base, proof: 'none', outcome: 'skipped', diff: [], reason });
       continue;
     }
     const request = describeRequest(probe.request);
     let diff: string[];
     let got: string | undefined;
     try {
-      const response = await send(http, probe.request);
+      for (const first of probe.before ?? []) await send(http, first);
+      const response = await (probe.ending ? sendStream : send)(http, probe.request);
       got = `${response.status}${response.status >= 400 ? ` ${codeOf(response.text) ?? '(no code)'}` : ''}`;
       const operation = probe.operationId === 'unrouted' ? 'unrouted' : model.operation(probe.operationId)!;
-      diff = checker.check(operation, response, probe.code ? { code: probe.code } : {});
-      if (!probe.code && (response.status < 200 || response.status > 299))
+      diff =
+        probe.ending && operation !== 'unrouted'
+          ? streams.check(operation, response, { ending: probe.ending })
+          : checker.check(operation, response, probe.code ? { code: probe.code } : {});
+      if (!probe.code && !probe.ending && (response.status < 200 || response.status > 299)) {
         diff.unshift(`status: expected a 2xx, got ${response.status}`);
+        if (probe.cause?.endsWith('from the schema'))
+          diff.push('the body was built from the schema: add a request example to the spec, or a pathParams value');
+      }
     } catch (error) {
       diff = [`request failed: ${(error as Error).message}`];
     }
     results.push({
       ...base,
+      proof: proofOf(probe.via),
       request,
       outcome: diff.length ? 'failed' : 'passed',
       ...(got ? { got } : {}),
-      diff: diff.map(redact),
+      diff: [...new Set(diff.map(redact))],
     });
   }
+  if (!options.only && !options.skip) results.push(...(await fuzzAll(model, config, http, checker, overBudget)));
   const sections = SECTIONS.map((section) =>
     summarize(section, results, planned.length === 0 ? 'no probe matches --only/--skip' : undefined),
   );
+  const coverage = coverageOf(results, config);
+  const policy = policyOf(coverage, config, options.maxSimulated);
   return {
     baseUrl: options.baseUrl,
-    ok: results.every((r) => r.outcome !== 'failed') && results.some((r) => r.outcome === 'passed'),
+    ok:
+      results.every((r) => r.outcome !== 'failed') &&
+      results.some((r) => r.outcome === 'passed') &&
+      policy.violations.length === 0,
     results,
     sections,
+    coverage,
+    policy,
+    hints: hintsOf(results),
   };
+}
+
+/** One fuzz result per operation in scope that has a valid request to start from. */
+async function fuzzAll(
+  model: SpecModel,
+  config: ContractConfig,
+  http: HttpContext,
+  checker: ReturnType<typeof createResponseChecker>,
+  overBudget: () => string | undefined,
+): Promise<SpecProbeResult[]> {
+  const runs = config.fuzzRuns ?? 20;
+  if (runs === 0) return [];
+  const successes = new Map(
+    planProbes(model, config)
+      .filter((p) => p.section === 'success')
+      .map((p) => [p.operationId, p]),
+  );
+  const results: SpecProbeResult[] = [];
+  for (const [index, operation] of operationsInScope(model, config).entries()) {
+    const base = successes.get(operation.operationId);
+    const row = {
+      section: 'fuzz' as const,
+      operationId: operation.operationId,
+      via: 'fuzz' as const,
+      expected: 'a declared response, never a 5xx',
+      cause: `${runs} mutated requests, seed ${(config.seed ?? 42) + index}`,
+    };
+    const reason = !base?.request ? (base?.skip ?? 'no valid request') : overBudget();
+    if (!base?.request || reason) {
+      results.push({ ...row, proof: 'none', outcome: 'skipped', diff: [], reason: reason ?? 'no valid request' });
+      continue;
+    }
+    const body = typeof base.request.body === 'string' ? JSON.parse(base.request.body) : undefined;
+    const outcome = await fuzzSpecOperation(
+      http,
+      checker,
+      operation,
+      base.request,
+      body,
+      config.auth?.header ?? 'Authorization',
+      {
+        seed: (config.seed ?? 42) + index,
+        runs,
+      },
+    );
+    const failed = outcome.counterexample;
+    results.push({
+      ...row,
+      proof: 'real',
+      outcome: failed ? 'failed' : 'passed',
+      ...(failed ? { request: failed.request, got: String(failed.status) } : {}),
+      diff: failed ? [...new Set(failed.diff.map(http.redact ?? String))] : [],
+    });
+  }
+  return results;
 }
 
 function codeOf(text: string): string | undefined {
@@ -193,6 +290,8 @@ function summarize(section: SpecSection, results: SpecProbeResult[], fallback: s
   const own = {
     success: 'the spec has no operations',
     errors: 'no operation declares an error code',
+    streams: 'no operation declares a text/event-stream response',
+    fuzz: 'fuzzing is off (fuzzRuns: 0), or --only/--skip narrowed the run',
     unrouted: 'the spec declares no x-errata.unrouted_response',
   }[section];
   const reason = reasons.length ? reasons.join('; ') : (fallback ?? own);

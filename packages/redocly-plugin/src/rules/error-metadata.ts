@@ -1,9 +1,8 @@
-import { constOf, isCatalogSource, isErrorSchema, requiredOf, schemaParts } from '../error-schema.js';
+import { requiredProperties, schemaParts, templateParams } from '@errata/spec-model';
+import { constOf, isCatalogSource, isErrorSchema, resolverOf } from '../error-schema.js';
 import { problemsOf, validateProviders, validateXError } from '../meta-schemas.js';
-import { type ErrataRoot, isExampleObject, type ProviderMeta, type Rule } from '../redocly-types.js';
+import { type AnySchema, type ErrataRoot, isExampleObject, type ProviderMeta, type Rule } from '../redocly-types.js';
 
-const templateParams = (message: unknown): string[] =>
-  [...String(message ?? '').matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 const namedGroups = (pattern: string): string[] => {
   try {
     return [...new RegExp(pattern).source.matchAll(/\(\?<(\w+)>/g)].map((m) => m[1]!);
@@ -56,7 +55,7 @@ const errorMetadata: Rule = () => {
         }
         if (!schema.title) problems.push('title is required');
         if (!schema.description) problems.push('description is required');
-        if (meta.retry === 'after_retry_after' && !requiredOf(schema, ctx).has('retry_after'))
+        if (meta.retry === 'after_retry_after' && !requiredProperties(schema, resolverOf(ctx)).has('retry_after'))
           problems.push('retry policy after_retry_after requires `retry_after` in the body');
         const params = templateParams(meta.message);
         for (const [provider, entries] of Object.entries(meta.crosswalk ?? {})) {
@@ -73,8 +72,9 @@ const errorMetadata: Rule = () => {
         }
         // Every template parameter is a machine-readable member of `details`, so nobody parses `message`.
         const declaresParam = (param: string) =>
-          schemaParts(schema, ctx).some((part) => {
-            const details = part.then?.properties?.details;
+          schemaParts(schema, resolverOf(ctx)).some((part) => {
+            const then = part.then as AnySchema | undefined;
+            const details = then?.properties?.details;
             return details && 'properties' in details && details.properties?.[param];
           });
         for (const param of params)

@@ -1,0 +1,84 @@
+/**
+ * Reading schemas by whatever resolver the caller has: the spec model's own (`resolveRef` over a
+ * bundled document) or another tool's (Redocly's `ctx.resolve` over split files, in the lint
+ * rules). One reading of `allOf` branches, `oneOf` unions, pinned constants and message templates,
+ * so the linter and the runtime never disagree about what a schema says.
+ */
+
+/** Follows a node's `$ref` (a node without one comes back as it is); `undefined` when it cannot. */
+export type ResolveNode = (node: unknown) => unknown;
+
+type SchemaNode = Record<string, unknown> & {
+  properties?: Record<string, unknown>;
+  allOf?: unknown[];
+  oneOf?: unknown[];
+  required?: string[];
+};
+
+const asSchema = (node: unknown): SchemaNode | undefined =>
+  node !== null && typeof node === 'object' && !Array.isArray(node) ? (node as SchemaNode) : undefined;
+
+/**
+ * The schema and every `allOf` branch below it, resolved, depth first.
+ *
+ * @example
+ * schemaParts({ allOf: [{ $ref: '#/components/schemas/ErrorEnvelope' }, { properties: {} }] }, resolve).length; // 3
+ */
+export function schemaParts(schemaOrRef: unknown, resolve: ResolveNode): SchemaNode[] {
+  const schema = asSchema(resolve(schemaOrRef));
+  if (!schema) return [];
+  return [schema, ...(schema.allOf ?? []).flatMap((branch) => schemaParts(branch, resolve))];
+}
+
+/**
+ * The `const` a schema pins `property` to, on the schema or in an `allOf` branch.
+ *
+ * @example
+ * schemaConst({ $ref: '#/components/schemas/OVERLOADED' }, 'code', resolve); // 'OVERLOADED'
+ */
+export function schemaConst(schemaOrRef: unknown, property: string, resolve: ResolveNode): unknown {
+  for (const part of schemaParts(schemaOrRef, resolve)) {
+    const prop = asSchema(resolve(part.properties?.[property]));
+    if (prop && 'const' in prop) return prop.const;
+  }
+  return undefined;
+}
+
+/**
+ * Every property the schema or one of its `allOf` branches requires.
+ *
+ * @example
+ * requiredProperties({ $ref: '#/components/schemas/RATE_LIMIT_EXCEEDED' }, resolve).has('retry_after'); // true
+ */
+export function requiredProperties(schemaOrRef: unknown, resolve: ResolveNode): Set<string> {
+  return new Set(schemaParts(schemaOrRef, resolve).flatMap((part) => part.required ?? []));
+}
+
+/**
+ * The error codes a union of error schemas can carry, in order: the `code` const of each `oneOf`
+ * member, or of the schema itself when it has no `oneOf`.
+ *
+ * @example
+ * unionCodes({ oneOf: [{ $ref: '#/components/schemas/MODEL_NOT_FOUND' }] }, resolve); // ['MODEL_NOT_FOUND']
+ */
+export function unionCodes(schemaOrRef: unknown, resolve: ResolveNode): string[] {
+  const schema = asSchema(resolve(schemaOrRef));
+  const codes: string[] = [];
+  for (const member of schema?.oneOf ?? (schema ? [schema] : [])) {
+    const code = schemaConst(member, 'code', resolve);
+    if (typeof code === 'string' && !codes.includes(code)) codes.push(code);
+  }
+  return codes;
+}
+
+const PARAM = /\{(\w+)\}/g;
+
+/**
+ * The parameters of a message template (`x-error.message`), in order.
+ *
+ * @example
+ * templateParams('Field {field} is invalid: {issue}.'); // ['field', 'issue']
+ */
+export function templateParams(template: unknown): string[] {
+  return typeof template === 'string' ? [...template.matchAll(PARAM)].map((m) => m[1]!) : [];
+}
