@@ -146,7 +146,15 @@ describe(`the adopter path from packed tarballs (local Node ${process.version})`
     const git = (args: string[], cwd: string) => execFileSync('git', args, { cwd, stdio: 'pipe' });
     git(['init', '-q'], project);
     git(['add', '-A'], project);
-    git(['-c', 'user.name=Adopter', '-c', 'user.email=adopter@example.invalid', 'commit', '-qm', 'Errata'], project);
+    const identity = [
+      '-c',
+      'user.name=Adopter',
+      '-c',
+      'user.email=adopter@example.invalid',
+      '-c',
+      'commit.gpgsign=false',
+    ];
+    git([...identity, 'commit', '-qm', 'Adopt Errata'], project);
     git(['clone', '-q', project, join(work, 'clone')], work);
     const clone = join(work, 'clone');
     expect(existsSync(join(clone, 'dist'))).toBe(false); // as on a runner: the build step must make it
