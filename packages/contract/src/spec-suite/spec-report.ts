@@ -20,6 +20,14 @@ function summaryLine(report: SpecConformanceReport): string {
   );
 }
 
+/** What a hint already says: the diff lines it stands for, and the failures left to list one by one. */
+function unsaid(report: SpecConformanceReport): { hidden: Set<string>; failed: SpecProbeResult[] } {
+  const hidden = new Set(report.hints.flatMap((h) => (h.line ? [h.line] : [])));
+  const whole = new Set(report.hints.filter((h) => h.whole).flatMap((h) => h.probes));
+  const failed = report.results.filter((r) => r.outcome === 'failed' && !(r.via === 'simulate' && whole.has(name(r))));
+  return { hidden, failed };
+}
+
 /**
  * The report as text.
  *
@@ -52,9 +60,7 @@ export function formatSpecReport(report: SpecConformanceReport): string {
     lines.push(`  ! ${hint.message}`);
     if (hint.whole) lines.push(`    ${hint.probes.join(', ')}`);
   }
-  const hidden = new Set(report.hints.filter((h) => h.line).map((h) => h.line));
-  const whole = new Set(report.hints.filter((h) => h.whole).flatMap((h) => h.probes));
-  const failed = report.results.filter((r) => r.outcome === 'failed' && !(r.via === 'simulate' && whole.has(name(r))));
+  const { hidden, failed } = unsaid(report);
   if (failed.length) lines.push('', 'Failures:');
   for (const r of failed) {
     lines.push(
@@ -136,14 +142,11 @@ export function toGitHubAnnotations(report: SpecConformanceReport, file?: string
   const line = (level: string, title: string, message: string) =>
     `::${level} ${where}title=${prop(`errata-contract ${title}`)}::${data(message)}`;
   const out: string[] = [];
-  for (const r of report.results.filter((x) => x.outcome === 'failed'))
-    out.push(
-      line(
-        'error',
-        name(r),
-        [`expected ${r.expected}, got ${r.got ?? 'no response'} (${r.request})`, ...r.diff].join('\n'),
-      ),
-    );
+  const { hidden, failed } = unsaid(report);
+  for (const r of failed) {
+    const said = [`expected ${r.expected}, got ${r.got ?? 'no response'} (${r.request})`];
+    out.push(line('error', name(r), [...said, ...r.diff.filter((d) => !hidden.has(d))].join('\n')));
+  }
   for (const r of report.coverage.filter((x) => x.proof === 'none' && !x.accepted))
     out.push(line('error', `${rowName(r)} not probed`, r.detail));
   for (const r of report.coverage.filter((x) => x.proof === 'simulated' && x.outcome === 'passed'))
