@@ -129,8 +129,8 @@ afterAll(() => {
       // already gone
     }
   }
-  rmSync(project, { recursive: true, force: true });
-});
+  rmSync(project, { recursive: true, force: true }); // a whole node_modules: slow on a busy machine
+}, 120_000);
 
 describe('the adopter path, from packed tarballs', () => {
   it("runs the guide's install, lint and types steps as written", async () => {
