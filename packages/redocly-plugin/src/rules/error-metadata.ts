@@ -4,8 +4,8 @@ import { problemsOf, validateProviders, validateXError } from '../meta-schemas.j
 import { type AnySchema, type ErrataRoot, isExampleObject, type ProviderMeta, type Rule } from '../redocly-types.js';
 
 // The `if` that selects an Errata server's own body (no `origin`): `{ properties: { origin: false } }`.
-const isOwnBody = (part: { if?: unknown }): boolean =>
-  (part.if as { properties?: { origin?: unknown } } | undefined)?.properties?.origin === false;
+const isOwnBody = (part: object): boolean =>
+  (part as { if?: { properties?: { origin?: unknown } } }).if?.properties?.origin === false;
 const namedGroups = (pattern: string): string[] => {
   try {
     return [...new RegExp(pattern).source.matchAll(/\(\?<(\w+)>/g)].map((m) => m[1]!);
