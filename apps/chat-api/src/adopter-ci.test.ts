@@ -160,7 +160,7 @@ describe("an adopter's CI, for Chat API", () => {
 
   it('step contract passes against the dual shape (the migration path), old clients read error.message', async () => {
     const result = await runStep('contract', dual.url, join(out, 'reports-dual'));
-    expect(result.stdout).toContain('The server conforms.');
+    expect(result.stdout).toContain('Conforms.');
     expect(result.code).toBe(0);
     const response = await fetch(`${dual.url}/v1/chat/completions`, { method: 'POST' });
     const body = (await response.json()) as { code: string; message: string; error: { message: string; code: string } };
