@@ -48,4 +48,5 @@ if (problems.length) {
 }
 mkdirSync(join(root, 'dist'), { recursive: true });
 writeFileSync(join(root, 'dist/cases.json'), `${JSON.stringify(cases)}\n`);
-console.log(`corpus: ${cases.length} cases from ${new Set(cases.map((c) => c.provider)).size} providers`);
+const providerCount = new Set(cases.map((c) => (c as { provider: string }).provider)).size;
+console.log(`corpus: ${cases.length} cases from ${providerCount} providers`);
