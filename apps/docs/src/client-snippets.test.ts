@@ -59,7 +59,8 @@ describe('client snippets', () => {
     ({ entry }) => {
       const snippet = handlingSnippet(model.spec, model.operations, entry);
       expect(snippet).toContain(`'${entry.code}'`);
-      if (catalog[entry.code].retry === 'after_retry_after') expect(snippet).toContain('error.retry_after * 1000');
+      if (catalog[entry.code].retry === 'after_retry_after')
+        expect(snippet).toContain('(error.retry_after ?? 1) * 1000');
       else expect(snippet).not.toContain('retry_after');
       if (entry.operations.length > 0) expect(snippet).toContain(`if (error?.code === '${entry.code}')`);
       else expect(snippet).toContain('normalizeError(');

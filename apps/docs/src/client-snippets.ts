@@ -122,7 +122,8 @@ export function handlingSnippet(spec: OpenApiDocument, operations: OperationErro
   }
   const body = [`  // ${CLIENT_RETRIES[entry.retry]}`];
   if (entry.retry === 'after_retry_after') {
-    body.push('  await new Promise((resolve) => setTimeout(resolve, error.retry_after * 1000));');
+    // retry_after is absent when the provider stated no wait: the client already backed off.
+    body.push('  await new Promise((resolve) => setTimeout(resolve, (error.retry_after ?? 1) * 1000));');
   } else {
     body.push(`  console.error(error.message, ${entry.hasDetails ? 'error.details, ' : ''}error.request_id);`);
   }

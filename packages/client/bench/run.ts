@@ -193,9 +193,8 @@ let worstRatio = 0;
 for (const { id, hinted, detected } of detection) {
   worstBody = Math.max(worstBody, hinted, detected);
   worstRatio = Math.max(worstRatio, detected / hinted);
-  console.log(
-    `  ${id.padEnd(52)} ${hinted.toFixed(2).padStart(6)} ${detected.toFixed(2).padStart(6)}   ${(detected / hinted).toFixed(2)}×`,
-  );
+  const times = `${hinted.toFixed(2).padStart(6)} ${detected.toFixed(2).padStart(6)}`;
+  console.log(`  ${id.padEnd(52)} ${times}   ${(detected / hinted).toFixed(2)}×`);
 }
 console.log(`  worst body < 5 µs/op: ${worstBody < 5 ? 'met' : 'NOT met'} (worst ${worstBody.toFixed(2)} µs)`);
 console.log(`  detected ≤ 1.5× named: ${worstRatio <= 1.5 ? 'met' : 'NOT met'} (worst ${worstRatio.toFixed(2)}×)\n`);
@@ -216,7 +215,8 @@ console.log(
     '(target 100%)',
 );
 console.log(
-  `  same code with and without      ${pct(same, runnable.length)} (target ≥ 95%: ${same >= 0.95 * runnable.length ? 'met' : 'NOT met'})`,
+  `  same code with and without      ${pct(same, runnable.length)} ` +
+    `(target ≥ 95%: ${same >= 0.95 * runnable.length ? 'met' : 'NOT met'})`,
 );
 console.log('  per provider: observed / documented (stream, SDK)');
 const providersSeen = [...new Set(corpusCases.map((c) => c.provider))].sort();
@@ -225,7 +225,8 @@ for (const p of providersSeen) {
   const n = (f: (c: (typeof of)[number]) => boolean) => of.filter(f).length;
   console.log(
     `    ${p.padEnd(20)} ${String(n((c) => c.kind === 'observed')).padStart(3)} / ` +
-      `${String(n((c) => c.kind === 'documented')).padEnd(3)} (${n((c) => !!c.given.stream)}, ${n((c) => !!c.given.sdk_error)})`,
+      `${String(n((c) => c.kind === 'documented')).padEnd(3)} ` +
+      `(${n((c) => !!c.given.stream)}, ${n((c) => !!c.given.sdk_error)})`,
   );
 }
 console.log('');

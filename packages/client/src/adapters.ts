@@ -74,9 +74,9 @@ function transportCode(error: Loose): ClientErrorCode {
 /**
  * The `ErrataError` for an error an SDK threw, or `undefined` when it is not one of openai-node's,
  * `@anthropic-ai/sdk`'s, the Vercel AI SDK's, the AWS SDK v3's, `@google/genai`'s, Mistral's or
- * Cohere's API errors. A response error gets the canonical code its provider's body means (and that code's retry policy,
- * `retryAfter`, `origin`); one that
- * arrived mid-stream (no status) is read from its body alike; no response at all is
+ * Cohere's API errors. A response error gets the canonical code its provider's body means (and
+ * that code's retry policy, `retryAfter`, `origin`); one that arrived mid-stream (no status) is
+ * read from its body alike; no response at all is
  * `CONNECTION_ERROR`, `CLIENT_TIMEOUT` or `ABORTED`.
  *
  * @example

@@ -63,7 +63,8 @@ const cases: { name: string; rule: string; breakIt: (doc: Doc) => void }[] = [
   {
     name: 'a status-only crosswalk entry without the provider’s words',
     rule: 'errata/status-only-entries',
-    breakIt: (d) => (at(schemas(d), 'MODEL_NOT_FOUND', 'x-error', 'crosswalk').generic = [{ status: 404, name: '404' }]),
+    breakIt: (d) =>
+      (at(schemas(d), 'MODEL_NOT_FOUND', 'x-error', 'crosswalk').generic = [{ status: 404, name: '404' }]),
   },
   {
     name: 'a generic mark on an entry that matches on a code',

@@ -190,7 +190,8 @@ const EXACT = ['code', 'internal_code', 'type', 'reason', 'status'] as const;
 
 // A status below 400 (a mid-stream error under the stream's 200, an error whose status nobody
 // printed: 0) says nothing about which error it is, so an entry's status does not rule it out.
-const knownStatus = (status: number | undefined): boolean => status !== undefined && status >= 400;
+// (`undefined` is not such a status: an error read without one matches only entries without one.)
+const knownStatus = (status: number | undefined): boolean => status === undefined || status >= 400;
 
 function matches({ entry, pattern, reasonPattern, specificity }: IndexedEntry, key: ProviderErrorKey): boolean {
   for (const name of EXACT) {

@@ -9,7 +9,7 @@ import { type HeaderSource, headerOf } from '../retry-policy.js';
 import { type CompiledPath, compilePath, readPath } from './dotted-path.js';
 import { isObject, isString } from './envelope.js';
 
-export type Field =
+type Field =
   | 'code'
   | 'internal_code'
   | 'type'

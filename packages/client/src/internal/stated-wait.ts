@@ -19,8 +19,11 @@ const unitOf = (word: string): number | undefined => {
 // A Go-style duration (`7m12s`, `1.984999999s`, `6m0s`, `20ms`) or words (`2 seconds`, `1 minute`).
 const DURATION = /^(?:\d+(?:\.\d+)?\s*(?:ms|milliseconds?|h|hours?|m(?!s)|minutes?|s|seconds?)\s*)+$/i;
 const PART = /(\d+(?:\.\d+)?)\s*(ms|milliseconds?|h|hours?|m(?!s)|minutes?|s|seconds?)/gi;
-const IN_MESSAGE =
-  /\b(?:try again|retry)(?: the request)? (?:in|after) ((?:\d+(?:\.\d+)?\s*(?:ms|milliseconds?|h|hours?|m(?!s)|minutes?|s|seconds?)(?![a-z])\s*)+)/i;
+const UNIT_WORD = '(?:ms|milliseconds?|h|hours?|m(?!s)|minutes?|s|seconds?)';
+const IN_MESSAGE = new RegExp(
+  `\\b(?:try again|retry)(?: the request)? (?:in|after) ((?:\\d+(?:\\.\\d+)?\\s*${UNIT_WORD}(?![a-z])\\s*)+)`,
+  'i',
+);
 
 /**
  * A duration as seconds (`7m12s` → 432, `2 seconds` → 2, `20ms` → 0.02), or `undefined`.

@@ -31,7 +31,10 @@ const statusOnlyEntries: Rule = () => ({
               location,
             });
           if (!statusOnly && entry.generic === true)
-            ctx.report({ message: `Only an entry that matches on status alone can be generic (${provider}).`, location });
+            ctx.report({
+              message: `Only an entry that matches on status alone can be generic (${provider}).`,
+              location,
+            });
         });
       }
     },
