@@ -25,6 +25,7 @@ import {
   parseBody,
   textMessage,
 } from './internal/envelope.js';
+import { withProblemDetails } from './internal/problem-details.js';
 import {
   detailInText,
   exceptionName,
@@ -37,7 +38,6 @@ import {
   toIssue,
 } from './internal/provider-fields.js';
 import { headerResetWait, messageWait } from './internal/stated-wait.js';
-import { withProblemDetails } from './internal/problem-details.js';
 import { type StreamErrorRule, withStreamErrors } from './internal/stream-errors.js';
 import { salvageJson } from './internal/truncated-json.js';
 
