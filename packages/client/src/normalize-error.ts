@@ -25,7 +25,7 @@ import {
   parseBody,
   textMessage,
 } from './internal/envelope.js';
-import { withProblemDetails } from './internal/problem-details.js';
+import { isProblemDetails, withProblemDetails } from './internal/problem-details.js';
 import {
   detailInText,
   exceptionName,
@@ -253,7 +253,8 @@ const isEnvelope = (body: unknown): boolean =>
 const named = new Map<ProviderId, { among: readonly [ProviderId] }>();
 
 function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Redactor): Normalized {
-  const body = withProblemDetails(parseBody(response.body));
+  const parsed = parseBody(response.body);
+  const body = withProblemDetails(parsed);
   if (provider !== 'errata') {
     let reading = named.get(provider);
     if (!reading) {
@@ -263,7 +264,8 @@ function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Re
     return readProvider(reading, response, body, redact);
   }
   const envelope = isEnvelope(body);
-  const detection = envelope ? undefined : detectProvider(body, response.headers);
+  // Problem details (RFC 9457) are read as the envelope they stand for, not matched to a provider.
+  const detection = envelope || isProblemDetails(parsed) ? undefined : detectProvider(body, response.headers);
   return detection ? readProvider(detection, response, body, redact) : readErrata(response, body, redact, envelope);
 }
 

@@ -15,7 +15,7 @@ const text = (value: unknown) => (typeof value === 'string' && value !== '' ? va
  * // { …, message: 'Try later.', request_id: 'r1', doc_url: 'https://x/e#Q' }
  */
 export function withProblemDetails(body: unknown): unknown {
-  if (!isBody(body) || text(body.message) !== undefined) return body;
+  if (!isProblemDetails(body)) return body;
   const message = text(body.detail) ?? text(body.title);
   if (message === undefined) return body;
   const type = text(body.type);
@@ -25,4 +25,17 @@ export function withProblemDetails(body: unknown): unknown {
     ...(body.request_id === undefined && text(body.instance) ? { request_id: body.instance } : {}),
     ...(body.doc_url === undefined && type && type !== 'about:blank' ? { doc_url: type } : {}),
   };
+}
+
+/**
+ * Whether a body is RFC 9457 problem details not already read as the envelope: a `type` or a
+ * `title`, a `detail` or a `title`, and no `message`. FastAPI's bare `{ "detail": … }` is not one.
+ */
+export function isProblemDetails(body: unknown): body is Body {
+  return (
+    isBody(body) &&
+    text(body.message) === undefined &&
+    (text(body.type) ?? text(body.title)) !== undefined &&
+    (text(body.detail) ?? text(body.title)) !== undefined
+  );
 }
