@@ -1,5 +1,6 @@
 export type { ProviderSandbox, ProviderSandboxOptions } from './app.js';
 export { createProviderSandbox } from './app.js';
+export type { ReportRow } from './client-check/report.js';
 export type { CallTarget, ClientSubject } from './client-check/subject.js';
 export type { CorpusCase } from './corpus.js';
 export { loadCorpus } from './corpus.js';

@@ -6,20 +6,9 @@
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { ReportRow } from '@errata/provider-sandbox';
 import { esc } from '../html.js';
 import { page } from './layout.js';
-
-interface ReportRow {
-  client: string;
-  provider: string;
-  fault: string;
-  expected: string;
-  verdict: 'right' | 'wrong' | 'not run';
-  result: string;
-  attempts?: number;
-  firstWaitMs?: number;
-  problems: string[];
-}
 
 const require = createRequire(import.meta.url);
 

@@ -1,6 +1,5 @@
 import type { ClientSubject } from '../subject.js';
-import { aiSdk } from './ai-sdk.js';
-import { aiSdkAnthropic } from './ai-sdk-anthropic.js';
+import { aiSdk, aiSdkAnthropic } from './ai-sdk.js';
 import { anthropicSdk } from './anthropic-sdk.js';
 import { errataClients } from './errata-client.js';
 import { googleGenai } from './google-genai.js';
