@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { writeFileSync } from 'node:fs';
 /**
  * `errata-contract`: runs the conformance suite against a base URL and prints the report.
  * Exit code 0 when the server conforms, 1 when it does not, 2 for a usage error.
@@ -9,7 +10,7 @@
 import { parseArgs } from 'node:util';
 import { createRedactor, type Redactor } from '@errata/redact';
 import { type ErrorCode, isErrorCode } from '@errata/types';
-import { formatReport } from './report.js';
+import { formatReport, toGitHubAnnotations, toJUnitXml } from './render.js';
 import { runConformance } from './run-conformance.js';
 import { SPEC_USAGE, SpecUsageError, specMain } from './spec-cli.js';
 
@@ -32,8 +33,14 @@ const USAGE = `Usage: errata-contract --base-url <url> --api-key <key> [options]
   --no-triggers             do not cause codes for real
   --no-streams              do not probe streamed responses
   --no-fuzz                 skip fuzzing
+  --max-simulated <%>       how much of the codes may be proven only by Errata-Simulate (default 100)
+  --format <text|github>    stdout as text (default) or GitHub Actions annotations
+  --junit <file>            also write a JUnit XML report
   --json                    print the report as JSON
-  -h, --help                this text`;
+  -h, --help                this text
+
+The report is the one --spec gives: per operation and code, proven for real, only by simulation,
+or not probed (which fails the run).`;
 
 function pairs(values: string[] | undefined, flag: string): Partial<Record<ErrorCode, string>> {
   const out: Partial<Record<ErrorCode, string>> = {};
@@ -79,6 +86,9 @@ async function main(argv: string[]): Promise<number> {
       'no-triggers': { type: 'boolean' },
       'no-streams': { type: 'boolean' },
       'no-fuzz': { type: 'boolean' },
+      'max-simulated': { type: 'string' },
+      format: { type: 'string' },
+      junit: { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -95,6 +105,12 @@ async function main(argv: string[]): Promise<number> {
     if (!isErrorCode(code)) throw new UsageError(`--code: ${JSON.stringify(code)} is not a catalog code`);
     return code;
   });
+  const format = values.format ?? 'text';
+  if (format !== 'text' && format !== 'github')
+    throw new UsageError(`--format expects text or github, got ${JSON.stringify(format)}`);
+  const maxSimulated = integer(values['max-simulated'], '--max-simulated');
+  if (maxSimulated !== undefined && maxSimulated > 100)
+    throw new UsageError(`--max-simulated is a percentage (0 to 100), got ${maxSimulated}`);
   const report = await runConformance({
     baseUrl: values['base-url'] ?? process.env.ERRATA_BASE_URL ?? 'http://127.0.0.1:4010',
     apiKey,
@@ -112,8 +128,11 @@ async function main(argv: string[]): Promise<number> {
     triggers: !values['no-triggers'],
     streams: !values['no-streams'],
     fuzz: !values['no-fuzz'],
+    ...(maxSimulated !== undefined ? { maxSimulated } : {}),
   });
-  console.log(values.json ? JSON.stringify(report, null, 2) : formatReport(report));
+  const text = format === 'github' ? toGitHubAnnotations(report) : formatReport(report);
+  console.log(values.json ? JSON.stringify(report, null, 2) : text);
+  if (values.junit) writeFileSync(values.junit, toJUnitXml(report));
   return report.ok ? 0 : 1;
 }
 

@@ -16,15 +16,20 @@ export type { ParsedEvent } from './internal/event-stream.js';
 export { parseEventStream } from './internal/event-stream.js';
 export { ConformanceRequestError } from './internal/http.js';
 export { simulateOnlyCodes } from './internal/triggers/simulate-only.js';
+/** @deprecated The one renderer: `formatReport`. */
+export { formatReport, formatReport as formatSpecReport, toGitHubAnnotations, toJUnitXml } from './render.js';
+// The one report, whichever spec was run, and its renderers (text, JUnit XML, GitHub annotations).
 export type {
   ConformanceReport,
-  FuzzResult,
+  /** @deprecated The one report type: `ConformanceReport`. */
+  ConformanceReport as SpecConformanceReport,
   ProbeResult,
-  ProbeVia,
-  StreamProbeResult,
-  UnreachableCode,
+  /** @deprecated `ProbeResult`. */
+  ProbeResult as SpecProbeResult,
+  SectionSummary,
+  /** @deprecated `SectionSummary`. */
+  SectionSummary as SpecSectionSummary,
 } from './report.js';
-export { formatReport } from './report.js';
 export type { ConformanceOptions } from './run-conformance.js';
 // Running the suite and reading its report.
 export { runConformance } from './run-conformance.js';
@@ -35,12 +40,6 @@ export type { Proof, SpecCoverageRow, SpecPolicy } from './spec-suite/coverage.j
 export type { SpecHint } from './spec-suite/hints.js';
 export type { PlannedProbe, SpecProbeVia, SpecSection } from './spec-suite/probes.js';
 export { operationsInScope, planProbes } from './spec-suite/probes.js';
-export type {
-  SpecConformanceOptions,
-  SpecConformanceReport,
-  SpecProbeResult,
-  SpecSectionSummary,
-} from './spec-suite/run-spec.js';
+export type { SpecConformanceOptions } from './spec-suite/run-spec.js';
 // Conformance for any spec that adopts the contract (`errata-contract --spec`).
 export { runSpecConformance } from './spec-suite/run-spec.js';
-export { formatSpecReport, toGitHubAnnotations, toJUnitXml } from './spec-suite/spec-report.js';

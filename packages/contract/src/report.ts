@@ -1,151 +1,114 @@
 /**
- * The conformance report: per operation and code, whether producing that error gave a response
- * the spec accepts (and how it was produced), which codes could not be reached and why, and the
- * fuzzer's verdict per operation. `formatReport` renders it for a terminal or a CI log.
+ * The one conformance report, whichever spec was run (Errata's own with its trigger pack, or any
+ * spec with `--spec`): one row per request sent or not sent, per operation and code whether it was
+ * proven for real, only by simulation, or not at all (and why), the exit policy over that, and the
+ * systematic failures said once. `render.ts` turns it into text, JUnit XML or GitHub annotations.
  */
-import type { ErrorCode } from '@errata/types';
-import type { StreamEnding } from './check-stream.js';
+import type { ContractConfig } from './spec-suite/config.js';
+import { coverageOf, type Proof, policyOf, type SpecCoverageRow, type SpecPolicy } from './spec-suite/coverage.js';
+import { hintsOf, type SpecHint } from './spec-suite/hints.js';
+import type { SpecProbeVia, SpecSection } from './spec-suite/probes.js';
 
-/** How a probe produced its error: the `Errata-Simulate` header, or a real cause (no key, a bad field…). */
-export type ProbeVia = 'simulate' | 'trigger';
-
-/** One attempt to make one operation answer one code. */
+/** One request a run sent (or could not send), and what came of it. */
 export interface ProbeResult {
-  /** The operation, or `unrouted` for paths the spec does not define. */
+  section: SpecSection;
+  /** The operationId, or `unrouted` for a path the spec does not route. */
   operationId: string;
-  code: ErrorCode;
-  via: ProbeVia;
-  /** `METHOD /path` of the request that should have produced the code. */
-  request: string;
-  outcome: 'passed' | 'failed';
-  /** What differed from the spec; empty when passed. */
+  /** The code it had to produce; on a stream row, the code its error event had to carry. */
+  code?: string;
+  via: SpecProbeVia | 'fuzz';
+  /** `real` when caused for real, `simulated` through Errata-Simulate, `none` when not sent. */
+  proof: Proof;
+  /** How the request causes it: `a JSON body cut off mid-object`, `Errata-Simulate: OVERLOADED`. */
+  cause?: string;
+  /** `POST /v1/embeddings`, when it ran. */
+  request?: string;
+  outcome: 'passed' | 'failed' | 'skipped';
+  /** What the probe wanted: `404 MODEL_NOT_FOUND`, `a declared 2xx`, `a stream ending in done`. */
+  expected: string;
+  /** What came: `200`, `404 MODEL_NOT_FOUND`, `500 (no code)`. */
+  got?: string;
+  /** One line per differing field. */
   diff: string[];
+  /** Why it was skipped. */
+  reason?: string;
 }
 
-/** A code no probe produced, and why. */
-export interface UnreachableCode {
-  code: ErrorCode;
-  reason: string;
-}
-
-/** The fuzzer's verdict on one operation. */
-export interface FuzzResult {
-  operationId: string;
-  seed: number;
-  numRuns: number;
-  outcome: 'passed' | 'failed';
-  /** The first request whose response the spec does not allow, and what was wrong with it. */
-  counterexample?: { request: string; status: number; diff: string[] };
-}
-
-/** One streamed request: how its stream had to end, and whether it did, as the spec says. */
-export interface StreamProbeResult {
-  operationId: string;
-  /** `done` for a plain stream; the code of the error event it had to end with otherwise. */
-  ending: StreamEnding;
-  /**
-   * `plain`: nothing asked for; `simulate`: Errata-Simulate with Errata-Simulate-After; `trigger`:
-   * a model from `modelsFor`.
-   */
-  via: 'plain' | 'simulate' | 'trigger';
-  request: string;
-  outcome: 'passed' | 'failed';
-  diff: string[];
+export interface SectionSummary {
+  section: SpecSection;
+  passed: number;
+  failed: number;
+  skipped: number;
+  /** Why nothing in it ran, when nothing did. */
+  reason?: string;
 }
 
 export interface ConformanceReport {
   baseUrl: string;
-  seed: number;
-  /** True when no probe and no fuzz run failed. */
+  /** Nothing failed, and the policy holds (every code probed or excused; simulation within its share). */
   ok: boolean;
-  probes: ProbeResult[];
-  /** Streamed responses: one row per operation and ending (done, or each mid-stream code). */
-  streams: StreamProbeResult[];
-  unreachable: UnreachableCode[];
-  fuzz: FuzzResult[];
-  /** Every catalog code: probed (and whether each probe passed), or not reachable. */
-  coverage: Record<ErrorCode, 'passed' | 'failed' | 'not_reachable'>;
-  /**
-   * Every catalog code: caused for real by a trigger (`real`), only through `Errata-Simulate`
-   * (`simulated`), or not probed (`none`) — the split `errata-contract --spec` reports too.
-   */
-  proof: Record<ErrorCode, 'real' | 'simulated' | 'none'>;
+  results: ProbeResult[];
+  sections: SectionSummary[];
+  /** Per operation and declared code: proven for real, only by simulation, or not at all (and why). */
+  coverage: SpecCoverageRow[];
+  policy: SpecPolicy;
+  /** Systematic failures, each said once. */
+  hints: SpecHint[];
+}
+
+const SECTIONS: SpecSection[] = ['success', 'errors', 'streams', 'unrouted', 'fuzz'];
+
+/** Why a section has no row that ran, when its rows give no reason. */
+export type SectionReasons = Partial<Record<SpecSection, string>>;
+
+const OWN_REASONS: Record<SpecSection, string> = {
+  success: 'the spec has no operations',
+  errors: 'no operation declares an error code',
+  streams: 'no operation declares a text/event-stream response',
+  fuzz: 'fuzzing is off (fuzzRuns: 0), or --only/--skip narrowed the run',
+  unrouted: 'the spec declares no x-errata.unrouted_response',
+};
+
+function summarize(section: SpecSection, results: ProbeResult[], reasons: SectionReasons): SectionSummary {
+  const rows = results.filter((r) => r.section === section);
+  const count = (outcome: ProbeResult['outcome']) => rows.filter((r) => r.outcome === outcome).length;
+  const summary: SectionSummary = {
+    section,
+    passed: count('passed'),
+    failed: count('failed'),
+    skipped: count('skipped'),
+  };
+  if (summary.passed + summary.failed > 0) return summary;
+  const said = [...new Set(rows.map((r) => r.reason).filter(Boolean))];
+  return { ...summary, reason: said.length ? said.join('; ') : (reasons[section] ?? OWN_REASONS[section]) };
 }
 
 /**
- * Renders a report as text: one block per operation, one line per code, diffs indented below.
+ * The report over a run's rows: sections, coverage, the exit policy (`notProbed`, `maxSimulated`
+ * from the config, `maxSimulated` overriding it) and hints. Both suites end here.
  *
  * @example
- * const report = await runConformance({ baseUrl, apiKey });
- * console.log(formatReport(report));
+ * const report = reportOf('http://127.0.0.1:4010', results, { config: { maxSimulated: 50 } });
+ * report.ok; // false when a row failed, a code went unprobed without a reason, or too much was simulated
  */
-export function formatReport(report: ConformanceReport): string {
-  const lines: string[] = [`Errata contract conformance — ${report.baseUrl} (seed ${report.seed})`, ''];
-  const operations = [
-    ...new Set([
-      ...report.probes.map((p) => p.operationId),
-      ...report.streams.map((s) => s.operationId),
-      ...report.fuzz.map((f) => f.operationId),
-    ]),
-  ];
-  for (const operationId of operations) {
-    lines.push(operationId);
-    const probes = report.probes.filter((p) => p.operationId === operationId);
-    const codes = [...new Set(probes.map((p) => p.code))];
-    for (const code of codes) {
-      const results = probes.filter((p) => p.code === code);
-      const failed = results.filter((p) => p.outcome === 'failed');
-      const via = [...new Set(results.map((p) => p.via))].join(', ');
-      lines.push(`  ${failed.length ? 'FAIL' : 'pass'}  ${code.padEnd(28)} ${via}`);
-      for (const failure of failed) {
-        lines.push(`          ${failure.via}: ${failure.request}`);
-        for (const line of failure.diff) lines.push(`            - ${line}`);
-      }
-    }
-    const streams = report.streams.filter((s) => s.operationId === operationId);
-    for (const ending of [...new Set(streams.map((s) => s.ending))]) {
-      const results = streams.filter((s) => s.ending === ending);
-      const failed = results.filter((s) => s.outcome === 'failed');
-      const via = [...new Set(results.map((s) => s.via))].join(', ');
-      lines.push(
-        `  ${failed.length ? 'FAIL' : 'pass'}  ` +
-          `${(ending === 'done' ? 'stream → done' : `${ending} (streamed)`).padEnd(28)} ${via}`,
-      );
-      for (const failure of failed) {
-        lines.push(`          ${failure.via}: ${failure.request} (streamed)`);
-        for (const line of failure.diff) lines.push(`            - ${line}`);
-      }
-    }
-    const fuzz = report.fuzz.find((f) => f.operationId === operationId);
-    if (fuzz) {
-      lines.push(`  ${fuzz.outcome === 'passed' ? 'pass' : 'FAIL'}  fuzz: ${fuzz.numRuns} runs, seed ${fuzz.seed}`);
-      if (fuzz.counterexample) {
-        lines.push(`          ${fuzz.counterexample.request} → ${fuzz.counterexample.status}`);
-        for (const line of fuzz.counterexample.diff) lines.push(`            - ${line}`);
-      }
-    }
-    lines.push('');
-  }
-  if (report.unreachable.length) {
-    lines.push('Not reachable');
-    for (const { code, reason } of report.unreachable) lines.push(`  ${code.padEnd(28)} ${reason}`);
-    lines.push('');
-  }
-  const passed = report.probes.filter((p) => p.outcome === 'passed').length;
-  const failed = report.probes.length - passed;
-  const streamsPassed = report.streams.filter((s) => s.outcome === 'passed').length;
-  const fuzzFailed = report.fuzz.filter((f) => f.outcome === 'failed').length;
-  const coverage = Object.values(report.coverage);
-  const proofs = Object.values(report.proof);
-  const proven = (kind: string) => proofs.filter((p) => p === kind).length;
-  lines.push(
-    `${report.ok ? 'PASSED' : 'FAILED'}: ${passed} probes passed, ${failed} failed; ` +
-      `${streamsPassed} of ${report.streams.length} streams passed; ` +
-      `${coverage.filter((c) => c !== 'not_reachable').length} of ${coverage.length} codes probed, ` +
-      `${report.unreachable.length} not reachable; ` +
-      `fuzz ${report.fuzz.length - fuzzFailed}/${report.fuzz.length} operations passed; ` +
-      `codes: ${proven('real')} proven for real, ${proven('simulated')} only by simulation, ` +
-      `${proven('none')} not probed.`,
-  );
-  return lines.join('\n');
+export function reportOf(
+  baseUrl: string,
+  results: ProbeResult[],
+  options: { config?: ContractConfig; maxSimulated?: number; sectionReasons?: SectionReasons } = {},
+): ConformanceReport {
+  const config = options.config ?? {};
+  const coverage = coverageOf(results, config);
+  const policy = policyOf(coverage, config, options.maxSimulated);
+  return {
+    baseUrl,
+    ok:
+      results.every((r) => r.outcome !== 'failed') &&
+      results.some((r) => r.outcome === 'passed') &&
+      policy.violations.length === 0,
+    results,
+    sections: SECTIONS.map((section) => summarize(section, results, options.sectionReasons ?? {})),
+    coverage,
+    policy,
+    hints: hintsOf(results),
+  };
 }

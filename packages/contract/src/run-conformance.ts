@@ -1,20 +1,23 @@
 /**
- * Runs the conformance suite against a server: real triggers first (they create a few queued
- * jobs), then every declared code through `Errata-Simulate`, then streamed responses, then the
- * fuzzer. Rate limits on the
+ * Runs the conformance suite over Errata's own spec: Errata's trigger pack first (real causes for
+ * the sandbox's codes; they create a few queued jobs), then every declared code through
+ * `Errata-Simulate`, then streamed responses, then the fuzzer. The report is the one `--spec`
+ * gives (`ConformanceReport`), under the same policy: a declared code not probed fails the run
+ * unless `notProbed` says why, and `maxSimulated` caps how much may rest on simulation. Rate limits on the
  * server can make probes fail: run it with a key whose limits are high, or against a server
  * configured for it (the sandbox: `ERRATA_RATE_LIMIT`).
  */
 
 import type { Redactor } from '@errata/redact';
-import { type ErrorCode, errorCodes } from '@errata/types';
+import { catalog, type ErrorCode, isErrorCode } from '@errata/types';
 import { fuzzOperation } from './internal/fuzz.js';
 import { runTriggers } from './internal/run-triggers.js';
 import { runSimulateProbes } from './internal/simulate-probes.js';
 import { runStreamProbes } from './internal/stream-probes.js';
-import { createSuiteContext } from './internal/suite-context.js';
+import { createSuiteContext, type SuiteContext } from './internal/suite-context.js';
 import { DEFAULT_PROMPT_VIOLATION_MARKER } from './internal/triggers/index.js';
-import type { ConformanceReport, FuzzResult, UnreachableCode } from './report.js';
+import { type ConformanceReport, type ProbeResult, reportOf, type SectionReasons } from './report.js';
+import type { NotProbed } from './spec-suite/config.js';
 
 export interface ConformanceOptions {
   /** The server, e.g. `http://127.0.0.1:4010`. */
@@ -52,6 +55,10 @@ export interface ConformanceOptions {
    * (the sandbox's is `forbidden`). Without one those triggers are skipped, with the reason.
    */
   promptViolationMarker?: string;
+  /** Codes (or operations) accepted as not probed, each with the reason; any other one not probed fails the run. */
+  notProbed?: NotProbed[];
+  /** Percent of the codes that may be proven only by `Errata-Simulate` (default 100). */
+  maxSimulated?: number;
   /** The fetch to use (default the global one). */
   fetch?: typeof fetch;
 }
@@ -83,80 +90,80 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
   );
   const wanted = new Set(operations.map((op) => op.operationId));
 
-  const triggers =
-    options.triggers === false
-      ? { results: [], unavailable: new Map<ErrorCode, string>() }
-      : await runTriggers(context, only, wanted);
-  const simulated = options.simulate === false ? [] : await runSimulateProbes(context, operations, only);
-  const probes = [...triggers.results, ...simulated];
-  const streamed =
-    options.streams === false
-      ? { results: [], unavailable: undefined }
-      : await runStreamProbes(context, operations, {
-          simulate: options.simulate !== false,
-          triggers: options.triggers !== false,
-          only,
-        });
-  const streams = streamed.results;
-
-  const fuzz: FuzzResult[] = [];
-  if (options.fuzz !== false) {
+  const results: ProbeResult[] = [];
+  if (options.triggers !== false) results.push(...(await runTriggers(context, only, wanted)));
+  if (options.simulate !== false) results.push(...(await runSimulateProbes(context, operations, only)));
+  results.push(...notSent(context, results, wanted, only, options));
+  if (options.streams !== false)
+    results.push(
+      ...(await runStreamProbes(context, operations, {
+        simulate: options.simulate !== false,
+        triggers: options.triggers !== false,
+        only,
+      })),
+    );
+  if (options.fuzz !== false)
     for (const [index, operation] of operations.entries())
-      fuzz.push(await fuzzOperation(context, operation, seed + index, options.numRuns ?? 50));
-  }
+      results.push(await fuzzOperation(context, operation, seed + index, options.numRuns ?? 50));
 
-  const coverage = {} as ConformanceReport['coverage'];
-  const proof = {} as ConformanceReport['proof'];
-  const unreachable: UnreachableCode[] = [];
-  for (const code of only ? errorCodes.filter((c) => only.has(c)) : errorCodes) {
-    const results = [...probes.filter((p) => p.code === code), ...streams.filter((s) => s.ending === code)];
-    proof[code] = !results.length ? 'none' : results.some((r) => r.via === 'trigger') ? 'real' : 'simulated';
-    if (results.length) {
-      coverage[code] = results.some((p) => p.outcome === 'failed') ? 'failed' : 'passed';
-      continue;
-    }
-    coverage[code] = 'not_reachable';
-    const declaredSomewhere = context.operations.some((op) => op.responses.some((r) => r.codes.includes(code)));
-    const reason =
-      triggers.unavailable.get(code) ??
-      (options.simulate === false
-        ? 'no real trigger is known, and simulation is off'
-        : declaredSomewhere
-          ? 'no selected operation declares it'
-          : 'no operation declares it, and no real trigger is known');
-    unreachable.push({ code, reason });
-  }
-  const ok =
-    probes.every((p) => p.outcome === 'passed') &&
-    streams.every((s) => s.outcome === 'passed') &&
-    fuzz.every((f) => f.outcome === 'passed');
-  return redactReport(
-    { baseUrl: options.baseUrl, seed, ok, probes, streams, unreachable, fuzz, coverage, proof },
-    context.redact,
+  const sectionReasons: SectionReasons = {
+    success: 'Errata’s own run sends no plain success probes: every operation is fuzzed instead',
+    ...(options.streams === false ? { streams: 'stream probes are off (--no-streams)' } : {}),
+    ...(options.fuzz === false ? { fuzz: 'fuzzing is off (--no-fuzz)' } : {}),
+  };
+  const config = { ...(options.notProbed ? { notProbed: options.notProbed } : {}) };
+  return reportOf(
+    context.redact(options.baseUrl),
+    results.map((r) => redactRow(r, context.redact)),
+    { config, ...(options.maxSimulated !== undefined ? { maxSimulated: options.maxSimulated } : {}), sectionReasons },
   );
+}
+
+/**
+ * A row not sent for each declared code of a selected operation (and the unrouted response) that
+ * nothing probed: the report must say it was not checked, and why, never leave it out.
+ */
+function notSent(
+  context: SuiteContext,
+  results: ProbeResult[],
+  operations: Set<string>,
+  only: Set<ErrorCode> | undefined,
+  options: ConformanceOptions,
+): ProbeResult[] {
+  const reason =
+    options.simulate === false
+      ? options.triggers === false
+        ? 'triggers and simulation are both off'
+        : 'Errata’s trigger pack has no real trigger for it, and simulation is off'
+      : 'triggers are off, and Errata-Simulate does not reach a path no operation routes';
+  const pairs: [string, ErrorCode][] = [];
+  for (const operation of context.operations.filter((op) => operations.has(op.operationId)))
+    for (const code of [...context.model.declaredCodes(operation).keys()].filter(isErrorCode))
+      pairs.push([operation.operationId, code]);
+  for (const code of (context.model.unroutedResponse?.codes ?? []).filter(isErrorCode)) pairs.push(['unrouted', code]);
+  return pairs
+    .filter(([, code]) => !only || only.has(code))
+    .filter(([operationId, code]) => !results.some((r) => r.operationId === operationId && r.code === code))
+    .map(([operationId, code]) => ({
+      section: operationId === 'unrouted' ? 'unrouted' : 'errors',
+      operationId,
+      code,
+      via: operationId === 'unrouted' ? 'unrouted' : 'simulate',
+      proof: 'none',
+      outcome: 'skipped',
+      expected: `${catalog[code].status} ${code}`,
+      diff: [],
+      reason,
+    }));
 }
 
 // Responses are redacted as they are captured; this last pass covers every other string (fetch
 // errors, reasons) so that no key reaches the report, whatever produced the line.
-function redactReport(report: ConformanceReport, redact: Redactor): ConformanceReport {
-  const lines = (diff: string[]) => diff.map(redact);
+function redactRow(row: ProbeResult, redact: Redactor): ProbeResult {
   return {
-    ...report,
-    baseUrl: redact(report.baseUrl),
-    probes: report.probes.map((p) => ({ ...p, request: redact(p.request), diff: lines(p.diff) })),
-    streams: report.streams.map((s) => ({ ...s, request: redact(s.request), diff: lines(s.diff) })),
-    unreachable: report.unreachable.map((u) => ({ ...u, reason: redact(u.reason) })),
-    fuzz: report.fuzz.map((f) =>
-      f.counterexample
-        ? {
-            ...f,
-            counterexample: {
-              ...f.counterexample,
-              request: redact(f.counterexample.request),
-              diff: lines(f.counterexample.diff),
-            },
-          }
-        : f,
-    ),
+    ...row,
+    ...(row.request !== undefined ? { request: redact(row.request) } : {}),
+    ...(row.reason !== undefined ? { reason: redact(row.reason) } : {}),
+    diff: row.diff.map(redact),
   };
 }

@@ -5,9 +5,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { OpenApiDocument } from '@errata/spec-model';
 import { parse } from 'yaml';
+import { formatReport, toGitHubAnnotations, toJUnitXml } from './render.js';
 import { type ContractConfig, ContractConfigError, loadContractConfig } from './spec-suite/config.js';
 import { runSpecConformance } from './spec-suite/run-spec.js';
-import { formatSpecReport, toGitHubAnnotations, toJUnitXml } from './spec-suite/spec-report.js';
 
 export const SPEC_USAGE = `Usage: errata-contract --spec <bundled openapi.json|yaml> [--config <file>] [options]
 
@@ -113,7 +113,7 @@ export async function specMain(argv: string[], log: (line: string) => void = con
       ...(timeout !== undefined ? { timeoutMs: timeout } : {}),
     }),
   );
-  log(format === 'github' ? toGitHubAnnotations(report, values.spec) : formatSpecReport(report));
+  log(format === 'github' ? toGitHubAnnotations(report, values.spec) : formatReport(report));
   if (values.junit) writeFileSync(values.junit, toJUnitXml(report));
   if (values.json) writeFileSync(values.json, `${JSON.stringify(report, null, 2)}\n`);
   return report.ok ? 0 : 1;

@@ -52,7 +52,7 @@ describe('a server that echoes the Authorization header', () => {
     const json = JSON.stringify(report);
     // The leaks were there to quote: the diffs show where they were.
     expect(json).toContain('[redacted]');
-    expect(report.probes.find((p) => p.code === 'EXPIRED_API_KEY')?.diff.join('\n')).toMatch(/\[redacted\]/);
+    expect(report.results.find((p) => p.code === 'EXPIRED_API_KEY')?.diff.join('\n')).toMatch(/\[redacted\]/);
     expectNoKey(json);
     expectNoKey(formatReport(report));
   });

@@ -2,12 +2,13 @@
 // and each deliberate breakage fails exactly the stream row it should, with a diff that says why.
 import { catalog, errorCodes } from '@errata/types';
 import { describe, expect, it } from 'vitest';
-import { formatReport, parseEventStream, runConformance, type StreamProbeResult } from '../src/index.js';
+import { type ConformanceReport, formatReport, parseEventStream, runConformance } from '../src/index.js';
 import { type StreamTamper, startStreamFixture } from './fixtures/stream-server.js';
 
 const midStream = errorCodes.filter((code) => catalog[code].midStream !== null);
 const only = { apiKey: 'good-key', operations: ['runModel'], codes: midStream, triggers: false, fuzz: false };
-const rows = (streams: StreamProbeResult[]) => streams.map((s) => `${s.ending} ${s.outcome}`);
+const streams = (report: ConformanceReport) => report.results.filter((r) => r.section === 'streams');
+const rows = (report: ConformanceReport) => streams(report).map((s) => `${s.code ?? 'done'} ${s.outcome}`);
 
 describe('stream probes against a conforming fixture', () => {
   it('pass: one plain stream ending in done, one streamed row per mid-stream code', async () => {
@@ -15,9 +16,9 @@ describe('stream probes against a conforming fixture', () => {
     try {
       const report = await runConformance({ baseUrl: fixture.url, ...only });
       expect(report.ok, formatReport(report)).toBe(true);
-      expect(rows(report.streams).sort()).toEqual(['done passed', ...midStream.map((code) => `${code} passed`)].sort());
-      expect(formatReport(report)).toMatch(/pass {2}OVERLOADED \(streamed\) +simulate/);
-      expect(formatReport(report)).toMatch(/pass {2}stream → done +plain/);
+      expect(rows(report).sort()).toEqual(['done passed', ...midStream.map((code) => `${code} passed`)].sort());
+      expect(formatReport(report)).toMatch(/sim {2}runModel OVERLOADED \(streamed\)/);
+      expect(report.coverage.find((r) => r.stream && !r.code)).toMatchObject({ proof: 'real', outcome: 'passed' });
     } finally {
       await fixture.close();
     }
@@ -74,12 +75,12 @@ describe('stream probes against a broken fixture', () => {
     try {
       const report = await runConformance({ baseUrl: fixture.url, ...only });
       expect(report.ok).toBe(false);
-      const failed = report.streams.filter((s) => s.outcome === 'failed');
-      expect(failed.map((s) => s.ending)).toEqual([want.ending]);
+      const failed = streams(report).filter((s) => s.outcome === 'failed');
+      expect(failed.map((s) => s.code ?? 'done')).toEqual([want.ending]);
       expect(failed[0]!.diff.join('\n')).toMatch(want.diff);
-      expect(report.probes.filter((p) => p.outcome === 'failed')).toEqual([]);
+      expect(report.results.filter((p) => p.outcome === 'failed' && p.section !== 'streams')).toEqual([]);
       expect(formatReport(report)).toMatch(
-        new RegExp(`FAIL\\s+${want.ending === 'done' ? 'stream → done' : `${want.ending} \\(streamed\\)`}`),
+        want.ending === 'done' ? /FAIL runModel stream / : new RegExp(`FAIL runModel ${want.ending} \\(streamed\\)`),
       );
     } finally {
       await fixture.close();

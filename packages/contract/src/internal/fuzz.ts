@@ -5,7 +5,7 @@
 
 import type { SpecOperation } from '@errata/spec-model';
 import fc from 'fast-check';
-import type { FuzzResult } from '../report.js';
+import type { ProbeResult } from '../report.js';
 import { describeRequest, fillPath, type RequestSpec, send } from './http.js';
 import type { SuiteContext } from './suite-context.js';
 
@@ -111,8 +111,8 @@ export async function fuzzOperation(
   operation: SpecOperation,
   seed: number,
   numRuns: number,
-): Promise<FuzzResult> {
-  let counterexample: FuzzResult['counterexample'];
+): Promise<ProbeResult> {
+  let counterexample: { request: string; status: number; diff: string[] } | undefined;
   const property = fc.asyncProperty(requestArbitrary(context, operation), async (request) => {
     let diff: string[];
     let status = 0;
@@ -130,11 +130,16 @@ export async function fuzzOperation(
   // Stop at the first failure: every run is an HTTP request, and the first counterexample is
   // already a concrete request to replay.
   const details = await fc.check(property, { seed, numRuns, endOnFailure: true });
+  const failed = details.failed && counterexample ? counterexample : undefined;
   return {
+    section: 'fuzz',
     operationId: operation.operationId,
-    seed,
-    numRuns,
+    via: 'fuzz',
+    proof: 'real',
+    cause: `${numRuns} random and mutated requests, seed ${seed}`,
+    expected: 'a declared response, never a 5xx',
     outcome: details.failed ? 'failed' : 'passed',
-    ...(counterexample && details.failed ? { counterexample } : {}),
+    ...(failed ? { request: failed.request, got: String(failed.status) } : {}),
+    diff: failed ? [...new Set(failed.diff)] : [],
   };
 }

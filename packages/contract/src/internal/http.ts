@@ -112,3 +112,15 @@ export async function sendStream(
 export function fillPath(template: string, params: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
 }
+
+/** What came back, as a report row says it: `200`, `404 MODEL_NOT_FOUND`, `500 (no code)`. */
+export function gotOf(response: CapturedResponse): string {
+  if (response.status < 400) return String(response.status);
+  let code: unknown;
+  try {
+    code = (JSON.parse(response.text) as { code?: unknown } | null)?.code;
+  } catch {
+    code = undefined;
+  }
+  return `${response.status} ${typeof code === 'string' ? code : '(no code)'}`;
+}

@@ -2,9 +2,9 @@
 // operation, with an otherwise valid request. The response must be that code, with the status and
 // headers the operation declares for it.
 import type { SpecOperation } from '@errata/spec-model';
-import { type ErrorCode, isErrorCode } from '@errata/types';
+import { catalog, type ErrorCode, isErrorCode } from '@errata/types';
 import type { ProbeResult } from '../report.js';
-import { describeRequest, fillPath, type RequestSpec, send } from './http.js';
+import { describeRequest, fillPath, gotOf, type RequestSpec, send } from './http.js';
 import type { SuiteContext } from './suite-context.js';
 
 /** The request id used where an operation needs one: well-formed, and not expected to exist. */
@@ -47,18 +47,26 @@ export async function runSimulateProbes(
       const request = baseRequest(context, operation);
       request.headers = { ...request.headers, 'Errata-Simulate': code };
       let diff: string[];
+      let got: string | undefined;
       try {
-        diff = context.checker.check(operation, await send(context, request), { code });
+        const response = await send(context, request);
+        got = gotOf(response);
+        diff = context.checker.check(operation, response, { code });
       } catch (error) {
         diff = [`request failed: ${(error as Error).message}`];
       }
       results.push({
+        section: 'errors',
         operationId: operation.operationId,
         code,
         via: 'simulate',
+        proof: 'simulated',
+        cause: `Errata-Simulate: ${code}`,
         request: describeRequest(request),
         outcome: diff.length ? 'failed' : 'passed',
-        diff,
+        expected: `${catalog[code].status} ${code}`,
+        ...(got !== undefined ? { got } : {}),
+        diff: [...new Set(diff)],
       });
     }
   }

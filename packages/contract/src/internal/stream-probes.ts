@@ -6,10 +6,13 @@
 import type { SpecOperation } from '@errata/spec-model';
 import { type ErrorCode, isErrorCode } from '@errata/types';
 import { createStreamChecker, type StreamEnding } from '../check-stream.js';
-import type { StreamProbeResult } from '../report.js';
-import { describeRequest, fillPath, type RequestSpec, sendStream } from './http.js';
+import type { ProbeResult } from '../report.js';
+import { describeRequest, fillPath, gotOf, type RequestSpec, sendStream } from './http.js';
 import { baseRequest } from './simulate-probes.js';
 import type { SuiteContext } from './suite-context.js';
+
+/** How the plain stream is asked for. */
+const PLAIN = 'Accept: text/event-stream, stream: true';
 
 /** Tokens a simulated stream error comes after. */
 const SIMULATE_AFTER = 2;
@@ -27,27 +30,39 @@ export async function runStreamProbes(
   context: SuiteContext,
   operations: SpecOperation[],
   options: { simulate: boolean; triggers: boolean; only: Set<ErrorCode> | undefined },
-): Promise<{ results: StreamProbeResult[]; unavailable: string | undefined }> {
+): Promise<ProbeResult[]> {
   const checker = createStreamChecker(context.spec, context.ajv, context.checker);
-  const results: StreamProbeResult[] = [];
+  const results: ProbeResult[] = [];
   const text = context.plainModel('text-generation');
-  let unavailable: string | undefined;
   for (const operation of operations) {
     const schema = context.model.streamEvents.get(operation.operationId);
     if (!schema) continue;
+    const row = (ending: StreamEnding, via: 'example' | 'simulate' | 'trigger', cause: string) => ({
+      section: 'streams' as const,
+      operationId: operation.operationId,
+      ...(ending === 'done' ? {} : { code: ending }),
+      via,
+      cause,
+      expected: `a stream ending in ${ending === 'done' ? 'done' : `error ${ending}`}`,
+    });
     if (!text) {
-      unavailable = 'listModels shows no public text-generation model without an agreement to stream';
+      const reason = 'listModels shows no public text-generation model without an agreement to stream';
+      results.push({ ...row('done', 'example', PLAIN), proof: 'none', outcome: 'skipped', diff: [], reason });
       continue;
     }
     const probe = async (
       ending: StreamEnding,
-      via: StreamProbeResult['via'],
+      via: 'example' | 'simulate' | 'trigger',
+      cause: string,
       request: RequestSpec,
       maxTokens?: number,
     ) => {
       let diff: string[];
+      let got: string | undefined;
       try {
-        diff = checker.check(operation, await sendStream(context, request), {
+        const response = await sendStream(context, request);
+        got = gotOf(response);
+        diff = checker.check(operation, response, {
           ending,
           ...(maxTokens !== undefined ? { maxTokens } : {}),
         });
@@ -55,15 +70,15 @@ export async function runStreamProbes(
         diff = [`request failed: ${(error as Error).message}`];
       }
       results.push({
-        operationId: operation.operationId,
-        ending,
-        via,
+        ...row(ending, via, cause),
+        proof: via === 'simulate' ? 'simulated' : 'real',
         request: describeRequest(request),
         outcome: diff.length ? 'failed' : 'passed',
-        diff,
+        ...(got !== undefined ? { got } : {}),
+        diff: [...new Set(diff)],
       });
     };
-    await probe('done', 'plain', streamed(baseRequest(context, operation)));
+    await probe('done', 'example', PLAIN, streamed(baseRequest(context, operation)));
     for (const code of schema.errorCodes.filter(isErrorCode)) {
       if (options.only && !options.only.has(code)) continue;
       if (options.simulate) {
@@ -73,7 +88,13 @@ export async function runStreamProbes(
           'Errata-Simulate': code,
           'Errata-Simulate-After': String(SIMULATE_AFTER),
         };
-        await probe(code, 'simulate', request, SIMULATE_AFTER);
+        await probe(
+          code,
+          'simulate',
+          `Errata-Simulate: ${code} after ${SIMULATE_AFTER} tokens`,
+          request,
+          SIMULATE_AFTER,
+        );
       }
       const model = context.modelsFor[code];
       if (options.triggers && model) {
@@ -83,9 +104,9 @@ export async function runStreamProbes(
           path: fillPath(operation.path, { model }),
           body: JSON.stringify(context.exampleInput(task) ?? {}),
         });
-        await probe(code, 'trigger', request);
+        await probe(code, 'trigger', `a streamed run of ${model} (modelsFor.${code})`, request);
       }
     }
   }
-  return { results, unavailable };
+  return results;
 }

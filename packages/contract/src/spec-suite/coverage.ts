@@ -2,8 +2,9 @@
 // an auth key, the valid request), only by simulation, or not at all — and the exit policy over it.
 // A run is green only when nothing failed, every code in scope was probed or excused by the config
 // with a reason, and no more of it rests on Errata-Simulate than the config allows.
+
+import type { ProbeResult } from '../report.js';
 import type { ContractConfig } from './config.js';
-import type { SpecProbeResult } from './run-spec.js';
 
 /** How a code was proven: `real` (caused for real), `simulated` (only through Errata-Simulate), `none`. */
 export type Proof = 'real' | 'simulated' | 'none';
@@ -32,7 +33,7 @@ export interface SpecPolicy {
 }
 
 /** `createChatCompletion MODEL_NOT_FOUND`, `runModel OVERLOADED (streamed)`, `getModel 2xx`, `runModel stream`. */
-export const rowName = (r: SpecCoverageRow): string =>
+export const rowName = (r: Pick<SpecCoverageRow, 'operationId' | 'code' | 'stream'>): string =>
   `${r.operationId} ${r.code ?? (r.stream ? 'stream' : '2xx')}${r.stream && r.code ? ' (streamed)' : ''}`;
 
 export const proofOf = (via: string): Exclude<Proof, 'none'> => (via === 'simulate' ? 'simulated' : 'real');
@@ -43,8 +44,8 @@ export const proofOf = (via: string): Exclude<Proof, 'none'> => (via === 'simula
  * @example
  * coverageOf(report.results, config).filter((row) => row.proof === 'simulated').map((row) => row.code);
  */
-export function coverageOf(results: SpecProbeResult[], config: ContractConfig): SpecCoverageRow[] {
-  const rows = new Map<string, SpecProbeResult[]>();
+export function coverageOf(results: ProbeResult[], config: ContractConfig): SpecCoverageRow[] {
+  const rows = new Map<string, ProbeResult[]>();
   for (const r of results) {
     if (r.section === 'fuzz') continue; // fuzzing proves no code: its failures fail the run, its rows are not codes
     const key = `${r.section === 'streams' ? 'stream' : ''} ${r.operationId} ${r.code ?? ''}`;

@@ -1,7 +1,7 @@
 // Systematic failures, said once: a server that ignores Errata-Simulate fails every simulated probe
 // the same way, and one without X-Request-Id fails every response the same way. The report states
 // each as one hint naming the probes it covers, instead of N identical lines.
-import type { SpecProbeResult } from './run-spec.js';
+import type { ProbeResult } from '../report.js';
 
 export interface SpecHint {
   /** What is wrong everywhere, and what to do. */
@@ -14,10 +14,10 @@ export interface SpecHint {
   whole?: boolean;
 }
 
-const nameOf = (r: SpecProbeResult) => `${r.operationId}${r.code ? ` ${r.code}` : ''}`;
+const nameOf = (r: ProbeResult) => `${r.operationId}${r.code ? ` ${r.code}` : ''}`;
 
 interface Rule {
-  covers: (r: SpecProbeResult) => boolean;
+  covers: (r: ProbeResult) => boolean;
   /** Fewer covered probes than this is not a pattern. */
   min: number;
   line?: string;
@@ -63,7 +63,7 @@ const rules: Rule[] = [
  * @example
  * hintsOf(report.results).map((h) => h.message); // ['23 probes sent Errata-Simulate and got a 2xx: …']
  */
-export function hintsOf(results: SpecProbeResult[]): SpecHint[] {
+export function hintsOf(results: ProbeResult[]): SpecHint[] {
   const hints: SpecHint[] = [];
   for (const rule of rules) {
     const covered = results.filter(rule.covers);

@@ -14,57 +14,13 @@ import {
 } from '@errata/spec-model';
 import { createResponseChecker } from '../check-response.js';
 import { createStreamChecker } from '../check-stream.js';
-import { describeRequest, type HttpContext, send, sendStream } from '../internal/http.js';
+import { describeRequest, gotOf, type HttpContext, send, sendStream } from '../internal/http.js';
+import { type ConformanceReport, type ProbeResult, reportOf } from '../report.js';
 import type { ContractConfig } from './config.js';
 import { checkConfigAgainstSpec } from './config-check.js';
-import { coverageOf, type Proof, policyOf, proofOf, type SpecCoverageRow, type SpecPolicy } from './coverage.js';
-import { hintsOf, type SpecHint } from './hints.js';
-import { operationsInScope, planProbes, type SpecProbeVia, type SpecSection } from './probes.js';
+import { proofOf } from './coverage.js';
+import { operationsInScope, planProbes } from './probes.js';
 import { fuzzSpecOperation } from './spec-fuzz.js';
-
-export interface SpecProbeResult {
-  section: SpecSection;
-  operationId: string;
-  code?: string;
-  via: SpecProbeVia | 'fuzz';
-  /** `real` when caused for real, `simulated` through Errata-Simulate, `none` when not sent. */
-  proof: Proof;
-  /** How the request causes it: `a JSON body cut off mid-object`, `Errata-Simulate: OVERLOADED`. */
-  cause?: string;
-  /** `POST /v1/embeddings`, when it ran. */
-  request?: string;
-  outcome: 'passed' | 'failed' | 'skipped';
-  /** What the probe wanted: `404 MODEL_NOT_FOUND`, `a declared 2xx`. */
-  expected: string;
-  /** What came: `200`, `404 MODEL_NOT_FOUND`, `500 (no code)`. */
-  got?: string;
-  /** One line per differing field. */
-  diff: string[];
-  /** Why it was skipped. */
-  reason?: string;
-}
-
-export interface SpecSectionSummary {
-  section: SpecSection;
-  passed: number;
-  failed: number;
-  skipped: number;
-  /** Why nothing in it ran, when nothing did. */
-  reason?: string;
-}
-
-export interface SpecConformanceReport {
-  baseUrl: string;
-  /** Nothing failed, and the policy holds (every code probed or excused; simulation within its share). */
-  ok: boolean;
-  results: SpecProbeResult[];
-  sections: SpecSectionSummary[];
-  /** Per operation and declared code: proven for real, only by simulation, or not at all (and why). */
-  coverage: SpecCoverageRow[];
-  policy: SpecPolicy;
-  /** Systematic failures, each said once. */
-  hints: SpecHint[];
-}
 
 export interface SpecConformanceOptions {
   /** A bundled OpenAPI 3.1 document (`redocly bundle`): no external `$ref`s. */
@@ -86,8 +42,6 @@ export interface SpecConformanceOptions {
   now?: () => number;
   fetch?: typeof fetch;
 }
-
-const SECTIONS: SpecSection[] = ['success', 'errors', 'streams', 'unrouted', 'fuzz'];
 
 function modelOf(spec: OpenApiDocument): SpecModel {
   try {
@@ -117,7 +71,7 @@ function modelOf(spec: OpenApiDocument): SpecModel {
  * });
  * process.exit(report.ok ? 0 : 1);
  */
-export async function runSpecConformance(options: SpecConformanceOptions): Promise<SpecConformanceReport> {
+export async function runSpecConformance(options: SpecConformanceOptions): Promise<ConformanceReport> {
   const config = options.config ?? {};
   const model = modelOf(options.spec);
   checkConfigAgainstSpec(config, model, options.configFile ?? 'the config');
@@ -146,7 +100,7 @@ export async function runSpecConformance(options: SpecConformanceOptions): Promi
   const planned = planProbes(model, config).filter(
     (p) => (!options.only || matches(options.only, p)) && !matches(options.skip, p),
   );
-  const results: SpecProbeResult[] = [];
+  const results: ProbeResult[] = [];
   for (const probe of planned) {
     const expected = probe.code ? `${model.errors.get(probe.code)?.meta.status} ${probe.code}` : 'a declared 2xx';
     const base = {
@@ -169,7 +123,7 @@ export async function runSpecConformance(options: SpecConformanceOptions): Promi
     try {
       for (const first of probe.before ?? []) await send(http, first);
       const response = await (probe.ending ? sendStream : send)(http, probe.request);
-      got = `${response.status}${response.status >= 400 ? ` ${codeOf(response.text) ?? '(no code)'}` : ''}`;
+      got = gotOf(response);
       const operation = probe.operationId === 'unrouted' ? 'unrouted' : model.operation(probe.operationId)!;
       diff =
         probe.ending && operation !== 'unrouted'
@@ -193,24 +147,16 @@ export async function runSpecConformance(options: SpecConformanceOptions): Promi
     });
   }
   if (!options.only && !options.skip) results.push(...(await fuzzAll(model, config, http, checker, overBudget)));
-  const sections = SECTIONS.map((section) =>
-    summarize(section, results, planned.length === 0 ? 'no probe matches --only/--skip' : undefined),
-  );
-  const coverage = coverageOf(results, config);
-  const policy = policyOf(coverage, config, options.maxSimulated);
-  return {
-    baseUrl: options.baseUrl,
-    ok:
-      results.every((r) => r.outcome !== 'failed') &&
-      results.some((r) => r.outcome === 'passed') &&
-      policy.violations.length === 0,
-    results,
-    sections,
-    coverage,
-    policy,
-    hints: hintsOf(results),
-  };
+  return reportOf(options.baseUrl, results, {
+    config,
+    ...(options.maxSimulated !== undefined ? { maxSimulated: options.maxSimulated } : {}),
+    ...(planned.length === 0 ? { sectionReasons: noneMatch } : {}),
+  });
 }
+
+const noneMatch = Object.fromEntries(
+  (['success', 'errors', 'streams', 'unrouted', 'fuzz'] as const).map((s) => [s, 'no probe matches --only/--skip']),
+);
 
 /** One fuzz result per operation in scope that has a valid request to start from. */
 async function fuzzAll(
@@ -219,7 +165,7 @@ async function fuzzAll(
   http: HttpContext,
   checker: ReturnType<typeof createResponseChecker>,
   overBudget: () => string | undefined,
-): Promise<SpecProbeResult[]> {
+): Promise<ProbeResult[]> {
   const runs = config.fuzzRuns ?? 20;
   if (runs === 0) return [];
   const successes = new Map(
@@ -227,7 +173,7 @@ async function fuzzAll(
       .filter((p) => p.section === 'success')
       .map((p) => [p.operationId, p]),
   );
-  const results: SpecProbeResult[] = [];
+  const results: ProbeResult[] = [];
   for (const [index, operation] of operationsInScope(model, config).entries()) {
     const base = successes.get(operation.operationId);
     const row = {
@@ -265,35 +211,4 @@ async function fuzzAll(
     });
   }
   return results;
-}
-
-function codeOf(text: string): string | undefined {
-  try {
-    const code = (JSON.parse(text) as { code?: unknown }).code;
-    return typeof code === 'string' ? code : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function summarize(section: SpecSection, results: SpecProbeResult[], fallback: string | undefined): SpecSectionSummary {
-  const rows = results.filter((r) => r.section === section);
-  const count = (outcome: SpecProbeResult['outcome']) => rows.filter((r) => r.outcome === outcome).length;
-  const summary: SpecSectionSummary = {
-    section,
-    passed: count('passed'),
-    failed: count('failed'),
-    skipped: count('skipped'),
-  };
-  if (summary.passed + summary.failed > 0) return summary;
-  const reasons = [...new Set(rows.map((r) => r.reason).filter(Boolean))];
-  const own = {
-    success: 'the spec has no operations',
-    errors: 'no operation declares an error code',
-    streams: 'no operation declares a text/event-stream response',
-    fuzz: 'fuzzing is off (fuzzRuns: 0), or --only/--skip narrowed the run',
-    unrouted: 'the spec declares no x-errata.unrouted_response',
-  }[section];
-  const reason = reasons.length ? reasons.join('; ') : (fallback ?? own);
-  return { ...summary, reason };
 }

@@ -1,15 +1,17 @@
-// The spec-driven run's report for people (what was proven for real, only by simulation, or not at
+// The report of either run (Errata's own, or `--spec`) for people (what was proven for real, only by simulation, or not at
 // all; each failure with its diff; systematic failures once), for CI test viewers (JUnit XML) and
 // for GitHub Actions (workflow-command annotations). All three carry the same three-way split.
-import { rowName, type SpecCoverageRow } from './coverage.js';
-import type { SpecConformanceReport, SpecProbeResult } from './run-spec.js';
+import type { ConformanceReport, ProbeResult } from './report.js';
+import { rowName, type SpecCoverageRow } from './spec-suite/coverage.js';
 
-const name = (r: { operationId: string; code?: string }) => `${r.operationId}${r.code ? ` ${r.code}` : ''}`;
+// A streamed row names its ending (`runModel OVERLOADED (streamed)`, `runModel stream`), as coverage rows do.
+const name = (r: ProbeResult) =>
+  r.section === 'streams' ? rowName({ ...r, stream: true }) : `${r.operationId}${r.code ? ` ${r.code}` : ''}`;
 const count = (rows: SpecCoverageRow[], proof: SpecCoverageRow['proof']) =>
   rows.filter((r) => r.proof === proof && r.outcome !== 'failed').length;
 
 /** One line: `12 proven for real, 20 only by simulation, 1 not probed (1 accepted), 0 failed`. */
-function summaryLine(report: SpecConformanceReport): string {
+function summaryLine(report: ConformanceReport): string {
   const rows = report.coverage;
   const none = rows.filter((r) => r.proof === 'none');
   const accepted = none.filter((r) => r.accepted).length;
@@ -21,7 +23,7 @@ function summaryLine(report: SpecConformanceReport): string {
 }
 
 /** What a hint already says: the diff lines it stands for, and the failures left to list one by one. */
-function unsaid(report: SpecConformanceReport): { hidden: Set<string>; failed: SpecProbeResult[] } {
+function unsaid(report: ConformanceReport): { hidden: Set<string>; failed: ProbeResult[] } {
   const hidden = new Set(report.hints.flatMap((h) => (h.line ? [h.line] : [])));
   const whole = new Set(report.hints.filter((h) => h.whole).flatMap((h) => h.probes));
   const failed = report.results.filter((r) => r.outcome === 'failed' && !(r.via === 'simulate' && whole.has(name(r))));
@@ -32,12 +34,12 @@ function unsaid(report: SpecConformanceReport): { hidden: Set<string>; failed: S
  * The report as text.
  *
  * @example
- * console.log(formatSpecReport(report));
+ * console.log(formatReport(report));
  * // section   passed  failed  skipped
  * // success        3       0        0 …
  */
-export function formatSpecReport(report: SpecConformanceReport): string {
-  const lines = [`errata-contract --spec against ${report.baseUrl}`, '', 'section    passed  failed  skipped'];
+export function formatReport(report: ConformanceReport): string {
+  const lines = [`errata-contract against ${report.baseUrl}`, '', 'section    passed  failed  skipped'];
   for (const s of report.sections) {
     lines.push(
       `${s.section.padEnd(10)} ${String(s.passed).padStart(6)}  ${String(s.failed).padStart(6)}  ` +
@@ -53,7 +55,7 @@ export function formatSpecReport(report: SpecConformanceReport): string {
   if (none.length) lines.push('', `Not probed, ${none.length}:`);
   for (const r of none)
     lines.push(
-      `  ${r.accepted ? 'ok  ' : 'NOT '} ${name(r)}: ${r.detail}${r.accepted ? ` (accepted: ${r.accepted})` : ''}`,
+      `  ${r.accepted ? 'ok  ' : 'NOT '} ${rowName(r)}: ${r.detail}${r.accepted ? ` (accepted: ${r.accepted})` : ''}`,
     );
   if (report.hints.length) lines.push('', 'Hints (one systematic failure each):');
   for (const hint of report.hints) {
@@ -79,7 +81,7 @@ export function formatSpecReport(report: SpecConformanceReport): string {
 const xml = (text: string) =>
   text.replace(/[<>&"']/g, (ch) => `&#${ch.charCodeAt(0)};`).replace(/[^\t\n\r\x20-\uD7FF\uE000-\uFFFD]/g, '');
 
-const proofProperty = (r: SpecProbeResult) =>
+const proofProperty = (r: ProbeResult) =>
   `<properties><property name="proof" value="${r.proof}"/>` +
   `${r.cause ? `<property name="cause" value="${xml(r.cause)}"/>` : ''}</properties>`;
 
@@ -90,7 +92,7 @@ const proofProperty = (r: SpecProbeResult) =>
  * @example
  * writeFileSync('contract.xml', toJUnitXml(report));
  */
-export function toJUnitXml(report: SpecConformanceReport): string {
+export function toJUnitXml(report: ConformanceReport): string {
   const failures = report.results.filter((r) => r.outcome === 'failed').length + report.policy.violations.length;
   const out = [
     '<?xml version="1.0" encoding="UTF-8"?>',
@@ -137,7 +139,7 @@ const prop = (text: string) => data(text).replace(/:/g, '%3A').replace(/,/g, '%2
  * @example
  * console.log(toGitHubAnnotations(report)); // ::error title=errata-contract createEmbedding MODEL_NOT_FOUND::…
  */
-export function toGitHubAnnotations(report: SpecConformanceReport, file?: string): string {
+export function toGitHubAnnotations(report: ConformanceReport, file?: string): string {
   const where = file ? `file=${prop(file)},` : '';
   const line = (level: string, title: string, message: string) =>
     `::${level} ${where}title=${prop(`errata-contract ${title}`)}::${data(message)}`;
