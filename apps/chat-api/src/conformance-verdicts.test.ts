@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { loadContractConfig, runSpecConformance, type SpecConformanceReport } from '@errata/contract';
+import { type ConformanceReport, loadContractConfig, runSpecConformance } from '@errata/contract';
 import type { OpenApiDocument } from '@errata/spec-model';
 import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -62,11 +62,11 @@ function rewritten(rewrite: Rewrite): { fetch: (request: Request, env: unknown) 
   };
 }
 
-async function check(fetch: Fetch, extra = {}): Promise<SpecConformanceReport> {
+async function check(fetch: Fetch, extra = {}): Promise<ConformanceReport> {
   return runSpecConformance({ spec, baseUrl: await listen(fetch), config: { ...config, ...extra } });
 }
 
-const failures = (report: SpecConformanceReport) => report.results.filter((r) => r.outcome === 'failed');
+const failures = (report: ConformanceReport) => report.results.filter((r) => r.outcome === 'failed');
 
 describe('errata-contract --spec verdicts', () => {
   it('passes Chat API, saying what simulation alone proves', async () => {

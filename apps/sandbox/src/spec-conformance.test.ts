@@ -2,7 +2,7 @@
 // adopter's, with only what an adopter's config would say (a key, the keys that produce auth codes,
 // path values, simulation on). Streams, built-in real triggers and fuzzing run as they do for any spec.
 import { createRequire } from 'node:module';
-import { type ContractConfig, formatSpecReport, runSpecConformance } from '@errata/contract';
+import { type ContractConfig, formatReport, runSpecConformance } from '@errata/contract';
 import type { OpenApiDocument } from '@errata/spec-model';
 import { describe, expect, it } from 'vitest';
 import { demoApiKey, keyFor } from './seed.js';
@@ -37,9 +37,9 @@ describe('the sandbox through errata-contract --spec', () => {
     const report = await runSpecConformance({ spec, baseUrl: sandbox().url, config });
     expect(
       report.results.filter((r) => r.outcome === 'failed'),
-      formatSpecReport(report),
+      formatReport(report),
     ).toEqual([]);
-    expect(report.ok, formatSpecReport(report)).toBe(true);
+    expect(report.ok, formatReport(report)).toBe(true);
     const streamed = report.results.filter((r) => r.section === 'streams' && r.outcome === 'passed');
     expect(streamed.length).toBeGreaterThan(1);
     expect(report.results.some((r) => r.via === 'builtin' && r.code === 'IDEMPOTENCY_CONFLICT')).toBe(true);

@@ -63,6 +63,39 @@ export interface Expectation {
   code?: string;
 }
 
+/** How the server under test names things the spec leaves to it. */
+export interface CheckerOptions {
+  /** The header that carries the request id, echoed as the body's `request_id` (default `X-Request-Id`). */
+  requestIdHeader?: string;
+}
+
+/** The media type of RFC 9457 problem details, a second serialisation of the envelope. */
+const PROBLEM_JSON = 'application/problem+json';
+
+/** Envelope member → the problem details member that carries it (RFC 9457; Errata's others are extensions). */
+const PROBLEM_MEMBERS: Record<string, string> = { message: 'detail', request_id: 'instance', doc_url: 'type' };
+
+/** A problem details body read as the envelope it serialises: `detail` → `message`, `instance` → `request_id`… */
+function envelopeOfProblem(problem: Record<string, unknown>): Record<string, unknown> {
+  const { type, title: _, detail, instance, ...extensions } = problem;
+  const envelope: Record<string, unknown> = { ...extensions };
+  for (const [member, value] of [
+    ['message', detail],
+    ['request_id', instance],
+    ['doc_url', type],
+  ] as const)
+    if (value !== undefined) envelope[member] = value;
+  return envelope;
+}
+
+/** A diff line about the envelope, said in the problem details member's name. */
+const inProblemTerms = (line: string): string =>
+  Object.entries(PROBLEM_MEMBERS).reduce(
+    (text, [member, name]) =>
+      text.replace(`body/${member}`, `body/${name}`).replace(`property '${member}'`, `property '${name}'`),
+    line,
+  );
+
 /** Checks responses of any operation (or of an unrouted path) against the spec. */
 export interface ResponseChecker {
   check(operation: SpecOperation | 'unrouted', response: CapturedResponse, expectation?: Expectation): string[];
@@ -79,7 +112,9 @@ export interface ResponseChecker {
 export function createResponseChecker(
   spec: OpenApiDocument = loadSpec(),
   ajv: SpecAjv = createSpecAjv(spec),
+  options: CheckerOptions = {},
 ): ResponseChecker {
+  const requestIdHeader = options.requestIdHeader ?? 'X-Request-Id';
   const compiled = new Map<string, ValidateFunction>();
   const validator = (pointer: string) => {
     let fn = compiled.get(pointer);
@@ -175,10 +210,11 @@ export function createResponseChecker(
       diff.push(`body/status: ${JSON.stringify(body.status)} differs from the HTTP status ${response.status}`);
     if (entry.status !== response.status)
       diff.push(`status: ${code} is ${entry.status} in the catalog, got ${response.status}`);
-    const headerId = response.headers.get('x-request-id');
-    if (headerId !== null && body.request_id !== headerId)
+    const headerId = response.headers.get(requestIdHeader);
+    // A missing request_id is said once, by the schema line.
+    if (headerId !== null && body.request_id !== undefined && body.request_id !== headerId)
       diff.push(
-        `body/request_id: ${JSON.stringify(body.request_id)} differs from X-Request-Id ${JSON.stringify(headerId)}`,
+        `body/request_id: ${JSON.stringify(body.request_id)} differs from ${requestIdHeader} ${JSON.stringify(headerId)}`,
       );
     if (body.doc_url !== undefined && !isCatalogDocUrl(body.doc_url, entry.docUrl))
       diff.push(`body/doc_url: expected ${entry.docUrl} (at any origin), got ${JSON.stringify(body.doc_url)}`);
@@ -220,7 +256,11 @@ export function createResponseChecker(
     }
     diff.push(...headerDiff(declared, response.headers));
     if (!declared.schemaPointer) return diff;
-    if (!/^application\/json\b/.test(response.headers.get('content-type') ?? '')) {
+    const type = response.headers.get('content-type') ?? '';
+    // problem+json is the envelope too, where the operation declares it for this status.
+    const problem =
+      response.status >= 400 && type.startsWith(PROBLEM_JSON) && declared.mediaTypes.includes(PROBLEM_JSON);
+    if (!problem && !/^application\/json\b/.test(type)) {
       diff.push(
         `header Content-Type: expected application/json, got ${JSON.stringify(response.headers.get('content-type'))}`,
       );
@@ -232,7 +272,10 @@ export function createResponseChecker(
       diff.push(`body: not JSON: ${JSON.stringify(response.text.slice(0, 120))}`);
       return diff;
     }
-    if (response.status >= 400 && isObject(body)) {
+    if (problem && isObject(body)) {
+      if (typeof body.title !== 'string') diff.push('body/title: missing (RFC 9457 problem details need a title)');
+      diff.push(...envelopeDiff(response, envelopeOfProblem(body), declared).map(inProblemTerms));
+    } else if (response.status >= 400 && isObject(body)) {
       diff.push(...envelopeDiff(response, body, declared));
     } else {
       diff.push(...schemaDiff(declared.schemaPointer, body, 'body'));

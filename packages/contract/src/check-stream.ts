@@ -16,7 +16,7 @@ import {
   type ValidateFunction,
 } from '@errata/spec-model';
 import type { ErrorCode } from '@errata/types';
-import { type CapturedResponse, isCatalogDocUrl, type ResponseChecker } from './check-response.js';
+import { type CapturedResponse, type CheckerOptions, isCatalogDocUrl, type ResponseChecker } from './check-response.js';
 import { parseEventStream } from './internal/event-stream.js';
 import { containsStackTrace } from './internal/stack-trace.js';
 
@@ -47,8 +47,14 @@ export interface StreamChecker {
  * const checker = createStreamChecker(spec, ajv, createResponseChecker(spec, ajv));
  * checker.check(runModel, { status: 200, headers, text }, { ending: 'done' }); // [] when it conforms
  */
-export function createStreamChecker(spec: OpenApiDocument, ajv: SpecAjv, responses: ResponseChecker): StreamChecker {
+export function createStreamChecker(
+  spec: OpenApiDocument,
+  ajv: SpecAjv,
+  responses: ResponseChecker,
+  options: CheckerOptions = {},
+): StreamChecker {
   const model = createSpecModel(spec);
+  const requestIdHeader = options.requestIdHeader ?? 'X-Request-Id';
   const compiled = new Map<string, ValidateFunction>();
   const schemaDiff = (pointer: string, value: unknown, where: string) => {
     let validate = compiled.get(pointer);
@@ -87,7 +93,7 @@ export function createStreamChecker(spec: OpenApiDocument, ajv: SpecAjv, respons
       }
       if (containsStackTrace(response.text)) diff.push('body: contains a stack trace');
 
-      const requestId = response.headers.get('x-request-id');
+      const requestId = response.headers.get(requestIdHeader);
       const { events, trailing } = parseEventStream(response.text);
       let tokens = 0;
       let final: string | undefined;
@@ -135,7 +141,7 @@ export function createStreamChecker(spec: OpenApiDocument, ajv: SpecAjv, respons
         if (requestId !== null && body.request_id !== requestId)
           diff.push(
             `${where}/data/request_id: ${JSON.stringify(body.request_id)} ` +
-              `differs from X-Request-Id ${JSON.stringify(requestId)}`,
+              `differs from ${requestIdHeader} ${JSON.stringify(requestId)}`,
           );
         const docUrl = `${model.docsUrl ?? ''}#${code}`;
         if (!isCatalogDocUrl(body.doc_url, docUrl))

@@ -12,7 +12,7 @@ import { createRedactor, type Redactor } from '@errata/redact';
 import { type ErrorCode, isErrorCode } from '@errata/types';
 import { formatReport, toGitHubAnnotations, toJUnitXml } from './render.js';
 import { runConformance } from './run-conformance.js';
-import { SPEC_USAGE, SpecUsageError, specMain } from './spec-cli.js';
+import { headerName, SPEC_USAGE, SpecUsageError, specMain } from './spec-cli.js';
 
 const USAGE = `Usage: errata-contract --base-url <url> --api-key <key> [options]   (Errata's own API)
        errata-contract --spec <file> [--config <file>] [options]     (any spec: --spec --help)
@@ -29,6 +29,8 @@ const USAGE = `Usage: errata-contract --base-url <url> --api-key <key> [options]
   --seed <n>                fuzzer seed (default 42)
   --num-runs <n>            fuzz runs per operation (default 50)
   --timeout <ms>            per-request timeout (default 15000)
+  --request-id-header <name>
+                            the header that carries the request id (default X-Request-Id)
   --no-simulate             do not use Errata-Simulate: real triggers only
   --no-triggers             do not cause codes for real
   --no-streams              do not probe streamed responses
@@ -82,6 +84,7 @@ async function main(argv: string[]): Promise<number> {
       seed: { type: 'string' },
       'num-runs': { type: 'string' },
       timeout: { type: 'string' },
+      'request-id-header': { type: 'string' },
       'no-simulate': { type: 'boolean' },
       'no-triggers': { type: 'boolean' },
       'no-streams': { type: 'boolean' },
@@ -129,6 +132,9 @@ async function main(argv: string[]): Promise<number> {
     streams: !values['no-streams'],
     fuzz: !values['no-fuzz'],
     ...(maxSimulated !== undefined ? { maxSimulated } : {}),
+    ...(values['request-id-header'] !== undefined
+      ? { requestIdHeader: headerName(values['request-id-header'], '--request-id-header') }
+      : {}),
   });
   const text = format === 'github' ? toGitHubAnnotations(report) : formatReport(report);
   console.log(values.json ? JSON.stringify(report, null, 2) : text);

@@ -7,7 +7,7 @@
  * console.log(formatReport(report));
  */
 
-export type { CapturedResponse, Expectation, ResponseChecker } from './check-response.js';
+export type { CapturedResponse, CheckerOptions, Expectation, ResponseChecker } from './check-response.js';
 // Checking single responses.
 export { createResponseChecker, operationDeclares } from './check-response.js';
 export type { CapturedStream, StreamChecker, StreamEnding } from './check-stream.js';

@@ -109,6 +109,6 @@ export function reportOf(
     sections: SECTIONS.map((section) => summarize(section, results, options.sectionReasons ?? {})),
     coverage,
     policy,
-    hints: hintsOf(results),
+    hints: hintsOf(results, config.requestIdHeader),
   };
 }

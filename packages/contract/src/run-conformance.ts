@@ -44,6 +44,8 @@ export interface ConformanceOptions {
   operations?: string[];
   /** Only these codes (default all). */
   codes?: ErrorCode[];
+  /** The response header that carries the request id, echoed as `request_id` (default `X-Request-Id`). */
+  requestIdHeader?: string;
   /** Per-request timeout in ms (default 15000). */
   timeoutMs?: number;
   /** The server's JSON body limit in bytes, for the REQUEST_TOO_LARGE trigger (default 1 MiB). */
@@ -83,6 +85,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     fileLimitBytes: options.fileLimitBytes ?? 10 * 1024 * 1024,
     promptViolationMarker: options.promptViolationMarker ?? DEFAULT_PROMPT_VIOLATION_MARKER,
     fetch: options.fetch ?? fetch,
+    ...(options.requestIdHeader ? { requestIdHeader: options.requestIdHeader } : {}),
   });
   const only = options.codes ? new Set(options.codes) : undefined;
   const operations = context.operations.filter(
@@ -111,7 +114,10 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     ...(options.streams === false ? { streams: 'stream probes are off (--no-streams)' } : {}),
     ...(options.fuzz === false ? { fuzz: 'fuzzing is off (--no-fuzz)' } : {}),
   };
-  const config = { ...(options.notProbed ? { notProbed: options.notProbed } : {}) };
+  const config = {
+    ...(options.notProbed ? { notProbed: options.notProbed } : {}),
+    ...(options.requestIdHeader ? { requestIdHeader: options.requestIdHeader } : {}),
+  };
   return reportOf(
     context.redact(options.baseUrl),
     results.map((r) => redactRow(r, context.redact)),

@@ -20,6 +20,9 @@ export const SPEC_USAGE = `Usage: errata-contract --spec <bundled openapi.json|y
   --budget <seconds>   stop sending after this long; the rest is reported not probed (and fails)
   --max-simulated <%>  how much of the codes may be proven only by Errata-Simulate (default: the
                        config's maxSimulated, else 100); over it the run fails
+  --request-id-header <name>
+                       the header that carries the request id (default: the config's
+                       requestIdHeader, else X-Request-Id)
   --timeout <ms>       per-request timeout (default 15000)
   --format <text|github>
                        stdout as text (default) or GitHub Actions annotations
@@ -32,6 +35,13 @@ and against the spec: an unknown key, operation or code is a usage error (exit 2
 
 /** A usage mistake: the CLI prints it with the usage and exits 2. */
 export class SpecUsageError extends Error {}
+
+/** A header name as HTTP allows it (an RFC 9110 token), else a usage error. */
+export function headerName(value: string, flag: string): string {
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(value))
+    throw new SpecUsageError(`${flag} expects a header name, got ${JSON.stringify(value)}`);
+  return value;
+}
 
 /** Runs `fn`, turning a config error (shape, or names the spec lacks) into a usage error: exit 2. */
 function usage<T>(fn: () => T): T {
@@ -71,6 +81,7 @@ export async function specMain(argv: string[], log: (line: string) => void = con
       skip: { type: 'string', multiple: true },
       budget: { type: 'string' },
       timeout: { type: 'string' },
+      'request-id-header': { type: 'string' },
       'max-simulated': { type: 'string' },
       format: { type: 'string' },
       junit: { type: 'string' },
@@ -92,6 +103,8 @@ export async function specMain(argv: string[], log: (line: string) => void = con
   };
   let config: ContractConfig = {};
   if (values.config) config = usage(() => loadContractConfig(values.config!));
+  if (values['request-id-header'] !== undefined)
+    config = { ...config, requestIdHeader: headerName(values['request-id-header'], '--request-id-header') };
   const budget = number(values.budget, '--budget');
   const timeout = number(values.timeout, '--timeout');
   const maxSimulated = number(values['max-simulated'], '--max-simulated');

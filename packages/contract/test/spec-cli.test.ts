@@ -49,11 +49,31 @@ describe('errata-contract --spec: the config', () => {
       want: 'triggers[0].code: listModels does not declare PROMPT_TOO_LONG',
     },
     { name: 'a wrong type', given: 'simulate: "yes"', want: 'simulate: must be boolean, got string' },
+    {
+      name: 'a request id header that is no header name',
+      given: 'requestIdHeader: "X Request Id"',
+      want: 'requestIdHeader: must match pattern',
+    },
   ])('exits 2 on $name, naming it', async ({ given, want }) => {
     const result = await contract(given);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(`${result.file}: ${want}`);
     expect(result.stdout).toBe('');
+  });
+});
+
+describe('errata-contract --request-id-header', () => {
+  it.each([
+    { name: 'in --spec mode', given: ['--spec', spec] },
+    { name: 'on Errata’s own API', given: ['--api-key', 'k'] },
+  ])('exits 2 $name on a value that is no header name', async ({ given }) => {
+    const error = await run('node', [cli, ...given, '--request-id-header', 'X Request Id']).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(error).toMatchObject({ code: 2 });
+    expect((error as { stderr: string }).stderr).toContain(
+      '--request-id-header expects a header name, got "X Request Id"',
+    );
   });
 });
 

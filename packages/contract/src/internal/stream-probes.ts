@@ -31,7 +31,12 @@ export async function runStreamProbes(
   operations: SpecOperation[],
   options: { simulate: boolean; triggers: boolean; only: Set<ErrorCode> | undefined },
 ): Promise<ProbeResult[]> {
-  const checker = createStreamChecker(context.spec, context.ajv, context.checker);
+  const checker = createStreamChecker(
+    context.spec,
+    context.ajv,
+    context.checker,
+    context.requestIdHeader ? { requestIdHeader: context.requestIdHeader } : {},
+  );
   const results: ProbeResult[] = [];
   const text = context.plainModel('text-generation');
   for (const operation of operations) {

@@ -30,6 +30,8 @@ export interface SuiteSettings {
   /** A word the server's content policy refuses in a prompt; empty: none known. */
   promptViolationMarker: string;
   fetch: typeof fetch;
+  /** The response header that carries the request id (default `X-Request-Id`). */
+  requestIdHeader?: string;
 }
 
 export interface SuiteContext extends HttpContext, SuiteSettings {
@@ -64,13 +66,14 @@ export async function createSuiteContext(settings: SuiteSettings): Promise<Suite
   const spec = loadSpec();
   const model = createSpecModel(spec);
   const ajv = createSpecAjv(spec);
+  const names = settings.requestIdHeader ? { requestIdHeader: settings.requestIdHeader } : {};
   const context: SuiteContext = {
     ...settings,
     spec,
     model,
     ajv,
     operations: model.operations,
-    checker: createResponseChecker(spec, ajv),
+    checker: createResponseChecker(spec, ajv, names),
     models: [],
     jobIds: [],
     redact: createRedactor([settings.apiKey, ...Object.values(settings.keys)]),

@@ -54,6 +54,8 @@ export interface ContractConfig {
     /** Keys that produce auth codes: `{ INVALID_API_KEY: sk_wrong, MISSING_API_KEY: null }` (null: no header). */
     keys?: Record<string, string | null>;
   };
+  /** The response header that carries the request id, echoed as `request_id` (default `X-Request-Id`). */
+  requestIdHeader?: string;
   /** The server honours `Errata-Simulate: <CODE>` (default false). */
   simulate?: boolean;
   /** Percent of the declared codes that may be proven only by simulation (default 100). */

@@ -17,15 +17,15 @@ export interface SpecHint {
 const nameOf = (r: ProbeResult) => `${r.operationId}${r.code ? ` ${r.code}` : ''}`;
 
 interface Rule {
-  covers: (r: ProbeResult) => boolean;
+  covers: (r: ProbeResult, requestIdHeader: string) => boolean;
   /** Fewer covered probes than this is not a pattern. */
   min: number;
-  line?: string;
+  line?: (requestIdHeader: string) => string;
   whole?: boolean;
-  message: (n: number) => string;
+  message: (n: number, requestIdHeader: string) => string;
 }
 
-const REQUEST_ID_MISSING = 'header X-Request-Id: missing';
+const requestIdMissing = (header: string) => `header ${header}: missing`;
 const NESTED =
   "body is the provider's own nested `error` object: `code`, `request_id`, `status` missing at the top level";
 
@@ -39,17 +39,17 @@ const rules: Rule[] = [
       `the server's test mode (with @errata/server, the simulate stage), or set simulate: false and record triggers.`,
   },
   {
-    covers: (r) => r.diff.includes(REQUEST_ID_MISSING),
+    covers: (r, header) => r.diff.includes(requestIdMissing(header)),
     min: 3,
-    line: REQUEST_ID_MISSING,
-    message: (n) =>
-      `${n} responses have no X-Request-Id header: set it once for every response ` +
+    line: requestIdMissing,
+    message: (n, header) =>
+      `${n} responses have no ${header} header: set it once for every response ` +
       `(with @errata/server, the requestId stage) and echo it as the body's request_id.`,
   },
   {
     covers: (r) => r.diff.includes(NESTED),
     min: 3,
-    line: NESTED,
+    line: () => NESTED,
     message: (n) =>
       `${n} error responses are the provider's own nested \`error\` object, not the envelope ` +
       `(\`code\`, \`request_id\`, \`status\`… at the top level): answer errors in one place ` +
@@ -63,15 +63,15 @@ const rules: Rule[] = [
  * @example
  * hintsOf(report.results).map((h) => h.message); // ['23 probes sent Errata-Simulate and got a 2xx: …']
  */
-export function hintsOf(results: ProbeResult[]): SpecHint[] {
+export function hintsOf(results: ProbeResult[], requestIdHeader = 'X-Request-Id'): SpecHint[] {
   const hints: SpecHint[] = [];
   for (const rule of rules) {
-    const covered = results.filter(rule.covers);
+    const covered = results.filter((r) => rule.covers(r, requestIdHeader));
     if (covered.length < rule.min) continue;
     hints.push({
-      message: rule.message(covered.length),
+      message: rule.message(covered.length, requestIdHeader),
       probes: covered.map(nameOf),
-      ...(rule.line ? { line: rule.line } : {}),
+      ...(rule.line ? { line: rule.line(requestIdHeader) } : {}),
       ...(rule.whole ? { whole: true } : {}),
     });
   }

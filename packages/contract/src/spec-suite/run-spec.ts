@@ -76,8 +76,9 @@ export async function runSpecConformance(options: SpecConformanceOptions): Promi
   const model = modelOf(options.spec);
   checkConfigAgainstSpec(config, model, options.configFile ?? 'the config');
   const ajv = createSpecAjv(options.spec);
-  const checker = createResponseChecker(options.spec, ajv);
-  const streams = createStreamChecker(options.spec, ajv, checker);
+  const names = config.requestIdHeader ? { requestIdHeader: config.requestIdHeader } : {};
+  const checker = createResponseChecker(options.spec, ajv, names);
+  const streams = createStreamChecker(options.spec, ajv, checker, names);
   const keys = [config.auth?.key, ...Object.values(config.auth?.keys ?? {})].filter(
     (k): k is string => typeof k === 'string',
   );
