@@ -13,7 +13,7 @@ const sandbox = useSandbox({ rateLimit: 1_000_000, concurrencyLimit: 64, request
 
 // What the generic suite cannot do without an adopter's help is left out by scope, as an adopter
 // would: the queue's status, result and cancel need a job the run created (its id is not known in
-// advance), and finetunes need uploaded files. Errata's own suite covers them (conformance.test.ts).
+// advance), and finetunes need uploaded files. Uploads are in: their form is built from the schema. Errata's own suite covers them (conformance.test.ts).
 // Keys go in auth.keys only when they fail on every operation; the plan and permission keys fail
 // only where a plan or a write is needed, so those codes are left to simulation here.
 const everywhere = ['EXPIRED_API_KEY', 'REVOKED_API_KEY', 'ACCOUNT_SUSPENDED', 'QUOTA_EXCEEDED'] as const;
@@ -28,7 +28,7 @@ const config: ContractConfig = {
   },
   simulate: true,
   pathParams: { model: 'echo-1' },
-  operations: ['listModels', 'getModel', 'runModel', 'submitRequest'],
+  operations: ['listModels', 'getModel', 'runModel', 'submitRequest', 'uploadFile'],
   fuzzRuns: 10,
 };
 
@@ -44,5 +44,10 @@ describe('the sandbox through errata-contract --spec', () => {
     expect(streamed.length).toBeGreaterThan(1);
     expect(report.results.some((r) => r.via === 'builtin' && r.code === 'IDEMPOTENCY_CONFLICT')).toBe(true);
     expect(report.results.filter((r) => r.section === 'fuzz').every((r) => r.outcome !== 'failed')).toBe(true);
+    // A multipart operation: its valid form uploads, and the form without its file is refused as the spec says.
+    const upload = report.results.filter((r) => r.operationId === 'uploadFile' && r.via !== 'simulate');
+    expect(upload.map((r) => `${r.section} ${r.code ?? ''} ${r.outcome}`)).toEqual(
+      expect.arrayContaining(['success  passed', 'errors MISSING_REQUIRED_FIELD passed', 'fuzz  passed']),
+    );
   });
 });

@@ -25,6 +25,19 @@ const noExamples = createSpecModel(
 const baseUrl = 'http://127.0.0.1:9';
 
 describe('planProbes', () => {
+  it('builds a multipart form from the schema: a small file per binary field, an allowed value elsewhere', async () => {
+    const probes = planProbes(model, { auth: { key: 'k' } }).filter((p) => p.operationId === 'uploadFile');
+    const success = probes.find((p) => p.section === 'success')!;
+    expect(success).toMatchObject({ cause: 'a valid request, its body from the schema' });
+    const form = success.request!.body as FormData;
+    expect(form).toBeInstanceOf(FormData);
+    expect(form.get('purpose')).toBe('finetune');
+    expect(await (form.get('file') as File).text()).toBe('{}');
+    const missing = probes.find((p) => p.via === 'builtin' && p.code === 'MISSING_REQUIRED_FIELD')!;
+    expect(missing.cause).toBe('the valid form without its required file');
+    expect([...(missing.request!.body as FormData).keys()]).toEqual(['purpose']);
+  });
+
   it('skips every code it has no way to cause, saying why', () => {
     const probes = planProbes(model, { auth: { key: 'k' } });
     const listModels = probes.filter((p) => p.operationId === 'listModels' && p.code);

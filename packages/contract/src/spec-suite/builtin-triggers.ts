@@ -7,6 +7,7 @@ import type { RequestSpec } from '../internal/http.js';
 import { isObject } from '../internal/is-object.js';
 import { violation } from '../internal/triggers/input-fields.js';
 import type { ContractConfig } from './config.js';
+import { formFieldsOf, formOf } from './sample-body.js';
 
 export interface BuiltinTrigger {
   code: string;
@@ -129,6 +130,18 @@ export function builtinTriggers(
         [withBody(body, key)],
       );
     }
+  }
+  if (operation.requestBody?.contentType === 'multipart/form-data') {
+    const fields = formFieldsOf(model, operation);
+    const required = [
+      ...requiredProperties(model.lookup(operation.requestBody.schemaPointer), (n) => model.resolve(n)),
+    ];
+    const missing = required.find((name) => fields.some(([field]) => field === name));
+    if (missing)
+      add(pick('MISSING_REQUIRED_FIELD', 'INVALID_REQUEST'), `the valid form without its required ${missing}`, {
+        ...base,
+        body: formOf(fields.filter(([name]) => name !== missing)),
+      });
   }
   for (const parameter of operation.parameters.filter((p) => p.in === 'path')) {
     const notFound = [...declared].filter(([, status]) => status === 404).map(([code]) => code);

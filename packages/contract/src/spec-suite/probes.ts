@@ -8,7 +8,7 @@ import { fillPath, type RequestSpec } from '../internal/http.js';
 import { isObject } from '../internal/is-object.js';
 import { builtinTriggers, propertiesOf } from './builtin-triggers.js';
 import type { ContractConfig, RecordedTrigger } from './config.js';
-import { type BodySource, requestBodyOf } from './sample-body.js';
+import { type BodySource, formFieldsOf, formOf, requestBodyOf } from './sample-body.js';
 
 export type SpecSection = 'success' | 'errors' | 'streams' | 'unrouted' | 'fuzz';
 
@@ -83,8 +83,11 @@ function baseRequest(model: SpecModel, operation: SpecOperation, config: Contrac
   };
   const spec = operation.requestBody;
   if (!spec) return { request };
+  // fetch sets a multipart Content-Type itself, with the boundary.
+  if (spec.contentType === 'multipart/form-data')
+    return { request: { ...request, body: formOf(formFieldsOf(model, operation)) }, bodyFrom: 'schema' };
   if (spec.contentType !== 'application/json')
-    return { skip: `${operation.operationId} takes ${spec.contentType}; --spec probes send JSON bodies only` };
+    return { skip: `${operation.operationId} takes ${spec.contentType}; --spec probes send JSON and multipart bodies` };
   const { body, from } = requestBodyOf(model, operation);
   if (body === undefined)
     return { skip: `${operation.operationId}: no request example, and no body could be built from its schema` };

@@ -6,6 +6,8 @@ import type { SpecModel, SpecOperation } from '@errata/spec-model';
 
 type Schema = {
   $ref?: string;
+  contentMediaType?: string;
+  contentEncoding?: string;
   type?: string | string[];
   example?: unknown;
   examples?: unknown[];
@@ -109,4 +111,52 @@ export function requestBodyOf(model: SpecModel, operation: SpecOperation): { bod
   const media = model.lookup(request.schemaPointer.replace(/\/schema$/, '')) as { example?: unknown };
   if (media.example !== undefined) return { body: media.example, from: 'example' };
   return { body: sampleOf(model, model.lookup(request.schemaPointer)), from: 'schema' };
+}
+
+/** A form field's value as a probe sends it: text, or a small file. */
+type FormValue = string | { file: Blob; name: string };
+
+/** Whether a form property is a file: binary by its format, its media type or its encoding (OAS 3.0 and 3.1). */
+const isFile = (schema: Schema | undefined) =>
+  schema?.format === 'binary' ||
+  schema?.format === 'byte' ||
+  schema?.contentMediaType !== undefined ||
+  schema?.contentEncoding !== undefined;
+
+/**
+ * The fields of a multipart form for `operation`, from its schema: a small JSON file (`probe.json`,
+ * `{}`) for each binary field, a value its schema allows (as for JSON bodies) for each other one.
+ *
+ * @example
+ * formFieldsOf(model, model.operation('uploadFile')!); // [['file', { file: Blob, name: 'probe.json' }], ['purpose', 'finetune']]
+ */
+export function formFieldsOf(model: SpecModel, operation: SpecOperation): [string, FormValue][] {
+  const schema = model.resolve<Schema>(model.lookup(operation.requestBody!.schemaPointer));
+  const fields: [string, FormValue][] = [];
+  for (const [name, property] of Object.entries(schema.properties ?? {})) {
+    const resolved = model.resolve<Schema>(property);
+    if (isFile(resolved)) {
+      const type = resolved.contentMediaType ?? 'application/json';
+      fields.push([name, { file: new Blob(['{}'], { type }), name: 'probe.json' }]);
+      continue;
+    }
+    if (!schema.required?.includes(name) && resolved?.example === undefined) continue;
+    const value = sampleOf(model, property);
+    if (value !== undefined) fields.push([name, typeof value === 'string' ? value : JSON.stringify(value)]);
+  }
+  return fields;
+}
+
+/**
+ * A `FormData` of `fields`, fresh for each request.
+ *
+ * @example
+ * formOf(formFieldsOf(model, upload).filter(([name]) => name !== 'file')); // the form without its file
+ */
+export function formOf(fields: [string, FormValue][]): FormData {
+  const form = new FormData();
+  for (const [name, value] of fields)
+    if (typeof value === 'string') form.append(name, value);
+    else form.append(name, value.file, value.name);
+  return form;
 }
