@@ -3,7 +3,7 @@
  * schema of each event (`components/schemas/StreamEvent` and the events it lists), the codes an
  * `error` event can carry (its `data.oneOf`), and example streams built from the spec's examples.
  */
-import { createSpecModel, type OpenApiDocument, type SpecOperation } from '@errata/spec-model';
+import { createSpecModel, isObject, type OpenApiDocument, type SpecOperation } from '@errata/spec-model';
 import { catalog, type ErrorCode, isErrorCode } from '@errata/types';
 import { errorTexts } from '@errata/types/texts';
 import { createParser } from 'eventsource-parser';
@@ -174,8 +174,4 @@ export function exampleStream(
       data: { ...entry.example, details: { ...(isObject(details) ? details : {}), tokens_delivered: tokens.length } },
     },
   ];
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }

@@ -5,7 +5,7 @@
  * error handler.
  */
 import { CatalogError } from '@errata/server';
-import type { SpecOperation } from '@errata/spec-model';
+import { isObject, type SpecOperation } from '@errata/spec-model';
 import type { MiddlewareHandler } from 'hono';
 import type { Handler } from './handlers/handler.js';
 import { wantsStream } from './handlers/stream-run.js';
@@ -67,9 +67,6 @@ export function resolveModel(state: SandboxState): Stage {
     await next();
   };
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * Only text streams. Checked before the schema, which would only call `stream` an unknown field

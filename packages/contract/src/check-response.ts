@@ -9,6 +9,7 @@ import {
   compileSpecSchema,
   createSpecAjv,
   createSpecModel,
+  isObject,
   type OpenApiDocument,
   type SpecAjv,
   type SpecOperation,
@@ -16,7 +17,6 @@ import {
   type ValidateFunction,
 } from '@errata/spec-model';
 import { loadSpec } from './internal/errata-spec.js';
-import { isObject } from './internal/is-object.js';
 import { containsStackTrace } from './internal/stack-trace.js';
 
 /** The value at a JSON Pointer inside `value` (an ajv `instancePath`). */

@@ -3,7 +3,7 @@
  * message template, retry policy and category come from the code's definition, never from a
  * table here. Adding an envelope field is this one file.
  */
-import type { ErrorDefinition, SpecOperation } from '@errata/spec-model';
+import { type ErrorDefinition, fillTemplate, type SpecOperation, templateParams } from '@errata/spec-model';
 import type { ErrorInit } from './catalog-error.js';
 import { type RateLimitState, rateLimitFields } from './rate-limit-fields.js';
 
@@ -40,36 +40,6 @@ export interface ErrorResponse {
   status: number;
   headers: Record<string, string>;
   body: ErrorEnvelope;
-}
-
-const PARAM = /\{(\w+)\}/g;
-
-const paramsOf = new Map<string, readonly string[]>();
-
-/**
- * The `{name}`s of a message template (read once per template: the error path is hot).
- *
- * @example
- * templateParams('Field {field} is invalid: {issue}.'); // ['field', 'issue']
- */
-export function templateParams(template: string): readonly string[] {
-  let names = paramsOf.get(template);
-  if (!names) {
-    names = [...template.matchAll(PARAM)].map((m) => m[1]!);
-    paramsOf.set(template, names);
-  }
-  return names;
-}
-
-/**
- * Fills a template; a parameter that is not given stays `{name}`, so a message is never silently wrong.
- *
- * @example
- * fillTemplate('Model {model} does not exist.', { model: 'x' }); // 'Model x does not exist.'
- */
-export function fillTemplate(template: string, params: Record<string, string | number> = {}): string {
-  if (templateParams(template).length === 0) return template;
-  return template.replace(PARAM, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 export interface EnvelopeOptions {

@@ -7,6 +7,8 @@
  * const { status, headers, body } = server.error('MODEL_NOT_FOUND', { params: { model: 'x' } });
  */
 
+// The template readers are @errata/spec-model's, re-exported for the kit's users.
+export { fillTemplate, templateParams } from '@errata/spec-model';
 // The kit.
 export { BoundedMap } from './bounded-map.js';
 export type { ErrorInit } from './catalog-error.js';
@@ -15,7 +17,7 @@ export { CatalogError, isCatalogError } from './catalog-error.js';
 // Node's HTTP parser.
 export { onClientError } from './client-error.js';
 export type { ErrorEnvelope, ErrorResponse, RateLimitState, ResponseContext } from './envelope.js';
-export { fillTemplate, MAX_RETRY_AFTER, templateParams, waitSeconds } from './envelope.js';
+export { MAX_RETRY_AFTER, waitSeconds } from './envelope.js';
 export type { ErrataServer, ErrataServerOptions } from './errata-server.js';
 export { createErrataServer } from './errata-server.js';
 export { errataServer, errataSpec } from './errata-spec.js';

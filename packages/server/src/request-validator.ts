@@ -14,9 +14,9 @@ import {
   type SpecAjv,
   type SpecModel,
   type SpecOperation,
+  templateParams,
 } from '@errata/spec-model';
 import { CatalogError } from './catalog-error.js';
-import { templateParams } from './envelope.js';
 
 /** The generic codes request checks fall back on. Errata's spec names these; another spec may rename them. */
 export interface ValidationCodes {

@@ -12,12 +12,13 @@ export type { HttpMethod, OpenApiDocument } from './document.js';
 export { HTTP_METHODS, isJsonMediaType } from './document.js';
 export { constOf, responseCodes } from './error-schema.js';
 export type { CrosswalkEntry, Provider, Providers, XError } from './generated/meta.js';
+export { isObject } from './is-object.js';
 export type { SpecHeader, SpecOperation, SpecParameter, SpecRequestBody, SpecResponse } from './operations.js';
 export { escapePointer, lookupPointer, pointerOf } from './pointer.js';
 export { MAX_REF_DEPTH, pointerFor, resolveRef } from './resolve.js';
 export type { ResolveNode } from './schema-readers.js';
 // Reading schemas through any resolver (the model's, or Redocly's in the lint rules).
-export { requiredProperties, schemaConst, schemaParts, templateParams, unionCodes } from './schema-readers.js';
+export { requiredProperties, schemaConst, schemaParts, unionCodes } from './schema-readers.js';
 export type { ErrorObject, SpecAjv, ValidateFunction } from './spec-ajv.js';
 // Validating against the document's schemas.
 export { compileSpecSchema, createSpecAjv, SPEC_ID } from './spec-ajv.js';
@@ -31,4 +32,6 @@ export { SpecModelError } from './spec-model-error.js';
 export { defaultCodeByStatus, providerStatusDefaults } from './status-defaults.js';
 export type { StreamSchema } from './stream-events.js';
 export { EVENT_STREAM } from './stream-events.js';
+// Message templates, and the one test for a JSON object.
+export { fillTemplate, templateParams } from './templates.js';
 export { errorCodeFor, errorCodesOf } from './x-error-code.js';

@@ -1,7 +1,8 @@
 // The resolver-agnostic readers, through a resolver of the kind Redocly's rules pass (a lookup of
 // `$ref`s by name), so the same reading serves the model and the linter.
 import { describe, expect, it } from 'vitest';
-import { requiredProperties, schemaConst, schemaParts, templateParams, unionCodes } from './schema-readers.js';
+import { requiredProperties, schemaConst, schemaParts, unionCodes } from './schema-readers.js';
+import { fillTemplate, templateParams } from './templates.js';
 
 const components: Record<string, unknown> = {
   Envelope: { type: 'object', required: ['code', 'status'], properties: { code: { type: 'string' } } },
@@ -47,6 +48,12 @@ describe('schema readers', () => {
       want: ['model', 'field'],
     },
     { name: 'no template', given: () => templateParams(undefined), want: [] },
+    {
+      name: 'a template filled, a missing parameter kept',
+      given: () => fillTemplate('Model {model} has no {field}.', { model: 'echo-1' }),
+      want: 'Model echo-1 has no {field}.',
+    },
+    { name: 'a template without parameters', given: () => fillTemplate('Busy.', { model: 'x' }), want: 'Busy.' },
   ])('$name', ({ given, want }) => {
     expect(given()).toEqual(want);
   });

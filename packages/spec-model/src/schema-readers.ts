@@ -1,9 +1,10 @@
 /**
  * Reading schemas by whatever resolver the caller has: the spec model's own (`resolveRef` over a
  * bundled document) or another tool's (Redocly's `ctx.resolve` over split files, in the lint
- * rules). One reading of `allOf` branches, `oneOf` unions, pinned constants and message templates,
- * so the linter and the runtime never disagree about what a schema says.
+ * rules). One reading of `allOf` branches, `oneOf` unions and pinned constants (message templates:
+ * templates.ts), so the linter and the runtime never disagree about what a schema says.
  */
+import { isObject } from './is-object.js';
 
 /** Follows a node's `$ref` (a node without one comes back as it is); `undefined` when it cannot. */
 export type ResolveNode = (node: unknown) => unknown;
@@ -15,8 +16,7 @@ type SchemaNode = Record<string, unknown> & {
   required?: string[];
 };
 
-const asSchema = (node: unknown): SchemaNode | undefined =>
-  node !== null && typeof node === 'object' && !Array.isArray(node) ? (node as SchemaNode) : undefined;
+const asSchema = (node: unknown): SchemaNode | undefined => (isObject(node) ? (node as SchemaNode) : undefined);
 
 /**
  * The schema and every `allOf` branch below it, resolved, depth first.
@@ -69,16 +69,4 @@ export function unionCodes(schemaOrRef: unknown, resolve: ResolveNode): string[]
     if (typeof code === 'string' && !codes.includes(code)) codes.push(code);
   }
   return codes;
-}
-
-const PARAM = /\{(\w+)\}/g;
-
-/**
- * The parameters of a message template (`x-error.message`), in order.
- *
- * @example
- * templateParams('Field {field} is invalid: {issue}.'); // ['field', 'issue']
- */
-export function templateParams(template: unknown): string[] {
-  return typeof template === 'string' ? [...template.matchAll(PARAM)].map((m) => m[1]!) : [];
 }

@@ -12,7 +12,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSpecModel, defaultCodeByStatus, pointerFor, type XError } from '@errata/spec-model';
+import { createSpecModel, defaultCodeByStatus, pointerFor, templateParams, type XError } from '@errata/spec-model';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -81,6 +81,8 @@ const texts = Object.fromEntries(
     code,
     {
       message: meta.message,
+      // Read here, by the spec model's one template reader, so formatMessage parses nothing at run time.
+      params: templateParams(meta.message),
       description,
       remedy: meta.remedy,
       ...(meta.mid_stream ? { midStreamNote: meta.mid_stream.note } : {}),

@@ -19,7 +19,9 @@ export { errorTexts, providerTexts } from './generated/texts.js';
  * formatMessage('INVALID_FIELD_VALUE', { field: 'samples', issue: 'must be <= 4' });
  */
 export function formatMessage(code: ErrorCode, params: Record<string, string | number> = {}): string {
-  return errorTexts[code].message.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
+  const { message, params: names } = errorTexts[code];
+  return (names as readonly string[]).reduce(
+    (text, name) => (name in params ? text.replaceAll(`{${name}}`, String(params[name])) : text),
+    message as string,
   );
 }

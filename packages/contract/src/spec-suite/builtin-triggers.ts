@@ -2,9 +2,15 @@
 // Each is planned only when the operation declares a code it can answer with, so a spec that does
 // not promise, say, IDEMPOTENCY_CONFLICT is never held to it. The codes are the catalog's generic
 // ones (a field's own `x-error-code` first); the requests are the probe's valid one, spoiled once.
-import { errorCodesOf, requiredProperties, type SpecModel, type SpecOperation, schemaParts } from '@errata/spec-model';
-import type { RequestSpec } from '../internal/http.js';
-import { isObject } from '../internal/is-object.js';
+import {
+  errorCodesOf,
+  isObject,
+  requiredProperties,
+  type SpecModel,
+  type SpecOperation,
+  schemaParts,
+} from '@errata/spec-model';
+import { fillPath, type RequestSpec } from '../internal/http.js';
 import { violation } from '../internal/triggers/input-fields.js';
 import type { ContractConfig } from './config.js';
 import { formFieldsOf, formOf } from './sample-body.js';
@@ -149,14 +155,8 @@ export function builtinTriggers(
     const code =
       notFound.find((c) => c.startsWith(`${stem}_`)) ?? NOT_FOUND_FALLBACKS.find((c) => notFound.includes(c));
     const unknown = unknownValue(parameter.schema, config.pathParams?.[parameter.name]);
-    const path = operation.path.replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name === parameter.name ? unknown : whole,
-    );
-    if (code && path !== operation.path)
-      add(code, `an unknown ${parameter.name} in the path`, {
-        ...base,
-        path: path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(config.pathParams?.[name] ?? '')),
-      });
+    const path = fillPath(operation.path, { ...config.pathParams, [parameter.name]: unknown });
+    if (code) add(code, `an unknown ${parameter.name} in the path`, { ...base, path });
   }
   return out;
 }

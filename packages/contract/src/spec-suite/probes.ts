@@ -4,8 +4,8 @@
 // trigger, each built-in trigger and each key the config names, else by Errata-Simulate when the
 // server honours it, else not probed with the reason; and the spec's unrouted response.
 import type { SpecModel, SpecOperation } from '@errata/spec-model';
+import { isObject } from '@errata/spec-model';
 import { fillPath, type RequestSpec } from '../internal/http.js';
-import { isObject } from '../internal/is-object.js';
 import { builtinTriggers, propertiesOf } from './builtin-triggers.js';
 import type { ContractConfig, RecordedTrigger } from './config.js';
 import { type BodySource, formFieldsOf, formOf, requestBodyOf } from './sample-body.js';
@@ -71,9 +71,9 @@ interface Base {
 
 /** The operation's valid request: the config's key, path parameters, a JSON body. */
 function baseRequest(model: SpecModel, operation: SpecOperation, config: ContractConfig): Base | { skip: string } {
-  const missing = [...operation.path.matchAll(/\{(\w+)\}/g)]
-    .map((m) => m[1]!)
-    .filter((name) => !config.pathParams?.[name]);
+  const missing = operation.parameters
+    .filter((p) => p.in === 'path' && !config.pathParams?.[p.name])
+    .map((p) => p.name);
   if (missing.length)
     return { skip: `no value for path parameter ${missing.join(', ')} (set pathParams in the config)` };
   const request: RequestSpec = {

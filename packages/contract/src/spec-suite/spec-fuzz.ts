@@ -3,10 +3,10 @@
 // Whatever comes in, the answer must be a response the operation declares, must validate, and
 // must not be a 5xx. Seeded and bounded; stops at the first counterexample (each run is a request).
 import type { SpecOperation } from '@errata/spec-model';
+import { isObject } from '@errata/spec-model';
 import fc from 'fast-check';
 import type { ResponseChecker } from '../check-response.js';
 import { describeRequest, type HttpContext, type RequestSpec, send } from '../internal/http.js';
-import { isObject } from '../internal/is-object.js';
 
 export interface SpecFuzzOutcome {
   runs: number;

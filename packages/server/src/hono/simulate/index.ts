@@ -5,9 +5,11 @@
  * are filled from the request (path parameters, method, path) and, where it cannot fill them, from
  * the code's own example in the spec. `Errata-Simulate-Retry-After` sets the wait (at most a day).
  */
+
+import { templateParams } from '@errata/spec-model';
 import type { Context, MiddlewareHandler } from 'hono';
 import { CatalogError } from '../../catalog-error.js';
-import { fillTemplate, templateParams, waitSeconds } from '../../envelope.js';
+import { waitSeconds } from '../../envelope.js';
 import type { ErrataServer } from '../../errata-server.js';
 import type { ErrataEnv } from '../env.js';
 
@@ -102,8 +104,8 @@ export function simulatedError<E extends ErrataEnv = ErrataEnv>(
   const raw = c.req.header('errata-simulate-retry-after');
   const retryAfter = raw !== undefined && /^\d+$/.test(raw.trim()) ? waitSeconds(Number(raw)) : defaultRetryAfter;
   // A template the request cannot fill takes the spec example's message.
-  const unfilled = /\{\w+\}/.test(fillTemplate(template, params));
   const named = templateParams(template).filter((name) => name in params);
+  const unfilled = named.length < templateParams(template).length;
   return new CatalogError(code, {
     params,
     ...(unfilled && example.message ? { message: example.message } : {}),
