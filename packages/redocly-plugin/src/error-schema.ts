@@ -1,6 +1,6 @@
 // Reading an error schema as the rules see it: `x-error` metadata on the schema, the `code` and
 // `status` constants in its `allOf` branch. Shared by the rules so each one stays about one check.
-import { type ResolveNode, schemaConst } from '@errata/spec-model';
+import { type ResolveNode, responseErrorMembers, schemaConst } from '@errata/spec-model';
 import type { AnySchema, ErrorSchema, Location, Oas3Response, Resolver } from './redocly-types.js';
 
 /**
@@ -57,23 +57,22 @@ export interface ResponseErrorSchema {
   container: AnySchema;
 }
 
-/** The error schemas a response can carry, resolved, with their locations. */
+/**
+ * The error schemas a response can carry, resolved, with their locations: spec-model's
+ * `responseErrorMembers` read through Redocly's resolver, which also says where each one is.
+ *
+ * @example
+ * responseErrorSchemas(response, ctx).map((m) => constOf(m.schema, ctx, 'code')); // ['MODEL_NOT_FOUND', …]
+ */
 export function responseErrorSchemas(response: Oas3Response<AnySchema>, ctx: Resolver): ResponseErrorSchema[] {
-  const out: ResponseErrorSchema[] = [];
-  for (const [mediaType, media] of Object.entries(response.content ?? {})) {
-    const { node: schema, location } = ctx.resolve<AnySchema>(media.schema ?? {});
-    if (!schema) continue;
-    const members = schema.oneOf ?? [media.schema ?? {}];
-    members.forEach((member, i) => {
-      const resolved = ctx.resolve<AnySchema>(member);
-      out.push({
-        mediaType,
-        schema: resolved.node,
-        location: resolved.location ?? location,
-        index: i,
-        container: schema,
-      });
-    });
-  }
-  return out;
+  return responseErrorMembers(response, resolverOf(ctx)).map(({ mediaType, index, member, union, schema }) => {
+    const resolved = ctx.resolve<AnySchema>(member as AnySchema);
+    return {
+      mediaType,
+      schema: resolved.node,
+      location: resolved.location ?? ctx.resolve<AnySchema>(schema as AnySchema).location,
+      index,
+      container: union as AnySchema,
+    };
+  });
 }

@@ -4,7 +4,7 @@
  */
 import { isJsonMediaType } from './document.js';
 import { resolveRef } from './resolve.js';
-import { schemaConst, unionCodes } from './schema-readers.js';
+import { responseErrorMembers, schemaConst } from './schema-readers.js';
 
 /**
  * The `const` a schema pins `property` to, looking through `allOf` (refs resolved).
@@ -25,11 +25,10 @@ export function constOf(document: unknown, schemaOrRef: unknown, property: strin
  */
 export function responseCodes(document: unknown, response: unknown): string[] {
   const resolve = (node: unknown) => resolveRef(document, node);
-  const resolved = resolveRef<{ content?: Record<string, { schema?: unknown }> }>(document, response);
   const codes: string[] = [];
-  for (const [mediaType, media] of Object.entries(resolved?.content ?? {})) {
-    if (!isJsonMediaType(mediaType) || media?.schema === undefined) continue;
-    for (const code of unionCodes(media.schema, resolve)) if (!codes.includes(code)) codes.push(code);
+  for (const { mediaType, member } of responseErrorMembers(response, resolve)) {
+    const code = isJsonMediaType(mediaType) ? schemaConst(member, 'code', resolve) : undefined;
+    if (typeof code === 'string' && !codes.includes(code)) codes.push(code);
   }
   return codes;
 }

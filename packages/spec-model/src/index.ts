@@ -16,9 +16,15 @@ export { isObject } from './is-object.js';
 export type { SpecHeader, SpecOperation, SpecParameter, SpecRequestBody, SpecResponse } from './operations.js';
 export { escapePointer, lookupPointer, pointerOf } from './pointer.js';
 export { MAX_REF_DEPTH, pointerFor, resolveRef } from './resolve.js';
-export type { ResolveNode } from './schema-readers.js';
+export type { ErrorUnionMember, ResolveNode } from './schema-readers.js';
 // Reading schemas through any resolver (the model's, or Redocly's in the lint rules).
-export { requiredProperties, schemaConst, schemaParts, unionCodes } from './schema-readers.js';
+export {
+  requiredProperties,
+  responseErrorMembers,
+  schemaConst,
+  schemaParts,
+  unionCodes,
+} from './schema-readers.js';
 export type { ErrorObject, SpecAjv, ValidateFunction } from './spec-ajv.js';
 // Validating against the document's schemas.
 export { compileSpecSchema, createSpecAjv, SPEC_ID } from './spec-ajv.js';

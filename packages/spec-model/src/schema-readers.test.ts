@@ -1,7 +1,7 @@
 // The resolver-agnostic readers, through a resolver of the kind Redocly's rules pass (a lookup of
 // `$ref`s by name), so the same reading serves the model and the linter.
 import { describe, expect, it } from 'vitest';
-import { requiredProperties, schemaConst, schemaParts, unionCodes } from './schema-readers.js';
+import { requiredProperties, responseErrorMembers, schemaConst, schemaParts, unionCodes } from './schema-readers.js';
 import { fillTemplate, templateParams } from './templates.js';
 
 const components: Record<string, unknown> = {
@@ -20,6 +20,13 @@ const resolve = (node: unknown) => {
   return ref === undefined ? node : components[ref];
 };
 const notFound = { $ref: 'MODEL_NOT_FOUND' };
+components.NotFoundResponse = {
+  content: {
+    'application/json': { schema: { oneOf: [notFound, { $ref: 'OVERLOADED' }] } },
+    'application/problem+json': { schema: notFound },
+    'text/plain': {},
+  },
+};
 
 describe('schema readers', () => {
   it.each([
@@ -46,6 +53,18 @@ describe('schema readers', () => {
       name: 'template parameters',
       given: () => templateParams('Model {model} has no {field}.'),
       want: ['model', 'field'],
+    },
+    {
+      name: 'a response’s error members, media type by media type, through its $ref',
+      given: () =>
+        responseErrorMembers({ $ref: 'NotFoundResponse' }, resolve).map(
+          (m) => `${m.mediaType} ${m.index} ${schemaConst(m.member, 'code', resolve)}`,
+        ),
+      want: [
+        'application/json 0 MODEL_NOT_FOUND',
+        'application/json 1 OVERLOADED',
+        'application/problem+json 0 MODEL_NOT_FOUND',
+      ],
     },
     { name: 'no template', given: () => templateParams(undefined), want: [] },
     {

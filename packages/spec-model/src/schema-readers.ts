@@ -70,3 +70,37 @@ export function unionCodes(schemaOrRef: unknown, resolve: ResolveNode): string[]
   }
   return codes;
 }
+
+/** One member of a response's error union: the media type, its place in the `oneOf`, the union itself. */
+export interface ErrorUnionMember {
+  mediaType: string;
+  /** Its index in the union's `oneOf` (0 for a schema that is not a union). */
+  index: number;
+  /** The member as written (a `$ref`, or the schema): resolve it to read it, or to locate it. */
+  member: unknown;
+  /** The media type's schema, resolved. */
+  union: SchemaNode;
+  /** The media type's schema as written. */
+  schema: unknown;
+}
+
+/**
+ * Every member of the error unions a response (or a reference to one) declares, media type by
+ * media type: each `oneOf` member of its schema, or the schema itself when it has no `oneOf`.
+ *
+ * @example
+ * responseErrorMembers({ $ref: '#/components/responses/ModelNotFound' }, resolve).map((m) => m.index); // [0, 1]
+ */
+export function responseErrorMembers(response: unknown, resolve: ResolveNode): ErrorUnionMember[] {
+  const content = asSchema(resolve(response))?.content;
+  const members: ErrorUnionMember[] = [];
+  for (const [mediaType, media] of Object.entries(isObject(content) ? content : {})) {
+    const schema = isObject(media) ? media.schema : undefined;
+    const union = asSchema(resolve(schema));
+    if (!union) continue;
+    (union.oneOf ?? [schema]).forEach((member, index) => {
+      members.push({ mediaType, index, member, union, schema });
+    });
+  }
+  return members;
+}
