@@ -10,14 +10,16 @@
 
 import type { Redactor } from '@errata/redact';
 import { catalog, type ErrorCode, isErrorCode } from '@errata/types';
+import { PLACEHOLDER_REQUEST_ID } from './internal/base-request.js';
 import { fuzzOperation } from './internal/fuzz.js';
 import { runTriggers } from './internal/run-triggers.js';
-import { runSimulateProbes } from './internal/simulate-probes.js';
-import { runStreamProbes } from './internal/stream-probes.js';
+import { runStreamTriggers } from './internal/stream-probes.js';
 import { createSuiteContext, type SuiteContext } from './internal/suite-context.js';
 import { DEFAULT_PROMPT_VIOLATION_MARKER } from './internal/triggers/index.js';
 import { type ConformanceReport, type ProbeResult, reportOf, type SectionReasons } from './report.js';
-import type { NotProbed } from './spec-suite/config.js';
+import type { ContractConfig, NotProbed } from './spec-suite/config.js';
+import { type PlannedProbe, planProbes } from './spec-suite/probes.js';
+import { sendProbe } from './spec-suite/send-probe.js';
 
 export interface ConformanceOptions {
   /** The server, e.g. `http://127.0.0.1:4010`. */
@@ -95,16 +97,13 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
 
   const results: ProbeResult[] = [];
   if (options.triggers !== false) results.push(...(await runTriggers(context, only, wanted)));
-  if (options.simulate !== false) results.push(...(await runSimulateProbes(context, operations, only)));
+  // What the generic suite plans from the spec alone: every declared code by Errata-Simulate, and
+  // the streams (plain, and each mid-stream code simulated). Errata's pack replaces its built-ins.
+  const sender = { model: context.model, http: context, checker: context.checker, streams: context.streams };
+  for (const probe of plannedProbes(context, wanted, only, options)) results.push(await sendProbe(sender, probe));
   results.push(...notSent(context, results, wanted, only, options));
-  if (options.streams !== false)
-    results.push(
-      ...(await runStreamProbes(context, operations, {
-        simulate: options.simulate !== false,
-        triggers: options.triggers !== false,
-        only,
-      })),
-    );
+  if (options.streams !== false && options.triggers !== false)
+    results.push(...(await runStreamTriggers(context, context.streams, operations, only)));
   if (options.fuzz !== false)
     for (const [index, operation] of operations.entries())
       results.push(await fuzzOperation(context, operation, seed + index, options.numRuns ?? 50));
@@ -123,6 +122,33 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     results.map((r) => redactRow(r, context.redact)),
     { config, ...(options.maxSimulated !== undefined ? { maxSimulated: options.maxSimulated } : {}), sectionReasons },
   );
+}
+
+/** The generic planner's simulated and streamed probes of the selected operations, on the models listModels shows. */
+function plannedProbes(
+  context: SuiteContext,
+  operations: Set<string>,
+  only: Set<ErrorCode> | undefined,
+  options: ConformanceOptions,
+): PlannedProbe[] {
+  const text = context.plainModel('text-generation');
+  const config: ContractConfig = {
+    auth: { key: options.apiKey },
+    simulate: options.simulate !== false,
+    builtinTriggers: false,
+    pathParams: { model: text?.id ?? context.models[0]?.id ?? 'echo-1', request_id: PLACEHOLDER_REQUEST_ID },
+    operations: [...operations],
+  };
+  const wanted = (p: PlannedProbe) => !p.code || !only || only.has(p.code as ErrorCode);
+  return planProbes(context.model, config).flatMap((probe): PlannedProbe[] => {
+    if (!wanted(probe)) return [];
+    if (probe.section === 'errors') return probe.via === 'simulate' && !probe.skip ? [probe] : [];
+    if (probe.section !== 'streams' || options.streams === false) return [];
+    if (text) return [probe];
+    // No model to stream: one row, not sent, with the reason.
+    const skip = 'listModels shows no public text-generation model without an agreement to stream';
+    return probe.ending === 'done' ? [{ ...probe, skip }] : [];
+  });
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 } from '@errata/spec-model';
 import { type components, type ErrorCode, taskInputSchemas } from '@errata/types';
 import { createResponseChecker, type ResponseChecker } from '../check-response.js';
+import { createStreamChecker, type StreamChecker } from '../check-stream.js';
 import { loadSpec } from './errata-spec.js';
 import { type HttpContext, send } from './http.js';
 
@@ -40,6 +41,7 @@ export interface SuiteContext extends HttpContext, SuiteSettings {
   ajv: SpecAjv;
   operations: readonly SpecOperation[];
   checker: ResponseChecker;
+  streams: StreamChecker;
   models: DiscoveredModel[];
   /** Request ids the suite created, reused by the fuzzer so it reaches existing jobs too. */
   jobIds: string[];
@@ -67,13 +69,15 @@ export async function createSuiteContext(settings: SuiteSettings): Promise<Suite
   const model = createSpecModel(spec);
   const ajv = createSpecAjv(spec);
   const names = settings.requestIdHeader ? { requestIdHeader: settings.requestIdHeader } : {};
+  const checker = createResponseChecker(spec, ajv, names);
   const context: SuiteContext = {
     ...settings,
     spec,
     model,
     ajv,
     operations: model.operations,
-    checker: createResponseChecker(spec, ajv, names),
+    checker,
+    streams: createStreamChecker(spec, ajv, checker, names),
     models: [],
     jobIds: [],
     redact: createRedactor([settings.apiKey, ...Object.values(settings.keys)]),

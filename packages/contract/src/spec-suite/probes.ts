@@ -31,9 +31,14 @@ export interface PlannedProbe {
   request?: RequestSpec;
   /** A streamed probe: how its `text/event-stream` must end (`done`, or an error event's code). */
   ending?: string;
+  /** A simulated stream error: the most token events that may come before it (`Errata-Simulate-After`). */
+  maxTokens?: number;
   /** Why it cannot run (no way to cause the code). */
   skip?: string;
 }
+
+/** Tokens a simulated stream error comes after. */
+const SIMULATE_AFTER = 2;
 
 /** A path no spec routes, for the unrouted probe. */
 const UNROUTED_PATH = '/errata-contract/unrouted-probe';
@@ -249,11 +254,16 @@ function streamProbes(model: SpecModel, operation: SpecOperation, config: Contra
               operationId,
               code,
               ending: code,
+              maxTokens: SIMULATE_AFTER,
               via: 'simulate',
-              cause: `Errata-Simulate: ${code} after 2 tokens`,
+              cause: `Errata-Simulate: ${code} after ${SIMULATE_AFTER} tokens`,
               request: {
                 ...request,
-                headers: { ...request.headers, 'Errata-Simulate': code, 'Errata-Simulate-After': '2' },
+                headers: {
+                  ...request.headers,
+                  'Errata-Simulate': code,
+                  'Errata-Simulate-After': String(SIMULATE_AFTER),
+                },
               },
             }
           : {

@@ -14,12 +14,12 @@ import {
 } from '@errata/spec-model';
 import { createResponseChecker } from '../check-response.js';
 import { createStreamChecker } from '../check-stream.js';
-import { describeRequest, gotOf, type HttpContext, send, sendStream } from '../internal/http.js';
+import type { HttpContext } from '../internal/http.js';
 import { type ConformanceReport, type ProbeResult, reportOf } from '../report.js';
 import type { ContractConfig } from './config.js';
 import { checkConfigAgainstSpec } from './config-check.js';
-import { proofOf } from './coverage.js';
 import { operationsInScope, planProbes } from './probes.js';
+import { sendProbe } from './send-probe.js';
 import { fuzzSpecOperation } from './spec-fuzz.js';
 
 export interface SpecConformanceOptions {
@@ -101,52 +101,9 @@ export async function runSpecConformance(options: SpecConformanceOptions): Promi
   const planned = planProbes(model, config).filter(
     (p) => (!options.only || matches(options.only, p)) && !matches(options.skip, p),
   );
+  const sender = { model, http, checker, streams };
   const results: ProbeResult[] = [];
-  for (const probe of planned) {
-    const expected = probe.code ? `${model.errors.get(probe.code)?.meta.status} ${probe.code}` : 'a declared 2xx';
-    const base = {
-      section: probe.section,
-      operationId: probe.operationId,
-      ...(probe.code ? { code: probe.code } : {}),
-      via: probe.via,
-      ...(probe.cause ? { cause: probe.cause } : {}),
-      expected,
-    };
-    const spent = overBudget();
-    if (probe.skip || !probe.request || spent) {
-      const reason = spent ?? probe.skip ?? 'nothing to send';
-      results.push({ ...base, proof: 'none', outcome: 'skipped', diff: [], reason });
-      continue;
-    }
-    const request = describeRequest(probe.request);
-    let diff: string[];
-    let got: string | undefined;
-    try {
-      for (const first of probe.before ?? []) await send(http, first);
-      const response = await (probe.ending ? sendStream : send)(http, probe.request);
-      got = gotOf(response);
-      const operation = probe.operationId === 'unrouted' ? 'unrouted' : model.operation(probe.operationId)!;
-      diff =
-        probe.ending && operation !== 'unrouted'
-          ? streams.check(operation, response, { ending: probe.ending })
-          : checker.check(operation, response, probe.code ? { code: probe.code } : {});
-      if (!probe.code && !probe.ending && (response.status < 200 || response.status > 299)) {
-        diff.unshift(`status: expected a 2xx, got ${response.status}`);
-        if (probe.cause?.endsWith('from the schema'))
-          diff.push('the body was built from the schema: add a request example to the spec, or a pathParams value');
-      }
-    } catch (error) {
-      diff = [`request failed: ${(error as Error).message}`];
-    }
-    results.push({
-      ...base,
-      proof: proofOf(probe.via),
-      request,
-      outcome: diff.length ? 'failed' : 'passed',
-      ...(got ? { got } : {}),
-      diff: [...new Set(diff.map(redact))],
-    });
-  }
+  for (const probe of planned) results.push(await sendProbe(sender, probe, overBudget()));
   if (!options.only && !options.skip) results.push(...(await fuzzAll(model, config, http, checker, overBudget)));
   return reportOf(options.baseUrl, results, {
     config,

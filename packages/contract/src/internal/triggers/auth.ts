@@ -1,7 +1,7 @@
 // Authentication and permission: no key, a key the server cannot know, and the keys the caller
 // names for the account states only its server can set up (expired, revoked, suspended, read-only).
 import type { ErrorCode } from '@errata/types';
-import { baseRequest } from '../simulate-probes.js';
+import { baseRequest } from '../base-request.js';
 import { exchange } from './requests.js';
 import type { Trigger, TriggerFamily } from './trigger.js';
 

@@ -1,8 +1,9 @@
 // The queue: request ids that are malformed or unknown, and a job met in each state a code names:
 // still running (asked for its result), and cancelled (asked for its result, its status, and to
 // be cancelled again).
+
+import { PLACEHOLDER_REQUEST_ID } from '../base-request.js';
 import { send } from '../http.js';
-import { PLACEHOLDER_REQUEST_ID } from '../simulate-probes.js';
 import type { SuiteContext } from '../suite-context.js';
 import { exchange, needsTextModel, onJob, submit } from './requests.js';
 import type { Trigger, TriggerFamily } from './trigger.js';

@@ -1,7 +1,8 @@
 // The request builders the trigger families share: JSON and multipart requests on an operation,
 // a queued job, and the models a trigger runs on (chosen from what listModels shows).
+
+import { PLACEHOLDER_REQUEST_ID } from '../base-request.js';
 import { fillPath, type RequestSpec, send } from '../http.js';
-import { PLACEHOLDER_REQUEST_ID } from '../simulate-probes.js';
 import type { DiscoveredModel, SuiteContext } from '../suite-context.js';
 import type { Exchange, Trigger } from './trigger.js';
 
