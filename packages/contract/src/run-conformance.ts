@@ -135,14 +135,15 @@ function plannedProbes(
   const config: ContractConfig = {
     auth: { key: options.apiKey },
     simulate: options.simulate !== false,
-    builtinTriggers: false,
+    builtinTriggers: options.triggers !== false,
+    ...(options.requestLimitBytes !== undefined ? { requestLimitBytes: options.requestLimitBytes } : {}),
     pathParams: { model: text?.id ?? context.models[0]?.id ?? 'echo-1', request_id: PLACEHOLDER_REQUEST_ID },
     operations: [...operations],
   };
   const wanted = (p: PlannedProbe) => !p.code || !only || only.has(p.code as ErrorCode);
   return planProbes(context.model, config).flatMap((probe): PlannedProbe[] => {
     if (!wanted(probe)) return [];
-    if (probe.section === 'errors') return probe.via === 'simulate' && !probe.skip ? [probe] : [];
+    if (probe.section === 'errors') return probe.via !== 'example' && !probe.skip ? [probe] : [];
     if (probe.section !== 'streams' || options.streams === false) return [];
     if (text) return [probe];
     // No model to stream: one row, not sent, with the reason.

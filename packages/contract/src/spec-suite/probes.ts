@@ -118,6 +118,18 @@ function applyTrigger(base: RequestSpec, part: Omit<RecordedTrigger, 'code'>): R
   };
 }
 
+/** `code` on an operation by `Errata-Simulate`, from its valid request. */
+function simulated(operationId: string, code: string, request: RequestSpec): PlannedProbe {
+  return {
+    section: 'errors',
+    operationId,
+    code,
+    via: 'simulate',
+    cause: `Errata-Simulate: ${code}`,
+    request: { ...request, headers: { ...request.headers, 'Errata-Simulate': code } },
+  };
+}
+
 /**
  * Every probe a spec and a config give, in a stable order (document order, declared codes in order).
  *
@@ -190,16 +202,12 @@ export function planProbes(model: SpecModel, config: ContractConfig): PlannedPro
           request: { ...fallback, headers: { ...fallback.headers, ...authHeaders(config, keys[code]) } },
         });
       if (real.length) probes.push(...real);
+      // A built-in trigger may not get to run (its first request refused): simulation backs it up.
+      if (real.length && real.every((p) => p.via === 'builtin') && config.simulate && !('skip' in base))
+        probes.push(simulated(operationId, code, base.request));
+      else if (real.length) continue;
       else if ('skip' in base) probes.push({ section: 'errors', operationId, code, via: 'simulate', skip: base.skip });
-      else if (config.simulate)
-        probes.push({
-          section: 'errors',
-          operationId,
-          code,
-          via: 'simulate',
-          cause: `Errata-Simulate: ${code}`,
-          request: { ...base.request, headers: { ...base.request.headers, 'Errata-Simulate': code } },
-        });
+      else if (config.simulate) probes.push(simulated(operationId, code, base.request));
       else
         probes.push({
           section: 'errors',

@@ -47,7 +47,14 @@ export async function sendProbe(sender: ProbeSender, probe: PlannedProbe, notSen
   let diff: string[];
   let got: string | undefined;
   try {
-    for (const first of probe.before ?? []) await send(http, first);
+    for (const first of probe.before ?? []) {
+      // A refused first request set nothing up (no key used, no resource made): nothing to prove.
+      const answer = await send(http, first);
+      if (answer.status >= 400) {
+        const reason = `the request before it (${describeRequest(first)}) was refused: ${gotOf(answer)}`;
+        return { ...base, proof: 'none', outcome: 'skipped', diff: [], reason: redact(reason) };
+      }
+    }
     const response = await (probe.ending ? sendStream : send)(http, probe.request);
     got = gotOf(response);
     const operation = probe.operationId === 'unrouted' ? 'unrouted' : model.operation(probe.operationId)!;

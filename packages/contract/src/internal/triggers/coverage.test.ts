@@ -1,9 +1,12 @@
-// Every code of the spec's catalog is decided: caused for real by a trigger of this folder, or
-// listed in simulate-only.ts with why it cannot be. A code added to the spec without either fails
+// Every code of the spec's catalog is decided: caused for real by a trigger of this folder or by a
+// built-in trigger the generic suite plans from the spec, or listed in simulate-only.ts with why it
+// cannot be. A code added to the spec without either fails
 // here with what to decide; so does a code listed in both, or a list entry the spec does not have.
 import { createSpecModel, type SpecModel } from '@errata/spec-model';
 import { type ErrorCode, taskInputSchemas } from '@errata/types';
 import { describe, expect, it } from 'vitest';
+import { planProbes } from '../../spec-suite/probes.js';
+import { PLACEHOLDER_REQUEST_ID } from '../base-request.js';
 import { loadSpec } from '../errata-spec.js';
 import { families, familiesByCode, triggersFrom } from './index.js';
 import { simulateOnlyCodes } from './simulate-only.js';
@@ -49,11 +52,20 @@ const model: SpecModel = createSpecModel(loadSpec());
 // Input-field triggers are derived per task of the server's models; here, for every task the spec has.
 const source = { model, tasks: Object.keys(taskInputSchemas) };
 
+/** The pack's triggers by code, and the built-in ones Errata's run plans from the spec (as `spec-built-ins`). */
+function triggeredByCode(): Map<string, string[]> {
+  const byCode: Map<string, string[]> = familiesByCode(source);
+  const config = { auth: { key: 'k' }, pathParams: { model: 'm', request_id: PLACEHOLDER_REQUEST_ID } };
+  for (const probe of planProbes(model, config).filter((p) => p.via === 'builtin' && p.code))
+    byCode.set(probe.code!, [...new Set([...(byCode.get(probe.code!) ?? []), 'spec-built-ins'])]);
+  return byCode;
+}
+
 describe('every catalog code is decided', () => {
   it('by a trigger or by a line in simulate-only.ts, and never both', () => {
     const decisions: Decisions = {
       catalog: [...model.errors.keys()],
-      triggered: familiesByCode(source),
+      triggered: triggeredByCode(),
       simulateOnly: simulateOnlyCodes,
       familyNames: families.map((family) => family.name),
     };

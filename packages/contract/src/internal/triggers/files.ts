@@ -1,5 +1,6 @@
-// Files: an upload without its file, of a format the server refuses, or over the server's limit
-// (`fileLimitBytes`); a finetune on a file that does not exist, or on files that are not training data.
+// Files (an upload without its file is a built-in trigger): an upload of a format the server
+// refuses, or over its limit (`fileLimitBytes`); a finetune on a file that does not exist, or on
+// files that are not training data.
 
 import { send } from '../http.js';
 import { exchange, json, needsTextModel, textModel, upload, uploadForm } from './requests.js';
@@ -9,16 +10,6 @@ import type { Trigger, TriggerFamily } from './trigger.js';
 const NO_SUCH_FILE = 'file_errataContract00';
 
 const triggers: readonly Trigger[] = [
-  {
-    code: 'MISSING_REQUIRED_FIELD',
-    operationId: 'uploadFile',
-    cause: 'an upload form without its file field',
-    run: (c) => {
-      const form = uploadForm(c, 'probe.json', '{}');
-      form.delete('file');
-      return exchange(c, upload(c, form));
-    },
-  },
   {
     code: 'INVALID_FILE_FORMAT',
     operationId: 'uploadFile',

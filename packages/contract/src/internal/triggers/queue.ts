@@ -1,8 +1,6 @@
-// The queue: request ids that are malformed or unknown, and a job met in each state a code names:
-// still running (asked for its result), and cancelled (asked for its result, its status, and to
-// be cancelled again).
-
-import { PLACEHOLDER_REQUEST_ID } from '../base-request.js';
+// The queue: a malformed request id (an unknown one is a built-in trigger), and a job met in each
+// state a code names: still running (asked for its result), and cancelled (asked for its result,
+// its status, and to be cancelled again).
 import { send } from '../http.js';
 import type { SuiteContext } from '../suite-context.js';
 import { exchange, needsTextModel, onJob, submit } from './requests.js';
@@ -30,12 +28,6 @@ const triggers: readonly Trigger[] = [
     operationId: 'getRequestStatus',
     cause: 'a request id that does not match the spec’s request id pattern',
     run: (c) => exchange(c, onJob(c, 'getRequestStatus', 'not-a-request-id')),
-  },
-  {
-    code: 'REQUEST_NOT_FOUND',
-    operationId: 'getRequestStatus',
-    cause: 'a well-formed request id no job has',
-    run: (c) => exchange(c, onJob(c, 'getRequestStatus', PLACEHOLDER_REQUEST_ID)),
   },
   {
     code: 'REQUEST_NOT_COMPLETED',
