@@ -71,7 +71,7 @@ describe('the sandbox keeps the contract', () => {
     );
   });
 
-  it('probes IDEMPOTENCY_CONFLICT for real on every POST operation it can, and says why not on the other one', async () => {
+  it('probes IDEMPOTENCY_CONFLICT for real on every POST it can, saying why not on the other', async () => {
     const report = await runConformance({
       baseUrl: sandbox().url,
       apiKey: 'sk_test_valid',

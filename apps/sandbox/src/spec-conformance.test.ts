@@ -13,7 +13,8 @@ const sandbox = useSandbox({ rateLimit: 1_000_000, concurrencyLimit: 64, request
 
 // What the generic suite cannot do without an adopter's help is left out by scope, as an adopter
 // would: the queue's status, result and cancel need a job the run created (its id is not known in
-// advance), and finetunes need uploaded files. Uploads are in: their form is built from the schema. Errata's own suite covers them (conformance.test.ts).
+// advance), and finetunes need uploaded files. Errata's own suite covers them (conformance.test.ts).
+// Uploads are in: their form is built from the schema.
 // Keys go in auth.keys only when they fail on every operation; the plan and permission keys fail
 // only where a plan or a write is needed, so those codes are left to simulation here.
 const everywhere = ['EXPIRED_API_KEY', 'REVOKED_API_KEY', 'ACCOUNT_SUSPENDED', 'QUOTA_EXCEEDED'] as const;

@@ -214,7 +214,8 @@ export function createResponseChecker(
     // A missing request_id is said once, by the schema line.
     if (headerId !== null && body.request_id !== undefined && body.request_id !== headerId)
       diff.push(
-        `body/request_id: ${JSON.stringify(body.request_id)} differs from ${requestIdHeader} ${JSON.stringify(headerId)}`,
+        `body/request_id: ${JSON.stringify(body.request_id)} ` +
+          `differs from ${requestIdHeader} ${JSON.stringify(headerId)}`,
       );
     if (body.doc_url !== undefined && !isCatalogDocUrl(body.doc_url, entry.docUrl))
       diff.push(`body/doc_url: expected ${entry.docUrl} (at any origin), got ${JSON.stringify(body.doc_url)}`);

@@ -1,6 +1,7 @@
-// The report of either run (Errata's own, or `--spec`) for people (what was proven for real, only by simulation, or not at
-// all; each failure with its diff; systematic failures once), for CI test viewers (JUnit XML) and
-// for GitHub Actions (workflow-command annotations). All three carry the same three-way split.
+// The report of either run (Errata's own, or `--spec`) for people (what was proven for real, only
+// by simulation, or not at all; each failure with its diff; systematic failures once), for CI test
+// viewers (JUnit XML) and for GitHub Actions (workflow-command annotations). All three carry the
+// same three-way split.
 import type { ConformanceReport, ProbeResult } from './report.js';
 import { rowName, type SpecCoverageRow } from './spec-suite/coverage.js';
 

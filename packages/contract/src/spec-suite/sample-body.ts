@@ -128,7 +128,8 @@ const isFile = (schema: Schema | undefined) =>
  * `{}`) for each binary field, a value its schema allows (as for JSON bodies) for each other one.
  *
  * @example
- * formFieldsOf(model, model.operation('uploadFile')!); // [['file', { file: Blob, name: 'probe.json' }], ['purpose', 'finetune']]
+ * formFieldsOf(model, model.operation('uploadFile')!);
+ * // [['file', { file: Blob, name: 'probe.json' }], ['purpose', 'finetune']]
  */
 export function formFieldsOf(model: SpecModel, operation: SpecOperation): [string, FormValue][] {
   const schema = model.resolve<Schema>(model.lookup(operation.requestBody!.schemaPointer));

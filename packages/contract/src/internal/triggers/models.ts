@@ -1,7 +1,8 @@
 // Models: the models listModels describes as private, behind an agreement or without LoRA
 // support, each asked to run; a finetune that does not exist; an image model asked to stream (a
-// model the server does not have is a built-in trigger, from the spec's path parameter). What a model is comes from the server, so each trigger is
-// unavailable, with the reason, when listModels shows no such model.
+// model the server does not have is a built-in trigger, from the spec's path parameter). What a
+// model is comes from the server, so each trigger is unavailable, with the reason, when listModels
+// shows no such model.
 import type { DiscoveredModel, SuiteContext } from '../suite-context.js';
 import { modelWhere, needsTextModel, runWith, textModel } from './requests.js';
 import type { Trigger, TriggerFamily } from './trigger.js';
