@@ -33,13 +33,11 @@ describe('the sandbox keeps the contract', () => {
         report.coverage.filter((r) => r.code === code).map((r) => r.outcome),
         code,
       ).toContain('passed');
-    // Real triggers (the pack's and the spec's built-ins), not only simulation, for every code the suite
-    // can cause for real: the sandbox is given every key, model and marker word they need, so none is left out.
+    // Real causes (the pack's triggers and keys, the spec's built-ins), not only simulation, for every code
+    // the suite can cause for real: the sandbox is given every key, model and marker word, so none is left out.
     const triggered = new Set(
       report.results
-        .filter(
-          (p) => (p.via === 'trigger' || p.via === 'builtin') && p.section !== 'streams' && p.outcome === 'passed',
-        )
+        .filter((p) => p.proof === 'real' && p.code && p.section !== 'streams' && p.outcome === 'passed')
         .map((p) => p.code),
     );
     expect(triggered).toEqual(new Set(errorCodes.filter((code) => simulateOnlyCodes[code] === undefined)));

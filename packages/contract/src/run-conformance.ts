@@ -11,6 +11,7 @@
 import type { Redactor } from '@errata/redact';
 import { catalog, type ErrorCode, isErrorCode } from '@errata/types';
 import { PLACEHOLDER_REQUEST_ID } from './internal/base-request.js';
+import { KEYS_EVERYWHERE, packAuth } from './internal/errata-pack.js';
 import { fuzzOperation } from './internal/fuzz.js';
 import { runTriggers } from './internal/run-triggers.js';
 import { runStreamTriggers } from './internal/stream-probes.js';
@@ -133,7 +134,7 @@ function plannedProbes(
 ): PlannedProbe[] {
   const text = context.plainModel('text-generation');
   const config: ContractConfig = {
-    auth: { key: options.apiKey },
+    auth: options.triggers === false ? { key: options.apiKey } : packAuth(options.apiKey, options.keys ?? {}),
     simulate: options.simulate !== false,
     builtinTriggers: options.triggers !== false,
     ...(options.requestLimitBytes !== undefined ? { requestLimitBytes: options.requestLimitBytes } : {}),
@@ -141,9 +142,15 @@ function plannedProbes(
     operations: [...operations],
   };
   const wanted = (p: PlannedProbe) => !p.code || !only || only.has(p.code as ErrorCode);
+  const keyless = (p: PlannedProbe) =>
+    options.triggers !== false && KEYS_EVERYWHERE.includes(p.code as ErrorCode) && !options.keys?.[p.code as ErrorCode];
   return planProbes(context.model, config).flatMap((probe): PlannedProbe[] => {
+    // An account code with no key named for it: a row not sent, saying which key would cause it.
+    const needsKey = `needs a key that produces it (keys.${probe.code} / --key ${probe.code}=<key>)`;
+    const unsent =
+      probe.section === 'errors' && keyless(probe) ? [{ ...probe, via: 'auth' as const, skip: needsKey }] : [];
     if (!wanted(probe)) return [];
-    if (probe.section === 'errors') return probe.via !== 'example' && !probe.skip ? [probe] : [];
+    if (probe.section === 'errors') return [...unsent, ...(probe.via !== 'example' && !probe.skip ? [probe] : [])];
     if (probe.section !== 'streams' || options.streams === false) return [];
     if (text) return [probe];
     // No model to stream: one row, not sent, with the reason.

@@ -1,5 +1,6 @@
-// Authentication and permission: no key, a key the server cannot know, and the keys the caller
-// names for the account states only its server can set up (expired, revoked, suspended, read-only).
+// Permission: the key the caller names for a read-only account, on a write. No key, a key no server
+// issued and the account states every operation refuses (expired, revoked, suspended, over quota)
+// are the pack's data (errata-pack.ts), run by the generic planner on every operation declaring them.
 import type { ErrorCode } from '@errata/types';
 import { baseRequest } from '../base-request.js';
 import { exchange } from './requests.js';
@@ -25,21 +26,6 @@ export function withKey(code: ErrorCode, operationId: string, cause: string): Tr
 }
 
 const triggers: readonly Trigger[] = [
-  {
-    code: 'MISSING_API_KEY',
-    operationId: 'listModels',
-    cause: 'a request with no Authorization header',
-    run: (c) => exchange(c, { method: 'GET', path: '/v1/models' }),
-  },
-  {
-    code: 'INVALID_API_KEY',
-    operationId: 'listModels',
-    cause: 'a bearer key no server issued',
-    run: (c) => exchange(c, { method: 'GET', path: '/v1/models', headers: c.auth('errata_contract_not_a_key') }),
-  },
-  withKey('EXPIRED_API_KEY', 'listModels', 'an expired key'),
-  withKey('REVOKED_API_KEY', 'listModels', 'a revoked key'),
-  withKey('ACCOUNT_SUSPENDED', 'listModels', 'the key of a suspended account'),
   withKey('INSUFFICIENT_PERMISSIONS', 'createFinetune', 'a key without the permission to fine-tune'),
 ];
 

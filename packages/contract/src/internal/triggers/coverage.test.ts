@@ -7,6 +7,7 @@ import { type ErrorCode, taskInputSchemas } from '@errata/types';
 import { describe, expect, it } from 'vitest';
 import { planProbes } from '../../spec-suite/probes.js';
 import { PLACEHOLDER_REQUEST_ID } from '../base-request.js';
+import { KEYS_EVERYWHERE, packAuth } from '../errata-pack.js';
 import { loadSpec } from '../errata-spec.js';
 import { families, familiesByCode, triggersFrom } from './index.js';
 import { simulateOnlyCodes } from './simulate-only.js';
@@ -52,12 +53,13 @@ const model: SpecModel = createSpecModel(loadSpec());
 // Input-field triggers are derived per task of the server's models; here, for every task the spec has.
 const source = { model, tasks: Object.keys(taskInputSchemas) };
 
-/** The pack's triggers by code, and the built-in ones Errata's run plans from the spec (as `spec-built-ins`). */
+/** The pack's triggers by code, then its keys and the built-in triggers Errata's run plans from the spec. */
 function triggeredByCode(): Map<string, string[]> {
   const byCode: Map<string, string[]> = familiesByCode(source);
-  const config = { auth: { key: 'k' }, pathParams: { model: 'm', request_id: PLACEHOLDER_REQUEST_ID } };
-  for (const probe of planProbes(model, config).filter((p) => p.via === 'builtin' && p.code))
-    byCode.set(probe.code!, [...new Set([...(byCode.get(probe.code!) ?? []), 'spec-built-ins'])]);
+  const keys = Object.fromEntries(KEYS_EVERYWHERE.map((code) => [code, 'k']));
+  const config = { auth: packAuth('k', keys), pathParams: { model: 'm', request_id: PLACEHOLDER_REQUEST_ID } };
+  for (const probe of planProbes(model, config).filter((p) => (p.via === 'builtin' || p.via === 'auth') && p.code))
+    byCode.set(probe.code!, [...new Set([...(byCode.get(probe.code!) ?? []), `spec-${probe.via}`])]);
   return byCode;
 }
 
