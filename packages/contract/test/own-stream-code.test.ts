@@ -46,7 +46,8 @@ describe('a stream ending with an adopter’s own code', () => {
       name: 'its own code, another code’s doc URL',
       given: { code: OWN, docUrl: `${model.docsUrl}#OVERLOADED` },
       want: [
-        `event 1 (error)/data/doc_url: expected ${model.docsUrl}#${OWN} (at any origin), got "${model.docsUrl}#OVERLOADED"`,
+        `event 1 (error)/data/doc_url: expected ${model.docsUrl}#${OWN} (at any origin), ` +
+          `got "${model.docsUrl}#OVERLOADED"`,
       ],
     },
   ])('$name', ({ given, want }) => {
