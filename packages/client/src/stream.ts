@@ -13,8 +13,8 @@ import type { CallOptions, ErrataClient } from './create-client.js';
 import { type ClientErrorCode, ErrataError, ErrataStreamError, type ErrorEnvelope, toErrataError } from './errors.js';
 import { factsOf, isCode } from './internal/catalog-view.js';
 import { clientInternals } from './internal/client-internals.js';
-import { requestIdOf } from './internal/request-id.js';
 import { isObject, type Normalizer, normalizeEnvelope } from './internal/envelope.js';
+import { requestIdOf } from './internal/request-id.js';
 import { sseEvents } from './internal/sse-events.js';
 import { isStreamError } from './internal/stream-errors.js';
 
