@@ -2,7 +2,7 @@
 // (`plugins: ['@errata/redocly-plugin']`, `extends: [errata/recommended]`). Each rule lives in its
 // own file under rules/; src/rules.test.ts runs each against a small bad spec and asserts it fires.
 import { scoped } from './adopt-scope.js';
-import renameRequestIdHeader from './preprocessors/request-id-header.js';
+import renameRequestIdHeader from './preprocessors/rename-request-id-header.js';
 import type { NodeType, Plugin, RuleConfig } from './redocly-types.js';
 import errorCodesUnique from './rules/error-codes-unique.js';
 import errorMetadata from './rules/error-metadata.js';
@@ -97,7 +97,7 @@ export default function errataPlugin(): ErrataRedoclyPlugin {
     },
     rules: { oas3: rules },
     // Before lint and bundle: the request-id header under the API's own name (`header` option).
-    preprocessors: { oas3: { 'request-id-header': renameRequestIdHeader } },
+    preprocessors: { oas3: { 'rename-request-id-header': renameRequestIdHeader } },
     configs: { recommended },
   } satisfies Plugin;
   return plugin;

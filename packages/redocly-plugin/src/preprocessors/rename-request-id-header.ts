@@ -8,12 +8,13 @@ const SHARED = 'x-request-id';
  * whose header is called otherwise (the server kit's `requestIdHeader`, the client's). A
  * preprocessor, so lint (with `errata/request-id-header` given the same `header`) and `redocly
  * bundle` both see the API's own name; the header's definition (`X-Request-Id.yaml`) is unchanged.
+ * Named apart from the rule: Redocly hands a preprocessor the options of a rule of the same name.
  *
  * @param options `header`: the API's request-id header (nothing is renamed without it).
  * @example
  * // redocly.yaml
  * // preprocessors:
- * //   errata/request-id-header: { header: X-Trace-Id }
+ * //   errata/rename-request-id-header: { header: X-Trace-Id }
  * // rules:
  * //   errata/request-id-header: { severity: error, header: X-Trace-Id }
  */
