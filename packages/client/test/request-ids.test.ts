@@ -109,7 +109,8 @@ describe('the requestIdHeader option', () => {
       (req, res) => {
         if (req.method === 'POST') {
           res.writeHead(200, { 'content-type': 'text/event-stream', 'x-trace-id': 'req_stream' });
-          return res.end('event: done\ndata: {"finish_reason":"stop"}\n\n');
+          res.end('event: done\ndata: {"finish_reason":"stop"}\n\n');
+          return;
         }
         if (req.url?.endsWith('/broken')) return reply(res, 200, 'not json', { 'x-trace-id': 'req_broken' });
         return reply(res, 200, { object: 'list', data: [] }, { 'x-trace-id': 'req_ok' });
