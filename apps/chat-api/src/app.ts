@@ -5,6 +5,7 @@
  * spec's unrouted response.
  */
 
+import type { ErrataServer } from '@errata/server';
 import {
   auth,
   body,
@@ -22,7 +23,7 @@ import {
 import type { ErrorHandler, MiddlewareHandler } from 'hono';
 import { Hono } from 'hono';
 import { chatCompletion, embedding, moderation } from './handlers.js';
-import { server } from './spec.js';
+import { server as chatServer } from './spec.js';
 
 export interface ChatApiOptions {
   /** Keys that authenticate (default `sk_chat_test`). */
@@ -35,6 +36,8 @@ export interface ChatApiOptions {
   outer?: MiddlewareHandler<ErrataEnv>[];
   /** Where unexpected errors' stacks go (never to the client). */
   log?: (line: string) => void;
+  /** The kit (default: bound to Chat API's bundled spec; a variant binds its own bundle and options). */
+  server?: ErrataServer;
 }
 
 const ROUTES = [
@@ -52,6 +55,7 @@ const ROUTES = [
  */
 export function createChatApi(options: ChatApiOptions = {}): Hono<ErrataEnv> {
   const app = new Hono<ErrataEnv>();
+  const server = options.server ?? chatServer;
   // Each key is its own caller; the credential's id is the key's position, never the key.
   const keys = Object.fromEntries([...(options.keys ?? ['sk_chat_test'])].map((key, i) => [key, `key_${i}`]));
   const store = memoryIdempotencyStore();

@@ -53,6 +53,13 @@ export interface ErrataClientOptions extends Omit<ClientOptions, 'baseUrl' | 'fe
    * decides). For other shapes, pass `providerNormalizer(…)` from `@errata/client/normalize`.
    */
   normalize?: Normalizer;
+  /**
+   * The response header that carries the request id (default `X-Request-Id`): `X-Trace-Id`,
+   * `Request-Id`…, as the server's (`@errata/server`'s `requestIdHeader`). Read for `requestId` and
+   * an error's `request_id` when its body has none; `Request-Id`, `X-Amzn-RequestId` and
+   * `X-Correlation-Id` are read after it.
+   */
+  requestIdHeader?: string;
   /** Error bodies are read up to this many bytes (default 65536); the rest is discarded. */
   maxErrorBodyBytes?: number;
   /** Sees every attempt, answer, wait and outcome (default: none; nothing is logged). */
@@ -157,6 +164,7 @@ export function createClient(options: ErrataClientOptions): ErrataClient {
     totalTimeout,
     normalize,
     maxErrorBodyBytes,
+    requestIdHeader = 'x-request-id',
     onEvent,
     debug,
     headers,
@@ -170,6 +178,8 @@ export function createClient(options: ErrataClientOptions): ErrataClient {
   if (normalize !== undefined && typeof normalize !== 'function')
     throw invalid("normalize must be a function, e.g. providerNormalizer('workers-ai') from @errata/client/normalize.");
   if (onEvent !== undefined && typeof onEvent !== 'function') throw invalid('onEvent must be a function.');
+  // Checked here, not left to Headers and its bare TypeError. Narrower than RFC 9110's token, as real names are.
+  if (!/^[\w-]+$/.test(requestIdHeader)) throw invalid('requestIdHeader must be a header name.');
   const settings: CallSettings = {
     fetch: fetch ?? ((input, init) => globalThis.fetch(input, init)),
     maxRetries: nonNegative('maxRetries', maxRetries, retryDefaults.maxRetries),
@@ -181,6 +191,7 @@ export function createClient(options: ErrataClientOptions): ErrataClient {
     normalize,
     redact: createRedactor([apiKey]),
     maxErrorBodyBytes: nonNegative('maxErrorBodyBytes', maxErrorBodyBytes, 65_536),
+    idHeader: requestIdHeader,
     onEvent: onEvent ?? (debug ? debugLogger() : undefined),
     timers: newAttemptTimers(),
   };
@@ -258,6 +269,6 @@ export function createClient(options: ErrataClientOptions): ErrataClient {
   for (const method of methods)
     (client as unknown as Record<Method, unknown>)[method] = (url: string, init?: Record<string, unknown>) =>
       call(method, url, init);
-  clientInternals.set(client, { call, normalize, redact: settings.redact });
+  clientInternals.set(client, { call, ...settings });
   return client;
 }

@@ -14,6 +14,7 @@ import { type ClientErrorCode, ErrataError, ErrataStreamError, type ErrorEnvelop
 import { factsOf, isCode } from './internal/catalog-view.js';
 import { clientInternals } from './internal/client-internals.js';
 import { isObject, type Normalizer, normalizeEnvelope } from './internal/envelope.js';
+import { requestIdOf } from './internal/request-id.js';
 import { sseEvents } from './internal/sse-events.js';
 import { isStreamError } from './internal/stream-errors.js';
 
@@ -87,6 +88,7 @@ export async function stream(
   const events = new ErrataStream(response, {
     normalize: internals.normalize ?? normalizeEnvelope,
     redact: internals.redact,
+    requestIdHeader: internals.idHeader,
     signal,
     release,
   });
@@ -106,6 +108,8 @@ export async function stream(
 export interface StreamContext {
   normalize: Normalizer;
   redact: Redactor;
+  /** The request-id header (default `x-request-id`). */
+  requestIdHeader?: string | undefined;
   /** The caller's signal: its abort ends the stream. */
   signal: AbortSignal | undefined;
   /** Ends the stream's request once the stream is over (its abort listener goes). */
@@ -121,7 +125,7 @@ export interface StreamContext {
  * for await (const event of events) if (event.event === 'token') process.stdout.write(event.data.text);
  */
 export class ErrataStream implements AsyncIterable<StreamEvent> {
-  /** The `X-Request-Id` of the stream response. */
+  /** The request id of the stream response (its `X-Request-Id`, or the client's `requestIdHeader`). */
   readonly requestId: string | undefined;
   private readonly context: StreamContext;
   private used = false;
@@ -133,7 +137,7 @@ export class ErrataStream implements AsyncIterable<StreamEvent> {
     context: StreamContext,
   ) {
     this.context = context;
-    this.requestId = response.headers.get('x-request-id') ?? undefined;
+    this.requestId = requestIdOf(response.headers, context.requestIdHeader);
   }
 
   /** The text of the tokens received so far. */
@@ -232,7 +236,8 @@ export class ErrataStream implements AsyncIterable<StreamEvent> {
     // Without a status of its own, the error is read under the stream's 200, which rules no
     // crosswalk entry out (the code is then the one the event names, else the 500 default).
     const status = isObject(data) && typeof data.status === 'number' ? data.status : this.response.status;
-    const { envelope } = normalize({ status, headers: this.response.headers, body: text }, redact);
+    const { requestIdHeader } = this.context;
+    const { envelope } = normalize({ status, headers: this.response.headers, body: text, requestIdHeader }, redact);
     const facts = isCode(envelope.code) ? factsOf(envelope.code) : undefined;
     // A code the catalog does not expect mid-stream falls back on its retry policy.
     const retrySafe = facts?.midStreamRetrySafe ?? facts?.retry !== 'never';

@@ -1,5 +1,7 @@
 // Which request id an error carries: the one the caller knows the failure by.
 import { describe, expect, it } from 'vitest';
+import type { ClientEvent } from '../src/index.js';
+import { createClient } from '../src/index.js';
 import { subscribe } from '../src/queue.js';
 import { stream } from '../src/stream.js';
 import { serverPerTest } from './helpers/serve.js';
@@ -56,5 +58,81 @@ describe('request ids', () => {
     });
     const error = await thrown(subscribe(client, 'echo-1', { prompt: 'hi' }, { pollInterval: 1 }));
     expect(error).toMatchObject({ code: 'REQUEST_FAILED', requestId: 'req_job', category: 'provider' });
+  });
+});
+
+const envelopeWithoutId = { code: 'MODEL_NOT_FOUND', message: 'Model x does not exist.', status: 404, doc_url: '' };
+
+// Which header an error's request_id comes from when its body has none: the client's `requestIdHeader`
+// first, then the common names (a gateway may have renamed it).
+const headerCases: {
+  name: string;
+  given: { option?: string; headers: Record<string, string>; bodyId?: string };
+  want: string;
+}[] = [
+  { name: 'X-Request-Id by default', given: { headers: { 'x-request-id': 'req_a' } }, want: 'req_a' },
+  {
+    name: 'the configured X-Trace-Id, before X-Request-Id',
+    given: { option: 'X-Trace-Id', headers: { 'x-trace-id': 'req_trace', 'x-request-id': 'req_other' } },
+    want: 'req_trace',
+  },
+  {
+    name: 'X-Request-Id when the configured header is absent',
+    given: { option: 'X-Trace-Id', headers: { 'x-request-id': 'req_fallback' } },
+    want: 'req_fallback',
+  },
+  { name: 'Request-Id (Anthropic’s) by default', given: { headers: { 'request-id': 'req_b' } }, want: 'req_b' },
+  {
+    name: 'the body’s request_id over any header',
+    given: { option: 'X-Trace-Id', headers: { 'x-trace-id': 'req_header' }, bodyId: 'req_body' },
+    want: 'req_body',
+  },
+  { name: 'none at all: empty', given: { option: 'X-Trace-Id', headers: {} }, want: '' },
+];
+
+describe('the requestIdHeader option', () => {
+  it.each(headerCases)('an error’s request_id: $name', async ({ given, want }) => {
+    const { client } = await serve(
+      (_req, res) =>
+        reply(res, 404, given.bodyId ? { ...envelopeWithoutId, request_id: given.bodyId } : envelopeWithoutId, {
+          ...given.headers,
+        }),
+      given.option ? { requestIdHeader: given.option } : {},
+    );
+    const { error } = await client.GET('/v1/models/{model}', { params: { path: { model: 'x' } } });
+    expect(error?.request_id).toBe(want);
+  });
+
+  it('names the request id of a success, a stream and a 2xx that is not JSON', async () => {
+    const events: ClientEvent[] = [];
+    const { client } = await serve(
+      (req, res) => {
+        if (req.method === 'POST') {
+          res.writeHead(200, { 'content-type': 'text/event-stream', 'x-trace-id': 'req_stream' });
+          res.end('event: done\ndata: {"finish_reason":"stop"}\n\n');
+          return;
+        }
+        if (req.url?.endsWith('/broken')) return reply(res, 200, 'not json', { 'x-trace-id': 'req_broken' });
+        return reply(res, 200, { object: 'list', data: [] }, { 'x-trace-id': 'req_ok' });
+      },
+      { requestIdHeader: 'X-Trace-Id', onEvent: (e) => events.push(e) },
+    );
+    await client.GET('/v1/models');
+    expect(events.find((e) => e.type === 'done')).toMatchObject({ requestId: 'req_ok' });
+    const s = await stream(client, 'echo-1', { prompt: 'hi' });
+    expect(s.requestId).toBe('req_stream');
+    await s.cancel();
+    const broken = await thrown(client.GET('/v1/models/{model}', { params: { path: { model: 'broken' } } }));
+    expect(broken).toMatchObject({ code: 'INVALID_RESPONSE', requestId: 'req_broken' });
+  });
+
+  it.each([
+    { name: 'a space', given: 'X Trace' },
+    { name: 'a colon', given: 'X-Trace-Id:' },
+    { name: 'empty', given: '' },
+  ])('refuses a header name with $name: INVALID_OPTIONS', ({ given }) => {
+    expect(() => createClient({ baseUrl: 'http://127.0.0.1:1', requestIdHeader: given })).toThrow(
+      expect.objectContaining({ code: 'INVALID_OPTIONS', message: expect.stringContaining('requestIdHeader') }),
+    );
   });
 });

@@ -2,6 +2,7 @@
 // (`plugins: ['@errata/redocly-plugin']`, `extends: [errata/recommended]`). Each rule lives in its
 // own file under rules/; src/rules.test.ts runs each against a small bad spec and asserts it fires.
 import { scoped } from './adopt-scope.js';
+import renameRequestIdHeader from './preprocessors/rename-request-id-header.js';
 import type { NodeType, Plugin, RuleConfig } from './redocly-types.js';
 import errorCodesUnique from './rules/error-codes-unique.js';
 import errorMetadata from './rules/error-metadata.js';
@@ -22,6 +23,7 @@ import streamErrorCodes from './rules/stream-error-codes.js';
 export interface ErrataRedoclyPlugin {
   id: 'errata';
   rules: { oas3: Record<string, (options?: Record<string, unknown>) => unknown> };
+  preprocessors: { oas3: Record<string, (options?: Record<string, unknown>) => unknown> };
   configs: { recommended: { rules: Record<string, unknown> } };
   typeExtension: { oas3(types: Record<string, unknown>): Record<string, unknown> };
 }
@@ -67,8 +69,8 @@ const recommended: { rules: Record<string, RuleConfig> } = {
 };
 
 /**
- * The Redocly plugin: id `errata`, the rules, the `recommended` config, and the type of the root
- * `x-errata` extension.
+ * The Redocly plugin: id `errata`, the rules, the `recommended` config, the preprocessor that
+ * renames the request-id header, and the type of the root `x-errata` extension.
  *
  * @example
  * // redocly.yaml
@@ -94,6 +96,8 @@ export default function errataPlugin(): ErrataRedoclyPlugin {
       },
     },
     rules: { oas3: rules },
+    // Before lint and bundle: the request-id header under the API's own name (`header` option).
+    preprocessors: { oas3: { 'rename-request-id-header': renameRequestIdHeader } },
     configs: { recommended },
   } satisfies Plugin;
   return plugin;

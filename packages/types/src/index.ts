@@ -29,6 +29,8 @@ export type {
   OperationErrorCode,
   OperationErrorStatus,
   OperationId,
+  OperationProblemDetails,
+  ProblemDetails,
 } from './operation-errors.js';
 export type { CodeFacts } from './policy.js';
 // The policy: what a client acts on per code, without the catalog (also `@errata/types/policy`).

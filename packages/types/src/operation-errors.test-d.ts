@@ -1,5 +1,13 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import type { ErrorBody, ErrorCode, OperationError, OperationErrorCode, OperationErrorStatus } from './index.js';
+import type {
+  ErrorBody,
+  ErrorCode,
+  OperationError,
+  OperationErrorCode,
+  OperationErrorStatus,
+  OperationProblemDetails,
+  ProblemDetails,
+} from './index.js';
 
 describe('OperationError', () => {
   it("is exactly the union of an operation's declared codes for a status", () => {
@@ -62,5 +70,17 @@ describe('OperationError', () => {
     // @ts-expect-error not a code
     const bogus: ErrorCode = 'NOT_A_CODE';
     expectTypeOf(bogus).toBeString();
+  });
+});
+
+describe('ProblemDetails', () => {
+  it('is the same envelope with RFC 9457’s members, narrowing on code as the JSON body does', () => {
+    const problem = {} as OperationProblemDetails<'runModel', 429>;
+    expectTypeOf(problem.type).toEqualTypeOf<string>();
+    expectTypeOf(problem.instance).toEqualTypeOf<string>();
+    expectTypeOf(problem.code).toEqualTypeOf<OperationErrorCode<'runModel', 429>>();
+    if (problem.code === 'RATE_LIMIT_EXCEEDED') expectTypeOf(problem.retry).toEqualTypeOf<'after_retry_after'>();
+    expectTypeOf<ProblemDetails<'MODEL_NOT_FOUND'>['code']>().toEqualTypeOf<'MODEL_NOT_FOUND'>();
+    expectTypeOf<ProblemDetails['detail']>().toEqualTypeOf<string>();
   });
 });

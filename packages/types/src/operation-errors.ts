@@ -11,6 +11,7 @@ export type OperationId = keyof operations;
 
 type Responses<Op extends OperationId> = operations[Op]['responses'];
 type JsonBody<R> = R extends { content: { 'application/json': infer B } } ? B : never;
+type ProblemBody<R> = R extends { content: { 'application/problem+json': infer B } } ? B : never;
 
 /** The HTTP error statuses (4xx, 5xx) an operation declares. */
 export type OperationErrorStatus<Op extends OperationId> =
@@ -42,3 +43,26 @@ export type ErrorBody<C extends ErrorCode> = components['schemas'][C];
 
 /** Any error body the API defines. */
 export type AnyErrorBody = { [C in ErrorCode]: ErrorBody<C> }[ErrorCode];
+
+/**
+ * An error body as RFC 9457 problem details (`application/problem+json`, which a server sends when
+ * the request's `Accept` asks for it): the code's envelope plus `type` (its `doc_url`), `title`,
+ * `detail` (its `message`) and `instance` (its `request_id`).
+ *
+ * @example
+ * const problem = {} as ProblemDetails<'MODEL_NOT_FOUND'>;
+ * problem.detail === problem.message; // true of every Errata server's answer
+ */
+export type ProblemDetails<C extends ErrorCode = ErrorCode> = components['schemas']['ProblemDetails'] &
+  { [K in C]: ErrorBody<K> }[C];
+
+/**
+ * The problem details an operation can return (`application/problem+json`), under one status or any.
+ *
+ * @example
+ * type RunProblems = OperationProblemDetails<'runModel', 429>; // ProblemDetails & (RATE_LIMIT_EXCEEDED | …)
+ */
+export type OperationProblemDetails<
+  Op extends OperationId,
+  S extends OperationErrorStatus<Op> = OperationErrorStatus<Op>,
+> = S extends keyof Responses<Op> ? ProblemBody<Responses<Op>[S]> : never;

@@ -78,6 +78,8 @@ export function createState(options: SandboxOptions): SandboxState {
     options,
     server: errataServer({
       retryAfter: retryAfterFor(options),
+      // The spec declares application/problem+json beside application/json on every error response.
+      problemDetails: 'negotiate',
       ...(options.catalogUrl ? { docsUrl: options.catalogUrl } : {}),
     }),
     ajv,

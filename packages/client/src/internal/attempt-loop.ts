@@ -55,12 +55,11 @@ export async function runCall(request: Request, call: CallDescription, settings:
         emit?.('done', attempt, {
           outcome: 'data',
           status: response.status,
-          requestId: response.headers.get('x-request-id') ?? undefined,
+          requestId: response.headers.get(settings.idHeader) ?? undefined,
         });
         return result;
       }
-      const { maxErrorBodyBytes, normalize, redact } = settings;
-      answer = await (await loadDeferred()).readErrorAnswer(response, maxErrorBodyBytes, normalize, redact);
+      answer = await (await loadDeferred()).readErrorAnswer(response, settings);
       // A body cut at the limit was cancelled, not read to its end: its controller is not reused.
       running?.finish(!answer.read.truncated);
     } catch (cause) {
@@ -142,7 +141,7 @@ async function readData(response: Response, call: CallDescription, settings: Cal
     try {
       data = JSON.parse(text);
     } catch {
-      throw (await loadDeferred()).notJson(response, text, settings.redact);
+      throw (await loadDeferred()).notJson(response, text, settings);
     }
     return forMiddleware ? { response, forOpenapiFetch: new Response(text, response) } : { data, response };
   }

@@ -21,6 +21,8 @@ export interface CallSettings extends RetrySettings {
   normalize: Normalizer | undefined;
   redact: Redactor;
   maxErrorBodyBytes: number;
+  /** The request-id header (`x-request-id` unless the client's `requestIdHeader` says); read from Headers, any case. */
+  idHeader: string;
   onEvent: OnEvent | undefined;
   timers: AttemptTimers;
 }

@@ -23,6 +23,8 @@ export interface ClientInternals {
   /** `undefined`: Errata's envelope (`normalizeEnvelope`). */
   normalize: Normalizer | undefined;
   redact: Redactor;
+  /** The request-id header (the client's `requestIdHeader`). */
+  idHeader: string;
 }
 
 /** Each client's internals, by client. */

@@ -7,14 +7,20 @@
 import type { Redactor } from '@errata/redact';
 import type { ErrorCode } from '@errata/types/catalog';
 import type { ErrorEnvelope } from '../errors.js';
-import { type HeaderSource, headerOf, serverWait } from '../retry-policy.js';
+import { type HeaderSource, serverWait } from '../retry-policy.js';
 import { codeForStatus, docUrlOf, factsOf, isCode } from './catalog-view.js';
+import { requestIdOf } from './request-id.js';
 
 /** An error response: its HTTP status, its headers, and its body as text or already parsed. */
 export interface ErrorResponseLike {
   status: number;
   headers?: HeaderSource;
   body: unknown;
+  /**
+   * The header that carries the request id when the body has none (default `X-Request-Id`); the
+   * common ones (`Request-Id`, `X-Amzn-RequestId`, `X-Correlation-Id`) are read after it.
+   */
+  requestIdHeader?: string | undefined;
 }
 
 /** The envelope, and the wait (ms) the server itself asked for — the envelope's `retry_after` may be a default. */
@@ -83,7 +89,7 @@ export function finish(response: ErrorResponseLike, found: Found, redact: Redact
     code,
     message,
     status: facts.status,
-    request_id: found.requestId ?? headerOf(response.headers, 'x-request-id') ?? '',
+    request_id: found.requestId ?? requestIdOf(response.headers, response.requestIdHeader) ?? '',
     doc_url: docUrlOf(code),
     category: facts.category,
     retry: facts.retry,

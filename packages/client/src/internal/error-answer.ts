@@ -9,9 +9,10 @@ import type { ErrorEnvelope } from '../errors.js';
 import type { FailureKind } from '../retry-policy.js';
 import type { CallDescription } from './call-description.js';
 import type { CallResult } from './call-result.js';
+import type { CallSettings } from './call-settings.js';
 import { factsOf } from './catalog-view.js';
 import type { Decision } from './decide.js';
-import { type Normalizer, normalizeEnvelope } from './envelope.js';
+import { normalizeEnvelope } from './envelope.js';
 import { rememberRawError } from './raw-error.js';
 import { readBounded } from './read-body.js';
 import { salvageJson } from './truncated-json.js';
@@ -44,18 +45,18 @@ export interface ErrorAnswer {
 }
 
 /**
- * Reads and normalizes one error answer (`normalize` undefined: Errata's envelope). A body cut at
- * the limit was cancelled, not read to its end (`read.truncated`).
+ * Reads and normalizes one error answer, by the call's settings: up to `maxErrorBodyBytes`, with
+ * `normalize` (undefined: Errata's envelope), the request id (when the body has none) from
+ * `idHeader`. A body cut at the limit was cancelled, not read to its end (`read.truncated`).
  */
 export async function readErrorAnswer(
   response: Response,
-  limit: number,
-  normalize: Normalizer | undefined,
-  redact: Redactor,
+  settings: Pick<CallSettings, 'maxErrorBodyBytes' | 'normalize' | 'redact' | 'idHeader'>,
 ): Promise<ErrorAnswer> {
+  const { maxErrorBodyBytes: limit, normalize, redact, idHeader: requestIdHeader } = settings;
   const read = await readError(response, limit);
   const { envelope, asked } = (normalize ?? normalizeEnvelope)(
-    { status: response.status, headers: response.headers, body: read.body },
+    { status: response.status, headers: response.headers, body: read.body, requestIdHeader },
     redact,
   );
   if (read.truncated) envelope.message = `${envelope.message} (error body cut at ${limit} bytes)`;

@@ -7,6 +7,8 @@
 import { REDACTED, type Redactor } from '@errata/redact';
 import { type ClientErrorCode, ErrataError } from '../errors.js';
 import type { StopReason } from './attempt-timer.js';
+import type { CallSettings } from './call-settings.js';
+import { requestIdOf } from './request-id.js';
 
 const codeOfStop: Record<StopReason, ClientErrorCode> = {
   aborted: 'ABORTED',
@@ -49,7 +51,11 @@ export function transportError(
  * `Content-Length: 0`, an empty chunked body) included. The parser's message quotes the body: it
  * is redacted, and the cause is not kept.
  */
-export function notJson(response: Response, text: string, redact: Redactor): ErrataError {
+export function notJson(
+  response: Response,
+  text: string,
+  { redact, idHeader }: Pick<CallSettings, 'redact' | 'idHeader'>,
+): ErrataError {
   let what = 'had an empty body where the operation declares JSON';
   if (text !== '')
     try {
@@ -59,7 +65,7 @@ export function notJson(response: Response, text: string, redact: Redactor): Err
     }
   return new ErrataError('INVALID_RESPONSE', `INVALID_RESPONSE: the ${response.status} response ${what}.`, {
     status: response.status,
-    requestId: response.headers.get('x-request-id') ?? undefined,
+    requestId: requestIdOf(response.headers, idHeader),
   });
 }
 
