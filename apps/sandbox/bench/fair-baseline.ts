@@ -15,6 +15,7 @@ import { compileSpecSchema, createSpecAjv } from '@errata/spec-model';
 import { taskInputSchemas } from '@errata/types';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { answerCpuTime } from './cpu-time.js';
 
 const kit = errataServer();
 const validateInput = compileSpecSchema(createSpecAjv(kit.model.document), taskInputSchemas['text-generation']);
@@ -79,4 +80,5 @@ process.on('message', (message: unknown) => {
   if (message === 'stop') server.close(() => process.exit(0));
 });
 process.on('disconnect', () => process.exit(0));
+answerCpuTime();
 process.send?.({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
