@@ -172,7 +172,9 @@ export function prepareEnvelope(definition: ErrorDefinition, options: EnvelopeOp
     definition,
     head: `{"code":${json(code)},"message":`,
     message: json(meta.message),
-    middle: `,"status":${json(meta.status)},"category":${json(meta.category)},"retry":${json(meta.retry)},"request_id":`,
+    middle:
+      `,"status":${json(meta.status)},"category":${json(meta.category)},` +
+      `"retry":${json(meta.retry)},"request_id":`,
     tail: `,"doc_url":${json(options.docUrl(code))}`,
   };
 }
