@@ -168,13 +168,13 @@ export interface PreparedEnvelope {
 export function prepareEnvelope(definition: ErrorDefinition, options: EnvelopeOptions): PreparedEnvelope {
   const { code, meta } = definition;
   const json = JSON.stringify;
+  const status = `,"status":${json(meta.status)}`;
+  const policy = `,"category":${json(meta.category)},"retry":${json(meta.retry)}`;
   return {
     definition,
     head: `{"code":${json(code)},"message":`,
     message: json(meta.message),
-    middle:
-      `,"status":${json(meta.status)},"category":${json(meta.category)},` +
-      `"retry":${json(meta.retry)},"request_id":`,
+    middle: `${status}${policy},"request_id":`,
     tail: `,"doc_url":${json(options.docUrl(code))}`,
   };
 }
