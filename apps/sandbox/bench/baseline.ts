@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { errataServer } from '@errata/server';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { answerCpuTime } from './cpu-time.js';
 
 const kind = process.argv[2];
 // The same envelope the sandbox sends, built from the catalog once at start-up: per request the
@@ -40,4 +41,5 @@ process.on('message', (message: unknown) => {
   if (message === 'stop') server.close(() => process.exit(0));
 });
 process.on('disconnect', () => process.exit(0));
+answerCpuTime();
 process.send?.({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });

@@ -7,6 +7,7 @@ import * as kit from '@errata/server/hono';
 import { serve } from '@errata/server/node';
 import { taskInputSchemas } from '@errata/types';
 import { Hono } from 'hono';
+import { answerCpuTime } from './cpu-time.js';
 
 const server = errataServer();
 const app = new Hono<kit.ErrataEnv>();
@@ -29,4 +30,5 @@ process.on('message', (message: unknown) => {
   if (message === 'stop') served.close().then(() => process.exit(0));
 });
 process.on('disconnect', () => process.exit(0));
+answerCpuTime();
 process.send?.({ url: served.url });

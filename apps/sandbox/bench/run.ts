@@ -8,6 +8,8 @@
 //    same spec, p99 < 10 ms at 32 connections. Floors reported beside them: a bare Hono app and a
 //    bare node:http server that write a 401 envelope and read nothing.
 // 3. Memory: queue submits filling the job and idempotency stores far past their caps; heap flat.
+// Each server's CPU time per request (cpu-time.ts) is reported beside its throughput: the machine
+// may be shared, and CPU per request moves much less with others' load than requests per second.
 // Reported, never asserted.
 
 import { type ChildProcess, fork, spawn } from 'node:child_process';
@@ -89,6 +91,8 @@ interface Measured {
   errors: number;
   total: number;
   failures: number;
+  /** The server's CPU time per request in µs, when it reports its CPU time (cpu-time.ts). */
+  cpu?: number;
 }
 
 async function measure(url: string, scenario: Scenario): Promise<Measured> {
@@ -111,13 +115,16 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
  * elsewhere on a shared machine falls on all of them alike: a ratio between them means something
  * even when absolute numbers drift. Throughput is total requests / total time; p99 the median of the slices'.
  */
-async function interleaved(targets: { url: string; scenario: Scenario }[]): Promise<Measured[]> {
+async function interleaved(targets: { url: string; scenario: Scenario; cpu: CpuTime }[]): Promise<Measured[]> {
   // 3 s each: the first seconds of a fresh process run unoptimized code (JIT), which is not the error path's cost.
   for (const { url, scenario } of targets) await load(url, scenario, 3);
   const acc = targets.map(() => ({ requests: 0, seconds: 0, p99s: [] as number[], errors: 0, total: 0, failures: 0 }));
+  const cpu = targets.map(() => 0);
   for (let slice = 0; slice < SLICES; slice++) {
-    for (const [i, { url, scenario }] of targets.entries()) {
+    for (const [i, { url, scenario, cpu: cpuTime }] of targets.entries()) {
+      const before = await cpuTime();
       const r = await load(url, scenario, 1);
+      cpu[i]! += (await cpuTime()) - before;
       const a = acc[i]!;
       a.requests += r.requests.total;
       a.seconds += r.duration;
@@ -127,12 +134,13 @@ async function interleaved(targets: { url: string; scenario: Scenario }[]): Prom
       a.failures += r.errors + r.timeouts;
     }
   }
-  return acc.map((a) => ({
+  return acc.map((a, i) => ({
     rps: a.requests / a.seconds,
     p99: median(a.p99s),
     errors: a.errors,
     total: a.total,
     failures: a.failures,
+    cpu: cpu[i]! / a.requests,
   }));
 }
 
@@ -170,28 +178,53 @@ interface Memory {
 // The children are TypeScript too: they inherit this process's execArgv, which holds tsx's loader.
 const benchFile = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 
-async function startSandboxChild(): Promise<{ url: string; child: ChildProcess; memory: () => Promise<Memory> }> {
+/** A child's CPU time so far in µs (cpu-time.ts). */
+type CpuTime = () => Promise<number>;
+
+/** Asks a child for its CPU time; the child's next message is the answer. */
+const cpuTimeOf =
+  (child: ChildProcess): CpuTime =>
+  () => {
+    const answer = new Promise<number>((resolve) =>
+      child.once('message', (message) => resolve((message as { cpu: number }).cpu)),
+    );
+    child.send('cpu');
+    return answer;
+  };
+
+async function startSandboxChild(): Promise<{
+  url: string;
+  child: ChildProcess;
+  memory: () => Promise<Memory>;
+  cpu: CpuTime;
+}> {
   const child = fork(benchFile('./serve.ts'), { execArgv: [...process.execArgv, '--expose-gc'] });
-  // serve.ts answers each message with exactly one reply: its URL first, then one Memory per `memory`.
+  // serve.ts answers each message with exactly one reply: its URL first, then one Memory per
+  // `memory`, one CPU time per `cpu`.
   const next = <T>() => new Promise<T>((resolve) => child.once('message', (message) => resolve(message as T)));
   const { url } = await next<{ url: string }>();
   const memory = () => {
     child.send('memory');
     return next<Memory>();
   };
-  return { url, child, memory };
+  return { url, child, memory, cpu: cpuTimeOf(child) };
 }
 
 /** A server child that sends its URL once it listens (baseline.ts, fair-baseline.ts, kit-api.ts). */
-function startChild(file: string, args: string[] = []): Promise<{ url: string; child: ChildProcess }> {
+function startChild(file: string, args: string[] = []): Promise<{ url: string; child: ChildProcess; cpu: CpuTime }> {
   const child = fork(benchFile(file), args);
   return new Promise((resolve) =>
-    child.once('message', (message) => resolve({ url: (message as { url: string }).url, child })),
+    child.once('message', (message) =>
+      resolve({ url: (message as { url: string }).url, child, cpu: cpuTimeOf(child) }),
+    ),
   );
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const ratio = (a: Measured, b: Measured) => (a.rps / b.rps).toFixed(2);
+/** CPU per request of `a` beside `b`'s, and how many of `a`'s requests fit in the CPU of one of `b`'s. */
+const cpuPart = (a: Measured, b: Measured) =>
+  `CPU ${a.cpu!.toFixed(1)} µs/request vs ${b.cpu!.toFixed(1)} (${(b.cpu! / a.cpu!).toFixed(2)}×)`;
 const sandbox = await startSandboxChild();
 const kitApi = await startChild('./kit-api.ts');
 const fair = await startChild('./fair-baseline.ts');
@@ -218,14 +251,15 @@ try {
   let kitMet = true;
   for (const scenario of kitScenarios) {
     const [k, f] = (await interleaved([
-      { url: kitApi.url, scenario },
-      { url: fair.url, scenario },
+      { url: kitApi.url, scenario, cpu: kitApi.cpu },
+      { url: fair.url, scenario, cpu: fair.cpu },
     ])) as [Measured, Measured];
     kitMet &&= k.rps / f.rps >= 0.85;
     console.log(
       `  ${scenario.name}: kit API ${fmt(k.rps)} req/s (p99 ${k.p99} ms) = ${ratio(k, f)}× fair baseline ` +
         `${fmt(f.rps)} req/s (target ≥ 0.85) — ${k.errors}/${k.total} error responses, ${k.failures} failures`,
     );
+    console.log(`    ${cpuPart(k, f)}`);
   }
 
   console.log("\n2. The sandbox's error paths against the fair baseline, Prism and the floors");
@@ -233,10 +267,10 @@ try {
   const met = { fair: true, prism: true, p99: true };
   for (const scenario of scenarios) {
     const [s, f, hono, node] = (await interleaved([
-      { url: sandbox.url, scenario },
-      { url: fair.url, scenario },
-      { url: bareHono.url, scenario: baseline401 },
-      { url: bareNode.url, scenario: baseline401 },
+      { url: sandbox.url, scenario, cpu: sandbox.cpu },
+      { url: fair.url, scenario, cpu: fair.cpu },
+      { url: bareHono.url, scenario: baseline401, cpu: bareHono.cpu },
+      { url: bareNode.url, scenario: baseline401, cpu: bareNode.cpu },
     ])) as [Measured, Measured, Measured, Measured];
     const p = prism ? await measure(prism.url, scenario) : undefined;
     const vsPrism = p ? s.rps / p.rps : undefined;
@@ -253,6 +287,7 @@ try {
         `${fmt(node.rps)} req/s; fair baseline ${fmt(f.rps)} req/s (p99 ${f.p99} ms)` +
         `${p ? `; Prism ${fmt(p.rps)} req/s (p99 ${p.p99} ms)` : ''}`,
     );
+    console.log(`    ${cpuPart(s, f)} of the fair baseline`);
   }
   console.log(
     `\nTargets: kit API ≥ 0.85× fair baseline ${kitMet ? 'met' : 'NOT met'}; ` +

@@ -1,6 +1,7 @@
 // Child process of the benchmark: a quiet sandbox with limits out of the way, reporting its
 // memory (after a full GC) and store sizes over IPC.
 import type * as Sandbox from '../src/index.js';
+import { answerCpuTime } from './cpu-time.js';
 
 // What ships (dist/, built before `pnpm bench`) is measured, typed by its source.
 const { startSandbox } = (await import(new URL('../dist/index.js', import.meta.url).href)) as typeof Sandbox;
@@ -31,4 +32,5 @@ process.on('message', (message: unknown) => {
 });
 // The benchmark died: do not outlive it.
 process.on('disconnect', () => process.exit(0));
+answerCpuTime();
 process.send?.({ url: sandbox.url });

@@ -24,9 +24,15 @@ export interface RunningSandbox {
 
 const PROVIDERS_PATH = '/providers';
 
+/**
+ * Whether `url` (a request's URL, already normalised by the adapter: `href` form) is under the
+ * providers' path. Read from the string, not parsed again: this runs on every request.
+ */
 function isProvidersPath(url: string): boolean {
-  const { pathname } = new URL(url);
-  return pathname === PROVIDERS_PATH || pathname.startsWith(`${PROVIDERS_PATH}/`);
+  const start = url.indexOf('/', url.indexOf('//') + 2);
+  if (start < 0 || !url.startsWith(PROVIDERS_PATH, start)) return false;
+  const next = url.charAt(start + PROVIDERS_PATH.length);
+  return next === '' || next === '/' || next === '?' || next === '#';
 }
 
 function baseUrl(host: string, port: number): string {

@@ -64,6 +64,28 @@ export function waitSeconds(seconds: number): number {
   return Math.min(MAX_RETRY_AFTER, Math.max(0, Math.ceil(seconds)));
 }
 
+/** `retry_after` of the envelope: a whole number of seconds when the code's policy is to wait. */
+function retryAfterOf(definition: ErrorDefinition, init: ErrorInit, options: EnvelopeOptions): number | undefined {
+  return definition.meta.retry === 'after_retry_after'
+    ? waitSeconds(init.retryAfter ?? options.retryAfter(definition.code))
+    : undefined;
+}
+
+/** `details`: every template parameter given, then `init.details`; undefined when there is neither. */
+function detailsOf(template: string, init: ErrorInit): Record<string, unknown> | undefined {
+  const named: Record<string, unknown> = {};
+  let any = init.details !== undefined;
+  if (init.params) {
+    for (const name of templateParams(template)) {
+      if (name in init.params) {
+        named[name] = init.params[name];
+        any = true;
+      }
+    }
+  }
+  return any ? { ...named, ...init.details } : undefined;
+}
+
 /**
  * The envelope of a catalog code. Every template parameter given is also a field of `details`
  * (`details = { ...params, ...details }`), so a client can read it without parsing the message.
@@ -84,40 +106,101 @@ export function buildEnvelope(
     request_id: requestId,
     doc_url: options.docUrl(code),
   };
-  if (meta.retry === 'after_retry_after') body.retry_after = waitSeconds(init.retryAfter ?? options.retryAfter(code));
-  const named: Record<string, unknown> = {};
-  let any = init.details !== undefined;
-  if (init.params) {
-    for (const name of templateParams(meta.message)) {
-      if (name in init.params) {
-        named[name] = init.params[name];
-        any = true;
-      }
-    }
-  }
-  if (any) body.details = { ...named, ...init.details };
+  const retryAfter = retryAfterOf(definition, init, options);
+  if (retryAfter !== undefined) body.retry_after = retryAfter;
+  const details = detailsOf(meta.message, init);
+  if (details) body.details = details;
   return body;
 }
 
 /**
+ * A code's envelope with its constant members serialised once: the text of an error response is
+ * then the request id and what the request adds, joined to these (`envelopeText`).
+ */
+export interface PreparedEnvelope {
+  definition: ErrorDefinition;
+  /** `{"code":…,"message":` */
+  head: string;
+  /** The unfilled template as JSON, for a message nothing fills. */
+  message: string;
+  /** `,"status":…,"category":…,"retry":…,"request_id":` */
+  middle: string;
+  /** `,"doc_url":…` */
+  tail: string;
+}
+
+/**
+ * Serialises a code's constant members, once per code.
+ *
+ * @example
+ * const prepared = prepareEnvelope(model.errors.get('MISSING_API_KEY')!, options);
+ */
+export function prepareEnvelope(definition: ErrorDefinition, options: EnvelopeOptions): PreparedEnvelope {
+  const { code, meta } = definition;
+  const json = JSON.stringify;
+  const status = `,"status":${json(meta.status)}`;
+  const policy = `,"category":${json(meta.category)},"retry":${json(meta.retry)}`;
+  return {
+    definition,
+    head: `{"code":${json(code)},"message":`,
+    message: json(meta.message),
+    middle: `${status}${policy},"request_id":`,
+    tail: `,"doc_url":${json(options.docUrl(code))}`,
+  };
+}
+
+/**
+ * The text of `buildEnvelope(...)` as `JSON.stringify` writes it — the same members in the same
+ * order — without building the object, and its `retry_after` (for the headers).
+ */
+export function envelopeText(
+  prepared: PreparedEnvelope,
+  init: ErrorInit,
+  requestId: string,
+  options: EnvelopeOptions,
+): { text: string; retryAfter: number | undefined } {
+  const { definition } = prepared;
+  const template = definition.meta.message;
+  const message =
+    init.message !== undefined && init.message !== null
+      ? JSON.stringify(init.message)
+      : init.params === undefined || templateParams(template).length === 0
+        ? prepared.message
+        : JSON.stringify(fillTemplate(template, init.params));
+  const retryAfter = retryAfterOf(definition, init, options);
+  const details = detailsOf(template, init);
+  const text =
+    `${prepared.head}${message}${prepared.middle}${JSON.stringify(requestId)}${prepared.tail}` +
+    `${retryAfter === undefined ? '' : `,"retry_after":${retryAfter}`}` +
+    `${details === undefined ? '' : `,"details":${JSON.stringify(details)}`}}`;
+  return { text, retryAfter };
+}
+
+/**
  * The headers of an error response: the request id, `Retry-After` where the policy says wait or the
- * operation requires it, the rate window's fields when given.
+ * operation requires it, the rate window's fields when given. With `staged`, the request id is
+ * left out: the request-id stage has already set it on the response.
  */
 export function buildHeaders(
-  body: ErrorEnvelope,
+  definition: ErrorDefinition,
+  retryAfter: number | undefined,
   init: ErrorInit,
   context: ResponseContext,
   options: EnvelopeOptions,
+  staged = false,
 ): Record<string, string> {
-  const headers: Record<string, string> = {
-    'Content-Type': 'application/json',
-    [options.requestIdHeader]: context.requestId,
-  };
-  if (body.retry_after !== undefined || requiresRetryAfter(context.operation, body.status))
-    headers['Retry-After'] = String(body.retry_after ?? waitSeconds(init.retryAfter ?? options.retryAfter(body.code)));
   // One object written in place: the error path is a refusing server's hottest.
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (!staged) headers[options.requestIdHeader] = context.requestId;
+  const { code, meta } = definition;
+  if (retryAfter !== undefined || requiresRetryAfter(context.operation, meta.status))
+    headers['Retry-After'] = String(retryAfter ?? waitSeconds(init.retryAfter ?? options.retryAfter(code)));
   if (context.rateLimit) Object.assign(headers, rateLimitFields(context.rateLimit));
-  if (init.headers) Object.assign(headers, init.headers);
+  if (init.headers) {
+    Object.assign(headers, init.headers);
+    // The staged id is the one the body names.
+    if (staged && options.requestIdHeader in init.headers) delete headers[options.requestIdHeader];
+  }
   return headers;
 }
 

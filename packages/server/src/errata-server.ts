@@ -18,9 +18,13 @@ import {
   type EnvelopeOptions,
   type ErrorEnvelope,
   type ErrorResponse,
+  envelopeText,
+  type PreparedEnvelope,
+  prepareEnvelope,
   type ResponseContext,
 } from './envelope.js';
 import { errataModel } from './internal/errata-catalog.js';
+import { type ErrorTextOf, setErrorText } from './internal/error-text.js';
 import { checkKitCodes, type KitFinding } from './kit-check.js';
 import { ERRATA_KIT_CODES, type KitCodes } from './kit-codes.js';
 import { PROBLEM_JSON, type ProblemDetailsMode, toProblemDetails, wantsProblemDetails } from './problem-details.js';
@@ -141,13 +145,23 @@ export function createErrataServer<Code extends string = string>(options: Errata
     const body = buildEnvelope(definition(code), init, requestId, envelopeOptions);
     return legacy ? { ...body, error: legacy(body) } : body;
   };
+  // Each code's constant members serialised once, for respond() (internal/error-text.ts).
+  const prepared = new Map<string, PreparedEnvelope>();
+  const prepare = (code: string) => {
+    let found = prepared.get(code);
+    if (!found) {
+      found = prepareEnvelope(definition(code), envelopeOptions);
+      prepared.set(code, found);
+    }
+    return found;
+  };
 
-  return {
+  const server: ErrataServer<Code> = {
     model,
     error(code, init = {}, context = {}) {
       const full: ResponseContext = { ...context, requestId: context.requestId ?? mint() };
       const body = envelope(code, init, full.requestId);
-      const headers = buildHeaders(body, init, full, envelopeOptions);
+      const headers = buildHeaders(definition(code), body.retry_after, init, full, envelopeOptions);
       if (!wantsProblemDetails(problemDetails, context.accept)) return { status: body.status, headers, body };
       headers['Content-Type'] = PROBLEM_JSON;
       const title = definition(code).title ?? code;
@@ -195,4 +209,18 @@ export function createErrataServer<Code extends string = string>(options: Errata
     isCode: (code): code is Code => model.errors.has(code) || fallback(code) !== undefined,
     check: () => checkKitCodes(model, codes, (code) => definition(code).meta.status),
   };
+  const errorText: ErrorTextOf = (code, init, context, staged) => {
+    // The nested legacy object and problem details are the envelope plus members: serialised whole.
+    if (legacy || wantsProblemDetails(problemDetails, context.accept)) {
+      const { status, headers, body } = server.error(code as Code, init, context);
+      if (staged) delete headers[requestIdHeader];
+      return { status, headers, text: JSON.stringify(body) };
+    }
+    const found = prepare(code);
+    const { text, retryAfter } = envelopeText(found, init, context.requestId, envelopeOptions);
+    const headers = buildHeaders(found.definition, retryAfter, init, context, envelopeOptions, staged);
+    return { status: found.definition.meta.status, headers, text };
+  };
+  setErrorText(server, errorText);
+  return server;
 }
