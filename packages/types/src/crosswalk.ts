@@ -82,13 +82,13 @@ interface IndexedEntry {
   specificity: number;
   /** Its place in the merged order (specificity, then pattern length, then crosswalk order): lower wins. */
   rank: number;
-  /** The identifying keys it sets (code, internal code, type, reason), compiled once: tested without a lookup by name. */
-  exact: readonly (readonly [IdKey, string | number])[];
+  // The entry's matching keys, copied onto the index entry: read without a second hop.
+  code: string | undefined;
+  internal_code: number | undefined;
+  type: string | undefined;
+  reason: string | undefined;
   status: number | undefined;
 }
-
-type IdKey = 'code' | 'internal_code' | 'type' | 'reason';
-const ID_KEYS = ['code', 'internal_code', 'type', 'reason'] as const;
 
 /**
  * An index split by what an entry needs to match, so that a lookup tests only the entries that
@@ -161,7 +161,10 @@ function indexFor(provider: ProviderId): IndexedEntry[] {
             (sum, [key, weight]) => sum + ((entry as Record<string, unknown>)[key] !== undefined ? weight : 0),
             0,
           ),
-          exact: ID_KEYS.filter((name) => entry[name] !== undefined).map((name) => [name, entry[name]!] as const),
+          code: entry.code,
+          internal_code: entry.internal_code,
+          type: entry.type,
+          reason: entry.reason,
           status: entry.status,
         });
       });
@@ -238,8 +241,14 @@ const knownStatus = (status: number | undefined): boolean => status === undefine
 // Whether the entry's keys other than its message pattern match (the pattern is tested last, and
 // only when its list's patterns together match the message at all).
 function keysMatch(candidate: IndexedEntry, key: ProviderErrorKey): boolean {
-  const { exact, status, reasonPattern } = candidate;
-  for (let i = 0; i < exact.length; i++) if (key[exact[i]![0]] !== exact[i]![1]) return false;
+  const { code, internal_code, type, reason, status, reasonPattern } = candidate;
+  if (
+    (code !== undefined && code !== key.code) ||
+    (internal_code !== undefined && internal_code !== key.internal_code) ||
+    (type !== undefined && type !== key.type) ||
+    (reason !== undefined && reason !== key.reason)
+  )
+    return false;
   // An entry that has nothing but its status cannot match a status that says nothing.
   if (
     status !== undefined &&
@@ -299,7 +308,7 @@ export function findCommonMatch(among: readonly ProviderId[], key: ProviderError
   const buckets = bucketsFor(among);
   const scan = scratch;
   scan.hit = undefined;
-  scan.ties.length = 0;
+  scan.tied = 0;
   if (key.code !== undefined) consider(scan, buckets.code.get(key.code), key);
   if (key.internal_code !== undefined) consider(scan, buckets.internal_code.get(key.internal_code), key);
   if (key.reason !== undefined) consider(scan, buckets.reason.get(key.reason), key);
@@ -311,14 +320,20 @@ export function findCommonMatch(among: readonly ProviderId[], key: ProviderError
   const winner = scan.hit as IndexedEntry | undefined;
   if (!winner) return undefined;
   // Only another provider's entry can disagree: within one crosswalk the first match is the meaning.
-  for (const other of scan.ties)
+  for (let i = 0; i < scan.tied; i++) {
+    const other = scan.ties[i]!;
     if (other.provider !== winner.provider && other.canonical !== winner.canonical) return undefined;
+  }
   return toMatch(winner);
 }
 
 // One lookup's state: the best match, and the matches as specific as it (to see whether providers
 // disagree). Module-level and reset per lookup (lookups are synchronous): no allocation per call.
-const scratch: { hit: IndexedEntry | undefined; ties: IndexedEntry[] } = { hit: undefined, ties: [] };
+const scratch: { hit: IndexedEntry | undefined; ties: IndexedEntry[]; tied: number } = {
+  hit: undefined,
+  ties: [],
+  tied: 0,
+};
 
 function consider(scan: typeof scratch, list: List | undefined, key: ProviderErrorKey): void {
   if (!list) return;
@@ -339,13 +354,14 @@ function consider(scan: typeof scratch, list: List | undefined, key: ProviderErr
       }
       if (!entry.pattern.test(key.message)) continue;
     }
+    // The ties are counted, not truncated: setting an array's length costs more than the lookup.
     if (!hit || entry.specificity > hit.specificity) {
       scan.hit = entry;
-      scan.ties.length = 0;
+      scan.tied = 0;
     } else if (entry.rank < hit.rank) {
-      scan.ties.push(hit);
+      scan.ties[scan.tied++] = hit;
       scan.hit = entry;
-    } else scan.ties.push(entry);
+    } else scan.ties[scan.tied++] = entry;
   }
 }
 

@@ -26,11 +26,14 @@ interface DetectRules {
   shape?: string;
 }
 
+// Every test has every member (one hidden class, so that reading them stays monomorphic).
 interface Test {
   path: CompiledPath;
-  equals?: unknown;
-  type?: JsonType;
-  pattern?: RegExp;
+  /** Whether the value must equal `equals` (a condition written as a bare value). */
+  exact: boolean;
+  equals: unknown;
+  type: JsonType | undefined;
+  pattern: RegExp | undefined;
 }
 interface Rule {
   /** Every provider whose rules include this one (the OpenAI-compatible hosts share theirs), as a bit mask. */
@@ -50,9 +53,12 @@ const typeOf = (v: unknown): JsonType | 'undefined' =>
 function holds(test: Test, body: unknown): boolean {
   const value = readPath(body, test.path);
   if (value === undefined) return false;
-  if ('equals' in test) return value === test.equals;
+  if (test.exact) return value === test.equals;
   if (test.type !== undefined && typeOf(value) !== test.type) return false;
-  return !test.pattern || ((typeof value === 'string' || typeof value === 'number') && test.pattern.test(`${value}`));
+  const { pattern } = test;
+  if (!pattern) return true;
+  if (typeof value === 'string') return pattern.test(value);
+  return typeof value === 'number' && pattern.test(String(value));
 }
 
 interface Compiled {
@@ -62,6 +68,9 @@ interface Compiled {
   /** A bit per member name the rules read at the top, and per member of those (by top): 0 past 31 (never ruled out). */
   topBits: Map<string, number>;
   pairBits: Map<string, { bits: Map<string, number>; all: number }>;
+  /** The rules a body can satisfy by the members it has (its `tops`, then its `pairs`). */
+  byShape: Map<number, Map<number, readonly Rule[]>>;
+  shapesSeen: number;
   tests: Test[];
   /** Per body, which tests ran (`seen[i] === run`) and what they gave: reset by bumping `run`, no allocation. */
   seen: Uint32Array;
@@ -112,15 +121,14 @@ function compile(): Compiled {
         let at = testIndex.get(key);
         if (at === undefined) {
           at = tests.length;
-          tests.push(
-            typeof condition !== 'object'
-              ? { path: compilePath(path), equals: condition }
-              : {
-                  path: compilePath(path),
-                  ...(condition.type ? { type: condition.type } : {}),
-                  ...(condition.pattern ? { pattern: new RegExp(condition.pattern, 'i') } : {}),
-                },
-          );
+          const exact = typeof condition !== 'object';
+          tests.push({
+            path: compilePath(path),
+            exact,
+            equals: exact ? condition : undefined,
+            type: exact ? undefined : condition.type,
+            pattern: !exact && condition.pattern ? new RegExp(condition.pattern, 'i') : undefined,
+          });
           testIndex.set(key, at);
         }
         (compiledRule.tests as number[]).push(at);
@@ -149,6 +157,8 @@ function compile(): Compiled {
     rules: sorted,
     topBits,
     pairBits,
+    byShape: new Map(),
+    shapesSeen: 0,
     tests,
     seen: new Uint32Array(tests.length),
     held: new Uint8Array(tests.length),
@@ -157,6 +167,25 @@ function compile(): Compiled {
     ids,
   };
 }
+// The rules a body with these members can satisfy, heaviest first: found once per combination of
+// members (a provider's bodies come in a few shapes), up to a bound, past which they are found per body.
+const MAX_SHAPES = 256;
+function candidates(c: Compiled, tops: number, pairs: number): readonly Rule[] {
+  let byPairs = c.byShape.get(tops);
+  let found = byPairs?.get(pairs);
+  if (found) return found;
+  found = c.rules.filter((rule) => (rule.tops & tops) === rule.tops && (rule.pairs & pairs) === rule.pairs);
+  if (c.shapesSeen < MAX_SHAPES) {
+    if (!byPairs) {
+      byPairs = new Map();
+      c.byShape.set(tops, byPairs);
+    }
+    byPairs.set(pairs, found);
+    c.shapesSeen++;
+  }
+  return found;
+}
+
 function allHold(rule: Rule, body: unknown, c: Compiled): boolean {
   for (const at of rule.tests) {
     if (c.seen[at] !== run) {
@@ -229,9 +258,9 @@ export function detectProvider(body: unknown, headers: HeaderSource): Detection 
   }
   let mask = 0;
   let best = 0;
-  for (const rule of c.rules) {
+  for (const rule of candidates(c, tops, pairs)) {
     if (rule.weight < best) break;
-    if ((rule.tops & tops) !== rule.tops || (rule.pairs & pairs) !== rule.pairs || !allHold(rule, body, c)) continue;
+    if (!allHold(rule, body, c)) continue;
     if (rule.weight > best) mask = 0;
     best = rule.weight;
     mask |= rule.providers;

@@ -36,8 +36,12 @@ export interface Found {
   requestId?: string | undefined;
   retryAfter?: unknown;
   details?: Record<string, unknown> | undefined;
-  /** Where a provider error came from (provider normalizers only); its message is redacted here. */
-  origin?: { provider: string; status: number; message?: string | undefined; [key: string]: unknown } | undefined;
+  /**
+   * Where a provider error came from (provider normalizers only), built for this envelope: it
+   * becomes the envelope's `origin` as it is, with `originMessage` (redacted here) as its `message`.
+   */
+  origin?: { provider: string; status: number; [key: string]: unknown } | undefined;
+  originMessage?: string | undefined;
 }
 
 export const isString = (v: unknown): v is string => typeof v === 'string' && v !== '';
@@ -105,12 +109,9 @@ export function finish(response: ErrorResponseLike, found: Found, redact: Redact
   if (asked !== undefined) envelope.retry_after = Math.ceil(asked / 1000);
   // Masked as JSON text, so that a key anywhere in the tree goes (the redactor knows its JSON-escaped form).
   if (found.details && hasMembers(found.details)) envelope.details = JSON.parse(redact(JSON.stringify(found.details)));
-  // Copied member by member (an object rest or spread costs more than the rest of this function).
   if (found.origin) {
-    const origin: Record<string, unknown> = {};
-    for (const key in found.origin) if (key !== 'message') origin[key] = found.origin[key];
-    if (found.origin.message !== undefined) origin.message = redact(found.origin.message);
-    envelope.origin = origin;
+    if (found.originMessage !== undefined) found.origin.message = redact(found.originMessage);
+    envelope.origin = found.origin;
   }
   return { envelope: envelope as ErrorEnvelope, asked };
 }
