@@ -32,9 +32,7 @@ export function codeSection(model: DocsModel, entry: CodeEntry): string {
   // message) is left to its page, as is one whose only name for it is the Errata code itself (the
   // Generic AI API's); the intro of "Each code" says so.
   const elsewhere = Object.keys(crosswalk).flatMap((id) => {
-    const theirs = [
-      ...new Set((crosswalk[id] ?? []).map(theirId).filter((own) => own !== '' && own !== entry.code)),
-    ];
+    const theirs = [...new Set((crosswalk[id] ?? []).map(theirId).filter((own) => own !== '' && own !== entry.code))];
     if (theirs.length === 0) return [];
     return [`<a href="../providers/${esc(id)}/">${esc(shortTitle(model, id))}</a> ${theirs.map(esc).join(', ')}`];
   });
