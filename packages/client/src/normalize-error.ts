@@ -65,13 +65,6 @@ const toSeconds = (v: number | string | undefined): number | string | undefined 
   isDuration(v) ? Number(v.slice(0, -1)) : v;
 const isWait = (v: unknown): v is number | string => isNumeric(v) || isDuration(v);
 
-// The members that have a value (a loop: this runs on every error, and entries/filter/fromEntries cost 3 arrays).
-function defined(members: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key in members) if (members[key] !== undefined) out[key] = members[key];
-  return out;
-}
-
 // The bodies a provider documents as not being errors (ModelsLab's `status: "processing"`).
 function notAnError(provider: ProviderId, body: unknown): string | undefined {
   const documented =
@@ -182,22 +175,20 @@ function readProvider(
   }
   Object.assign(details, paramsFrom(match, said));
 
-  const origin = defined({
-    provider: sender,
-    code: rawCode,
-    internal_code: internal,
-    type,
-    reason,
-    name,
-    status,
-    message: said,
-    detected: reading.by,
-    shape: reading.shape,
-    candidates: among.length > 1 ? [...among] : undefined,
-    upstream,
-  });
+  // Only the members that have a value, set one by one (no object to filter, no copy).
+  const origin: Record<string, unknown> = { provider: sender };
+  if (rawCode !== undefined) origin.code = rawCode;
+  if (internal !== undefined) origin.internal_code = internal;
+  if (type !== undefined) origin.type = type;
+  if (reason !== undefined) origin.reason = reason;
+  if (name !== undefined) origin.name = name;
+  origin.status = status;
+  if (reading.by !== undefined) origin.detected = reading.by;
+  if (reading.shape !== undefined) origin.shape = reading.shape;
+  if (among.length > 1) origin.candidates = [...among];
+  if (upstream !== undefined) origin.upstream = upstream;
   const normalized = finish(
-    { ...response, status, body },
+    { status, headers, body },
     {
       code,
       message,
@@ -205,10 +196,12 @@ function readProvider(
       retryAfter,
       details,
       origin: origin as Found['origin'],
+      originMessage: said,
     },
     redact,
   );
-  return { ...normalized, match };
+  // Built member by member: a spread here costs as much as the rest of the reading.
+  return { envelope: normalized.envelope, asked: normalized.asked, match };
 }
 
 // Errata's envelope; or a body nobody's rules recognise, read with every provider's paths for its
@@ -220,21 +213,15 @@ function readErrata(response: ErrorResponseLike, body: unknown, redact: Redactor
   const said = pick(body, headers, paths.message, isString);
   const { details, issuesText, retryAfter } = common(paths, response, body, said);
   return finish(
-    { ...response, body },
+    { status: response.status, headers, body },
     {
       code: isCode(rawCode) ? rawCode : undefined,
       message: said ?? textMessage(body) ?? issuesText,
       requestId: pick(body, headers, paths.request_id, isString),
       retryAfter,
       details,
-      origin: envelope
-        ? undefined
-        : (defined({
-            provider: 'unknown',
-            status: response.status,
-            message: said,
-            recognised: false,
-          }) as Found['origin']),
+      origin: envelope ? undefined : { provider: 'unknown', status: response.status, recognised: false },
+      originMessage: said,
     },
     redact,
   );

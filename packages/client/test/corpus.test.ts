@@ -29,9 +29,33 @@ const withoutHint: Record<string, { code: string; why: string }> = {
     code: 'RESOURCE_NOT_FOUND',
     why: '`{ error: { message } }` alone: no type, code or header to say whose',
   },
-  'openrouter-sdk-stream-provider-error-raw': {
+  'azure-openai-sdk-ai-sdk-azure-401': {
+    code: 'UNAUTHENTICATED',
+    why: 'the AI SDK kept no headers of Azure’s, and `{ error: { code, message } }` is no shape of Azure’s alone',
+  },
+  'azure-openai-sdk-ai-sdk-stream-content-filter': {
     code: 'INTERNAL_ERROR',
-    why: 'fromSdkError reads an openai-node error as OpenAI’s unless told: OpenRouter’s nested error is not looked for',
+    why: 'a mid-stream message with no status, header or body: nothing says Azure',
+  },
+  'bedrock-anthropic-sdk-model-access-denied': {
+    code: 'INSUFFICIENT_PERMISSIONS',
+    why: '@anthropic-ai/bedrock-sdk keeps a status and a message, nothing of Bedrock’s: read as Anthropic’s 403',
+  },
+  'groq-sdk-ai-sdk-max-tokens-preview': {
+    code: 'INTERNAL_ERROR',
+    why: 'a mid-stream message with no status, header or body: nothing says Groq',
+  },
+  'groq-sdk-ai-sdk-request-too-large': {
+    code: 'INTERNAL_ERROR',
+    why: 'a mid-stream message with no status, header or body: nothing says Groq',
+  },
+  'groq-sdk-rate-limit-tokens-per-day': {
+    code: 'RATE_LIMIT_EXCEEDED',
+    why: 'openai-node’s message and status only (the printout kept no headers): read as OpenAI’s 429',
+  },
+  'mistral-ai-sdk-unauthorized': {
+    code: 'INTERNAL_ERROR',
+    why: 'a message with no status, header or body: nothing says Mistral',
   },
   'openrouter-404-no-endpoints-tool-choice': {
     code: 'RESOURCE_NOT_FOUND',

@@ -82,19 +82,53 @@ interface IndexedEntry {
   specificity: number;
   /** Its place in the merged order (specificity, then pattern length, then crosswalk order): lower wins. */
   rank: number;
+  // The entry's matching keys, copied onto the index entry: read without a second hop.
+  code: string | undefined;
+  internal_code: number | undefined;
+  type: string | undefined;
+  reason: string | undefined;
+  status: number | undefined;
 }
 
 /**
  * An index split by what an entry needs to match, so that a lookup tests only the entries that
- * could: those keyed on the error's code, internal code, reason or type, and the loose ones (a
- * status, a message or reason pattern, nothing that names the error).
+ * could: those keyed on the error's code, internal code, reason or type (one map each, so that no
+ * key is built per lookup), and the loose ones (a status, a message or reason pattern, nothing
+ * that names the error). Every list is in rank order, so a scan stops at the first entry less
+ * specific than the best match so far.
  */
 interface Buckets {
-  keyed: Map<string, IndexedEntry[]>;
+  code: Map<string, List>;
+  internal_code: Map<number, List>;
+  reason: Map<string, List>;
+  type: Map<string, List>;
   /** Loose entries by the status they need; `0`: any status (patterns only). */
-  byStatus: Map<number, IndexedEntry[]>;
+  byStatus: Map<number, List>;
   /** The loose entries with a pattern: all that can match an error whose status says nothing. */
-  patterned: IndexedEntry[];
+  patterned: List;
+}
+
+/**
+ * Entries in rank order, and, where several have a message pattern, all those patterns as one
+ * alternation: one scan of the message that fails rules them all out (an unanchored pattern
+ * scans the whole message, and a message that matches none is the common case).
+ */
+interface List {
+  entries: IndexedEntry[];
+  any: RegExp | undefined;
+}
+
+// `undefined` when the patterns cannot share one expression (a back reference or a group name
+// would change meaning or clash) or there are too few to gain from it.
+function anyOf(entries: readonly IndexedEntry[]): RegExp | undefined {
+  const sources = [...new Set(entries.flatMap((e) => (e.entry.message_pattern ? [e.entry.message_pattern] : [])))];
+  if (sources.length < 2 || sources.some((source) => /\\[1-9k]|\(\?</.test(source.replace(/\(\?<[=!]/g, ''))))
+    return undefined;
+  try {
+    return new RegExp(sources.map((source) => `(?:${source})`).join('|'), 'i');
+  } catch {
+    return undefined;
+  }
 }
 
 const WEIGHTS = {
@@ -127,6 +161,11 @@ function indexFor(provider: ProviderId): IndexedEntry[] {
             (sum, [key, weight]) => sum + ((entry as Record<string, unknown>)[key] !== undefined ? weight : 0),
             0,
           ),
+          code: entry.code,
+          internal_code: entry.internal_code,
+          type: entry.type,
+          reason: entry.reason,
+          status: entry.status,
         });
       });
     }
@@ -139,14 +178,6 @@ function indexFor(provider: ProviderId): IndexedEntry[] {
 // Among equals, the longer message pattern first: it says more about the message.
 const byRank = (a: IndexedEntry, b: IndexedEntry): number =>
   b.specificity - a.specificity || (b.entry.message_pattern?.length ?? 0) - (a.entry.message_pattern?.length ?? 0);
-
-// The bucket key of an entry (the first identifying key it sets), or of an error for that key.
-const bucketKeys = (e: ProviderErrorKey | CrosswalkEntry): (string | undefined)[] => [
-  e.code === undefined ? undefined : `c ${e.code}`,
-  e.internal_code === undefined ? undefined : `i ${e.internal_code}`,
-  e.reason === undefined ? undefined : `r ${e.reason}`,
-  e.type === undefined ? undefined : `t ${e.type}`,
-];
 
 const bucketed = new Map<string, Buckets>();
 // A caller that passes the same array again (the client's detection does) skips building the key.
@@ -167,42 +198,70 @@ function bucketsById(among: readonly ProviderId[]): Buckets {
     // Each entry once per group, ranked in the group's merged order (a stable sort keeps each
     // provider's own order, and the providers' order, among equals).
     const merged = among.flatMap((provider) => indexFor(provider).map((entry) => ({ ...entry }))).sort(byRank);
-    const found: Buckets = { keyed: new Map(), byStatus: new Map(), patterned: [] };
-    const add = <K>(map: Map<K, IndexedEntry[]>, key: K, entry: IndexedEntry) =>
-      map.set(key, [...(map.get(key) ?? []), entry]);
+    const found: Buckets = {
+      code: new Map(),
+      internal_code: new Map(),
+      reason: new Map(),
+      type: new Map(),
+      byStatus: new Map(),
+      patterned: { entries: [], any: undefined },
+    };
+    const add = <K>(map: Map<K, List>, key: K, entry: IndexedEntry) => {
+      const list = map.get(key);
+      if (list) list.entries.push(entry);
+      else map.set(key, { entries: [entry], any: undefined });
+    };
     merged.forEach((entry, rank) => {
       entry.rank = rank;
-      const key = bucketKeys(entry.entry).find((k) => k !== undefined);
-      if (key !== undefined) {
-        add(found.keyed, key, entry);
-        return;
+      // Under the first identifying key it sets, in the order code, internal code, reason, type.
+      const { code, internal_code, reason, type } = entry.entry;
+      if (code !== undefined) add(found.code, code, entry);
+      else if (internal_code !== undefined) add(found.internal_code, internal_code, entry);
+      else if (reason !== undefined) add(found.reason, reason, entry);
+      else if (type !== undefined) add(found.type, type, entry);
+      else {
+        add(found.byStatus, entry.status ?? 0, entry);
+        if (entry.pattern || entry.reasonPattern) found.patterned.entries.push(entry);
       }
-      add(found.byStatus, entry.entry.status ?? 0, entry);
-      if (entry.pattern || entry.reasonPattern) found.patterned.push(entry);
     });
+    for (const map of [found.code, found.internal_code, found.reason, found.type, found.byStatus])
+      for (const list of map.values()) list.any = anyOf(list.entries);
+    found.patterned.any = anyOf(found.patterned.entries);
     buckets = found;
     bucketed.set(id, buckets);
   }
   return buckets;
 }
 
-const EXACT = ['code', 'internal_code', 'type', 'reason', 'status'] as const;
-
 // A status below 400 (a mid-stream error under the stream's 200, an error whose status nobody
 // printed: 0) says nothing about which error it is, so an entry's status does not rule it out.
 // (`undefined` is not such a status: an error read without one matches only entries without one.)
 const knownStatus = (status: number | undefined): boolean => status === undefined || status >= 400;
 
-function matches({ entry, pattern, reasonPattern, specificity }: IndexedEntry, key: ProviderErrorKey): boolean {
-  for (const name of EXACT) {
-    if (entry[name] === undefined || entry[name] === key[name]) continue;
-    // An entry that has nothing but its status cannot match a status that says nothing.
-    if (name !== 'status' || knownStatus(key.status) || specificity === WEIGHTS.status) return false;
-  }
-  if (pattern && !(key.message !== undefined && pattern.test(key.message))) return false;
-  if (reasonPattern && !(key.reason !== undefined && reasonPattern.test(key.reason))) return false;
-  return true;
+// Whether the entry's keys other than its message pattern match (the pattern is tested last, and
+// only when its list's patterns together match the message at all).
+function keysMatch(candidate: IndexedEntry, key: ProviderErrorKey): boolean {
+  const { code, internal_code, type, reason, status, reasonPattern } = candidate;
+  if (
+    (code !== undefined && code !== key.code) ||
+    (internal_code !== undefined && internal_code !== key.internal_code) ||
+    (type !== undefined && type !== key.type) ||
+    (reason !== undefined && reason !== key.reason)
+  )
+    return false;
+  // An entry that has nothing but its status cannot match a status that says nothing.
+  if (
+    status !== undefined &&
+    status !== key.status &&
+    (knownStatus(key.status) || candidate.specificity === WEIGHTS.status)
+  )
+    return false;
+  return !reasonPattern || (key.reason !== undefined && reasonPattern.test(key.reason));
 }
+
+const matches = (candidate: IndexedEntry, key: ProviderErrorKey): boolean =>
+  keysMatch(candidate, key) &&
+  (!candidate.pattern || (key.message !== undefined && candidate.pattern.test(key.message)));
 
 const toMatch = ({ provider, canonical, at, entry, specificity }: IndexedEntry): CrosswalkMatch => ({
   provider,
@@ -246,32 +305,64 @@ export function findCrosswalkMatch(provider: ProviderId, key: ProviderErrorKey):
  * findCommonMatch(['openai', 'groq'], { code: 'model_decommissioned', status: 400 })?.code; // 'MODEL_RETIRED'
  */
 export function findCommonMatch(among: readonly ProviderId[], key: ProviderErrorKey): CrosswalkMatch | undefined {
-  const { keyed, byStatus, patterned } = bucketsFor(among);
-  const loose = knownStatus(key.status) ? [byStatus.get(key.status!), byStatus.get(0)] : [patterned];
-  // One pass: the best match, and the matches as specific as it (to see whether providers disagree).
-  let hit: IndexedEntry | undefined;
-  const ties: IndexedEntry[] = [];
-  const consider = (list: readonly IndexedEntry[] | undefined) => {
-    if (list)
-      for (const entry of list) {
-        if ((hit && entry.specificity < hit.specificity) || !matches(entry, key)) continue;
-        if (!hit || entry.specificity > hit.specificity) {
-          hit = entry;
-          ties.length = 0;
-        } else if (entry.rank < hit.rank) {
-          ties.push(hit);
-          hit = entry;
-        } else ties.push(entry);
-      }
-  };
-  for (const bucket of bucketKeys(key)) if (bucket !== undefined) consider(keyed.get(bucket));
-  for (const list of loose) consider(list);
-  if (!hit) return undefined;
+  const buckets = bucketsFor(among);
+  const scan = scratch;
+  scan.hit = undefined;
+  scan.tied = 0;
+  if (key.code !== undefined) consider(scan, buckets.code.get(key.code), key);
+  if (key.internal_code !== undefined) consider(scan, buckets.internal_code.get(key.internal_code), key);
+  if (key.reason !== undefined) consider(scan, buckets.reason.get(key.reason), key);
+  if (key.type !== undefined) consider(scan, buckets.type.get(key.type), key);
+  if (knownStatus(key.status)) {
+    if (key.status !== undefined) consider(scan, buckets.byStatus.get(key.status), key);
+    consider(scan, buckets.byStatus.get(0), key);
+  } else consider(scan, buckets.patterned, key);
+  const winner = scan.hit as IndexedEntry | undefined;
+  if (!winner) return undefined;
   // Only another provider's entry can disagree: within one crosswalk the first match is the meaning.
-  const winner = hit;
-  if (ties.some((other) => other.provider !== winner.provider && other.canonical !== winner.canonical))
-    return undefined;
-  return toMatch(hit);
+  for (let i = 0; i < scan.tied; i++) {
+    const other = scan.ties[i]!;
+    if (other.provider !== winner.provider && other.canonical !== winner.canonical) return undefined;
+  }
+  return toMatch(winner);
+}
+
+// One lookup's state: the best match, and the matches as specific as it (to see whether providers
+// disagree). Module-level and reset per lookup (lookups are synchronous): no allocation per call.
+const scratch: { hit: IndexedEntry | undefined; ties: IndexedEntry[]; tied: number } = {
+  hit: undefined,
+  ties: [],
+  tied: 0,
+};
+
+function consider(scan: typeof scratch, list: List | undefined, key: ProviderErrorKey): void {
+  if (!list) return;
+  const { entries, any } = list;
+  // Whether any of the list's message patterns matches: found on the first entry that needs it.
+  let anyMatches: boolean | undefined;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    const hit = scan.hit;
+    // The list is in rank order: nothing after a less specific entry can beat the hit.
+    if (hit && entry.specificity < hit.specificity) return;
+    if (!keysMatch(entry, key)) continue;
+    if (entry.pattern) {
+      if (key.message === undefined) continue;
+      if (any) {
+        anyMatches ??= any.test(key.message);
+        if (!anyMatches) continue;
+      }
+      if (!entry.pattern.test(key.message)) continue;
+    }
+    // The ties are counted, not truncated: setting an array's length costs more than the lookup.
+    if (!hit || entry.specificity > hit.specificity) {
+      scan.hit = entry;
+      scan.tied = 0;
+    } else if (entry.rank < hit.rank) {
+      scan.ties[scan.tied++] = hit;
+      scan.hit = entry;
+    } else scan.ties[scan.tied++] = entry;
+  }
 }
 
 /**

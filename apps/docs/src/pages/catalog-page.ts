@@ -56,8 +56,8 @@ ${crosswalkIntro}
 ${providerLinks(model)}
 ${streamingSection(model)}
 <h2 id="codes">Each code</h2>
-<p>Each section names the providers that tell this error apart by their own code, type or message; a
-provider that maps it by the HTTP status alone, or by the Errata code itself, lists it on its page
+<p>Each section names the providers that have a code of their own for this error; a provider that maps
+it by its type, its message, the HTTP status or the Errata code itself lists it on its page
 (<a href="#crosswalk">the crosswalk</a>).
 The snippets assume a client:</p>
 <pre><code>${text(clientSetup(model.spec))}</code></pre>

@@ -26,24 +26,15 @@ import { codeStreamPart, retrySafeLabel } from './streaming-section.js';
  */
 export function codeSection(model: DocsModel, entry: CodeEntry): string {
   const crosswalk: Partial<Record<string, readonly DocumentedEntry[]>> = entry.crosswalk;
-  // Each provider's own code only, linking to its row: the name, status and message are on the
-  // provider's page (and in the filter's index), which keeps this page light. A provider that maps
-  // this code by the HTTP status alone is left to its page (the intro of "Each code" says so).
-  // A provider whose only name for it is the Errata code itself (the Generic AI API's) adds nothing here either.
-  const named = Object.keys(crosswalk).filter(
-    (id) =>
-      !(crosswalk[id] ?? []).every(byStatusAlone) &&
-      !(crosswalk[id] ?? []).every((match) => theirId(match) === entry.code),
-  );
-  const elsewhere = named.map((id) => {
-    const theirs = [
-      ...new Set(
-        (crosswalk[id] ?? []).map(
-          (match) => theirId(match) || (match.status !== undefined ? `HTTP ${match.status}` : ''),
-        ),
-      ),
-    ];
-    return `<a href="../providers/${esc(id)}/">${esc(shortTitle(model, id))}</a> ${theirs.map(esc).join(', ')}`;
+  // Each provider's own code only (its code or internal code), linking to its page: the name,
+  // status and message are on the provider's page (and in the filter's index), which keeps this page
+  // light. A provider that maps this code without a code of its own (by the HTTP status, a type or a
+  // message) is left to its page, as is one whose only name for it is the Errata code itself (the
+  // Generic AI API's); the intro of "Each code" says so.
+  const elsewhere = Object.keys(crosswalk).flatMap((id) => {
+    const theirs = [...new Set((crosswalk[id] ?? []).map(theirId).filter((own) => own !== '' && own !== entry.code))];
+    if (theirs.length === 0) return [];
+    return [`<a href="../providers/${esc(id)}/">${esc(shortTitle(model, id))}</a> ${theirs.map(esc).join(', ')}`];
   });
   // A code every operation can return (auth, quota, 5xx) says so, instead of listing them all.
   const returnedBy =
@@ -79,15 +70,6 @@ ${elsewhere.length > 0 ? `<p class="elsewhere">Providers: ${elsewhere.join('; ')
 <h4>With @errata/client</h4><pre><code>${text(handlingSnippet(model.spec, model.operations, entry))}</code></pre>
 ${codeStreamPart(model, entry)}</section>`;
 }
-
-// An entry that matches on the HTTP status and nothing else the provider says.
-const byStatusAlone = (match: DocumentedEntry): boolean =>
-  match.status !== undefined &&
-  match.code === undefined &&
-  match.internal_code === undefined &&
-  match.type === undefined &&
-  match.reason === undefined &&
-  match.message_pattern === undefined;
 
 /**
  * A provider's title without its parenthesis ("Amazon Bedrock Runtime"), unless another

@@ -17,6 +17,8 @@ import { isObject } from './envelope.js';
 // The AWS SDK's own members, and the ones every Error has: not part of the provider's exception shape.
 const AWS_OWN = new Set(['$fault', '$metadata', '$response', '$retryable', 'name', 'message', 'stack', 'cause']);
 
+const EXCEPTION = /^[A-Z]\w*Exception$/;
+
 function fromAws(e: Loose, metadata: Loose): Caught {
   // An exception event mid-stream arrives after the stream's 200: it has no status of its own.
   const code = metadata.httpStatusCode;
@@ -25,8 +27,10 @@ function fromAws(e: Loose, metadata: Loose): Caught {
   const source = response.headers as HeaderSource;
   const headers = headersOf(source, metadata.requestId ?? headerOf(source, 'x-amzn-requestid'));
   headers['x-amzn-errortype'] = headerOf(source, 'x-amzn-errortype');
-  // Without `$fault` the request never got an answer (refused, timed out, aborted): no body.
-  if (typeof e.$fault !== 'string') return { sdk: 'bedrock', status, headers, body: undefined };
+  // Without `$fault` and an exception's name the request never got an answer (refused, timed out,
+  // aborted): no body. (A service exception always has both; a printout may show only its name.)
+  if (typeof e.$fault !== 'string' && !EXCEPTION.test(String(e.name)))
+    return { sdk: 'bedrock', status, headers, body: undefined };
   const body: Record<string, unknown> = { __type: e.name, message: e.message };
   for (const key of Object.keys(e)) if (!AWS_OWN.has(key)) body[key] = e[key];
   return { sdk: 'bedrock', status, headers, body };
@@ -46,12 +50,16 @@ function unwrapped(text: string): string {
   return text;
 }
 
+// Before `ApiError`, @google/genai threw `ClientError` / `ServerError` with the status only in the
+// message: `got status: 429 Too Many Requests. {…}`.
+const GOT_STATUS = /^got status: ([1-5]\d\d)\b/;
+
 function fromGenai(e: Loose): Caught {
   const message = String(e.message);
   const start = message.indexOf('{');
   return {
     sdk: 'gemini',
-    status: e.status as number,
+    status: typeof e.status === 'number' ? e.status : Number(GOT_STATUS.exec(message)![1]),
     headers: {},
     body: start === -1 ? message : unwrapped(message.slice(start)),
   };
@@ -73,9 +81,11 @@ function fromGenerated(e: Loose): Caught {
 /** What an AWS SDK v3, `@google/genai`, Mistral or Cohere SDK error carried, or `undefined` for any other error. */
 export function caughtFromCloudSdk(e: Loose): Caught | undefined {
   // Every AWS SDK v3 error has `$metadata` (a stream's exception event: undefined); one the service sent `$fault`.
-  if (isObject(e.$metadata) || ('$metadata' in e && typeof e.$fault === 'string'))
+  // Either says AWS (a printout may show one of them only).
+  if (isObject(e.$metadata) || typeof e.$fault === 'string')
     return fromAws(e, isObject(e.$metadata) ? e.$metadata : {});
   if (e.name === 'ApiError' && typeof e.status === 'number' && typeof e.message === 'string') return fromGenai(e);
+  if ((e.name === 'ClientError' || e.name === 'ServerError') && GOT_STATUS.test(String(e.message))) return fromGenai(e);
   if (typeof e.statusCode === 'number' && 'body' in e && 'rawResponse' in e) return fromGenerated(e);
   return undefined;
 }

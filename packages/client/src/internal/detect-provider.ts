@@ -26,20 +26,25 @@ interface DetectRules {
   shape?: string;
 }
 
+// Every test has every member (one hidden class, so that reading them stays monomorphic).
 interface Test {
   path: CompiledPath;
-  equals?: unknown;
-  type?: JsonType;
-  pattern?: RegExp;
+  /** Whether the value must equal `equals` (a condition written as a bare value). */
+  exact: boolean;
+  equals: unknown;
+  type: JsonType | undefined;
+  pattern: RegExp | undefined;
 }
 interface Rule {
-  /** Every provider whose rules include this one (the OpenAI-compatible hosts share theirs): tested once. */
-  providers: ProviderId[];
-  /** The body's top-level member every test reads under: a body without it is skipped at once. */
-  top: string;
-  tests: Test[];
+  /** Every provider whose rules include this one (the OpenAI-compatible hosts share theirs), as a bit mask. */
+  providers: number;
+  /** Its tests, as indexes into the distinct tests of all rules: a test several rules share runs once per body. */
+  tests: readonly number[];
   /** How much the rule says: a path holding an exact value or matching a pattern weighs 2, a type 1. */
   weight: number;
+  /** The top-level members (`error`) and members of those (`error.type`) its tests read, as bit masks. */
+  tops: number;
+  pairs: number;
 }
 
 const typeOf = (v: unknown): JsonType | 'undefined' =>
@@ -48,64 +53,162 @@ const typeOf = (v: unknown): JsonType | 'undefined' =>
 function holds(test: Test, body: unknown): boolean {
   const value = readPath(body, test.path);
   if (value === undefined) return false;
-  if ('equals' in test) return value === test.equals;
+  if (test.exact) return value === test.equals;
   if (test.type !== undefined && typeOf(value) !== test.type) return false;
-  return !test.pattern || ((typeof value === 'string' || typeof value === 'number') && test.pattern.test(`${value}`));
+  const { pattern } = test;
+  if (!pattern) return true;
+  if (typeof value === 'string') return pattern.test(value);
+  return typeof value === 'number' && pattern.test(String(value));
 }
 
-const detections = new Map<number, Detection>();
-const byHeaderDetections = new Map<ProviderId, Detection>();
+interface Compiled {
+  byHeader: Map<string, ProviderId>;
+  /** Every body rule once, heaviest first: a scan stops at the first rule lighter than a match. */
+  rules: Rule[];
+  /** A bit per member name the rules read at the top, and per member of those (by top): 0 past 31 (never ruled out). */
+  topBits: Map<string, number>;
+  pairBits: Map<string, { bits: Map<string, number>; all: number }>;
+  /** The rules a body can satisfy by the members it has (its `tops`, then its `pairs`). */
+  byShape: Map<number, Map<number, readonly Rule[]>>;
+  shapesSeen: number;
+  tests: Test[];
+  /** Per body, which tests ran (`seen[i] === run`) and what they gave: reset by bumping `run`, no allocation. */
+  seen: Uint32Array;
+  held: Uint8Array;
+  /** The answer for each set of providers (a bit mask in providers.yaml order), built on first use. */
+  answers: Map<number, Detection>;
+  shapes: Map<ProviderId, string>;
+  ids: ProviderId[];
+}
+let compiled: Compiled | undefined;
+let run = 0;
 
-function allHold(tests: Test[], body: unknown): boolean {
-  for (const test of tests) if (!holds(test, body)) return false;
-  return true;
+// The next free bit of a mask, or 0 (no bit: a member that never rules a rule out) once 31 are taken.
+function bitOf(bits: Map<string, number>, name: string): number {
+  let bit = bits.get(name);
+  if (bit === undefined) {
+    bit = bits.size < 31 ? 1 << bits.size : 0;
+    bits.set(name, bit);
+  }
+  return bit;
 }
 
-let compiled:
-  | {
-      byHeader: Map<string, ProviderId>;
-      byTop: Map<string, Rule[]>;
-      shapes: Map<ProviderId, string>;
-      order: Map<ProviderId, number>;
-    }
-  | undefined;
-
-function compile(): NonNullable<typeof compiled> {
+function compile(): Compiled {
+  const ids = Object.keys(providers) as ProviderId[];
   const byHeader = new Map<string, ProviderId>();
-  const rules: Rule[] = [];
   const shapes = new Map<ProviderId, string>();
-  const seen = new Map<string, Rule>();
-  for (const [id, provider] of Object.entries(providers) as [ProviderId, { detect?: DetectRules }][]) {
-    const detect = provider.detect;
-    if (!detect) continue;
+  const tests: Test[] = [];
+  const testIndex = new Map<string, number>();
+  const topBits = new Map<string, number>();
+  const pairBits = new Map<string, { bits: Map<string, number>; all: number }>();
+  const pairIndex = new Map<string, number>();
+  const rules = new Map<string, Rule>();
+  ids.forEach((id, bit) => {
+    const detect = (providers[id] as { detect?: DetectRules }).detect;
+    if (!detect) return;
     if (detect.shape) shapes.set(id, detect.shape);
     for (const name of detect.headers ?? []) byHeader.set(name, id);
     for (const rule of detect.body ?? []) {
       const same = JSON.stringify(rule);
-      const shared = seen.get(same);
+      const shared = rules.get(same);
       if (shared) {
-        shared.providers.push(id);
+        shared.providers |= 1 << bit;
         continue;
       }
-      const tests = Object.entries(rule).map(([path, condition]): Test => {
-        if (typeof condition !== 'object') return { path: compilePath(path), equals: condition };
-        return {
-          path: compilePath(path),
-          ...(condition.type ? { type: condition.type } : {}),
-          ...(condition.pattern ? { pattern: new RegExp(condition.pattern, 'i') } : {}),
-        };
-      });
-      const weight = tests.reduce((sum, test) => sum + ('equals' in test || test.pattern ? 2 : 1), 0);
-      const compiledRule: Rule = { providers: [id], top: tests[0]!.path[0]!, tests, weight };
-      seen.set(same, compiledRule);
-      rules.push(compiledRule);
+      const compiledRule: Rule = { providers: 1 << bit, tests: [], weight: 0, tops: 0, pairs: 0 };
+      for (const [path, condition] of Object.entries(rule)) {
+        const key = JSON.stringify([path, condition]);
+        let at = testIndex.get(key);
+        if (at === undefined) {
+          at = tests.length;
+          const exact = typeof condition !== 'object';
+          tests.push({
+            path: compilePath(path),
+            exact,
+            equals: exact ? condition : undefined,
+            type: exact ? undefined : condition.type,
+            pattern: !exact && condition.pattern ? new RegExp(condition.pattern, 'i') : undefined,
+          });
+          testIndex.set(key, at);
+        }
+        (compiledRule.tests as number[]).push(at);
+        compiledRule.weight += typeof condition !== 'object' || condition.pattern ? 2 : 1;
+        const [top, member] = tests[at]!.path;
+        compiledRule.tops |= bitOf(topBits, top!);
+        if (member === undefined) continue;
+        let pairs = pairBits.get(top!);
+        if (!pairs) {
+          pairs = { bits: new Map(), all: 0 };
+          pairBits.set(top!, pairs);
+        }
+        // One mask for the members of every top: `error.code` and `details.code` are different bits.
+        const pairBit = bitOf(pairIndex, `${top}.${member}`);
+        pairs.bits.set(member, pairBit);
+        pairs.all |= pairBit;
+        compiledRule.pairs |= pairBit;
+      }
+      rules.set(same, compiledRule);
     }
+  });
+  // A stable sort: among equals, providers.yaml order.
+  const sorted = [...rules.values()].sort((a, b) => b.weight - a.weight);
+  return {
+    byHeader,
+    rules: sorted,
+    topBits,
+    pairBits,
+    byShape: new Map(),
+    shapesSeen: 0,
+    tests,
+    seen: new Uint32Array(tests.length),
+    held: new Uint8Array(tests.length),
+    answers: new Map(),
+    shapes,
+    ids,
+  };
+}
+// The rules a body with these members can satisfy, heaviest first: found once per combination of
+// members (a provider's bodies come in a few shapes), up to a bound, past which they are found per body.
+const MAX_SHAPES = 256;
+function candidates(c: Compiled, tops: number, pairs: number): readonly Rule[] {
+  let byPairs = c.byShape.get(tops);
+  let found = byPairs?.get(pairs);
+  if (found) return found;
+  found = c.rules.filter((rule) => (rule.tops & tops) === rule.tops && (rule.pairs & pairs) === rule.pairs);
+  if (c.shapesSeen < MAX_SHAPES) {
+    if (!byPairs) {
+      byPairs = new Map();
+      c.byShape.set(tops, byPairs);
+    }
+    byPairs.set(pairs, found);
+    c.shapesSeen++;
   }
-  // By the top-level member they read, so that a body is tested only against rules that can hold.
-  const byTop = new Map<string, Rule[]>();
-  for (const rule of rules) byTop.set(rule.top, [...(byTop.get(rule.top) ?? []), rule]);
-  const order = new Map((Object.keys(providers) as ProviderId[]).map((id, i) => [id, i]));
-  return { byHeader, byTop, shapes, order };
+  return found;
+}
+
+function allHold(rule: Rule, body: unknown, c: Compiled): boolean {
+  for (const at of rule.tests) {
+    if (c.seen[at] !== run) {
+      c.seen[at] = run;
+      c.held[at] = holds(c.tests[at]!, body) ? 1 : 0;
+    }
+    if (!c.held[at]) return false;
+  }
+  return true;
+}
+
+// One answer per set of providers and way of telling, built once: the same array keys the caches
+// downstream (paths, crosswalk buckets), so that a detected body finds them by identity.
+function answer(c: Compiled, mask: number, by: Detection['by']): Detection {
+  const key = by === 'header' ? -mask : mask;
+  let found = c.answers.get(key);
+  if (!found) {
+    const among = c.ids.filter((_, bit) => mask & (1 << bit));
+    const shape = among.length > 1 ? c.shapes.get(among[0]!) : undefined;
+    found = { among, by, shape: among.every((p) => c.shapes.get(p) === shape) ? shape : undefined };
+    c.answers.set(key, found);
+  }
+  return found;
 }
 
 function byHeader(headers: HeaderSource, known: Map<string, ProviderId>): ProviderId | undefined {
@@ -132,40 +235,35 @@ function byHeader(headers: HeaderSource, known: Map<string, ProviderId>): Provid
  */
 export function detectProvider(body: unknown, headers: HeaderSource): Detection | undefined {
   compiled ??= compile();
-  const header = byHeader(headers, compiled.byHeader);
-  if (header) {
-    let found = byHeaderDetections.get(header);
-    if (!found) {
-      found = { among: [header], by: 'header' };
-      byHeaderDetections.set(header, found);
-    }
-    return found;
-  }
+  const c = compiled;
+  const header = byHeader(headers, c.byHeader);
+  if (header) return answer(c, 1 << c.ids.indexOf(header), 'header');
   if (body === null || typeof body !== 'object') return undefined;
-  const { byTop, order, shapes } = compiled;
-  const among: ProviderId[] = [];
-  let best = 0;
+  // A new run: every test's memo from the last body is stale (a wrap-around after 2^32 bodies restarts at 1).
+  run = run === 0xffffffff ? 1 : run + 1;
+  if (run === 1) c.seen.fill(0);
+  // Which of the members the rules read the body has: a rule that reads one it lacks is passed over
+  // without a test. A member that is no plain object (a class's getters are not enumerable) rules nothing out.
+  let tops = 0;
+  let pairs = 0;
   for (const top in body) {
-    const rules = byTop.get(top);
-    if (rules)
-      for (const rule of rules) {
-        if (rule.weight < best || !allHold(rule.tests, body)) continue;
-        if (rule.weight > best) among.length = 0;
-        best = rule.weight;
-        for (const provider of rule.providers) if (!among.includes(provider)) among.push(provider);
-      }
+    const bit = c.topBits.get(top);
+    if (bit === undefined) continue;
+    tops |= bit;
+    const members = c.pairBits.get(top);
+    const inner = members && (body as Record<string, unknown>)[top];
+    if (!members || inner === null || typeof inner !== 'object') continue;
+    if (Object.getPrototypeOf(inner) !== Object.prototype) pairs |= members.all;
+    else for (const member in inner) pairs |= members.bits.get(member) ?? 0;
   }
-  if (!among.length) return undefined;
-  // One answer per set of providers, built once: the same array keys the caches downstream.
   let mask = 0;
-  for (const provider of among) mask |= 1 << order.get(provider)!;
-  let found = detections.get(mask);
-  if (!found) {
-    // Ties come in rule order; the providers' own order reads better.
-    among.sort((a, b) => order.get(a)! - order.get(b)!);
-    const shape = among.length > 1 ? shapes.get(among[0]!) : undefined;
-    found = { among, by: 'body', shape: among.every((p) => shapes.get(p) === shape) ? shape : undefined };
-    detections.set(mask, found);
+  let best = 0;
+  for (const rule of candidates(c, tops, pairs)) {
+    if (rule.weight < best) break;
+    if (!allHold(rule, body, c)) continue;
+    if (rule.weight > best) mask = 0;
+    best = rule.weight;
+    mask |= rule.providers;
   }
-  return found;
+  return mask ? answer(c, mask, 'body') : undefined;
 }

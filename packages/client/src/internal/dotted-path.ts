@@ -11,6 +11,13 @@ export function compilePath(path: string): CompiledPath {
 }
 
 export function readPath(value: unknown, path: CompiledPath, from = 0): unknown {
+  // Most paths are one or two plain members (`message`, `error.code`): read without the loop.
+  if (from === 0 && path.length <= 2 && path[0] !== '*' && path[1] !== '*') {
+    if (value === null || typeof value !== 'object') return undefined;
+    const first = (value as Record<string, unknown>)[path[0]!];
+    if (path.length === 1) return first;
+    return first === null || typeof first !== 'object' ? undefined : (first as Record<string, unknown>)[path[1]!];
+  }
   let current = value;
   for (let i = from; i < path.length; i++) {
     if (current === null || typeof current !== 'object') return undefined;

@@ -42,18 +42,29 @@ export interface Found {
   requestId?: string | undefined;
   retryAfter?: unknown;
   details?: Record<string, unknown> | undefined;
-  /** Where a provider error came from (provider normalizers only); its message is redacted here. */
-  origin?: { provider: string; status: number; message?: string | undefined; [key: string]: unknown } | undefined;
+  /**
+   * Where a provider error came from (provider normalizers only), built for this envelope: it
+   * becomes the envelope's `origin` as it is, with `originMessage` (redacted here) as its `message`.
+   */
+  origin?: { provider: string; status: number; [key: string]: unknown } | undefined;
+  originMessage?: string | undefined;
 }
 
 export const isString = (v: unknown): v is string => typeof v === 'string' && v !== '';
 export const isObject = (v: unknown): v is Record<string, unknown> =>
   v !== null && typeof v === 'object' && !Array.isArray(v);
 
+// What `trimStart` removes (ECMAScript WhiteSpace and LineTerminator): tab to CR, space, NBSP and beyond.
+const isSpace = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || (c > 127 && /\s/.test(String.fromCharCode(c)));
+
 /** The body as JSON when it looks like JSON, else as it came. */
 export function parseBody(body: unknown): unknown {
   if (typeof body !== 'string') return body;
-  const first = body.trimStart()[0];
+  // The first character that is not white space, found without copying the text.
+  let at = 0;
+  while (at < body.length && isSpace(body.charCodeAt(at))) at++;
+  const first = body[at];
   if (first !== '{' && first !== '[' && first !== '"') return body;
   try {
     return JSON.parse(body);
@@ -77,6 +88,11 @@ export function textMessage(body: unknown): string | undefined {
  */
 export const noMessage = (status: number): string => `The HTTP ${status} response had no error message.`;
 
+function hasMembers(object: object): boolean {
+  for (const _ in object) return true;
+  return false;
+}
+
 /** The envelope for what was found: the catalog fills in status, doc_url, and defaults. */
 export function finish(response: ErrorResponseLike, found: Found, redact: Redactor): Normalized {
   const code = found.code ?? codeForStatus(response.status);
@@ -84,7 +100,6 @@ export function finish(response: ErrorResponseLike, found: Found, redact: Redact
   const message = redact(found.message ?? textMessage(response.body) ?? noMessage(response.status));
   // Only what the body said: a member the provider did not send stays absent (the schema requires
   // `details` of Errata servers only, not of normalized provider errors).
-  const details = { ...found.details };
   const envelope: Record<string, unknown> = {
     code,
     message,
@@ -99,10 +114,10 @@ export function finish(response: ErrorResponseLike, found: Found, redact: Redact
   // and the client backs off instead of trusting a made-up second.
   if (asked !== undefined) envelope.retry_after = Math.ceil(asked / 1000);
   // Masked as JSON text, so that a key anywhere in the tree goes (the redactor knows its JSON-escaped form).
-  if (Object.keys(details).length) envelope.details = JSON.parse(redact(JSON.stringify(details)));
+  if (found.details && hasMembers(found.details)) envelope.details = JSON.parse(redact(JSON.stringify(found.details)));
   if (found.origin) {
-    const { message: said, ...origin } = found.origin;
-    envelope.origin = said === undefined ? origin : { ...origin, message: redact(said) };
+    if (found.originMessage !== undefined) found.origin.message = redact(found.originMessage);
+    envelope.origin = found.origin;
   }
   return { envelope: envelope as ErrorEnvelope, asked };
 }
@@ -116,7 +131,7 @@ export const normalizeEnvelope: Normalizer = (response, redact) => {
   const body = parseBody(response.body);
   const b = isObject(body) ? body : {};
   return finish(
-    { ...response, body },
+    { status: response.status, headers: response.headers, body },
     {
       code: isCode(b.code) ? b.code : undefined,
       message: isString(b.message) ? b.message : undefined,

@@ -26,10 +26,19 @@ export type CaseOutcome = { envelope: ErrorEnvelope } | { needs: string };
 // these members, `undefined` where there was nothing; a printout leaves the undefined ones out.
 const STAINLESS = new Set(['openai', '@anthropic-ai/sdk', 'groq-sdk', '@anthropic-ai/bedrock-sdk']);
 
+// A Node printout shows a member whose value is undefined as `undefined` and an object nested too
+// deep as `[Object]` (or `[Array]`): the member was there, its contents are not known.
+const unprinted = (value: unknown): unknown =>
+  value === 'undefined' ? undefined : value === '[Object]' ? {} : value === '[Array]' ? [] : value;
+
 function thrown(sdk: NonNullable<CorpusCase['given']['sdk_error']>): unknown {
-  const error = Object.assign(new Error(sdk.message ?? ''), { name: sdk.class }, sdk.properties);
+  const properties = Object.fromEntries(Object.entries(sdk.properties ?? {}).map(([k, v]) => [k, unprinted(v)]));
+  const error = Object.assign(new Error(sdk.message ?? ''), { name: sdk.class }, properties);
   if (STAINLESS.has(sdk.package))
     for (const key of ['status', 'headers', 'error']) if (!(key in error)) Object.assign(error, { [key]: undefined });
+  // Every AWS SDK v3 error carries `$metadata` (its service exceptions also `$fault`, whose value a
+  // printout that leaves it out does not tell): the member, with nothing known in it.
+  if (sdk.package.startsWith('@aws-sdk/') && !('$metadata' in error)) Object.assign(error, { $metadata: {} });
   return error;
 }
 
@@ -61,9 +70,11 @@ export function runCase(c: CorpusCase, hinted: boolean, api: CorpusApi): CaseOut
   const error = api.fromSdkError(thrown(sdk), options as { provider?: Exclude<Provider, 'errata'> });
   if (!error) return { needs: `an adapter for ${sdk.package} ${sdk.class}` };
   // An envelope without the provider's own words: the adapter found no provider error in what it threw.
+  // (A status the error states, its message's or its own, counts: "401 status code (no body)" is all there was.)
   const origin = error.body?.origin;
-  if (!origin || (origin.message === undefined && origin.code === undefined && origin.type === undefined))
-    return { needs: `an adapter that reads the error ${sdk.package} threw (${sdk.class})` };
+  const said =
+    origin && (origin.message ?? origin.code ?? origin.type ?? (origin.status >= 400 ? origin.status : undefined));
+  if (said === undefined) return { needs: `an adapter that reads the error ${sdk.package} threw (${sdk.class})` };
   return { envelope: error.body! };
 }
 
