@@ -21,6 +21,7 @@ async function main(): Promise<void> {
         : '  Docs      not built (apps/docs/dist/site is missing): run `pnpm build`, then restart',
       `  Providers ${sandbox.providersUrl}/openai/v1 · ${sandbox.providersUrl}/anthropic · ` +
         `${sandbox.providersUrl}/gemini   (SDK base URLs; apps/provider-sandbox/README.md)`,
+      `  Bedrock   ${sandbox.bedrockUrl}   (the AWS SDK's endpoint: HTTP/2, any region and fake credentials)`,
       `  Try       curl -H 'Authorization: Bearer ${demoApiKey}' ${sandbox.url}/v1/models`,
       `            curl -H 'Authorization: Bearer ${demoApiKey}' ` +
         `-H 'Errata-Simulate: RATE_LIMIT_EXCEEDED' -i ${sandbox.url}/v1/models`,
