@@ -41,7 +41,7 @@ async function h2Post(
 }
 
 describe('the Bedrock endpoint over h2c', () => {
-  it.each([
+  it.each<{ name: string; given: Record<string, string>; want: { status: number; type: unknown; body: RegExp } }>([
     { name: 'a Converse answer', given: {}, want: { status: 200, type: undefined, body: /"stopReason":"end_turn"/ } },
     {
       name: 'a ThrottlingException as Bedrock sent it',
