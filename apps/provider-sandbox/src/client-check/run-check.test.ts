@@ -1,6 +1,9 @@
 // The client conformance run over real HTTP on 127.0.0.1, with real clients: @errata/client and
 // openai-node on a never-retry quota error and a rate limit that clears, and a command subject.
 // What each client did is read from the sandbox's record of attempts, never assumed.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../corpus.js';
 import { type Served, serveSandbox } from '../test-support/serve.js';
@@ -72,5 +75,46 @@ describe('runClientCheck', () => {
     // The app does not retry: the rate limit that clears after one attempt is reported against it.
     expect(onLimit).toMatchObject({ verdict: 'wrong', attempts: 1 });
     expect(onLimit!.problems).toContain('did not retry');
+  });
+
+  // Two apps that stream a chat completion from the base URL they are given and exit 1 on the error
+  // event: one prints the text it got before the error, the other throws it away.
+  const app = (keeps: boolean) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'errata-command-')), 'app.mjs');
+    writeFileSync(
+      file,
+      `const res = await fetch(process.env.OPENAI_BASE_URL + '/chat/completions', {
+  method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"stream":true}' });
+let text = '';
+let failed = !res.ok;
+for (const line of (await res.text()).split('\\n')) {
+  if (!line.startsWith('data: {')) continue;
+  const data = JSON.parse(line.slice(6));
+  if (data.error) failed = true;
+  else text += data.choices?.[0]?.delta?.content ?? '';
+}
+if (${keeps}) console.log(text);
+process.exit(failed ? 1 : 0);
+`,
+    );
+    return commandSubject(`node ${file}`, 'openai');
+  };
+  const midStream: FaultCase = {
+    name: 'INTERNAL_ERROR mid-stream after 3 tokens',
+    provider: 'openai',
+    stream: true,
+    plan: { code: 'INTERNAL_ERROR', after: 3 },
+    expect: { kind: 'fail-mid-stream', tokensBefore: 3 },
+  };
+  it.each([
+    { name: 'prints the text before the error: kept', given: true, want: { verdict: 'right', problems: [] } },
+    {
+      name: 'prints nothing: not kept',
+      given: false,
+      want: { verdict: 'wrong', problems: ['kept “” of the text before the error'] },
+    },
+  ])('judges a command’s partial output from what it printed: $name', async ({ given, want }) => {
+    const report = await runClientCheck({ sandbox, url: sandbox.url, subjects: [app(given)], plan: [midStream] });
+    expect(report.rows[0]).toMatchObject({ partialKept: given, ...want });
   });
 });
