@@ -12,6 +12,7 @@ import type { FaultCase } from './fault-case.js';
 import { expectationFor } from './fault-case.js';
 import { reportRows, summaryLines } from './report.js';
 import { runClientCheck } from './run-check.js';
+import { awsBedrock } from './subjects/aws-bedrock.js';
 import { errataClients } from './subjects/errata-client.js';
 import { openaiNode } from './subjects/openai-node.js';
 
@@ -116,5 +117,37 @@ process.exit(failed ? 1 : 0);
   ])('judges a command’s partial output from what it printed: $name', async ({ given, want }) => {
     const report = await runClientCheck({ sandbox, url: sandbox.url, subjects: [app(given)], plan: [midStream] });
     expect(report.rows[0]).toMatchObject({ partialKept: given, ...want });
+  });
+
+  // The AWS SDK speaks HTTP/2 only: it is run on the sandbox's h2c listener, and reported not run
+  // when the run has none, never as passed.
+  const tooLong: FaultCase = {
+    name: 'PROMPT_TOO_LONG (never retried)',
+    provider: 'bedrock',
+    stream: false,
+    plan: { code: 'PROMPT_TOO_LONG' },
+    expect: { kind: 'fail-without-retry' },
+  };
+  it.each([
+    {
+      name: 'with an h2c listener: run',
+      given: () => sandbox.h2Url,
+      want: { verdict: 'right', attempts: 1, result: 'typed error (ValidationException)' },
+    },
+    {
+      name: 'without one: not run',
+      given: () => undefined,
+      want: { skipped: 'the run has no HTTP/2 listener for this client' },
+    },
+  ])('runs the AWS SDK over HTTP/2 only: $name', async ({ given, want }) => {
+    const h2Url = given();
+    const report = await runClientCheck({
+      sandbox,
+      url: sandbox.url,
+      ...(h2Url ? { h2Url } : {}),
+      subjects: [awsBedrock],
+      plan: [tooLong],
+    });
+    expect(report.rows[0]).toMatchObject(want);
   });
 });
