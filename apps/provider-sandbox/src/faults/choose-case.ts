@@ -101,8 +101,9 @@ export function answerFault(corpus: Corpus, provider: string, plan: FaultPlan, p
     plan.caseId !== undefined
       ? `corpus case ${plan.caseId} is not an HTTP error answer of ${provider} (it is a stream event, an SDK ` +
           'error, or not known): ask for a stream event on a stream with errata-simulate-after'
-      : `the corpus and the crosswalk hold no ${provider} error answer for ${plan.code}, so the sandbox will not ` +
-          `invent one; codes it can answer: ${codesWith(corpus, provider, answers, protocolCodes)}`,
+      : `${protocol ? 'the corpus and the crosswalk hold' : 'the corpus holds'} no ${provider} error answer for ` +
+          `${plan.code}, so the sandbox will not invent one; codes it can answer: ` +
+          codesWith(corpus, provider, answers, protocolCodes),
   );
 }
 
