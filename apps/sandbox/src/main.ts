@@ -45,7 +45,10 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(`errata-sandbox: ${error.message}\n\n${USAGE}`);
   else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
-    console.error(`errata-sandbox: the port is in use; pass --port <n> or PORT=<n>`);
+    console.error(
+      `errata-sandbox: port ${(error as { port?: number }).port ?? ''} is in use; pass --port <n> or PORT=<n> ` +
+        '(and --h2-port <n> for the provider endpoints over HTTP/2)',
+    );
   else console.error(`errata-sandbox: ${(error as Error).message}`);
   process.exit(1);
 });
