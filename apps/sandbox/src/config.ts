@@ -11,7 +11,7 @@ export interface SandboxOptions {
   port: number;
   /**
    * Port of the provider endpoints' cleartext HTTP/2 listener, which the AWS SDK (Bedrock) needs;
-   * unset, the port after `port` (a free one when `port` is 0). Env `ERRATA_H2_PORT`, flag `--h2-port`.
+   * unset, `port` + 2 (a free one when `port` is 0; + 2 because `pnpm dev`'s docs take 4011). Env `ERRATA_H2_PORT`, flag `--h2-port`.
    */
   h2Port?: number | undefined;
   /** Interface to listen on. Env `HOST`, flag `--host`. */
@@ -167,7 +167,7 @@ function parseFlags(argv: string[]): Record<string, string | boolean | undefined
 }
 
 export const USAGE =
-  'Usage: node apps/sandbox/dist/main.js [--port 4010] [--h2-port 4011] [--host 127.0.0.1] [--rate-limit 300] ' +
+  'Usage: node apps/sandbox/dist/main.js [--port 4010] [--h2-port 4012] [--host 127.0.0.1] [--rate-limit 300] ' +
   `[--stream-pace-ms 50] [--docs-dir <dir>] [--quiet]
 
 Environment: PORT, ERRATA_H2_PORT, HOST, ERRATA_RATE_LIMIT, ERRATA_RATE_WINDOW_MS, ERRATA_CONCURRENCY_LIMIT,

@@ -19,7 +19,7 @@ export interface RunningSandbox {
   providersUrl: string;
   /**
    * The Bedrock Runtime endpoint for the AWS SDK, on the providers' cleartext HTTP/2 listener (the
-   * SDK speaks HTTP/2 only): `http://127.0.0.1:4011/providers/bedrock` by default.
+   * SDK speaks HTTP/2 only): `http://127.0.0.1:4012/providers/bedrock` by default.
    */
   bedrockUrl: string;
   state: SandboxState;
@@ -69,8 +69,9 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
     },
   });
   const { state } = built!;
-  // The AWS SDK speaks HTTP/2 only: the same provider routes on an h2c listener beside this one.
-  const h2Port = options.h2Port ?? (served.port === 0 || options.port === 0 ? 0 : served.port + 1);
+  // The AWS SDK speaks HTTP/2 only: the same provider routes on an h2c listener beside this one, two
+  // ports up (the docs' dev server, `pnpm dev`, takes 4011).
+  const h2Port = options.h2Port ?? (served.port === 0 || options.port === 0 ? 0 : served.port + 2);
   const h2c = await serveH2c(providers.app, { port: h2Port, hostname: options.host }).catch(async (error: unknown) => {
     await served.close();
     throw error;
