@@ -11,7 +11,8 @@ export interface SandboxOptions {
   port: number;
   /**
    * Port of the provider endpoints' cleartext HTTP/2 listener, which the AWS SDK (Bedrock) needs;
-   * unset, `port` + 2 (a free one when `port` is 0; + 2 because `pnpm dev`'s docs take 4011). Env `ERRATA_H2_PORT`, flag `--h2-port`.
+   * unset, `port` + 2 (a free one when `port` is 0; + 2 because `pnpm dev`'s docs take 4011).
+   * Env `ERRATA_H2_PORT`, flag `--h2-port`.
    */
   h2Port?: number | undefined;
   /** Interface to listen on. Env `HOST`, flag `--host`. */
