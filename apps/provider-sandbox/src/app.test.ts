@@ -1,6 +1,7 @@
 // The provider sandbox over real HTTP on 127.0.0.1: faults by code and by case with their headers,
 // the refusal of what the corpus does not hold, each Retry-After form, schedules, scenarios that
 // record every attempt, and streams that error, are cut or stall.
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from './corpus.js';
 import { answerFault, documentedRule } from './faults/choose-case.js';
@@ -29,8 +30,8 @@ describe('faults by code and by case', () => {
     const response = await chat({ 'errata-simulate': 'RATE_LIMIT_EXCEEDED' });
     expect(response.status).toBe(fault.status);
     expect(await response.text()).toBe(fault.body);
-    expect(response.headers.get('errata-fault-case')).toBe(fault.case.id);
-    expect(response.headers.get('errata-fault-source')).toBe(fault.case.source.url);
+    expect(response.headers.get('errata-fault-case')).toBe(fault.id);
+    expect(response.headers.get('errata-fault-source')).toBe(fault.source);
     for (const [name, value] of Object.entries(fault.headers)) expect(response.headers.get(name)).toBe(value);
   });
 
@@ -43,6 +44,35 @@ describe('faults by code and by case', () => {
     });
     expect(response.status).toBe(wanted.given.status);
     expect(await response.text()).toBe(wanted.given.body);
+  });
+
+  it.each<{ name: string; given: Record<string, string>; want: { status: number; type: string; source: RegExp } }>([
+    {
+      name: 'a crosswalk entry by id, with the document it cites',
+      given: { 'errata-simulate-case': 'crosswalk:bedrock:ServiceQuotaExceededException' },
+      want: { status: 400, type: 'ServiceQuotaExceededException', source: /botocore.*service-2\.json$/ },
+    },
+    {
+      name: 'an AWS SDK error case by code, written as Bedrock’s rest-json',
+      given: { 'errata-simulate': 'PROMPT_TOO_LONG' },
+      want: { status: 400, type: 'ValidationException', source: /assessment-generator\/issues\/2$/ },
+    },
+  ])('answers Bedrock with $name', async ({ given, want }) => {
+    const response = await fetch(`${sandbox.url}/bedrock/model/m/converse`, { method: 'POST', headers: given });
+    expect(response.status).toBe(want.status);
+    expect(response.headers.get('x-amzn-errortype')).toBe(want.type);
+    expect(response.headers.get('errata-fault-source')).toMatch(want.source);
+    expect(Object.keys(await response.json())).toEqual(['message']);
+  });
+
+  it('refuses on Bedrock in Bedrock’s envelope, so that the AWS SDK shows why', async () => {
+    const response = await fetch(`${sandbox.url}/bedrock/model/m/converse`, {
+      method: 'POST',
+      headers: { 'errata-simulate': 'PROMPT_VIOLATION' },
+    });
+    expect(response.status).toBe(501);
+    expect(response.headers.get('x-amzn-errortype')).toBe('ErrataProviderSandboxRefusal');
+    expect(((await response.json()) as { message: string }).message).toMatch(/no bedrock error answer/);
   });
 
   it('refuses a code the corpus holds no case for, naming the codes it can answer', async () => {
@@ -159,13 +189,23 @@ describe('each streaming API', () => {
   const routes = providerApis.flatMap((api) =>
     api.routes
       .filter((r) => r.stream)
-      .map((route) => ({ provider: api.id, path: route.path, rule: route.streamError })),
+      .map((route) => ({ provider: api.id, path: route.path, rule: route.streamError, framing: route.framing })),
   );
+  // @errata/types carries the server-sent-event rules only; an AWS event stream's rule is read
+  // from the bundled spec itself.
+  const spec = createRequire(import.meta.url)('@errata/spec/openapi.json') as {
+    'x-errata': { providers: Record<string, { stream_errors?: { format?: string; event: string }[] }> };
+  };
+  const awsRule = (provider: string, event: string) =>
+    (spec['x-errata'].providers[provider]?.stream_errors ?? []).some(
+      (r) => r.format === 'aws-eventstream' && r.event === event,
+    );
   it.each(routes)(
     '$provider $path writes its stream errors by a rule spec/providers.yaml documents',
-    ({ provider, rule }) => {
+    ({ provider, rule, framing }) => {
       expect(rule).toBeDefined();
-      expect(documentedRule(provider, rule!)).toBe(true);
+      if (framing === 'aws-eventstream') expect(awsRule(provider, rule!.event)).toBe(true);
+      else expect(documentedRule(provider, rule!)).toBe(true);
     },
   );
 });

@@ -3,6 +3,7 @@
  * `/s/<scenario>/<provider>` for a registered scenario), answering deterministically, or failing
  * as the fault plan asks with a case the provider really sent.
  */
+import { constants, type ServerHttp2Stream } from 'node:http2';
 import type { Socket } from 'node:net';
 import { type Context, Hono } from 'hono';
 import { type Corpus, loadCorpus } from './corpus.js';
@@ -15,14 +16,14 @@ import {
   retryAfterHeaders,
 } from './faults/fault-plan.js';
 import { type Clock, systemClock } from './internal/clock.js';
-import { sseBytes } from './internal/sse.js';
+import { type StreamContext, streamResponse } from './internal/stream-response.js';
 import { providerApis } from './providers/index.js';
 import {
   ANSWER_TOKENS,
+  type ErrorProtocol,
   type ProviderApi,
   type ProviderRequest,
   type ProviderRoute,
-  type SseEvent,
 } from './providers/provider-api.js';
 import { type Attempt, type Scenario, Scenarios } from './scenarios.js';
 
@@ -45,11 +46,18 @@ export interface ProviderSandbox {
 
 const DEFAULT_AFTER = 2;
 
-function refusal(status: number, message: string): Response {
-  return Response.json(
-    { error: { type: 'errata_provider_sandbox', message: `Errata provider sandbox: ${message}` } },
-    { status, headers: { 'errata-fault-refused': 'true' } },
-  );
+/**
+ * The sandbox's own refusal: `{ error: { type, message } }`, or, on an API whose SDK reads only its
+ * protocol's envelope (Bedrock's), that envelope, so that the reason reaches the SDK's error message.
+ */
+function refusal(status: number, message: string, protocol?: ErrorProtocol): Response {
+  const text = `Errata provider sandbox: ${message}`;
+  const headers = { 'errata-fault-refused': 'true' };
+  if (protocol) {
+    const written = protocol.write({ status, name: 'ErrataProviderSandboxRefusal', message: text });
+    return new Response(written.body, { status, headers: { ...written.headers, ...headers } });
+  }
+  return Response.json({ error: { type: 'errata_provider_sandbox', message: text } }, { status, headers });
 }
 
 function contentType(body: string, headers: Record<string, string>): string {
@@ -67,81 +75,23 @@ function faultAnswer(fault: AnswerFault, plan: FaultPlan, now: number): Response
     Object.assign(headers, retryAfterHeaders(plan.retryAfter, now));
   }
   headers['content-type'] = contentType(fault.body, headers);
-  headers['errata-fault-case'] = fault.case.id;
-  headers['errata-fault-source'] = fault.case.source.url;
+  headers['errata-fault-case'] = fault.id;
+  headers['errata-fault-source'] = fault.source;
   return new Response(fault.body, { status: fault.status, headers });
 }
 
-interface StreamEnding {
-  /** The error event after the tokens, or how the stream breaks. */
-  end: SseEvent | 'cut' | 'stall' | undefined;
-  after: number;
-}
-
-interface StreamContext {
-  signal: AbortSignal;
-  clock: Clock;
-  stallMs: number;
-  /**
-   * Closes the TCP connection once what was written has been sent, without the chunked
-   * terminator: the client sees the stream cut. Undefined where there is no socket (app.request),
-   * and then the stream errors instead.
-   */
-  breakConnection: (() => void) | undefined;
-}
-
-function streamResponse(
-  route: ProviderRoute,
-  request: ProviderRequest,
-  ending: StreamEnding,
-  context: StreamContext,
-  headers: Record<string, string>,
-): Response {
-  const shape = route.stream!;
-  const tokens = ending.end === undefined ? ANSWER_TOKENS : ANSWER_TOKENS.slice(0, ending.after);
-  const { end } = ending;
-  const events = [...shape.open(request), ...tokens.map((token, i) => shape.token(request, token, i))];
-  if (end === undefined) events.push(...shape.close(request, tokens));
-  else if (typeof end === 'object') events.push(end);
-  const cut = (controller: ReadableStreamDefaultController<Uint8Array>) => {
-    if (context.breakConnection) context.breakConnection();
-    else controller.error(new Error('the stream was cut by the fault plan'));
-  };
-  let next = 0;
-  // One event per pull: when the writer asks for the next one, the ones before it are in the
-  // socket, so a cut or a stall comes after them on the wire.
-  const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      if (next < events.length) return controller.enqueue(sseBytes(events[next++]!));
-      if (end === 'cut') return cut(controller);
-      if (end === 'stall')
-        // Silent until the client gives up, or until stallMs: a stall never outlives it.
-        return new Promise<void>((resolve) => {
-          const cancel = context.clock.setTimeout(() => {
-            cut(controller);
-            resolve();
-          }, context.stallMs);
-          context.signal.addEventListener(
-            'abort',
-            () => {
-              cancel();
-              resolve();
-            },
-            { once: true },
-          );
-        });
-      controller.close();
-    },
-  });
-  return new Response(body, {
-    status: 200,
-    headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', ...headers },
-  });
-}
-
-/** On @hono/node-server, ends the socket after what was written: the client sees a cut stream. */
+/**
+ * On @hono/node-server, ends the socket after what was written: the client sees a cut stream. Over
+ * HTTP/2 (serve-h2c.ts) the stream is reset instead, since the connection carries other streams.
+ */
 function socketBreaker(c: Context): (() => void) | undefined {
-  const socket = (c.env as { outgoing?: { socket?: Socket | null } } | undefined)?.outgoing?.socket;
+  const outgoing = (c.env as { outgoing?: { socket?: Socket | null; stream?: ServerHttp2Stream } } | undefined)
+    ?.outgoing;
+  if (outgoing?.stream) {
+    const { stream } = outgoing;
+    return () => stream.close(constants.NGHTTP2_INTERNAL_ERROR);
+  }
+  const socket = outgoing?.socket;
   return socket ? () => socket.destroySoon() : undefined;
 }
 
@@ -198,7 +148,8 @@ export function createProviderSandbox(options: ProviderSandboxOptions = {}): Pro
     (api: ProviderApi, route: ProviderRoute) =>
     async (raw: Request, params: Record<string, string>, breakConnection: (() => void) | undefined) => {
       let scenario: Scenario | undefined = params.scenario ? scenarios.get(params.scenario) : undefined;
-      if (params.scenario && !scenario) return refusal(404, `no scenario ${params.scenario}`);
+      const refuse = (status: number, message: string) => refusal(status, message, api.errorProtocol);
+      if (params.scenario && !scenario) return refuse(404, `no scenario ${params.scenario}`);
       const attempt = (answered: Attempt['answered'], response: Response) => {
         if (scenario)
           scenarios.record(scenario, {
@@ -220,7 +171,7 @@ export function createProviderSandbox(options: ProviderSandboxOptions = {}): Pro
         const key = raw.headers.get(FAULT_HEADERS.key);
         if (!scenario && plan && key !== null) scenario = scenarios.keyed(key, plan);
       } catch (error) {
-        return attempt('refused', refusal(400, (error as Error).message));
+        return attempt('refused', refuse(400, (error as Error).message));
       }
       const earlier = scenario?.attempts.length ?? 0;
       const context: StreamContext = { signal: raw.signal, clock, stallMs, breakConnection };
@@ -239,19 +190,19 @@ export function createProviderSandbox(options: ProviderSandboxOptions = {}): Pro
           return attempt(
             'fault',
             streamResponse(route, request, { end: fault.event, after }, context, {
-              'errata-fault-case': fault.case.id,
-              'errata-fault-source': fault.case.source.url,
+              'errata-fault-case': fault.id,
+              'errata-fault-source': fault.source,
             }),
           );
         }
         if (plan!.stream || plan!.after !== undefined)
           return attempt(
             'refused',
-            refusal(400, 'errata-simulate-after and errata-simulate-stream need a streaming request'),
+            refuse(400, 'errata-simulate-after and errata-simulate-stream need a streaming request'),
           );
-        return attempt('fault', faultAnswer(answerFault(corpus, api.id, plan!), plan!, clock.now()));
+        return attempt('fault', faultAnswer(answerFault(corpus, api.id, plan!, api.errorProtocol), plan!, clock.now()));
       } catch (error) {
-        if (error instanceof FaultPlanError) return attempt('refused', refusal(501, error.message));
+        if (error instanceof FaultPlanError) return attempt('refused', refuse(501, error.message));
         throw error;
       }
     };

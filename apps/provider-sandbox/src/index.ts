@@ -9,3 +9,5 @@ export type { Clock } from './internal/clock.js';
 export { providerApis } from './providers/index.js';
 export type { StreamShape } from './providers/provider-api.js';
 export type { Attempt, Scenario } from './scenarios.js';
+export type { H2cListener } from './serve-h2c.js';
+export { serveH2c } from './serve-h2c.js';

@@ -22,6 +22,12 @@ describe('optionsFrom', () => {
       given: { argv: ['--stream-pace-ms', '5'], env: { ERRATA_STREAM_PACE_MS: '200' } },
       want: { streamPaceMs: 5 },
     },
+    {
+      name: 'the h2c port of the provider endpoints',
+      given: { argv: ['--h2-port', '4111'], env: { ERRATA_H2_PORT: '5111' } },
+      want: { h2Port: 4111 },
+    },
+    { name: 'ERRATA_H2_PORT', given: { argv: [], env: { ERRATA_H2_PORT: '5111' } }, want: { h2Port: 5111 } },
     { name: '--quiet', given: { argv: ['--quiet'], env: {} }, want: { log: null } },
   ])('$name', ({ given, want }) => {
     expect(optionsFrom(given.argv, given.env)).toEqual(want);

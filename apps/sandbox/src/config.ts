@@ -9,6 +9,12 @@ import { type Clock, systemClock } from './internal/clock.js';
 export interface SandboxOptions {
   /** Port to listen on; 0 picks a free one. Env `PORT`, flag `--port`. */
   port: number;
+  /**
+   * Port of the provider endpoints' cleartext HTTP/2 listener, which the AWS SDK (Bedrock) needs;
+   * unset, `port` + 2 (a free one when `port` is 0; + 2 because `pnpm dev`'s docs take 4011).
+   * Env `ERRATA_H2_PORT`, flag `--h2-port`.
+   */
+  h2Port?: number | undefined;
   /** Interface to listen on. Env `HOST`, flag `--host`. */
   host: string;
   /** Requests per key per window. Env `ERRATA_RATE_LIMIT`, flag `--rate-limit`. */
@@ -98,6 +104,7 @@ export const defaultOptions: SandboxOptions = {
 
 const NUMERIC: [keyof SandboxOptions, string, string | undefined][] = [
   ['port', 'PORT', '--port'],
+  ['h2Port', 'ERRATA_H2_PORT', '--h2-port'],
   ['rateLimit', 'ERRATA_RATE_LIMIT', '--rate-limit'],
   ['rateWindowMs', 'ERRATA_RATE_WINDOW_MS', undefined],
   ['concurrencyLimit', 'ERRATA_CONCURRENCY_LIMIT', undefined],
@@ -161,8 +168,8 @@ function parseFlags(argv: string[]): Record<string, string | boolean | undefined
 }
 
 export const USAGE =
-  'Usage: node apps/sandbox/dist/main.js [--port 4010] [--host 127.0.0.1] [--rate-limit 300] [--stream-pace-ms 50] ' +
-  `[--docs-dir <dir>] [--quiet]
+  'Usage: node apps/sandbox/dist/main.js [--port 4010] [--h2-port 4012] [--host 127.0.0.1] [--rate-limit 300] ' +
+  `[--stream-pace-ms 50] [--docs-dir <dir>] [--quiet]
 
-Environment: PORT, HOST, ERRATA_RATE_LIMIT, ERRATA_RATE_WINDOW_MS, ERRATA_CONCURRENCY_LIMIT,
+Environment: PORT, ERRATA_H2_PORT, HOST, ERRATA_RATE_LIMIT, ERRATA_RATE_WINDOW_MS, ERRATA_CONCURRENCY_LIMIT,
 ERRATA_QUEUE_LIMIT, ERRATA_JOB_MS, ERRATA_TIMEOUT_MS, ERRATA_STREAM_PACE_MS, ERRATA_DOCS_DIR, ERRATA_QUIET=1.`;

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
         : '  Docs      not built (apps/docs/dist/site is missing): run `pnpm build`, then restart',
       `  Providers ${sandbox.providersUrl}/openai/v1 · ${sandbox.providersUrl}/anthropic · ` +
         `${sandbox.providersUrl}/gemini   (SDK base URLs; apps/provider-sandbox/README.md)`,
+      `  Bedrock   ${sandbox.bedrockUrl}   (the AWS SDK's endpoint: HTTP/2, any region and fake credentials)`,
       `  Try       curl -H 'Authorization: Bearer ${demoApiKey}' ${sandbox.url}/v1/models`,
       `            curl -H 'Authorization: Bearer ${demoApiKey}' ` +
         `-H 'Errata-Simulate: RATE_LIMIT_EXCEEDED' -i ${sandbox.url}/v1/models`,
@@ -44,7 +45,10 @@ async function main(): Promise<void> {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(`errata-sandbox: ${error.message}\n\n${USAGE}`);
   else if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
-    console.error(`errata-sandbox: the port is in use; pass --port <n> or PORT=<n>`);
+    console.error(
+      `errata-sandbox: port ${(error as { port?: number }).port ?? ''} is in use; pass --port <n> or PORT=<n> ` +
+        '(and --h2-port <n> for the provider endpoints over HTTP/2)',
+    );
   else console.error(`errata-sandbox: ${(error as Error).message}`);
   process.exit(1);
 });

@@ -2,7 +2,7 @@
  * Starting and stopping the sandbox on a real socket.
  */
 
-import { createProviderSandbox } from '@errata/provider-sandbox';
+import { createProviderSandbox, serveH2c } from '@errata/provider-sandbox';
 import { describeFinding, serve } from '@errata/server/node';
 import { createApp } from './app.js';
 import { defaultOptions, type SandboxOptions } from './config.js';
@@ -17,6 +17,11 @@ export interface RunningSandbox {
   docsUrl: string | undefined;
   /** The provider-compatible endpoints (apps/provider-sandbox): `<providersUrl>/openai/v1` and so on. */
   providersUrl: string;
+  /**
+   * The Bedrock Runtime endpoint for the AWS SDK, on the providers' cleartext HTTP/2 listener (the
+   * SDK speaks HTTP/2 only): `http://127.0.0.1:4012/providers/bedrock` by default.
+   */
+  bedrockUrl: string;
   state: SandboxState;
   /** Stops accepting requests, drops open connections and clears the queue's timers. */
   close(): Promise<void>;
@@ -70,15 +75,23 @@ export async function startSandbox(overrides: Partial<SandboxOptions> = {}): Pro
     },
   });
   const { state } = built!;
+  // The AWS SDK speaks HTTP/2 only: the same provider routes on an h2c listener beside this one, two
+  // ports up (the docs' dev server, `pnpm dev`, takes 4011).
+  const h2Port = options.h2Port ?? (served.port === 0 || options.port === 0 ? 0 : served.port + 2);
+  const h2c = await serveH2c(providers.app, { port: h2Port, hostname: options.host }).catch(async (error: unknown) => {
+    await served.close();
+    throw error;
+  });
   return {
     url: served.url,
     port: served.port,
     docsUrl: options.docsDir ? `${served.url}/docs/` : undefined,
     providersUrl: `${served.url}${PROVIDERS_PATH}`,
+    bedrockUrl: `${h2c.url}${PROVIDERS_PATH}/bedrock`,
     state,
-    close: () => {
+    close: async () => {
       state.queue.close();
-      return served.close();
+      await Promise.all([served.close(), h2c.close()]);
     },
   };
 }

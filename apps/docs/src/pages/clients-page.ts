@@ -80,9 +80,13 @@ cut</code> or <code>stall</code> breaks it.</p>
 <tr><td><code>@anthropic-ai/sdk</code></td><td><code>http://127.0.0.1:4010/providers/anthropic</code></td></tr>
 <tr><td><code>@google/genai</code> (<code>httpOptions.baseUrl</code>)</td>
 <td><code>http://127.0.0.1:4010/providers/gemini</code></td></tr>
+<tr><td><code>@aws-sdk/client-bedrock-runtime</code> (<code>endpoint</code>, any <code>region</code>, fake
+<code>credentials</code>; it speaks HTTP/2, served on its own port)</td>
+<td><code>http://127.0.0.1:4012/providers/bedrock</code></td></tr>
 </tbody></table>
 <p>To run the whole fault plan on your client, in your CI: <code>errata-client-check --provider openai --command
-"node test/smoke.js"</code> (your app, any language, gets <code>OPENAI_BASE_URL</code>) or <code>--module
+"node test/smoke.js"</code> (your app, any language, gets <code>OPENAI_BASE_URL</code> and prints on stdout the
+text it got, which is judged as the partial output kept after a mid-stream error) or <code>--module
 ./my-client.js</code>; see <code>apps/provider-sandbox/README.md</code>.</p>
 ${providers.map((p) => providerTable(p, rows)).join('\n')}`;
   return page({

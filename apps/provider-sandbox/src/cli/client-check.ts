@@ -17,9 +17,10 @@ import { reportRows, textReport } from '../client-check/report.js';
 import { runClientCheck } from '../client-check/run-check.js';
 import type { ClientSubject } from '../client-check/subject.js';
 import { builtInSubjects } from '../client-check/subjects/index.js';
+import { serveH2c } from '../serve-h2c.js';
 
 const USAGE = `Usage: errata-client-check [options]
-  --provider <id>      run the faults of one provider (openai, anthropic, gemini); repeatable
+  --provider <id>      run the faults of one provider (openai, anthropic, gemini, bedrock); repeatable
   --module <file>      a module whose default export is a client subject or a list of them
   --command <cmd>      run this command once per fault (needs one --provider); exit 0 = success
   --json <file>        also write the report as JSON
@@ -58,19 +59,28 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const providers = values.provider ?? ['openai', 'anthropic', 'gemini'];
+  const providers = values.provider ?? ['openai', 'anthropic', 'gemini', 'bedrock'];
   const subjects = await subjectsFrom(values, providers);
   const sandbox = createProviderSandbox({ stallMs: 10_000 });
   const server = await new Promise<ReturnType<typeof serve>>((done) => {
     const created = serve({ fetch: sandbox.app.fetch, port: 0, hostname: '127.0.0.1' }, () => done(created));
   });
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The AWS SDK speaks HTTP/2 only: the same sandbox on an h2c listener for it.
+  const h2c = await serveH2c(sandbox.app, { port: 0 });
   const plan = defaultPlan(
     sandbox.corpus,
     providers.filter((p) => subjects.some((s) => s.provider === p)),
   );
   const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout);
-  const report = await runClientCheck({ sandbox, url, subjects, plan, ...(timeoutMs ? { timeoutMs } : {}) });
+  const report = await runClientCheck({
+    sandbox,
+    url,
+    h2Url: h2c.url,
+    subjects,
+    plan,
+    ...(timeoutMs ? { timeoutMs } : {}),
+  });
   const rows = reportRows(report);
   console.log(textReport(rows));
   if (values.json) writeFileSync(values.json, `${JSON.stringify({ rows }, null, 2)}\n`);

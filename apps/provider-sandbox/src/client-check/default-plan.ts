@@ -23,10 +23,11 @@ const PREFERRED = [
 ];
 
 function answerable(corpus: Corpus, provider: string, plan: FaultPlan, stream: boolean): boolean {
-  const rule = providerApis.find((api) => api.id === provider)?.routes[0]?.streamError;
+  const api = providerApis.find((p) => p.id === provider);
+  const rule = api?.routes.find((route) => route.streamError)?.streamError;
   try {
     if (stream) streamFault(corpus, provider, plan, rule!);
-    else answerFault(corpus, provider, plan);
+    else answerFault(corpus, provider, plan, api?.errorProtocol);
     return true;
   } catch {
     return false;

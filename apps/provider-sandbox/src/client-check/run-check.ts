@@ -16,6 +16,8 @@ export interface CheckOptions {
   sandbox: ProviderSandbox;
   /** Where the sandbox listens, e.g. `http://127.0.0.1:4010/providers`. */
   url: string;
+  /** Where the same sandbox listens over h2c, for clients that speak HTTP/2 only (the AWS SDK). */
+  h2Url?: string;
   subjects: readonly ClientSubject[];
   plan: readonly FaultCase[];
   /** The per-attempt timeout each client is configured with. */
@@ -64,6 +66,11 @@ export async function runClientCheck(options: CheckOptions): Promise<CheckReport
         rows.push({ subject: subject.name, fault, skipped: 'the client does not read this provider’s streams' });
         continue;
       }
+      const base = subject.http2 ? options.h2Url : url;
+      if (base === undefined) {
+        rows.push({ subject: subject.name, fault, skipped: 'the run has no HTTP/2 listener for this client' });
+        continue;
+      }
       const scenario = sandbox.scenarios.create(fault.plan);
       const api = providerApis.find((p) => p.id === fault.provider)!;
       const text: string[] = [];
@@ -72,7 +79,7 @@ export async function runClientCheck(options: CheckOptions): Promise<CheckReport
       try {
         const result = await capped(
           subject.call({
-            baseUrl: `${url}/s/${scenario.id}/${api.id}${api.baseUrlSuffix}`,
+            baseUrl: `${base}/s/${scenario.id}/${api.id}${api.baseUrlSuffix}`,
             apiKey,
             stream: fault.stream,
             timeoutMs,

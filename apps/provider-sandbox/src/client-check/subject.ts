@@ -21,6 +21,8 @@ export interface ClientSubject {
   provider: string;
   /** Whether it can stream; stream faults are skipped (and reported skipped) otherwise. */
   streams: boolean;
+  /** True when the client speaks HTTP/2 only (the AWS SDK): it is given the sandbox's h2c listener. */
+  http2?: boolean;
   /** False when the client does not hand its text to `onText` (a command): partial output is not judged. */
   reportsText?: boolean;
   /** Makes one call; resolves with the whole text, or throws what the client throws. */

@@ -14,7 +14,7 @@ export interface RetryAfterForm {
 export interface FaultPlan {
   /** A canonical code: the provider's corpus case for it answers. */
   code?: string;
-  /** A corpus case id: that case answers. */
+  /** A corpus case id (or `crosswalk:<provider>:<name>`, a crosswalk entry an API can write): that case answers. */
   caseId?: string;
   /** On a stream, the fault comes after this many tokens (200 first, then the error event). */
   after?: number;
@@ -76,8 +76,8 @@ export function faultPlanFrom(headers: Headers): FaultPlan | undefined {
   }
   const caseId = headers.get(FAULT_HEADERS.caseId);
   if (caseId !== null) {
-    if (!/^[a-z0-9-]{1,120}$/.test(caseId))
-      throw new FaultPlanError(`${FAULT_HEADERS.caseId} must be a corpus case id`);
+    if (!/^(?:[a-z0-9-]{1,120}|crosswalk:[a-z0-9-]{1,40}:[A-Za-z0-9_.-]{1,80})$/.test(caseId))
+      throw new FaultPlanError(`${FAULT_HEADERS.caseId} must be a corpus case id or crosswalk:<provider>:<name>`);
     plan.caseId = caseId;
   }
   const after = headers.get(FAULT_HEADERS.after);

@@ -1,9 +1,9 @@
-import type { SseEvent } from '../providers/provider-api.js';
+import type { StreamEvent } from '../providers/provider-api.js';
 
 const encoder = new TextEncoder();
 
 /** One event as SSE bytes; a multi-line data field becomes one `data:` line per line. */
-export function sseBytes({ event, data }: SseEvent): Uint8Array {
+export function sseBytes({ event, data }: StreamEvent): Uint8Array {
   const name = event !== undefined && event !== 'message' ? `event: ${event}\n` : '';
   return encoder.encode(
     `${name}${data

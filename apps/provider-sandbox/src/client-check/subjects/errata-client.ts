@@ -10,7 +10,7 @@ interface ProviderCall {
 }
 
 // One plain (not streamed) call per provider API, as an app would make it through @errata/client.
-const CALLS: Record<'openai' | 'anthropic' | 'gemini', ProviderCall> = {
+const CALLS: Record<'openai' | 'anthropic' | 'gemini' | 'bedrock', ProviderCall> = {
   openai: {
     path: '/chat/completions',
     body: { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hello' }] },
@@ -25,6 +25,11 @@ const CALLS: Record<'openai' | 'anthropic' | 'gemini', ProviderCall> = {
     path: '/v1beta/models/gemini-2.5-flash:generateContent',
     body: { contents: [{ parts: [{ text: 'Hello' }] }] },
     text: (data) => data.candidates[0].content.parts[0].text,
+  },
+  bedrock: {
+    path: '/model/anthropic.claude-3-5-sonnet-20240620-v1:0/converse',
+    body: { messages: [{ role: 'user', content: [{ text: 'Hello' }] }] },
+    text: (data) => data.output.message.content[0].text,
   },
 };
 
@@ -50,6 +55,6 @@ function errataClientFor(provider: keyof typeof CALLS): ClientSubject {
   };
 }
 
-export const errataClients: readonly ClientSubject[] = (['openai', 'anthropic', 'gemini'] as const).map(
+export const errataClients: readonly ClientSubject[] = (['openai', 'anthropic', 'gemini', 'bedrock'] as const).map(
   errataClientFor,
 );

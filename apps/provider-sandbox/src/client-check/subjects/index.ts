@@ -1,6 +1,7 @@
 import type { ClientSubject } from '../subject.js';
 import { aiSdk, aiSdkAnthropic } from './ai-sdk.js';
 import { anthropicSdk } from './anthropic-sdk.js';
+import { awsBedrock } from './aws-bedrock.js';
 import { errataClients } from './errata-client.js';
 import { googleGenai } from './google-genai.js';
 import { openaiNode } from './openai-node.js';
@@ -13,4 +14,5 @@ export const builtInSubjects: readonly ClientSubject[] = [
   anthropicSdk,
   aiSdkAnthropic,
   googleGenai,
+  awsBedrock,
 ];
