@@ -2,6 +2,7 @@
 // (`plugins: ['@errata/redocly-plugin']`, `extends: [errata/recommended]`). Each rule lives in its
 // own file under rules/; src/rules.test.ts runs each against a small bad spec and asserts it fires.
 import { scoped } from './adopt-scope.js';
+import crosswalkOptIn from './decorators/crosswalk-opt-in.js';
 import renameRequestIdHeader from './preprocessors/rename-request-id-header.js';
 import type { NodeType, Plugin, RuleConfig } from './redocly-types.js';
 import errorCodesUnique from './rules/error-codes-unique.js';
@@ -24,7 +25,8 @@ export interface ErrataRedoclyPlugin {
   id: 'errata';
   rules: { oas3: Record<string, (options?: Record<string, unknown>) => unknown> };
   preprocessors: { oas3: Record<string, (options?: Record<string, unknown>) => unknown> };
-  configs: { recommended: { rules: Record<string, unknown> } };
+  decorators: { oas3: Record<string, (options?: Record<string, unknown>) => unknown> };
+  configs: { recommended: { rules: Record<string, unknown>; decorators: Record<string, unknown> } };
   typeExtension: { oas3(types: Record<string, unknown>): Record<string, unknown> };
 }
 
@@ -52,7 +54,7 @@ const OPT_IN = new Set(['kit-responses']);
  * leans on (error responses declared, examples that validate, no problem-details shape: the
  * envelope replaces RFC 7807). Extend `recommended-strict` (or `recommended`) beside it.
  */
-const recommended: { rules: Record<string, RuleConfig> } = {
+const recommended: { rules: Record<string, RuleConfig>; decorators: Record<string, 'on' | 'off'> } = {
   rules: {
     ...Object.fromEntries(
       Object.keys(rules)
@@ -66,6 +68,8 @@ const recommended: { rules: Record<string, RuleConfig> } = {
     'no-invalid-parameter-examples': 'error',
     'operation-4xx-problem-details-rfc7807': 'off',
   },
+  // On bundle: Errata's crosswalk only in documents that declare x-errata.providers.
+  decorators: { 'errata/crosswalk-opt-in': 'on' },
 };
 
 /**
@@ -98,6 +102,7 @@ export default function errataPlugin(): ErrataRedoclyPlugin {
     rules: { oas3: rules },
     // Before lint and bundle: the request-id header under the API's own name (`header` option).
     preprocessors: { oas3: { 'rename-request-id-header': renameRequestIdHeader } },
+    decorators: { oas3: { 'crosswalk-opt-in': crosswalkOptIn } },
     configs: { recommended },
   } satisfies Plugin;
   return plugin;
