@@ -8,7 +8,7 @@ import type { ErrorInit } from '../catalog-error.js';
 import type { ResponseContext } from '../envelope.js';
 
 /** An error response as respond() sends it. */
-export interface ErrorText {
+interface ErrorText {
   status: number;
   /** `Content-Type` and what the request-id stage has not set (`staged`). */
   headers: Record<string, string>;
