@@ -4,9 +4,11 @@
  * v3's service exceptions (Bedrock) and `@google/genai`'s `ApiError` each carry the provider's
  * status, headers and error body in their own places; `fromSdkError` reads them from there
  * (duck-typed: none of these SDKs is a dependency) and runs the provider's normalizer over them,
- * so the result has the canonical code, the catalog's retry policy and the `origin`. Which
- * provider's bodies to expect is an option, as for `providerNormalizer`; without it, the SDK's own
- * provider (openai, anthropic, bedrock, gemini), or for the AI SDK the body's shape decides.
+ * so the result has the canonical code, the catalog's retry policy and the `origin`. Where the body
+ * is gone (a printout, an older SDK, a mid-stream error), the status and body the SDK's message
+ * states and its own members stand in for it. Which provider's bodies to expect is an option, as
+ * for `providerNormalizer`; without it, the headers and the body's shape decide (detectProvider),
+ * and where they say nothing or several providers share the shape, the SDK's own provider.
  */
 
 import { createRedactor } from '@errata/redact';
