@@ -198,7 +198,8 @@ for (const task of normalize.tasks) {
 console.log(`  target < 5 µs/op: ${worst < 5 ? 'met' : 'NOT met'} (worst ${worst.toFixed(2)} µs)\n`);
 
 console.log(
-  'normalizeError on observed corpus bodies: provider named vs detected (µs/op, medians of 7 rounds; ratio: median per round)',
+  'normalizeError on observed corpus bodies: provider named vs detected ' +
+    '(µs/op, medians of 7 rounds; ratio: median per round)',
 );
 let worstBody = 0;
 let worstRatio = 0;
