@@ -188,7 +188,7 @@ function readProvider(
   if (among.length > 1) origin.candidates = [...among];
   if (upstream !== undefined) origin.upstream = upstream;
   const normalized = finish(
-    { status, headers, body },
+    { status, headers, body, requestIdHeader: response.requestIdHeader },
     {
       code,
       message,
@@ -213,7 +213,7 @@ function readErrata(response: ErrorResponseLike, body: unknown, redact: Redactor
   const said = pick(body, headers, paths.message, isString);
   const { details, issuesText, retryAfter } = common(paths, response, body, said);
   return finish(
-    { status: response.status, headers, body },
+    { status: response.status, headers, body, requestIdHeader: response.requestIdHeader },
     {
       code: isCode(rawCode) ? rawCode : undefined,
       message: said ?? textMessage(body) ?? issuesText,

@@ -5,15 +5,15 @@ import { createSpecModel, type OpenApiDocument } from '@errata/spec-model';
 import { describe, expect, it } from 'vitest';
 import { type CheckerOptions, createResponseChecker } from '../src/index.js';
 
-const errata = createRequire(import.meta.url)('@errata/types/openapi.json') as OpenApiDocument;
-// Errata's spec, its model-not-found response declared as problem+json too (same schema).
-const spec = structuredClone(errata) as OpenApiDocument & {
+// Errata's spec declares problem+json beside JSON on its shared error responses.
+const spec = createRequire(import.meta.url)('@errata/types/openapi.json') as OpenApiDocument;
+// The same spec with its model-not-found response declared as application/json only.
+const undeclared = structuredClone(spec) as OpenApiDocument & {
   components: { responses: Record<string, { content: Record<string, unknown> }> };
 };
-const notFound = spec.components.responses.ModelNotFound!;
-notFound.content['application/problem+json'] = notFound.content['application/json'];
+delete undeclared.components.responses.ModelNotFound!.content['application/problem+json'];
 const getModel = createSpecModel(spec).operation('getModel')!;
-const errataGetModel = createSpecModel(errata).operation('getModel')!;
+const undeclaredGetModel = createSpecModel(undeclared).operation('getModel')!;
 
 const envelope = {
   code: 'MODEL_NOT_FOUND',
@@ -37,7 +37,7 @@ const PROBLEM = { 'Content-Type': 'application/problem+json' };
 
 const cases: {
   name: string;
-  /** `undeclared`: against Errata's own spec, whose getModel 404 is application/json only. */
+  /** `undeclared`: against a spec whose getModel 404 is application/json only. */
   given: { body: unknown; headers: Record<string, string>; options?: CheckerOptions; undeclared?: true };
   want: string[];
 }[] = [
@@ -81,8 +81,8 @@ const cases: {
 
 describe('createResponseChecker options', () => {
   it.each(cases)('$name', ({ given, want }) => {
-    const checker = createResponseChecker(given.undeclared ? errata : spec, undefined, given.options);
-    const operation = given.undeclared ? errataGetModel : getModel;
+    const checker = createResponseChecker(given.undeclared ? undeclared : spec, undefined, given.options);
+    const operation = given.undeclared ? undeclaredGetModel : getModel;
     expect(checker.check(operation, response(given.body, given.headers), { code: 'MODEL_NOT_FOUND' })).toEqual(want);
   });
 });

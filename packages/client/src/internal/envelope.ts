@@ -131,7 +131,7 @@ export const normalizeEnvelope: Normalizer = (response, redact) => {
   const body = parseBody(response.body);
   const b = isObject(body) ? body : {};
   return finish(
-    { status: response.status, headers: response.headers, body },
+    { status: response.status, headers: response.headers, body, requestIdHeader: response.requestIdHeader },
     {
       code: isCode(b.code) ? b.code : undefined,
       message: isString(b.message) ? b.message : undefined,
