@@ -19,6 +19,7 @@ import { answerFault } from './faults/choose-case.js';
 import type { FaultPlan } from './faults/fault-plan.js';
 import { bedrock as bedrockApi } from './providers/bedrock.js';
 import { type Served, serveSandbox } from './test-support/serve.js';
+import { thrown } from './test-support/thrown.js';
 
 // The AWS SDK warns once that its 2027 releases need Node 22; this repository's floor is 20.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -51,15 +52,6 @@ function bedrock(headers: Record<string, string>): BedrockRuntimeClient {
   );
   clients.push(client);
   return client;
-}
-
-async function thrown(call: () => Promise<unknown>): Promise<Record<string, unknown>> {
-  try {
-    await call();
-  } catch (error) {
-    return error as Record<string, unknown>;
-  }
-  throw new Error('expected the SDK to throw');
 }
 
 const MODEL = 'anthropic.claude-3-5-sonnet-20240620-v1:0';

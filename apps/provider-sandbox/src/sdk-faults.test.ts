@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from './corpus.js';
 import { answerFault } from './faults/choose-case.js';
 import { type Served, serveSandbox } from './test-support/serve.js';
+import { thrown } from './test-support/thrown.js';
 
 const corpus = loadCorpus();
 let sandbox: Served;
@@ -53,15 +54,6 @@ const anthropic = (headers: Record<string, string>) =>
   new Anthropic({ apiKey: 'sk-ant-test', baseURL: `${sandbox.url}/anthropic`, maxRetries: 0, defaultHeaders: headers });
 const gemini = (headers: Record<string, string>) =>
   new GoogleGenAI({ apiKey: 'AIza-test', httpOptions: { baseUrl: `${sandbox.url}/gemini`, headers } });
-
-async function thrown(call: () => Promise<unknown>): Promise<Record<string, unknown>> {
-  try {
-    await call();
-  } catch (error) {
-    return error as Record<string, unknown>;
-  }
-  throw new Error('expected the SDK to throw');
-}
 
 const ANSWER = 'Hello from the Errata provider sandbox.';
 
