@@ -25,7 +25,11 @@ type Field =
   | 'upstream'
   | 'details';
 
-type Source = CompiledPath | { readonly header: string };
+// Every source has both members (one hidden class, so that telling a header from a path stays cheap).
+interface Source {
+  readonly header: string | undefined;
+  readonly path: CompiledPath;
+}
 export type Paths = Partial<Record<Field, Source[]>>;
 type FieldLists = Partial<Record<Field, readonly string[]>>;
 
@@ -78,7 +82,10 @@ function pathsByKey(among: 'errata' | readonly ProviderId[]): Paths {
     paths = Object.fromEntries(
       Object.entries(merged).map(([field, list]) => [
         field,
-        list.map((path) => (path.startsWith('header:') ? { header: path.slice(7) } : compilePath(path))),
+        list.map((path): Source => {
+          const header = path.startsWith('header:') ? path.slice(7) : undefined;
+          return { header, path: header === undefined ? compilePath(path) : [] };
+        }),
       ]),
     );
     compiled.set(key, paths);
@@ -94,8 +101,9 @@ export function pick<T>(
   accept: (v: unknown) => v is T,
 ): T | undefined {
   if (paths)
-    for (const path of paths) {
-      const value = 'header' in path ? headerOf(headers, path.header) : readPath(body, path);
+    for (let i = 0; i < paths.length; i++) {
+      const { header, path } = paths[i]!;
+      const value = header === undefined ? readPath(body, path) : headerOf(headers, header);
       if (accept(value)) return value;
     }
   return undefined;
