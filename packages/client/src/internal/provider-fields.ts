@@ -25,10 +25,12 @@ type Field =
   | 'upstream'
   | 'details';
 
-// Every source has both members (one hidden class, so that telling a header from a path stays cheap).
+// Every source has every member (one hidden class, so that telling a header from a path stays cheap).
 interface Source {
   readonly header: string | undefined;
   readonly path: CompiledPath;
+  /** A path of one plain member (`message`), the most common: read without a call. */
+  member: string | undefined;
 }
 export type Paths = Partial<Record<Field, Source[]>>;
 type FieldLists = Partial<Record<Field, readonly string[]>>;
@@ -84,7 +86,9 @@ function pathsByKey(among: 'errata' | readonly ProviderId[]): Paths {
         field,
         list.map((path): Source => {
           const header = path.startsWith('header:') ? path.slice(7) : undefined;
-          return { header, path: header === undefined ? compilePath(path) : [] };
+          const compiled = header === undefined ? compilePath(path) : [];
+          const member = compiled.length === 1 && compiled[0] !== '*' ? compiled[0] : undefined;
+          return { header, path: compiled, member };
         }),
       ]),
     );
@@ -102,8 +106,15 @@ export function pick<T>(
 ): T | undefined {
   if (paths)
     for (let i = 0; i < paths.length; i++) {
-      const { header, path } = paths[i]!;
-      const value = header === undefined ? readPath(body, path) : headerOf(headers, header);
+      const { header, path, member } = paths[i]!;
+      const value =
+        member !== undefined
+          ? body !== null && typeof body === 'object'
+            ? (body as Record<string, unknown>)[member]
+            : undefined
+          : header === undefined
+            ? readPath(body, path)
+            : headerOf(headers, header);
       if (accept(value)) return value;
     }
   return undefined;
