@@ -110,25 +110,78 @@ interface Buckets {
 
 /**
  * Entries in rank order, and, where several have a message pattern, all those patterns as one
- * alternation: one scan of the message that fails rules them all out (an unanchored pattern
- * scans the whole message, and a message that matches none is the common case).
+ * alternation with a group each: one scan of the message that fails rules them all out (an
+ * unanchored pattern scans the whole message, and a message that matches none is the common
+ * case), and one that succeeds names a pattern that matches; a second scan, of all the others,
+ * tells whether it is the only one, so that the entries are not tested one by one.
  */
 interface List {
   entries: IndexedEntry[];
-  any: RegExp | undefined;
+  any: Alternation | undefined;
+}
+
+interface Alternation {
+  /** All the patterns, to rule them out (no groups: a test that fails costs least without them). */
+  any: RegExp;
+  /** The same with a group per pattern, to find which matched: built on the first message that does. */
+  named: RegExp | undefined;
+  /** Each pattern's place in `sources`, by its entry's position in the list (-1: no pattern). */
+  sourceOf: number[];
+  /** The group that wraps each source (after the groups of the sources before it). */
+  groups: number[];
+  sources: string[];
+  /** Per source, the alternation of all the others, built the first time that source is the one found. */
+  others: (RegExp | null | undefined)[];
 }
 
 // `undefined` when the patterns cannot share one expression (a back reference or a group name
 // would change meaning or clash) or there are too few to gain from it.
-function anyOf(entries: readonly IndexedEntry[]): RegExp | undefined {
+function anyOf(entries: readonly IndexedEntry[]): Alternation | undefined {
   const sources = [...new Set(entries.flatMap((e) => (e.entry.message_pattern ? [e.entry.message_pattern] : [])))];
   if (sources.length < 2 || sources.some((source) => /\\[1-9k]|\(\?</.test(source.replace(/\(\?<[=!]/g, ''))))
     return undefined;
   try {
-    return new RegExp(sources.map((source) => `(?:${source})`).join('|'), 'i');
+    const groups: number[] = [];
+    let group = 1;
+    for (const source of sources) {
+      groups.push(group);
+      // The groups the pattern has of its own: those of an alternation that also matches nothing.
+      group += new RegExp(`(?:${source})|`).exec('')!.length;
+    }
+    return {
+      any: alternation(sources, '(?:'),
+      named: undefined,
+      sourceOf: entries.map((e) => (e.entry.message_pattern ? sources.indexOf(e.entry.message_pattern) : -1)),
+      groups,
+      sources,
+      others: [],
+    };
   } catch {
     return undefined;
   }
+}
+
+const alternation = (sources: readonly string[], open: '(' | '(?:'): RegExp =>
+  new RegExp(sources.map((source) => `${open}${source})`).join('|'), 'i');
+
+// Which of the list's patterns match the message: the one source that does (its index), -1 when
+// none does, -2 when more than one does or the list has few (then each entry's own pattern is tested).
+function onlyMatch(any: Alternation, message: string): number {
+  if (!any.any.test(message)) return -1;
+  // Below four patterns, testing the others one by one costs less than finding which matched.
+  if (any.sources.length < 4) return -2;
+  any.named ??= alternation(any.sources, '(');
+  const found = any.named.exec(message)!;
+  let at = 0;
+  while (at < any.groups.length && found[any.groups[at]!] === undefined) at++;
+  if (at === any.groups.length) return -2;
+  let others = any.others[at];
+  if (others === undefined) {
+    const rest = any.sources.filter((_, i) => i !== at);
+    others = rest.length ? alternation(rest, '(?:') : null;
+    any.others[at] = others;
+  }
+  return others?.test(message) ? -2 : at;
 }
 
 const WEIGHTS = {
@@ -338,8 +391,8 @@ const scratch: { hit: IndexedEntry | undefined; ties: IndexedEntry[]; tied: numb
 function consider(scan: typeof scratch, list: List | undefined, key: ProviderErrorKey): void {
   if (!list) return;
   const { entries, any } = list;
-  // Whether any of the list's message patterns matches: found on the first entry that needs it.
-  let anyMatches: boolean | undefined;
+  // Which of the list's message patterns match: found on the first entry that needs it.
+  let only: number | undefined;
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!;
     const hit = scan.hit;
@@ -349,10 +402,13 @@ function consider(scan: typeof scratch, list: List | undefined, key: ProviderErr
     if (entry.pattern) {
       if (key.message === undefined) continue;
       if (any) {
-        anyMatches ??= any.test(key.message);
-        if (!anyMatches) continue;
-      }
-      if (!entry.pattern.test(key.message)) continue;
+        only ??= onlyMatch(any, key.message);
+        if (only === -1) continue;
+        // The one pattern that matches is known: the entry's is it or not, no need to test it.
+        if (only >= 0) {
+          if (any.sourceOf[i] !== only) continue;
+        } else if (!entry.pattern.test(key.message)) continue;
+      } else if (!entry.pattern.test(key.message)) continue;
     }
     // The ties are counted, not truncated: setting an array's length costs more than the lookup.
     if (!hit || entry.specificity > hit.specificity) {

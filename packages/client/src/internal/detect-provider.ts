@@ -29,6 +29,8 @@ interface DetectRules {
 // Every test has every member (one hidden class, so that reading them stays monomorphic).
 interface Test {
   path: CompiledPath;
+  /** Its path's index among the distinct paths of all tests: tests of one path read it once per body. */
+  read: number;
   /** Whether the value must equal `equals` (a condition written as a bare value). */
   exact: boolean;
   equals: unknown;
@@ -50,8 +52,14 @@ interface Rule {
 const typeOf = (v: unknown): JsonType | 'undefined' =>
   v === null ? 'null' : Array.isArray(v) ? 'array' : (typeof v as JsonType | 'undefined');
 
-function holds(test: Test, body: unknown): boolean {
-  const value = readPath(body, test.path);
+function holds(test: Test, body: unknown, c: Compiled): boolean {
+  let value: unknown;
+  if (c.readIn[test.read] === run) value = c.values[test.read];
+  else {
+    value = readPath(body, test.path);
+    c.readIn[test.read] = run;
+    c.values[test.read] = value;
+  }
   if (value === undefined) return false;
   if (test.exact) return value === test.equals;
   if (test.type !== undefined && typeOf(value) !== test.type) return false;
@@ -69,12 +77,17 @@ interface Compiled {
   topBits: Map<string, number>;
   pairBits: Map<string, { bits: Map<string, number>; all: number }>;
   /** The rules a body can satisfy by the members it has (its `tops`, then its `pairs`). */
-  byShape: Map<number, Map<number, readonly Rule[]>>;
+  byShape: Map<number, Map<number, Shape>>;
+  /** The shape of the last body: the next is most often of the same (one provider's errors). */
+  last: Shape | undefined;
   shapesSeen: number;
   tests: Test[];
   /** Per body, which tests ran (`seen[i] === run`) and what they gave: reset by bumping `run`, no allocation. */
   seen: Uint32Array;
   held: Uint8Array;
+  /** Likewise per path: the run that read it last (`readIn[i] === run`), and what it held (kept till the next body). */
+  readIn: Uint32Array;
+  values: unknown[];
   /** The answer for each set of providers (a bit mask in providers.yaml order), built on first use. */
   answers: Map<number, Detection>;
   shapes: Map<ProviderId, string>;
@@ -99,6 +112,7 @@ function compile(): Compiled {
   const shapes = new Map<ProviderId, string>();
   const tests: Test[] = [];
   const testIndex = new Map<string, number>();
+  const readIndex = new Map<string, number>();
   const topBits = new Map<string, number>();
   const pairBits = new Map<string, { bits: Map<string, number>; all: number }>();
   const pairIndex = new Map<string, number>();
@@ -124,12 +138,14 @@ function compile(): Compiled {
           const exact = typeof condition !== 'object';
           tests.push({
             path: compilePath(path),
+            read: readIndex.get(path) ?? readIndex.size,
             exact,
             equals: exact ? condition : undefined,
             type: exact ? undefined : condition.type,
             pattern: !exact && condition.pattern ? new RegExp(condition.pattern, 'i') : undefined,
           });
           testIndex.set(key, at);
+          if (!readIndex.has(path)) readIndex.set(path, readIndex.size);
         }
         (compiledRule.tests as number[]).push(at);
         compiledRule.weight += typeof condition !== 'object' || condition.pattern ? 2 : 1;
@@ -158,23 +174,41 @@ function compile(): Compiled {
     topBits,
     pairBits,
     byShape: new Map(),
+    last: undefined,
     shapesSeen: 0,
     tests,
     seen: new Uint32Array(tests.length),
     held: new Uint8Array(tests.length),
+    readIn: new Uint32Array(readIndex.size),
+    values: new Array(readIndex.size).fill(undefined),
     answers: new Map(),
     shapes,
     ids,
   };
 }
+/** A combination of members: the rules a body with them can satisfy, and the last answer they gave. */
+interface Shape {
+  tops: number;
+  pairs: number;
+  rules: readonly Rule[];
+  mask: number;
+  answer: Detection | undefined;
+}
+
 // The rules a body with these members can satisfy, heaviest first: found once per combination of
 // members (a provider's bodies come in a few shapes), up to a bound, past which they are found per body.
 const MAX_SHAPES = 256;
-function candidates(c: Compiled, tops: number, pairs: number): readonly Rule[] {
+function candidates(c: Compiled, tops: number, pairs: number): Shape {
+  const last = c.last;
+  if (last && last.tops === tops && last.pairs === pairs) return last;
   let byPairs = c.byShape.get(tops);
   let found = byPairs?.get(pairs);
-  if (found) return found;
-  found = c.rules.filter((rule) => (rule.tops & tops) === rule.tops && (rule.pairs & pairs) === rule.pairs);
+  if (found) {
+    c.last = found;
+    return found;
+  }
+  const rules = c.rules.filter((rule) => (rule.tops & tops) === rule.tops && (rule.pairs & pairs) === rule.pairs);
+  found = { tops, pairs, rules, mask: 0, answer: undefined };
   if (c.shapesSeen < MAX_SHAPES) {
     if (!byPairs) {
       byPairs = new Map();
@@ -183,6 +217,7 @@ function candidates(c: Compiled, tops: number, pairs: number): readonly Rule[] {
     byPairs.set(pairs, found);
     c.shapesSeen++;
   }
+  c.last = found;
   return found;
 }
 
@@ -190,7 +225,7 @@ function allHold(rule: Rule, body: unknown, c: Compiled): boolean {
   for (const at of rule.tests) {
     if (c.seen[at] !== run) {
       c.seen[at] = run;
-      c.held[at] = holds(c.tests[at]!, body) ? 1 : 0;
+      c.held[at] = holds(c.tests[at]!, body, c) ? 1 : 0;
     }
     if (!c.held[at]) return false;
   }
@@ -241,7 +276,10 @@ export function detectProvider(body: unknown, headers: HeaderSource): Detection 
   if (body === null || typeof body !== 'object') return undefined;
   // A new run: every test's memo from the last body is stale (a wrap-around after 2^32 bodies restarts at 1).
   run = run === 0xffffffff ? 1 : run + 1;
-  if (run === 1) c.seen.fill(0);
+  if (run === 1) {
+    c.seen.fill(0);
+    c.readIn.fill(0);
+  }
   // Which of the members the rules read the body has: a rule that reads one it lacks is passed over
   // without a test. A member that is no plain object (a class's getters are not enumerable) rules nothing out.
   let tops = 0;
@@ -258,12 +296,19 @@ export function detectProvider(body: unknown, headers: HeaderSource): Detection 
   }
   let mask = 0;
   let best = 0;
-  for (const rule of candidates(c, tops, pairs)) {
+  const shape = candidates(c, tops, pairs);
+  for (const rule of shape.rules) {
     if (rule.weight < best) break;
     if (!allHold(rule, body, c)) continue;
     if (rule.weight > best) mask = 0;
     best = rule.weight;
     mask |= rule.providers;
   }
-  return mask ? answer(c, mask, 'body') : undefined;
+  if (!mask) return undefined;
+  // The same members mostly give the same providers: their answer kept with the shape.
+  if (mask !== shape.mask) {
+    shape.answer = answer(c, mask, 'body');
+    shape.mask = mask;
+  }
+  return shape.answer;
 }

@@ -25,7 +25,13 @@ type Field =
   | 'upstream'
   | 'details';
 
-type Source = CompiledPath | { readonly header: string };
+// Every source has every member (one hidden class, so that telling a header from a path stays cheap).
+interface Source {
+  readonly header: string | undefined;
+  readonly path: CompiledPath;
+  /** A path of one plain member (`message`), the most common: read without a call. */
+  member: string | undefined;
+}
 export type Paths = Partial<Record<Field, Source[]>>;
 type FieldLists = Partial<Record<Field, readonly string[]>>;
 
@@ -78,7 +84,12 @@ function pathsByKey(among: 'errata' | readonly ProviderId[]): Paths {
     paths = Object.fromEntries(
       Object.entries(merged).map(([field, list]) => [
         field,
-        list.map((path) => (path.startsWith('header:') ? { header: path.slice(7) } : compilePath(path))),
+        list.map((path): Source => {
+          const header = path.startsWith('header:') ? path.slice(7) : undefined;
+          const compiled = header === undefined ? compilePath(path) : [];
+          const member = compiled.length === 1 && compiled[0] !== '*' ? compiled[0] : undefined;
+          return { header, path: compiled, member };
+        }),
       ]),
     );
     compiled.set(key, paths);
@@ -94,8 +105,16 @@ export function pick<T>(
   accept: (v: unknown) => v is T,
 ): T | undefined {
   if (paths)
-    for (const path of paths) {
-      const value = 'header' in path ? headerOf(headers, path.header) : readPath(body, path);
+    for (let i = 0; i < paths.length; i++) {
+      const { header, path, member } = paths[i]!;
+      const value =
+        member !== undefined
+          ? body !== null && typeof body === 'object'
+            ? (body as Record<string, unknown>)[member]
+            : undefined
+          : header === undefined
+            ? readPath(body, path)
+            : headerOf(headers, header);
       if (accept(value)) return value;
     }
   return undefined;
