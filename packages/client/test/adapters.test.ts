@@ -12,6 +12,7 @@ import { fromSdkError } from '../src/adapters.js';
 import { ErrataError } from '../src/errors.js';
 import { type ProviderErrorCase, providerErrorCases } from './fixtures/provider-errors.js';
 import { type Handler, startServer, type TestServer } from './helpers/server.js';
+import { sdkThrown } from './helpers/thrown.js';
 
 const servers: TestServer[] = [];
 afterEach(async () => {
@@ -36,15 +37,6 @@ const streamOf =
     res.end(first + sse(stream!.event, stream!.data));
   };
 
-async function thrown(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('the SDK did not throw');
-}
-
 function expectCanonical(got: ErrataError | undefined, { want }: ProviderErrorCase, requestId: string | undefined) {
   expect(got).toBeInstanceOf(ErrataError);
   const entry = catalog[want.code as ErrorCode];
@@ -62,7 +54,7 @@ const openaiCompatible = plain.filter((c) =>
 describe('openai-node APIError', () => {
   it.each(openaiCompatible)('#$id $provider “$name” → $want.code', async (c) => {
     const client = new OpenAI({ apiKey: 'sk-test-openai', baseURL: await serve(answer(c)), maxRetries: 0 });
-    const error = await thrown(() =>
+    const error = await sdkThrown(() =>
       client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] }),
     );
     expect(error).toBeInstanceOf(OpenAI.APIError);
@@ -79,7 +71,7 @@ describe('openai-node APIError', () => {
       );
       const client = new OpenAI({ apiKey: 'sk-test-openai', baseURL: await serve(streamOf(c, first)), maxRetries: 0 });
       const chunks: string[] = [];
-      const error = await thrown(async () => {
+      const error = await sdkThrown(async () => {
         const s = await client.chat.completions.create({
           model: 'gpt-4o',
           messages: [{ role: 'user', content: 'hi' }],
@@ -98,7 +90,7 @@ describe('openai-node APIError', () => {
   it('keeps what openai-node keeps of a flat body (Mistral): the status, read by Mistral’s crosswalk', async () => {
     const c = plain.find((x) => x.provider === 'mistral' && x.want.origin.status === 429)!;
     const client = new OpenAI({ apiKey: 'sk-test-openai', baseURL: await serve(answer(c)), maxRetries: 0 });
-    const error = await thrown(() =>
+    const error = await sdkThrown(() =>
       client.chat.completions.create({ model: 'mistral-small', messages: [{ role: 'user', content: 'hi' }] }),
     );
     expect((error as InstanceType<typeof OpenAI.APIError>).error).toBeUndefined();
@@ -113,7 +105,7 @@ describe('openai-node APIError', () => {
 
   it('turns a refused connection into CONNECTION_ERROR, and redacts the key', async () => {
     const client = new OpenAI({ apiKey: 'sk-test-openai', baseURL: 'http://127.0.0.1:9/v1', maxRetries: 0 });
-    const got = fromSdkError(await thrown(() => client.models.list()));
+    const got = fromSdkError(await sdkThrown(() => client.models.list()));
     expect(got).toMatchObject({ code: 'CONNECTION_ERROR', retryable: true });
     const leaky = new OpenAI({
       apiKey: 'sk-test-secret-key',
@@ -126,7 +118,7 @@ describe('openai-node APIError', () => {
       }),
       maxRetries: 0,
     });
-    const redacted = fromSdkError(await thrown(() => leaky.models.list()), { apiKey: 'sk-test-secret-key' });
+    const redacted = fromSdkError(await sdkThrown(() => leaky.models.list()), { apiKey: 'sk-test-secret-key' });
     expect(redacted?.code).toBe('INVALID_API_KEY');
     expect(JSON.stringify(redacted) + redacted!.message).not.toContain('sk-test-secret-key');
   });
@@ -135,7 +127,7 @@ describe('openai-node APIError', () => {
 describe('@anthropic-ai/sdk APIError', () => {
   it.each(plain.filter((c) => c.provider === 'anthropic'))('#$id “$name” → $want.code', async (c) => {
     const client = new Anthropic({ apiKey: 'sk-ant-test', baseURL: await serve(answer(c)), maxRetries: 0 });
-    const error = await thrown(() =>
+    const error = await sdkThrown(() =>
       client.messages.create({ model: 'claude-x', max_tokens: 16, messages: [{ role: 'user', content: 'hi' }] }),
     );
     expect(error).toBeInstanceOf(Anthropic.APIError);
@@ -151,7 +143,7 @@ describe('@anthropic-ai/sdk APIError', () => {
           '"model":"claude-x","stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":1,"output_tokens":1}}}',
       );
       const client = new Anthropic({ apiKey: 'sk-ant-test', baseURL: await serve(streamOf(c, first)), maxRetries: 0 });
-      const error = await thrown(async () => {
+      const error = await sdkThrown(async () => {
         const s = await client.messages.create({
           model: 'claude-x',
           max_tokens: 16,
@@ -171,7 +163,7 @@ describe('@anthropic-ai/sdk APIError', () => {
 describe('Vercel AI SDK APICallError', () => {
   it.each(plain)('#$id $provider “$name” → $want.code', async (c) => {
     const provider = createOpenAI({ apiKey: 'sk-test-ai', baseURL: await serve(answer(c)) });
-    const error = await thrown(() => generateText({ model: provider.chat('gpt-4o'), prompt: 'hi', maxRetries: 0 }));
+    const error = await sdkThrown(() => generateText({ model: provider.chat('gpt-4o'), prompt: 'hi', maxRetries: 0 }));
     expect((error as { name?: string }).name).toBe('AI_APICallError');
     expectCanonical(fromSdkError(error, { provider: c.provider }), c, 'req_from_header');
   });
@@ -183,8 +175,9 @@ describe('Vercel AI SDK APICallError', () => {
     ]) {
       const provider = createOpenAI({ apiKey: 'sk-test-ai', baseURL: await serve(answer(c)) });
       expect(
-        fromSdkError(await thrown(() => generateText({ model: provider.chat('gpt-4o'), prompt: 'hi', maxRetries: 0 })))
-          ?.code,
+        fromSdkError(
+          await sdkThrown(() => generateText({ model: provider.chat('gpt-4o'), prompt: 'hi', maxRetries: 0 })),
+        )?.code,
       ).toBe(c.want.code);
     }
   });

@@ -21,6 +21,7 @@ import { normalizeError } from '../src/normalize-error.js';
 import { providerErrorCases } from './fixtures/provider-errors.js';
 import { awsEvent, awsException } from './helpers/aws-event-stream.js';
 import { type Handler, startServer, type TestServer } from './helpers/server.js';
+import { sdkThrown } from './helpers/thrown.js';
 
 // The AWS SDK warns once that its 2027 releases need Node 22; this repository's floor is 20.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -54,15 +55,6 @@ function bedrock(endpoint: string): BedrockRuntimeClient {
   return client;
 }
 
-async function thrown(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('the SDK did not throw');
-}
-
 const converse = { modelId: 'anthropic.claude-x', messages: [{ role: 'user' as const, content: [{ text: 'hi' }] }] };
 const plain = providerErrorCases.filter((c) => !c.stream);
 // The SDK names an exception from the body's `__type`; a body without one is not Bedrock's exception shape.
@@ -74,7 +66,7 @@ describe('AWS SDK v3 (Bedrock Runtime) service exceptions', () => {
       res.writeHead(c.status, { 'content-type': 'application/json', 'x-amzn-requestid': 'req-aws-1' });
       res.end(c.body);
     });
-    const error = await thrown(() => bedrock(endpoint).send(new ConverseCommand(converse)));
+    const error = await sdkThrown(() => bedrock(endpoint).send(new ConverseCommand(converse)));
     expect(error).toBeInstanceOf(BedrockRuntimeServiceException);
     const got = fromSdkError(error);
     const want = normalizeError({ status: c.status, body: c.body }, { provider: 'bedrock' });
@@ -101,7 +93,7 @@ describe('AWS SDK v3 (Bedrock Runtime) service exceptions', () => {
       res.end(awsException(name, JSON.stringify(data)));
     });
     const texts: string[] = [];
-    const error = await thrown(async () => {
+    const error = await sdkThrown(async () => {
       const out = await bedrock(endpoint).send(new ConverseStreamCommand(converse));
       for await (const event of out.stream ?? [])
         if (event.contentBlockDelta) texts.push(event.contentBlockDelta.delta?.text ?? '');
@@ -113,7 +105,7 @@ describe('AWS SDK v3 (Bedrock Runtime) service exceptions', () => {
   });
 
   it('turns a refused connection into CONNECTION_ERROR', async () => {
-    const got = fromSdkError(await thrown(() => bedrock('http://127.0.0.1:9').send(new ConverseCommand(converse))));
+    const got = fromSdkError(await sdkThrown(() => bedrock('http://127.0.0.1:9').send(new ConverseCommand(converse))));
     expect(got).toMatchObject({ code: 'CONNECTION_ERROR', retryable: true });
   });
 });
@@ -128,7 +120,7 @@ describe('@google/genai ApiError', () => {
       res.writeHead(c.status, { 'content-type': 'application/json' });
       res.end(c.body);
     });
-    const error = await thrown(() => genai(baseUrl).models.generateContent({ model: 'gemini-x', contents: 'hi' }));
+    const error = await sdkThrown(() => genai(baseUrl).models.generateContent({ model: 'gemini-x', contents: 'hi' }));
     expect(error).toBeInstanceOf(ApiError);
     const got = fromSdkError(error);
     const want = normalizeError({ status: c.status, body: c.body }, { provider: 'gemini' });
@@ -142,7 +134,7 @@ describe('@google/genai ApiError', () => {
       res.writeHead(429, { 'content-type': 'text/plain' });
       res.end(body);
     });
-    const error = await thrown(() => genai(baseUrl).models.generateContent({ model: 'gemini-x', contents: 'hi' }));
+    const error = await sdkThrown(() => genai(baseUrl).models.generateContent({ model: 'gemini-x', contents: 'hi' }));
     expect((error as Error).message).toContain('"status":"Too Many Requests"');
     const got = fromSdkError(error);
     expect(got).toMatchObject({
@@ -170,7 +162,7 @@ describe('@google/genai ApiError', () => {
       res.end(`data: ${JSON.stringify({ error: body })}\r\n\r\n`);
     });
     const texts: string[] = [];
-    const error = await thrown(async () => {
+    const error = await sdkThrown(async () => {
       const chunks = await genai(baseUrl).models.generateContentStream({ model: 'gemini-x', contents: 'hi' });
       for await (const chunk of chunks) texts.push(chunk.text ?? '');
     });
@@ -200,7 +192,7 @@ describe('@mistralai/mistralai and cohere-ai errors (their own classes, statusCo
         res.writeHead(c.status, { 'content-type': 'application/json', 'x-request-id': 'req-gen-1' });
         res.end(c.body);
       });
-      const error = await thrown(() => run[c.provider as 'mistral' | 'cohere'](url));
+      const error = await sdkThrown(() => run[c.provider as 'mistral' | 'cohere'](url));
       expect(error).toMatchObject({ statusCode: c.status });
       const want = normalizeError({ status: c.status, body: c.body }, { provider: c.provider });
       const got = fromSdkError(error);
