@@ -12,5 +12,11 @@ import { type HeaderSource, headerOf } from '../retry-policy.js';
  * requestIdOf(new Headers({ 'x-trace-id': 'req_1' }), 'x-trace-id'); // 'req_1'
  * requestIdOf(new Headers({ 'request-id': 'req_2' })); // 'req_2'
  */
-export const requestIdOf = (headers: HeaderSource, name = 'x-request-id'): string | undefined =>
-  [name.toLowerCase(), 'x-request-id', 'request-id'].map((each) => headerOf(headers, each)).find((id) => id);
+export function requestIdOf(headers: HeaderSource, name = 'x-request-id'): string | undefined {
+  // On every error answer: stop at the first name that has an id (a header read is not free).
+  for (const each of [name.toLowerCase(), 'x-request-id', 'request-id']) {
+    const id = headerOf(headers, each);
+    if (id) return id;
+  }
+  return undefined;
+}
