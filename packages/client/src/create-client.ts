@@ -56,8 +56,8 @@ export interface ErrataClientOptions extends Omit<ClientOptions, 'baseUrl' | 'fe
   /**
    * The response header that carries the request id (default `X-Request-Id`): `X-Trace-Id`,
    * `Request-Id`…, as the server's (`@errata/server`'s `requestIdHeader`). Read for `requestId` and
-   * an error's `request_id` when its body has none; `Request-Id`, `X-Amzn-RequestId` and
-   * `X-Correlation-Id` are read after it.
+   * an error's `request_id` when its body has none; on errors and streams, `X-Request-Id` and
+   * `Request-Id` are read after it.
    */
   requestIdHeader?: string;
   /** Error bodies are read up to this many bytes (default 65536); the rest is discarded. */

@@ -18,7 +18,7 @@ export interface ErrorResponseLike {
   body: unknown;
   /**
    * The header that carries the request id when the body has none (default `X-Request-Id`); the
-   * common ones (`Request-Id`, `X-Amzn-RequestId`, `X-Correlation-Id`) are read after it.
+   * common ones (`X-Request-Id`, `Request-Id`) are read after it.
    */
   requestIdHeader?: string | undefined;
 }
