@@ -2,6 +2,7 @@
 // catalog's auth codes for the rest.
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { isCatalogError } from '../../catalog-error.js';
 import { errataServer } from '../../errata-spec.js';
 import { request, useServed } from '../../test-support/http.js';
 import { type ErrataEnv, errorHandler, requestId } from '../index.js';
@@ -58,5 +59,32 @@ describe('auth', () => {
   it('sets the credential and its id (never the key) for later stages', async () => {
     const reply = await request(`${served().url}/whoami`, { headers: { Authorization: 'bearer sk_a' } });
     expect([reply.status, reply.body]).toEqual([200, { id: 'a', team: 'a' }]);
+  });
+});
+
+// The adopter's own onError (logging, another envelope shape) sees every refusal: the stage refuses
+// through Hono's error path, never by answering on its own.
+describe('auth, under the adopter’s own onError', () => {
+  const served = useServed(() => {
+    const own = new Hono<ErrataEnv>();
+    own.use('*', requestId(kit), auth(kit, { lookup: (key) => find(key) }));
+    own.get('/whoami', (c) => c.json({ id: c.var.credentialId }));
+    const kitHandler = errorHandler(kit);
+    own.onError((error, c) => {
+      const response = kitHandler(error, c) as Response;
+      const seen = c.error === error && isCatalogError(error) ? error.code : 'not seen';
+      response.headers.set('Seen-By-OnError', seen);
+      return response;
+    });
+    return own;
+  }, kit);
+
+  it.each([
+    { name: 'no key', given: {}, want: [401, 'MISSING_API_KEY'] },
+    { name: 'another scheme', given: { Authorization: 'Basic c2tfYTo=' }, want: [401, 'INVALID_API_KEY'] },
+    { name: 'a key nobody issued', given: { Authorization: 'Bearer sk_nope' }, want: [401, 'INVALID_API_KEY'] },
+  ])('$name: onError sees $want.1', async ({ given, want }) => {
+    const reply = await request(`${served().url}/whoami`, { headers: given });
+    expect([reply.status, reply.headers.get('seen-by-onerror')]).toEqual(want);
   });
 });

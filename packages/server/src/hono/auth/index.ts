@@ -8,6 +8,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { CatalogError, type ErrorInit } from '../../catalog-error.js';
 import type { ErrataServer } from '../../errata-server.js';
+import { refuse } from '../../internal/refuse.js';
 import type { ErrataEnv } from '../env.js';
 
 /** What the auth stage adds to `c.var`, besides `credentialId`. */
@@ -63,13 +64,13 @@ export function auth<Credential, E extends ErrataEnv = ErrataEnv>(
     c.set('credentialId', found.id);
     await next();
   };
-  // Not async: a request without a key (a refusing server's commonest) is refused with a rejected
-  // promise, the error handler's path without the cost of a throw.
+  // Not async: a request without a key (a refusing server's commonest) is refused by refuse(), the
+  // error handler's path without a throw where the request starts or an untracked rejection.
   return function authStage(context, next) {
     const c = context as unknown as Context<ErrataEnv>;
     const key = find(c);
-    if (key === undefined) return Promise.reject(missing);
-    if (key === '') return Promise.reject(invalid);
+    if (key === undefined) return refuse(missing);
+    if (key === '') return refuse(invalid);
     return authenticate(c, key, next);
   };
 }

@@ -11,6 +11,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { CatalogError } from '../../catalog-error.js';
 import { waitSeconds } from '../../envelope.js';
 import type { ErrataServer } from '../../errata-server.js';
+import { refuse } from '../../internal/refuse.js';
 import type { ErrataEnv } from '../env.js';
 
 export interface SimulateOptions<E extends ErrataEnv = ErrataEnv> {
@@ -48,8 +49,8 @@ export function simulate<E extends ErrataEnv = ErrataEnv>(
       await next();
     };
   const answerUndeclared = options.undeclared === 'answer';
-  // Not async: the simulated error (the point of the header) is a rejected promise, the error
-  // handler's path without the cost of a throw.
+  // Not async: the simulated error (the point of the header) is raised by refuse(), the error
+  // handler's path without a throw where the request starts or an untracked rejection.
   return function simulateStage(context, next) {
     const c = context as unknown as Context<ErrataEnv>;
     const requested = c.req.header('errata-simulate');
@@ -68,14 +69,14 @@ export function simulate<E extends ErrataEnv = ErrataEnv>(
       const reason =
         `Errata-Simulate: ${shown} is not a catalog code; ` +
         `${operation.operationId} declares ${[...declared.keys()].join(', ')}`;
-      return Promise.reject(new CatalogError(server.codes.invalidRequest, { params: { reason } }));
+      return refuse(new CatalogError(server.codes.invalidRequest, { params: { reason } }));
     }
     if (!declared.has(code) && !answerUndeclared) return ignore(`${operation.operationId} does not declare ${code}`);
     const error = simulatedError(server, c, code, options.params?.(context, code), options.retryAfter?.(context, code));
     if (!declared.has(code))
       error.init.headers!['Errata-Simulate-Undeclared'] = `${operation.operationId} does not declare ${code}`;
     options.onSimulate?.(context, error);
-    return Promise.reject(error);
+    return refuse(error);
   };
 }
 
