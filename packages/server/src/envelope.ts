@@ -73,6 +73,8 @@ function retryAfterOf(definition: ErrorDefinition, init: ErrorInit, options: Env
 
 /** `details`: every template parameter given, then `init.details`; undefined when there is neither. */
 function detailsOf(template: string, init: ErrorInit): Record<string, unknown> | undefined {
+  // A refusal without parameters or details (no key, an unknown route) allocates nothing here.
+  if (init.params === undefined && init.details === undefined) return undefined;
   const named: Record<string, unknown> = {};
   let any = init.details !== undefined;
   if (init.params) {
