@@ -79,7 +79,7 @@ describe('auth, under the adopter’s own onError', () => {
     return own;
   }, kit);
 
-  it.each([
+  it.each<{ name: string; given: Record<string, string>; want: [number, string] }>([
     { name: 'no key', given: {}, want: [401, 'MISSING_API_KEY'] },
     { name: 'another scheme', given: { Authorization: 'Basic c2tfYTo=' }, want: [401, 'INVALID_API_KEY'] },
     { name: 'a key nobody issued', given: { Authorization: 'Bearer sk_nope' }, want: [401, 'INVALID_API_KEY'] },
