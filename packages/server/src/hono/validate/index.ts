@@ -3,6 +3,7 @@
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import type { ErrataServer } from '../../errata-server.js';
+import type { RequestValidator } from '../../request-validator.js';
 import type { ErrataEnv } from '../env.js';
 
 export interface ValidateOptions<E extends ErrataEnv = ErrataEnv> {
@@ -34,11 +35,21 @@ export function validate<E extends ErrataEnv = ErrataEnv>(
 ): MiddlewareHandler<E> {
   const headers = server.headers(operationId);
   const hasBody = server.model.operation(operationId)?.requestBody !== undefined;
+  // The validator of each schema, looked up once per stage rather than by a key built per request.
+  const validators = new Map<string | undefined, RequestValidator>();
+  const validatorFor = (pointer: string | undefined) => {
+    let found = validators.get(pointer);
+    if (!found) {
+      found = server.validator(operationId, pointer);
+      validators.set(pointer, found);
+    }
+    return found;
+  };
   return async function validateStage(context, next) {
     const c = context as unknown as Context<ErrataEnv>;
     headers((name) => c.req.header(name));
     if (hasBody || options.schema)
-      server.validator(operationId, options.schema?.(context))(options.value ? options.value(context) : c.get('body'));
+      validatorFor(options.schema?.(context))(options.value ? options.value(context) : c.get('body'));
     await next();
   };
 }
