@@ -36,10 +36,13 @@ export function streamFaults(operation: SpecOperation): Stage {
  */
 export function concurrency(state: SandboxState): Stage {
   return async function concurrencyStage(c, next) {
-    await state.concurrency.run(c.get('credential').id, async (slot) => {
-      c.set('slot', slot);
+    const slot = state.concurrency.take(c.get('credential').id);
+    c.set('slot', slot);
+    try {
       await next();
-    });
+    } finally {
+      slot.settle();
+    }
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CatalogError, errataServer } from './index.js';
+import { requestCheckOf } from './request-validator.js';
 
 const server = errataServer();
 
@@ -67,6 +68,19 @@ describe('server.validator', () => {
     if (want.field) expect(got?.details).toMatchObject({ field: want.field });
     if (want.type) expect(got?.details).toMatchObject({ type: want.type });
     expect(got?.message).not.toMatch(/\{\w+\}/);
+  });
+
+  // The validate stage runs the check behind a validator and throws what it returns: the same refusal.
+  it.each(cases)('its check returns what it throws: $name', ({ given }) => {
+    const validator = server.validator(given.operationId, given.pointer);
+    let thrown: CatalogError | undefined;
+    try {
+      validator(given.value);
+    } catch (error) {
+      thrown = error as CatalogError;
+    }
+    const returned = requestCheckOf(validator)?.(given.value);
+    expect([returned?.code, returned?.init]).toEqual([thrown?.code, thrown?.init]);
   });
 
   it('compiles once per operation and schema', () => {

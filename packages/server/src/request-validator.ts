@@ -81,12 +81,14 @@ export function createRequestValidator(
       return { code: codes.invalidField, path: `${error.instancePath}/${String(error.params.additionalProperty)}` };
     return { code: errorCodeFor(error.parentSchema, error.keyword) ?? codes.invalidField, path: error.instancePath };
   };
-  return (value) => {
-    if (validate(value)) return;
+  const check: RequestCheck = (value) => {
+    if (validate(value)) return undefined;
     const errors = (validate.errors ?? []) as VerboseError[];
     const first = errors[0]!;
     if (first.instancePath === '' && first.keyword !== 'required' && first.keyword !== 'additionalProperties') {
-      throw new CatalogError(codes.invalidRequest, { params: { reason: `the body ${first.message ?? 'is invalid'}` } });
+      return new CatalogError(codes.invalidRequest, {
+        params: { reason: `the body ${first.message ?? 'is invalid'}` },
+      });
     }
     const classified = classify(first);
     const code = declared.has(classified.code) ? classified.code : codes.invalidRequest;
@@ -109,6 +111,26 @@ export function createRequestValidator(
       else params[name] = String(first.data);
     }
     const issues = errors.map((e) => ({ path: classify(e).path, message: issueText(e), code: e.keyword }));
-    throw new CatalogError(code, { params, details: { field, issue, issues } });
+    return new CatalogError(code, { params, details: { field, issue, issues } });
   };
+  const validator: RequestValidator = (value) => {
+    const error = check(value);
+    if (error) throw error;
+  };
+  checks.set(validator, check);
+  return validator;
+}
+
+/** The violation `value` has, as the error a validator throws; undefined when it is valid. */
+type RequestCheck = (value: unknown) => CatalogError | undefined;
+
+const checks = new WeakMap<RequestValidator, RequestCheck>();
+
+/**
+ * The check behind a validator this module built, which returns its error rather than throwing it,
+ * so that a stage throws it from a small frame of its own: thrown from inside the check, the throw
+ * cost about twice the check itself (measured on Node 20), on an API's commonest refusal (a 400).
+ */
+export function requestCheckOf(validator: RequestValidator): RequestCheck | undefined {
+  return checks.get(validator);
 }

@@ -12,6 +12,38 @@ export interface ConcurrencySlot {
   hold(): () => void;
 }
 
+/**
+ * One taken slot: an object rather than closures made per request, since every request that gets
+ * this far takes one and most give it back as soon as they are answered.
+ */
+class Slot implements ConcurrencySlot {
+  private held = false;
+  private released = false;
+
+  constructor(
+    private readonly inFlight: Map<string, number>,
+    private readonly accountId: string,
+  ) {}
+
+  hold(): () => void {
+    this.held = true;
+    return () => this.release();
+  }
+
+  /** The request is answered: frees the slot unless a stream holds it. */
+  settle(): void {
+    if (!this.held) this.release();
+  }
+
+  private release(): void {
+    if (this.released) return;
+    this.released = true;
+    const left = (this.inFlight.get(this.accountId) ?? 0) - 1;
+    if (left <= 0) this.inFlight.delete(this.accountId);
+    else this.inFlight.set(this.accountId, left);
+  }
+}
+
 export class ConcurrencyLimiter {
   private readonly inFlight = new Map<string, number>();
 
@@ -23,31 +55,13 @@ export class ConcurrencyLimiter {
   }
 
   /**
-   * Runs `task` as one of the key's in-flight requests; throws CONCURRENT_LIMIT_EXCEEDED when
-   * there are too many. The slot is freed when `task` settles, unless the task holds it.
+   * Takes one of the key's in-flight slots; throws CONCURRENT_LIMIT_EXCEEDED when there are too
+   * many. Call `settle()` once the request is answered.
    */
-  async run<T>(accountId: string, task: (slot: ConcurrencySlot) => Promise<T>): Promise<T> {
+  take(accountId: string): ConcurrencySlot & { settle(): void } {
     const current = this.count(accountId);
     if (current >= this.limit) throw new CatalogError('CONCURRENT_LIMIT_EXCEEDED', { retryAfter: 1 });
     this.inFlight.set(accountId, current + 1);
-    let released = false;
-    let held = false;
-    const release = () => {
-      if (released) return;
-      released = true;
-      const left = this.count(accountId) - 1;
-      if (left <= 0) this.inFlight.delete(accountId);
-      else this.inFlight.set(accountId, left);
-    };
-    try {
-      return await task({
-        hold: () => {
-          held = true;
-          return release;
-        },
-      });
-    } finally {
-      if (!held) release();
-    }
+    return new Slot(this.inFlight, accountId);
   }
 }

@@ -2,6 +2,7 @@
 // draft's RateLimit / RateLimit-Policy and the legacy trio), and RATE_LIMIT_EXCEEDED past it.
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { CatalogError } from '../../catalog-error.js';
 import { errataServer } from '../../errata-spec.js';
 import { request, useServed } from '../../test-support/http.js';
 import { manualTimers } from '../../test-support/manual-timers.js';
@@ -21,6 +22,11 @@ function app() {
   });
   app.use('*', rateLimit(kit, { take: fixedWindow({ limit: 2, windowMs: 60_000, timers }) }));
   app.get('/', (c) => c.json({ ok: true }));
+  // A response the handler builds itself, and a failure after the stage: both still say where the window stands.
+  app.get('/raw', () => new Response('ok'));
+  app.get('/fails', () => {
+    throw new CatalogError('MODEL_NOT_FOUND', { params: { model: 'x' } });
+  });
   app.onError(errorHandler(kit));
   return app;
 }
@@ -39,6 +45,22 @@ describe('rateLimit', () => {
     expect([third.status, third.body.code, third.body.retry_after]).toEqual([429, 'RATE_LIMIT_EXCEEDED', 60]);
     expect(fields(third.headers)).toEqual(['"default";r=0;t=60', '"default";q=2;w=60', '2', '0', '60', '60']);
     expect((await get('b')).status).toBe(200);
+  });
+
+  it.each([
+    { name: 'a response the handler built itself', given: '/raw', want: { status: 200, remaining: '1' } },
+    { name: 'an error thrown after the stage', given: '/fails', want: { status: 404, remaining: '1' } },
+  ])('sends the window on $name, each field once', async ({ given, want }) => {
+    const reply = await request(`${served().url}${given}`, { headers: { 'X-Caller': `caller ${given}` } });
+    expect(reply.status).toBe(want.status);
+    expect(fields(reply.headers)).toEqual([
+      `"default";r=${want.remaining};t=60`,
+      '"default";q=2;w=60',
+      '2',
+      want.remaining,
+      '60',
+      null,
+    ]);
   });
 
   it('opens a new window once the old one is over', async () => {

@@ -35,11 +35,17 @@ export function rateLimit<E extends ErrataEnv = ErrataEnv>(
     options.caller ?? ((c: Context<E>) => (c as unknown as Context<ErrataEnv>).get('credentialId') ?? '');
   return async function rateLimitStage(context, next) {
     const c = context as unknown as Context<ErrataEnv>;
-    const { exceeded, ...window } = await options.take(callerOf(context), context);
+    const taken = options.take(callerOf(context), context);
+    // A counter in memory answers at once: no await, and its microtask, for it.
+    const { exceeded, ...window } = 'then' in taken ? await taken : taken;
     const state = options.policy ? { ...window, policy: options.policy } : window;
     c.set('rateLimit', state);
-    for (const [name, value] of Object.entries(rateLimitFields(state))) c.header(name, value);
     if (exceeded) throw new CatalogError(server.codes.rateLimited, { retryAfter: window.reset });
     await next();
+    // The fields go on the answer once it exists: an error answer (respond()) already carries them,
+    // from `c.var.rateLimit`, so they are written once, not staged and then written again.
+    const headers = c.res.headers;
+    for (const [name, value] of Object.entries(rateLimitFields(state)))
+      if (!headers.has(name)) headers.set(name, value);
   };
 }
