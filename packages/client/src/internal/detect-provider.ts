@@ -26,22 +26,28 @@ interface DetectRules {
   shape?: string;
 }
 
+// How a test checks a value's JSON type, as a number (a switch on it costs less than comparing names).
+const TYPES = { string: 1, number: 2, boolean: 3, object: 4, array: 5, null: 6 } as const;
+
 // Every test has every member (one hidden class, so that reading them stays monomorphic).
 interface Test {
-  path: CompiledPath;
-  /** Its path's index among the distinct paths of all tests: tests of one path read it once per body. */
-  read: number;
+  /** Its path's first member, and its second when the path has exactly two plain members (read without a call). */
+  top: string;
+  member: string | undefined;
+  /** The whole path, for those of one or of three and more members. */
+  path: CompiledPath | undefined;
   /** Whether the value must equal `equals` (a condition written as a bare value). */
   exact: boolean;
   equals: unknown;
-  type: JsonType | undefined;
+  /** The JSON type the value must have (`TYPES`), 0 for any. */
+  type: number;
   pattern: RegExp | undefined;
 }
 interface Rule {
   /** Every provider whose rules include this one (the OpenAI-compatible hosts share theirs), as a bit mask. */
   providers: number;
-  /** Its tests, as indexes into the distinct tests of all rules: a test several rules share runs once per body. */
-  tests: readonly number[];
+  /** Its tests (a test several rules share is one object). */
+  tests: readonly Test[];
   /** How much the rule says: a path holding an exact value or matching a pattern weighs 2, a type 1. */
   weight: number;
   /** The top-level members (`error`) and members of those (`error.type`) its tests read, as bit masks. */
@@ -49,20 +55,38 @@ interface Rule {
   pairs: number;
 }
 
-const typeOf = (v: unknown): JsonType | 'undefined' =>
-  v === null ? 'null' : Array.isArray(v) ? 'array' : (typeof v as JsonType | 'undefined');
+function read(test: Test, body: object): unknown {
+  if (test.path !== undefined) return readPath(body, test.path);
+  const value = (body as Record<string, unknown>)[test.top];
+  if (test.member === undefined) return value;
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[test.member] : undefined;
+}
 
-function holds(test: Test, body: unknown, c: Compiled): boolean {
-  let value: unknown;
-  if (c.readIn[test.read] === run) value = c.values[test.read];
-  else {
-    value = readPath(body, test.path);
-    c.readIn[test.read] = run;
-    c.values[test.read] = value;
-  }
+function holds(test: Test, body: object): boolean {
+  const value = read(test, body);
   if (value === undefined) return false;
   if (test.exact) return value === test.equals;
-  if (test.type !== undefined && typeOf(value) !== test.type) return false;
+  switch (test.type) {
+    case 0:
+      break;
+    case TYPES.string:
+      if (typeof value !== 'string') return false;
+      break;
+    case TYPES.number:
+      if (typeof value !== 'number') return false;
+      break;
+    case TYPES.boolean:
+      if (typeof value !== 'boolean') return false;
+      break;
+    case TYPES.object:
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+      break;
+    case TYPES.array:
+      if (!Array.isArray(value)) return false;
+      break;
+    default:
+      if (value !== null) return false;
+  }
   const { pattern } = test;
   if (!pattern) return true;
   if (typeof value === 'string') return pattern.test(value);
@@ -81,20 +105,12 @@ interface Compiled {
   /** The shape of the last body: the next is most often of the same (one provider's errors). */
   last: Shape | undefined;
   shapesSeen: number;
-  tests: Test[];
-  /** Per body, which tests ran (`seen[i] === run`) and what they gave: reset by bumping `run`, no allocation. */
-  seen: Uint32Array;
-  held: Uint8Array;
-  /** Likewise per path: the run that read it last (`readIn[i] === run`), and what it held (kept till the next body). */
-  readIn: Uint32Array;
-  values: unknown[];
   /** The answer for each set of providers (a bit mask in providers.yaml order), built on first use. */
   answers: Map<number, Detection>;
   shapes: Map<ProviderId, string>;
   ids: ProviderId[];
 }
 let compiled: Compiled | undefined;
-let run = 0;
 
 // The next free bit of a mask, or 0 (no bit: a member that never rules a rule out) once 31 are taken.
 function bitOf(bits: Map<string, number>, name: string): number {
@@ -110,9 +126,7 @@ function compile(): Compiled {
   const ids = Object.keys(providers) as ProviderId[];
   const byHeader = new Map<string, ProviderId>();
   const shapes = new Map<ProviderId, string>();
-  const tests: Test[] = [];
-  const testIndex = new Map<string, number>();
-  const readIndex = new Map<string, number>();
+  const tests = new Map<string, Test>();
   const topBits = new Map<string, number>();
   const pairBits = new Map<string, { bits: Map<string, number>; all: number }>();
   const pairIndex = new Map<string, number>();
@@ -132,24 +146,24 @@ function compile(): Compiled {
       const compiledRule: Rule = { providers: 1 << bit, tests: [], weight: 0, tops: 0, pairs: 0 };
       for (const [path, condition] of Object.entries(rule)) {
         const key = JSON.stringify([path, condition]);
-        let at = testIndex.get(key);
-        if (at === undefined) {
-          at = tests.length;
+        const [top, member, ...deeper] = compilePath(path);
+        let test = tests.get(key);
+        if (!test) {
           const exact = typeof condition !== 'object';
-          tests.push({
-            path: compilePath(path),
-            read: readIndex.get(path) ?? readIndex.size,
+          const plain = deeper.length === 0 && top !== '*' && member !== '*';
+          test = {
+            top: top!,
+            member: plain ? member : undefined,
+            path: plain ? undefined : compilePath(path),
             exact,
             equals: exact ? condition : undefined,
-            type: exact ? undefined : condition.type,
+            type: exact || !condition.type ? 0 : TYPES[condition.type],
             pattern: !exact && condition.pattern ? new RegExp(condition.pattern, 'i') : undefined,
-          });
-          testIndex.set(key, at);
-          if (!readIndex.has(path)) readIndex.set(path, readIndex.size);
+          };
+          tests.set(key, test);
         }
-        (compiledRule.tests as number[]).push(at);
+        (compiledRule.tests as Test[]).push(test);
         compiledRule.weight += typeof condition !== 'object' || condition.pattern ? 2 : 1;
-        const [top, member] = tests[at]!.path;
         compiledRule.tops |= bitOf(topBits, top!);
         if (member === undefined) continue;
         let pairs = pairBits.get(top!);
@@ -176,11 +190,6 @@ function compile(): Compiled {
     byShape: new Map(),
     last: undefined,
     shapesSeen: 0,
-    tests,
-    seen: new Uint32Array(tests.length),
-    held: new Uint8Array(tests.length),
-    readIn: new Uint32Array(readIndex.size),
-    values: new Array(readIndex.size).fill(undefined),
     answers: new Map(),
     shapes,
     ids,
@@ -221,14 +230,11 @@ function candidates(c: Compiled, tops: number, pairs: number): Shape {
   return found;
 }
 
-function allHold(rule: Rule, body: unknown, c: Compiled): boolean {
-  for (const at of rule.tests) {
-    if (c.seen[at] !== run) {
-      c.seen[at] = run;
-      c.held[at] = holds(c.tests[at]!, body, c) ? 1 : 0;
-    }
-    if (!c.held[at]) return false;
-  }
+// A test that several rules share runs once per rule: among the few rules a body's members leave,
+// a repeat is a type check, cheaper than remembering each test's result per body.
+function allHold(rule: Rule, body: object): boolean {
+  const { tests } = rule;
+  for (let i = 0; i < tests.length; i++) if (!holds(tests[i]!, body)) return false;
   return true;
 }
 
@@ -274,12 +280,6 @@ export function detectProvider(body: unknown, headers: HeaderSource): Detection 
   const header = byHeader(headers, c.byHeader);
   if (header) return answer(c, 1 << c.ids.indexOf(header), 'header');
   if (body === null || typeof body !== 'object') return undefined;
-  // A new run: every test's memo from the last body is stale (a wrap-around after 2^32 bodies restarts at 1).
-  run = run === 0xffffffff ? 1 : run + 1;
-  if (run === 1) {
-    c.seen.fill(0);
-    c.readIn.fill(0);
-  }
   // Which of the members the rules read the body has: a rule that reads one it lacks is passed over
   // without a test. A member that is no plain object (a class's getters are not enumerable) rules nothing out.
   let tops = 0;
@@ -297,9 +297,13 @@ export function detectProvider(body: unknown, headers: HeaderSource): Detection 
   let mask = 0;
   let best = 0;
   const shape = candidates(c, tops, pairs);
-  for (const rule of shape.rules) {
+  const { rules } = shape;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
     if (rule.weight < best) break;
-    if (!allHold(rule, body, c)) continue;
+    // A rule as heavy as the match that names no provider the match lacks can add nothing.
+    if (best && (rule.providers & ~mask) === 0) continue;
+    if (!allHold(rule, body)) continue;
     if (rule.weight > best) mask = 0;
     best = rule.weight;
     mask |= rule.providers;
