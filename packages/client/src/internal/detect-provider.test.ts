@@ -2,6 +2,20 @@
 import { describe, expect, it } from 'vitest';
 import { detectProvider } from './detect-provider.js';
 
+// An SDK's error object: its fields are getters on the prototype, which listing the object does not show.
+class GetterError {
+  constructor(
+    private readonly said: string,
+    private readonly kind: string,
+  ) {}
+  get message() {
+    return this.said;
+  }
+  get type() {
+    return this.kind;
+  }
+}
+
 describe('detectProvider', () => {
   it.each([
     {
@@ -47,6 +61,20 @@ describe('detectProvider', () => {
       name: 'Mistral’s flat `object: "error"`',
       given: { body: { object: 'error', message: 'Invalid model: x', type: 'invalid_model', code: '1500' } },
       want: { among: ['mistral'], by: 'body' },
+    },
+    {
+      name: 'an error member whose fields are a class’s getters (not listed) is read by path',
+      given: { body: { error: new GetterError('x', 'invalid_request_error') } },
+      want: {
+        among: ['openai', 'azure-openai', 'groq', 'together', 'fireworks'],
+        by: 'body',
+        shape: 'openai-compatible',
+      },
+    },
+    {
+      name: 'Gemini’s status in a one-element array (a path three members deep)',
+      given: { body: [{ error: { code: 503, message: 'The model is overloaded.', status: 'UNAVAILABLE' } }] },
+      want: { among: ['gemini'], by: 'body' },
     },
     { name: 'nothing anyone’s rules know', given: { body: { oops: true } }, want: undefined },
     { name: 'text', given: { body: '<html>502</html>' }, want: undefined },

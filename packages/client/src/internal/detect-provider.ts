@@ -6,9 +6,9 @@
  * are the candidates, in providers.yaml order, and the caller reads the body with all their
  * crosswalks.
  */
-import { type ProviderId, providers } from '@errata/types';
+import type { ProviderId } from '@errata/types';
 import type { HeaderSource } from '../retry-policy.js';
-import { type CompiledPath, compilePath, readPath } from './dotted-path.js';
+import { compileRules, holds, type Rule, type Rules } from './detect-rules.js';
 
 /** Who the response looks like it came from, and how that was told. */
 export interface Detection {
@@ -18,88 +18,7 @@ export interface Detection {
   shape?: string | undefined;
 }
 
-type JsonType = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'null';
-type Condition = string | number | boolean | { type?: JsonType; pattern?: string };
-interface DetectRules {
-  headers?: readonly string[];
-  body?: readonly Record<string, Condition>[];
-  shape?: string;
-}
-
-// How a test checks a value's JSON type, as a number (a switch on it costs less than comparing names).
-const TYPES = { string: 1, number: 2, boolean: 3, object: 4, array: 5, null: 6 } as const;
-
-// Every test has every member (one hidden class, so that reading them stays monomorphic).
-interface Test {
-  /** Its path's first member, and its second when the path has exactly two plain members (read without a call). */
-  top: string;
-  member: string | undefined;
-  /** The whole path, for those of one or of three and more members. */
-  path: CompiledPath | undefined;
-  /** Whether the value must equal `equals` (a condition written as a bare value). */
-  exact: boolean;
-  equals: unknown;
-  /** The JSON type the value must have (`TYPES`), 0 for any. */
-  type: number;
-  pattern: RegExp | undefined;
-}
-interface Rule {
-  /** Every provider whose rules include this one (the OpenAI-compatible hosts share theirs), as a bit mask. */
-  providers: number;
-  /** Its tests (a test several rules share is one object). */
-  tests: readonly Test[];
-  /** How much the rule says: a path holding an exact value or matching a pattern weighs 2, a type 1. */
-  weight: number;
-  /** The top-level members (`error`) and members of those (`error.type`) its tests read, as bit masks. */
-  tops: number;
-  pairs: number;
-}
-
-function read(test: Test, body: object): unknown {
-  if (test.path !== undefined) return readPath(body, test.path);
-  const value = (body as Record<string, unknown>)[test.top];
-  if (test.member === undefined) return value;
-  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[test.member] : undefined;
-}
-
-function holds(test: Test, body: object): boolean {
-  const value = read(test, body);
-  if (value === undefined) return false;
-  if (test.exact) return value === test.equals;
-  switch (test.type) {
-    case 0:
-      break;
-    case TYPES.string:
-      if (typeof value !== 'string') return false;
-      break;
-    case TYPES.number:
-      if (typeof value !== 'number') return false;
-      break;
-    case TYPES.boolean:
-      if (typeof value !== 'boolean') return false;
-      break;
-    case TYPES.object:
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-      break;
-    case TYPES.array:
-      if (!Array.isArray(value)) return false;
-      break;
-    default:
-      if (value !== null) return false;
-  }
-  const { pattern } = test;
-  if (!pattern) return true;
-  if (typeof value === 'string') return pattern.test(value);
-  return typeof value === 'number' && pattern.test(String(value));
-}
-
-interface Compiled {
-  byHeader: Map<string, ProviderId>;
-  /** Every body rule once, heaviest first: a scan stops at the first rule lighter than a match. */
-  rules: Rule[];
-  /** A bit per member name the rules read at the top, and per member of those (by top): 0 past 31 (never ruled out). */
-  topBits: Map<string, number>;
-  pairBits: Map<string, { bits: Map<string, number>; all: number }>;
+interface Compiled extends Rules {
   /** The rules a body can satisfy by the members it has (its `tops`, then its `pairs`). */
   byShape: Map<number, Map<number, Shape>>;
   /** The shape of the last body: the next is most often of the same (one provider's errors). */
@@ -107,94 +26,9 @@ interface Compiled {
   shapesSeen: number;
   /** The answer for each set of providers (a bit mask in providers.yaml order), built on first use. */
   answers: Map<number, Detection>;
-  shapes: Map<ProviderId, string>;
-  ids: ProviderId[];
 }
 let compiled: Compiled | undefined;
 
-// The next free bit of a mask, or 0 (no bit: a member that never rules a rule out) once 31 are taken.
-function bitOf(bits: Map<string, number>, name: string): number {
-  let bit = bits.get(name);
-  if (bit === undefined) {
-    bit = bits.size < 31 ? 1 << bits.size : 0;
-    bits.set(name, bit);
-  }
-  return bit;
-}
-
-function compile(): Compiled {
-  const ids = Object.keys(providers) as ProviderId[];
-  const byHeader = new Map<string, ProviderId>();
-  const shapes = new Map<ProviderId, string>();
-  const tests = new Map<string, Test>();
-  const topBits = new Map<string, number>();
-  const pairBits = new Map<string, { bits: Map<string, number>; all: number }>();
-  const pairIndex = new Map<string, number>();
-  const rules = new Map<string, Rule>();
-  ids.forEach((id, bit) => {
-    const detect = (providers[id] as { detect?: DetectRules }).detect;
-    if (!detect) return;
-    if (detect.shape) shapes.set(id, detect.shape);
-    for (const name of detect.headers ?? []) byHeader.set(name, id);
-    for (const rule of detect.body ?? []) {
-      const same = JSON.stringify(rule);
-      const shared = rules.get(same);
-      if (shared) {
-        shared.providers |= 1 << bit;
-        continue;
-      }
-      const compiledRule: Rule = { providers: 1 << bit, tests: [], weight: 0, tops: 0, pairs: 0 };
-      for (const [path, condition] of Object.entries(rule)) {
-        const key = JSON.stringify([path, condition]);
-        const [top, member, ...deeper] = compilePath(path);
-        let test = tests.get(key);
-        if (!test) {
-          const exact = typeof condition !== 'object';
-          const plain = deeper.length === 0 && top !== '*' && member !== '*';
-          test = {
-            top: top!,
-            member: plain ? member : undefined,
-            path: plain ? undefined : compilePath(path),
-            exact,
-            equals: exact ? condition : undefined,
-            type: exact || !condition.type ? 0 : TYPES[condition.type],
-            pattern: !exact && condition.pattern ? new RegExp(condition.pattern, 'i') : undefined,
-          };
-          tests.set(key, test);
-        }
-        (compiledRule.tests as Test[]).push(test);
-        compiledRule.weight += typeof condition !== 'object' || condition.pattern ? 2 : 1;
-        compiledRule.tops |= bitOf(topBits, top!);
-        if (member === undefined) continue;
-        let pairs = pairBits.get(top!);
-        if (!pairs) {
-          pairs = { bits: new Map(), all: 0 };
-          pairBits.set(top!, pairs);
-        }
-        // One mask for the members of every top: `error.code` and `details.code` are different bits.
-        const pairBit = bitOf(pairIndex, `${top}.${member}`);
-        pairs.bits.set(member, pairBit);
-        pairs.all |= pairBit;
-        compiledRule.pairs |= pairBit;
-      }
-      rules.set(same, compiledRule);
-    }
-  });
-  // A stable sort: among equals, providers.yaml order.
-  const sorted = [...rules.values()].sort((a, b) => b.weight - a.weight);
-  return {
-    byHeader,
-    rules: sorted,
-    topBits,
-    pairBits,
-    byShape: new Map(),
-    last: undefined,
-    shapesSeen: 0,
-    answers: new Map(),
-    shapes,
-    ids,
-  };
-}
 /** A combination of members: the rules a body with them can satisfy, and the last answer they gave. */
 interface Shape {
   tops: number;
@@ -232,9 +66,9 @@ function candidates(c: Compiled, tops: number, pairs: number): Shape {
 
 // A test that several rules share runs once per rule: among the few rules a body's members leave,
 // a repeat is a type check, cheaper than remembering each test's result per body.
-function allHold(rule: Rule, body: object): boolean {
+function allHold(rule: Rule, body: object, c: Compiled, listed: boolean): boolean {
   const { tests } = rule;
-  for (let i = 0; i < tests.length; i++) if (!holds(tests[i]!, body)) return false;
+  for (let i = 0; i < tests.length; i++) if (!holds(tests[i]!, body, c, listed)) return false;
   return true;
 }
 
@@ -275,24 +109,37 @@ function byHeader(headers: HeaderSource, known: Map<string, ProviderId>): Provid
  * // { among: ['anthropic'], by: 'body' }
  */
 export function detectProvider(body: unknown, headers: HeaderSource): Detection | undefined {
-  compiled ??= compile();
+  compiled ??= { ...compileRules(), byShape: new Map(), last: undefined, shapesSeen: 0, answers: new Map() };
   const c = compiled;
   const header = byHeader(headers, c.byHeader);
   if (header) return answer(c, 1 << c.ids.indexOf(header), 'header');
   if (body === null || typeof body !== 'object') return undefined;
-  // Which of the members the rules read the body has: a rule that reads one it lacks is passed over
-  // without a test. A member that is no plain object (a class's getters are not enumerable) rules nothing out.
+  // Which of the members the rules read the body has (a rule that reads one it lacks is passed over
+  // without a test), their values put in their slots on the way: read in the listing's own loop, a
+  // member costs least. A member that is no plain object (a class's getters are not enumerable)
+  // rules nothing out, and its members are read by path.
   let tops = 0;
   let pairs = 0;
-  for (const top in body) {
-    const bit = c.topBits.get(top);
-    if (bit === undefined) continue;
-    tops |= bit;
-    const members = c.pairBits.get(top);
-    const inner = members && (body as Record<string, unknown>)[top];
-    if (!members || inner === null || typeof inner !== 'object') continue;
-    if (Object.getPrototypeOf(inner) !== Object.prototype) pairs |= members.all;
-    else for (const member in inner) pairs |= members.bits.get(member) ?? 0;
+  let listed = true;
+  for (const name in body) {
+    const top = c.tops.get(name);
+    if (top === undefined) continue;
+    tops |= top.bit;
+    const value = (body as Record<string, unknown>)[name];
+    c.topValues[top.slot] = value;
+    const { members } = top;
+    if (!members || value === null || typeof value !== 'object') continue;
+    if (Object.getPrototypeOf(value) !== Object.prototype) {
+      pairs |= top.all;
+      listed = false;
+      continue;
+    }
+    for (const key in value) {
+      const member = members.get(key);
+      if (member === undefined) continue;
+      pairs |= member.bit;
+      c.pairValues[member.slot] = (value as Record<string, unknown>)[key];
+    }
   }
   let mask = 0;
   let best = 0;
@@ -303,7 +150,7 @@ export function detectProvider(body: unknown, headers: HeaderSource): Detection 
     if (rule.weight < best) break;
     // A rule as heavy as the match that names no provider the match lacks can add nothing.
     if (best && (rule.providers & ~mask) === 0) continue;
-    if (!allHold(rule, body)) continue;
+    if (!allHold(rule, body, c, listed)) continue;
     if (rule.weight > best) mask = 0;
     best = rule.weight;
     mask |= rule.providers;
