@@ -84,3 +84,35 @@ describe('detectProvider', () => {
     else expect(got).toEqual({ shape: undefined, ...want });
   });
 });
+
+// A body listed like the last one reuses its listing: what decides is still each body's values.
+describe('detectProvider on bodies in a row', () => {
+  it.each([
+    {
+      name: 'the same member names, values of another provider',
+      given: [{ error: { message: 'x', code: 401 } }, { error: { message: 'AiError: x', code: 4006 } }],
+      want: [['openrouter'], ['workers-ai']],
+    },
+    {
+      name: 'a member that was an object and is now text',
+      given: [{ error: { message: 'x', code: 401 } }, { error: 'x' }, { error: { message: 'x', code: 401 } }],
+      want: [['openrouter'], undefined, ['openrouter']],
+    },
+    {
+      name: 'one member more, one fewer',
+      given: [{ message: 'x' }, { message: 'x', statusCode: 500 }, { message: 'x' }],
+      want: [
+        ['bedrock', 'mistral', 'cohere'],
+        ['workers-ai-binding'],
+        ['bedrock', 'mistral', 'cohere'],
+      ],
+    },
+    {
+      name: 'the same names in another order',
+      given: [{ error: { message: 'x', code: 401 } }, { error: { code: 401, message: 'x' } }],
+      want: [['openrouter'], ['openrouter']],
+    },
+  ])('$name', ({ given, want }) => {
+    expect(given.map((body) => detectProvider(body, undefined)?.among)).toEqual(want);
+  });
+});

@@ -8,7 +8,7 @@
  */
 import type { ProviderId } from '@errata/types';
 import type { HeaderSource } from '../retry-policy.js';
-import { compileRules, holds, type Rule, type Rules } from './detect-rules.js';
+import { compileRules, holds, type Member, type Rule, type Rules, type Top } from './detect-rules.js';
 
 /** Who the response looks like it came from, and how that was told. */
 export interface Detection {
@@ -23,6 +23,8 @@ interface Compiled extends Rules {
   byShape: Map<number, Map<number, Shape>>;
   /** The shape of the last body: the next is most often of the same (one provider's errors). */
   last: Shape | undefined;
+  /** How listing the last body of that shape went (`relist`), when its slots could be trusted and it was short. */
+  trace: unknown[] | undefined;
   shapesSeen: number;
   /** The answer for each set of providers (a bit mask in providers.yaml order), built on first use. */
   answers: Map<number, Detection>;
@@ -101,6 +103,38 @@ function byHeader(headers: HeaderSource, known: Map<string, ProviderId>): Provid
   return found;
 }
 
+// A body listed the way the last one was (the same member names in the same order, each top's
+// members where it had them): its slots are filled by comparing names, without looking any up, and
+// its shape is the last one's. `false` (nothing to trust) as soon as a name differs.
+const SCALAR = Symbol('a top without members');
+const END = Symbol('the end of a top’s members');
+const MAX_TRACE = 64;
+function relist(c: Compiled, body: object, trace: unknown[]): boolean {
+  let at = 0;
+  for (const name in body) {
+    if (trace[at] !== name) return false;
+    const top = trace[at + 1] as Top | undefined;
+    at += 2;
+    if (top === undefined) continue;
+    const value = (body as Record<string, unknown>)[name];
+    c.topValues[top.slot] = value;
+    if (!top.members) continue;
+    if (value === null || typeof value !== 'object') {
+      if (trace[at++] !== SCALAR) return false;
+      continue;
+    }
+    if (trace[at] === SCALAR || Object.getPrototypeOf(value) !== Object.prototype) return false;
+    for (const key in value) {
+      if (trace[at] !== key) return false;
+      const member = trace[at + 1] as Member | undefined;
+      at += 2;
+      if (member !== undefined) c.pairValues[member.slot] = (value as Record<string, unknown>)[key];
+    }
+    if (trace[at++] !== END) return false;
+  }
+  return at === trace.length;
+}
+
 /**
  * The provider(s) whose error this looks like, or `undefined` when no rule matches.
  *
@@ -109,41 +143,60 @@ function byHeader(headers: HeaderSource, known: Map<string, ProviderId>): Provid
  * // { among: ['anthropic'], by: 'body' }
  */
 export function detectProvider(body: unknown, headers: HeaderSource): Detection | undefined {
-  compiled ??= { ...compileRules(), byShape: new Map(), last: undefined, shapesSeen: 0, answers: new Map() };
+  compiled ??= {
+    ...compileRules(),
+    byShape: new Map(),
+    last: undefined,
+    trace: undefined,
+    shapesSeen: 0,
+    answers: new Map(),
+  };
   const c = compiled;
   const header = byHeader(headers, c.byHeader);
   if (header) return answer(c, 1 << c.ids.indexOf(header), 'header');
   if (body === null || typeof body !== 'object') return undefined;
-  // Which of the members the rules read the body has (a rule that reads one it lacks is passed over
-  // without a test), their values put in their slots on the way: read in the listing's own loop, a
-  // member costs least. A member that is no plain object (a class's getters are not enumerable)
-  // rules nothing out, and its members are read by path.
-  let tops = 0;
-  let pairs = 0;
   let listed = true;
-  for (const name in body) {
-    const top = c.tops.get(name);
-    if (top === undefined) continue;
-    tops |= top.bit;
-    const value = (body as Record<string, unknown>)[name];
-    c.topValues[top.slot] = value;
-    const { members } = top;
-    if (!members || value === null || typeof value !== 'object') continue;
-    if (Object.getPrototypeOf(value) !== Object.prototype) {
-      pairs |= top.all;
-      listed = false;
-      continue;
+  let shape = c.last;
+  if (!shape || !c.trace || !relist(c, body, c.trace)) {
+    // Which of the members the rules read the body has (a rule that reads one it lacks is passed over
+    // without a test), their values put in their slots on the way: read in the listing's own loop, a
+    // member costs least. A member that is no plain object (a class's getters are not enumerable)
+    // rules nothing out, and its members are read by path.
+    let tops = 0;
+    let pairs = 0;
+    const trace: unknown[] = [];
+    for (const name in body) {
+      const top = c.tops.get(name);
+      trace.push(name, top);
+      if (top === undefined) continue;
+      tops |= top.bit;
+      const value = (body as Record<string, unknown>)[name];
+      c.topValues[top.slot] = value;
+      const { members } = top;
+      if (!members) continue;
+      if (value === null || typeof value !== 'object') {
+        trace.push(SCALAR);
+        continue;
+      }
+      if (Object.getPrototypeOf(value) !== Object.prototype) {
+        pairs |= top.all;
+        listed = false;
+        continue;
+      }
+      for (const key in value) {
+        const member = members.get(key);
+        trace.push(key, member);
+        if (member === undefined) continue;
+        pairs |= member.bit;
+        c.pairValues[member.slot] = (value as Record<string, unknown>)[key];
+      }
+      trace.push(END);
     }
-    for (const key in value) {
-      const member = members.get(key);
-      if (member === undefined) continue;
-      pairs |= member.bit;
-      c.pairValues[member.slot] = (value as Record<string, unknown>)[key];
-    }
+    c.trace = listed && trace.length <= MAX_TRACE ? trace : undefined;
+    shape = candidates(c, tops, pairs);
   }
   let mask = 0;
   let best = 0;
-  const shape = candidates(c, tops, pairs);
   const { rules } = shape;
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
