@@ -5,6 +5,7 @@
  */
 import { type ProviderId, providers } from '@errata/types';
 import { type CompiledPath, compilePath, readPath } from './dotted-path.js';
+import { firstChars } from './first-chars.js';
 
 type JsonType = 'string' | 'number' | 'boolean' | 'object' | 'array' | 'null';
 type Condition = string | number | boolean | { type?: JsonType; pattern?: string };
@@ -46,6 +47,8 @@ export interface Test {
   /** The JSON type the value must have (`TYPES`), 0 for any. */
   type: number;
   pattern: RegExp | undefined;
+  /** The characters a match of the pattern must begin with, when its source says (`firstChars`). */
+  first: string | undefined;
 }
 export interface Rule {
   /** Every provider whose rules include this one (the OpenAI-compatible hosts share theirs), as a bit mask. */
@@ -132,6 +135,7 @@ export function compileRules(): Rules {
             equals: exact ? condition : undefined,
             type: exact || !condition.type ? 0 : TYPES[condition.type],
             pattern: !exact && condition.pattern ? new RegExp(condition.pattern, 'i') : undefined,
+            first: !exact && condition.pattern ? firstChars(condition.pattern) : undefined,
           };
           tests.set(key, test);
         }
@@ -184,8 +188,9 @@ export function holds(test: Test, body: object, c: Rules, listed: boolean): bool
     default:
       if (value !== null) return false;
   }
-  const { pattern } = test;
+  const { pattern, first } = test;
   if (!pattern) return true;
-  if (typeof value === 'string') return pattern.test(value);
-  return typeof value === 'number' && pattern.test(String(value));
+  const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+  // A value that does not begin the way every match does is ruled out without running the pattern.
+  return text !== undefined && (first === undefined || first.includes(text.charAt(0))) && pattern.test(text);
 }
