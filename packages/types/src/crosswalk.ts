@@ -422,8 +422,9 @@ function consider(scan: typeof scratch, list: List | undefined, key: ProviderErr
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!;
     if (!keepScanning(scan, entry)) return;
-    // A pattern already known not to match rules its entry out before its keys are compared.
-    if (entry.pattern && only === -1) continue;
+    // A pattern known not to match (none does, or another is the only one that does) rules its entry out
+    // before its keys are compared.
+    if (entry.pattern && only !== undefined && (only === -1 || (only >= 0 && any!.sourceOf[i] !== only))) continue;
     if (!keysMatch(entry, key)) continue;
     if (entry.pattern) {
       if (key.message === undefined) continue;
