@@ -28,7 +28,7 @@ describe('firstChars', () => {
 
   // Every detect pattern of spec/providers.yaml against every text the corpus bodies hold.
   const patterns = Object.values(providers).flatMap((provider) =>
-    ((provider as { detect?: { body?: Record<string, unknown>[] } }).detect?.body ?? []).flatMap((rule) =>
+    ((provider as { detect?: { body?: readonly Record<string, unknown>[] } }).detect?.body ?? []).flatMap((rule) =>
       Object.values(rule).flatMap((condition) =>
         typeof condition === 'object' && condition && 'pattern' in condition ? [String(condition.pattern)] : [],
       ),
