@@ -101,11 +101,7 @@ describe('detectProvider on bodies in a row', () => {
     {
       name: 'one member more, one fewer',
       given: [{ message: 'x' }, { message: 'x', statusCode: 500 }, { message: 'x' }],
-      want: [
-        ['bedrock', 'mistral', 'cohere'],
-        ['workers-ai-binding'],
-        ['bedrock', 'mistral', 'cohere'],
-      ],
+      want: [['bedrock', 'mistral', 'cohere'], ['workers-ai-binding'], ['bedrock', 'mistral', 'cohere']],
     },
     {
       name: 'the same names in another order',
