@@ -118,7 +118,7 @@ function common(paths: Paths, response: ErrorResponseLike, body: unknown, said: 
 
 // A provider's error (named by the caller, or recognised): its crosswalk, or its candidates' common one.
 function readProvider(
-  reading: Detection | { among: readonly [ProviderId]; by?: undefined; shape?: undefined },
+  reading: Detection | { among: readonly [ProviderId]; by: undefined; shape: undefined },
   response: ErrorResponseLike,
   body: unknown,
   redact: Redactor,
@@ -185,7 +185,7 @@ function readProvider(
   origin.status = status;
   if (reading.by !== undefined) origin.detected = reading.by;
   if (reading.shape !== undefined) origin.shape = reading.shape;
-  if (among.length > 1) origin.candidates = [...among];
+  if (among.length > 1) origin.candidates = among.slice();
   if (upstream !== undefined) origin.upstream = upstream;
   const normalized = finish(
     { status, headers, body, requestIdHeader: response.requestIdHeader },
@@ -236,23 +236,25 @@ const isEnvelope = (body: unknown): boolean =>
   isString(body.message) &&
   (isCode(body.code) || isString(body.doc_url));
 
-// One reading per named provider, so that its paths and crosswalk are found by identity.
-const named = new Map<ProviderId, { among: readonly [ProviderId] }>();
+// One reading per named provider, so that its paths and crosswalk are found by identity (with a
+// detection's members, so that reading either kind stays monomorphic).
+const named = new Map<ProviderId, { among: readonly [ProviderId]; by: undefined; shape: undefined }>();
 
 function normalizeAs(provider: Provider, response: ErrorResponseLike, redact: Redactor): Normalized {
   const parsed = parseBody(response.body);
-  const body = withProblemDetails(parsed);
+  // Problem details (RFC 9457) are read as the envelope they stand for, not matched to a provider.
+  const problem = isProblemDetails(parsed);
+  const body = problem ? withProblemDetails(parsed) : parsed;
   if (provider !== 'errata') {
     let reading = named.get(provider);
     if (!reading) {
-      reading = { among: [provider] };
+      reading = { among: [provider], by: undefined, shape: undefined };
       named.set(provider, reading);
     }
     return readProvider(reading, response, body, redact);
   }
   const envelope = isEnvelope(body);
-  // Problem details (RFC 9457) are read as the envelope they stand for, not matched to a provider.
-  const detection = envelope || isProblemDetails(parsed) ? undefined : detectProvider(body, response.headers);
+  const detection = envelope || problem ? undefined : detectProvider(body, response.headers);
   return detection ? readProvider(detection, response, body, redact) : readErrata(response, body, redact, envelope);
 }
 

@@ -123,6 +123,13 @@ interface List {
 interface Alternation {
   /** All the patterns, to rule them out (no groups: a test that fails costs least without them). */
   any: RegExp;
+  /**
+   * Whether every entry of the list has a pattern (the loose lists of a status, the ones a group of
+   * candidates merges most): then a message that matches none rules the whole list out untested.
+   */
+  every: boolean;
+  /** Per source, the positions of the entries that have it: when it is the only match, the others are passed over. */
+  entriesOf: number[][];
   /** The same with a group per pattern, to find which matched: built on the first message that does. */
   named: RegExp | undefined;
   /** Each pattern's place in `sources`, by its entry's position in the list (-1: no pattern). */
@@ -148,10 +155,13 @@ function anyOf(entries: readonly IndexedEntry[]): Alternation | undefined {
       // The groups the pattern has of its own: those of an alternation that also matches nothing.
       group += new RegExp(`(?:${source})|`).exec('')!.length;
     }
+    const sourceOf = entries.map((e) => (e.entry.message_pattern ? sources.indexOf(e.entry.message_pattern) : -1));
     return {
       any: alternation(sources, '(?:'),
+      every: sourceOf.every((at) => at >= 0),
+      entriesOf: sources.map((_, at) => sourceOf.flatMap((of, i) => (of === at ? [i] : []))),
       named: undefined,
-      sourceOf: entries.map((e) => (e.entry.message_pattern ? sources.indexOf(e.entry.message_pattern) : -1)),
+      sourceOf,
       groups,
       sources,
       others: [],
@@ -393,11 +403,28 @@ function consider(scan: typeof scratch, list: List | undefined, key: ProviderErr
   const { entries, any } = list;
   // Which of the list's message patterns match: found on the first entry that needs it.
   let only: number | undefined;
+  // A list of patterns only (the loose lists several candidates' crosswalks merge into) is ruled in
+  // or out by one scan of the message, and when one pattern is the only match, only its entries are looked at.
+  if (any?.every) {
+    const hit = scan.hit;
+    if ((hit && entries[0]!.specificity < hit.specificity) || key.message === undefined) return;
+    only = onlyMatch(any, key.message);
+    if (only === -1) return;
+    if (only >= 0) {
+      for (const i of any.entriesOf[only]!) {
+        const entry = entries[i]!;
+        if (!keepScanning(scan, entry)) return;
+        if (keysMatch(entry, key)) take(scan, entry);
+      }
+      return;
+    }
+  }
   for (let i = 0; i < entries.length; i++) {
     const entry = entries[i]!;
-    const hit = scan.hit;
-    // The list is in rank order: nothing after a less specific entry can beat the hit.
-    if (hit && entry.specificity < hit.specificity) return;
+    if (!keepScanning(scan, entry)) return;
+    // A pattern known not to match (none does, or another is the only one that does) rules its entry out
+    // before its keys are compared.
+    if (entry.pattern && only !== undefined && (only === -1 || (only >= 0 && any!.sourceOf[i] !== only))) continue;
     if (!keysMatch(entry, key)) continue;
     if (entry.pattern) {
       if (key.message === undefined) continue;
@@ -410,15 +437,24 @@ function consider(scan: typeof scratch, list: List | undefined, key: ProviderErr
         } else if (!entry.pattern.test(key.message)) continue;
       } else if (!entry.pattern.test(key.message)) continue;
     }
-    // The ties are counted, not truncated: setting an array's length costs more than the lookup.
-    if (!hit || entry.specificity > hit.specificity) {
-      scan.hit = entry;
-      scan.tied = 0;
-    } else if (entry.rank < hit.rank) {
-      scan.ties[scan.tied++] = hit;
-      scan.hit = entry;
-    } else scan.ties[scan.tied++] = entry;
+    take(scan, entry);
   }
+}
+
+// The list is in rank order: nothing after a less specific entry than the hit can beat it.
+const keepScanning = (scan: typeof scratch, entry: IndexedEntry): boolean =>
+  !scan.hit || entry.specificity >= scan.hit.specificity;
+
+function take(scan: typeof scratch, entry: IndexedEntry): void {
+  const hit = scan.hit;
+  // The ties are counted, not truncated: setting an array's length costs more than the lookup.
+  if (!hit || entry.specificity > hit.specificity) {
+    scan.hit = entry;
+    scan.tied = 0;
+  } else if (entry.rank < hit.rank) {
+    scan.ties[scan.tied++] = hit;
+    scan.hit = entry;
+  } else scan.ties[scan.tied++] = entry;
 }
 
 /**
