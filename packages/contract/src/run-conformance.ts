@@ -12,7 +12,7 @@ import type { Redactor } from '@errata/redact';
 import { catalog, type ErrorCode, isErrorCode } from '@errata/types';
 import { PLACEHOLDER_REQUEST_ID } from './internal/base-request.js';
 import { KEYS_EVERYWHERE, packAuth } from './internal/errata-pack.js';
-import { fuzzOperation } from './internal/fuzz.js';
+import { fuzzErrataOperation } from './internal/fuzz-errata.js';
 import { runTriggers } from './internal/run-triggers.js';
 import { runStreamTriggers } from './internal/stream-probes.js';
 import { createSuiteContext, type SuiteContext } from './internal/suite-context.js';
@@ -107,7 +107,7 @@ export async function runConformance(options: ConformanceOptions): Promise<Confo
     results.push(...(await runStreamTriggers(context, context.streams, operations, only)));
   if (options.fuzz !== false)
     for (const [index, operation] of operations.entries())
-      results.push(await fuzzOperation(context, operation, seed + index, options.numRuns ?? 50));
+      results.push(await fuzzErrataOperation(context, operation, seed + index, options.numRuns ?? 50));
 
   const sectionReasons: SectionReasons = {
     success: 'Errata’s own run sends no plain success probes: every operation is fuzzed instead',

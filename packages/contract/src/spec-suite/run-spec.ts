@@ -14,13 +14,14 @@ import {
 } from '@errata/spec-model';
 import { createResponseChecker } from '../check-response.js';
 import { createStreamChecker } from '../check-stream.js';
+import { fuzzOperation, fuzzResult } from '../internal/fuzz.js';
 import type { HttpContext } from '../internal/http.js';
 import { type ConformanceReport, type ProbeResult, reportOf } from '../report.js';
 import type { ContractConfig } from './config.js';
 import { checkConfigAgainstSpec } from './config-check.js';
 import { operationsInScope, planProbes } from './probes.js';
 import { sendProbe } from './send-probe.js';
-import { fuzzSpecOperation } from './spec-fuzz.js';
+import { specFuzzRequests } from './spec-fuzz.js';
 
 export interface SpecConformanceOptions {
   /** A bundled OpenAPI 3.1 document (`redocly bundle`): no external `$ref`s. */
@@ -134,39 +135,18 @@ async function fuzzAll(
   const results: ProbeResult[] = [];
   for (const [index, operation] of operationsInScope(model, config).entries()) {
     const base = successes.get(operation.operationId);
-    const row = {
-      section: 'fuzz' as const,
-      operationId: operation.operationId,
-      via: 'fuzz' as const,
-      expected: 'a declared response, never a 5xx',
-      cause: `${runs} mutated requests, seed ${(config.seed ?? 42) + index}`,
-    };
+    const seed = (config.seed ?? 42) + index;
+    const cause = `${runs} mutated requests, seed ${seed}`;
     const reason = !base?.request ? (base?.skip ?? 'no valid request') : overBudget();
     if (!base?.request || reason) {
-      results.push({ ...row, proof: 'none', outcome: 'skipped', diff: [], reason: reason ?? 'no valid request' });
+      const notRun = fuzzResult(operation.operationId, { runs: 0 }, cause);
+      results.push({ ...notRun, proof: 'none', outcome: 'skipped', reason: reason ?? 'no valid request' });
       continue;
     }
     const body = typeof base.request.body === 'string' ? JSON.parse(base.request.body) : undefined;
-    const outcome = await fuzzSpecOperation(
-      http,
-      checker,
-      operation,
-      base.request,
-      body,
-      config.auth?.header ?? 'Authorization',
-      {
-        seed: (config.seed ?? 42) + index,
-        runs,
-      },
-    );
-    const failed = outcome.counterexample;
-    results.push({
-      ...row,
-      proof: 'real',
-      outcome: failed ? 'failed' : 'passed',
-      ...(failed ? { request: failed.request, got: String(failed.status) } : {}),
-      diff: failed ? [...new Set(failed.diff.map(http.redact ?? String))] : [],
-    });
+    const requests = specFuzzRequests(base.request, body, config.auth?.header ?? 'Authorization');
+    const outcome = await fuzzOperation(http, checker, operation, requests, { seed, runs });
+    results.push(fuzzResult(operation.operationId, outcome, cause, http.redact));
   }
   return results;
 }
