@@ -20,13 +20,20 @@ import type { CallResult } from './call-result.js';
 import type { CallSettings } from './call-settings.js';
 import type { ErrorAnswer } from './error-answer.js';
 import { newIdempotencyKey } from './idempotency-key.js';
-import { loadDeferred } from './load-deferred.js';
+import { deferredModule, loadDeferred } from './load-deferred.js';
 
 /** Sends one logical call with retries, and reads its answer. */
 export async function runCall(request: Request, call: CallDescription, settings: CallSettings): Promise<CallResult> {
   const deadline = Date.now() + settings.totalTimeout;
   const emit = callEvents(settings.onEvent, call);
-  const { init, idempotencyKey } = await resendable(request, call);
+  const init: RequestInit = {};
+  // A header read is not free: the key is looked for only where it is sent or named (a POST, a key
+  // of the caller's, an `attempt` event); elsewhere a key already in the headers goes out as it is.
+  const idempotencyKey =
+    emit || call.method === 'POST' || call.idempotencyKey !== undefined ? keyed(request, call, init) : undefined;
+  // The body is read once into a Blob, which fetch can send again: on every attempt and on a 307/308
+  // redirect (undici detaches an ArrayBuffer on its first send, and a stream is sent once).
+  if (request.body) init.body = await request.blob();
 
   for (let retry = 0; ; retry++) {
     const attempt = retry + 1;
@@ -59,7 +66,7 @@ export async function runCall(request: Request, call: CallDescription, settings:
         });
         return result;
       }
-      answer = await (await loadDeferred()).readErrorAnswer(response, settings);
+      answer = await (deferredModule() ?? (await loadDeferred())).readErrorAnswer(response, settings);
       // A body cut at the limit was cancelled, not read to its end: its controller is not reused.
       running?.finish(!answer.read.truncated);
     } catch (cause) {
@@ -68,7 +75,7 @@ export async function runCall(request: Request, call: CallDescription, settings:
     }
 
     // The attempt failed: the rest is the failure path, behind the one lazy seam.
-    const failurePath = await loadDeferred();
+    const failurePath = deferredModule() ?? (await loadDeferred());
     const stoppedBy = running?.stoppedBy ?? (call.signal?.aborted ? 'aborted' : undefined);
     const failure = answer ? undefined : failurePath.transportError(thrown, stoppedBy, !!response, settings.redact);
 
@@ -76,7 +83,7 @@ export async function runCall(request: Request, call: CallDescription, settings:
     const decision = failurePath.decide(
       {
         retry,
-        headers: answer && response?.headers,
+        headers: answer?.headers,
         bodyRetryAfter: answer?.askedSeconds,
         timeLeft: deadline - Date.now(),
       },
@@ -104,18 +111,12 @@ export async function runCall(request: Request, call: CallDescription, settings:
 }
 
 /**
- * What every attempt sends besides the request. Every POST in the spec declares Idempotency-Key, and
- * a POST is retried only with one: one key per logical call (the caller's, when it set one), the same
- * on every attempt, so that a retry is answered with the first attempt's outcome and never runs the
- * operation twice. The body is read once into a Blob, which fetch can send again: on every attempt
- * and on a 307/308 redirect (undici detaches an ArrayBuffer on its first send, and a stream is sent
- * once).
+ * The Idempotency-Key every attempt sends. Every POST in the spec declares it, and a POST is retried
+ * only with one: one key per logical call (the caller's, when it set one), the same on every
+ * attempt, so that a retry is answered with the first attempt's outcome and never runs the
+ * operation twice. Sets `init.headers` when the key is not the one the request already carries.
  */
-async function resendable(
-  request: Request,
-  call: CallDescription,
-): Promise<{ init: RequestInit; idempotencyKey: string | undefined }> {
-  const init: RequestInit = {};
+function keyed(request: Request, call: CallDescription, init: RequestInit): string | undefined {
   const sent = request.headers.get('idempotency-key') ?? undefined;
   let idempotencyKey = call.idempotencyKey ?? sent;
   if (!idempotencyKey && call.method === 'POST') idempotencyKey = newIdempotencyKey();
@@ -123,8 +124,7 @@ async function resendable(
     init.headers = new Headers(request.headers);
     init.headers.set('idempotency-key', idempotencyKey);
   }
-  if (request.body) init.body = await request.blob();
-  return { init, idempotencyKey };
+  return idempotencyKey;
 }
 
 /**
