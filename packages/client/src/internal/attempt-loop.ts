@@ -8,10 +8,10 @@
  *   4. `decide()` (pure, `decide.ts`): wait and retry, or stop;
  *   5. wait, return (data, or the canonical error) or throw (an `ErrataError`).
  *
- * Only `ErrataError`s are thrown. Steps 4 and 5, and the reading of error answers, run only after
- * a failure: they come through `loadDeferred()`, the client's one lazy seam (`deferred.ts`), so that
- * the main entry stays in its size budget. The time limits come from the timer strategy
- * (`attempt-timer.ts`).
+ * Only `ErrataError`s are thrown. Steps 4 and 5 (`settle-failure.ts`), and the reading of error
+ * answers, run only after a failure: they come through `loadDeferred()`, the client's one lazy seam
+ * (`deferred.ts`), so that the main entry stays in its size budget. The time limits come from the
+ * timer strategy (`attempt-timer.ts`).
  */
 import { type RunningAttempt, startAttempt } from './attempt-timer.js';
 import type { CallDescription } from './call-description.js';
@@ -21,6 +21,7 @@ import type { CallSettings } from './call-settings.js';
 import type { ErrorAnswer } from './error-answer.js';
 import { newIdempotencyKey } from './idempotency-key.js';
 import { deferredModule, loadDeferred } from './load-deferred.js';
+import { readBounded } from './read-body.js';
 
 /** Sends one logical call with retries, and reads its answer. */
 export async function runCall(request: Request, call: CallDescription, settings: CallSettings): Promise<CallResult> {
@@ -74,39 +75,16 @@ export async function runCall(request: Request, call: CallDescription, settings:
       thrown = cause;
     }
 
-    // The attempt failed: the rest is the failure path, behind the one lazy seam.
+    // 4 and 5. The attempt failed: the rest is the failure path, behind the one lazy seam
+    // (`settle-failure.ts`), which waits and comes back for the next attempt, returns or throws.
     const failurePath = deferredModule() ?? (await loadDeferred());
-    const stoppedBy = running?.stoppedBy ?? (call.signal?.aborted ? 'aborted' : undefined);
-    const failure = answer ? undefined : failurePath.transportError(thrown, stoppedBy, !!response, settings.redact);
-
-    // 4. Decide.
-    const decision = failurePath.decide(
-      {
-        retry,
-        headers: answer?.headers,
-        bodyRetryAfter: answer?.askedSeconds,
-        timeLeft: deadline - Date.now(),
-      },
-      answer ? answer.policy : failure!.retryable ? 'transport' : 'final',
+    const result = await failurePath.settleFailure(
+      { retry, response, answer, thrown, running, deadline },
+      call,
       settings,
+      emit,
     );
-
-    // 5. Wait, return or throw.
-    const code = answer ? answer.envelope.code : failure!.code;
-    const requestId = answer?.envelope.request_id || undefined;
-    if (decision.retry) {
-      const { wait, reason } = decision;
-      emit?.('retry', attempt, { status: response?.status, code, requestId, wait, reason });
-      if (await failurePath.sleep(wait, call.signal)) continue;
-      emit?.('done', attempt, { outcome: 'thrown', code: 'ABORTED', reason: 'not-retryable' });
-      throw failurePath.abortedInWait();
-    }
-    if (answer) {
-      emit?.('done', attempt, { outcome: 'error', status: response!.status, code, requestId, reason: decision.reason });
-      return failurePath.errorResult(response!, answer, decision, call, settings.redact);
-    }
-    emit?.('done', attempt, { outcome: 'thrown', code, message: failure!.message, reason: decision.reason });
-    throw failure;
+    if (result) return result;
   }
 }
 
@@ -130,23 +108,20 @@ function keyed(request: Request, call: CallDescription, init: RequestInit): stri
 /**
  * A 2xx, read as the caller asked. Every 2xx the spec declares has a JSON body, so an empty one (a
  * 204, a `Content-Length: 0`, an empty chunked body) is `INVALID_RESPONSE`, like a body that is not
- * JSON: never `data: undefined` for the caller's next line to trip on.
+ * JSON: never `data: undefined` for the caller's next line to trip on. A HEAD, and a body read as
+ * text, a Blob or bytes, are read on the deferred path (`other-data.ts`).
  */
 async function readData(response: Response, call: CallDescription, settings: CallSettings): Promise<CallResult> {
-  const { parseAs, forMiddleware } = call;
-  if (call.method === 'HEAD') return forMiddleware ? { response, forOpenapiFetch: response } : { response };
-  if (parseAs === 'json') {
-    const text = await response.text();
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      throw (await loadDeferred()).notJson(response, text, settings);
-    }
-    return forMiddleware ? { response, forOpenapiFetch: new Response(text, response) } : { data, response };
+  if (call.method === 'HEAD' || call.parseAs !== 'json')
+    return (deferredModule() ?? (await loadDeferred())).otherData(response, call);
+  const { text } = await readBounded(response, Infinity);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw (await loadDeferred()).notJson(response, text, settings);
   }
-  if (forMiddleware) return { response, forOpenapiFetch: new Response(await response.arrayBuffer(), response) };
-  return { data: await response[parseAs as 'text' | 'blob' | 'arrayBuffer'](), response };
+  return call.forMiddleware ? { response, forOpenapiFetch: new Response(text, response) } : { data, response };
 }
 
 /**

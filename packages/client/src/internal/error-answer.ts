@@ -52,15 +52,15 @@ export async function readErrorAnswer(
   settings: Pick<CallSettings, 'maxErrorBodyBytes' | 'normalize' | 'redact' | 'idHeader'>,
 ): Promise<ErrorAnswer> {
   const { maxErrorBodyBytes: limit, normalize, redact, idHeader: requestIdHeader } = settings;
-  // One pass over the headers, which costs about what one `get` does (profiled): what the body's
-  // length, the envelope and the retry decision read, and whether a value holds a secret.
+  // One pass over the headers, which costs about what one `get` does (profiled): what the envelope
+  // and the retry decision read, and whether a value holds a secret.
   const headers: Record<string, string> = Object.create(null);
   let secret = false;
   response.headers.forEach((value, name) => {
     headers[name] = value;
     secret ||= redact(value) !== value;
   });
-  const { text, truncated } = await readBounded(response, limit, headers['content-length']);
+  const { text, truncated } = await readBounded(response, limit);
   // A cut JSON body is closed where it was cut, so that its message survives.
   const read = { text, truncated, body: truncated ? (salvageJson(text) ?? text) : text };
   // A normalizer of the caller's gets the Headers, as documented; Errata's own reads the record.
