@@ -6,7 +6,8 @@
  * The one lazy seam of `@errata/client`: `loadDeferred()` imports this module (once per process),
  * and nothing else in the client is loaded with `import()`. It exists for the size budget (the main
  * entry's static imports ≤ 5 KB min+gzip, `scripts/size.ts`): a client whose calls succeed never
- * downloads or parses the envelope builder, the retry decision, the wait or the option checks. Nothing here imports the attempt loop, or this module, back.
+ * downloads or parses the envelope builder, the retry decision, the wait or the option checks.
+ * Nothing here imports the attempt loop, or this module, back.
  */
 
 export { callSettings } from './call-options.js';
