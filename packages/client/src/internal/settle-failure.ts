@@ -15,7 +15,7 @@ import { sleep } from './sleep.js';
 import { abortedInWait, transportError } from './transport-error.js';
 
 /** A failed attempt, as the loop saw it: an error answer read, or what was thrown. */
-export interface FailedAttempt {
+interface FailedAttempt {
   /** 0 for the first attempt. */
   retry: number;
   /** The answer, when one came (an error answer, or a 2xx whose body failed). */
