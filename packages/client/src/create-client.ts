@@ -135,6 +135,9 @@ export interface ErrataClient {
   eject(...middleware: Middleware[]): void;
 }
 
+// The options that are a number ≥ 0, and their defaults.
+const numeric = { ...retryDefaults, timeout: 60_000, totalTimeout: Infinity, maxErrorBodyBytes: 65_536 };
+
 // What openapi-fetch gets when the client has read the answer itself: an empty 204, which it returns
 // untouched and `call` discards. One for every call; no user code sees it.
 let placeholder: Response | undefined;
@@ -156,14 +159,7 @@ export function createClient(options: ErrataClientOptions): ErrataClient {
     baseUrl,
     apiKey,
     fetch,
-    maxRetries,
-    initialDelay,
-    maxDelay,
-    maxRetryAfter,
-    timeout,
-    totalTimeout,
     normalize,
-    maxErrorBodyBytes,
     requestIdHeader = 'x-request-id',
     onEvent,
     debug,
@@ -180,21 +176,19 @@ export function createClient(options: ErrataClientOptions): ErrataClient {
   if (onEvent !== undefined && typeof onEvent !== 'function') throw invalid('onEvent must be a function.');
   // Checked here, not left to Headers and its bare TypeError. Narrower than RFC 9110's token, as real names are.
   if (!/^[\w-]+$/.test(requestIdHeader)) throw invalid('requestIdHeader must be a header name.');
-  const settings: CallSettings = {
+  const settings = {
     fetch: fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    maxRetries: nonNegative('maxRetries', maxRetries, retryDefaults.maxRetries),
-    initialDelay: nonNegative('initialDelay', initialDelay, retryDefaults.initialDelay),
-    maxDelay: nonNegative('maxDelay', maxDelay, retryDefaults.maxDelay),
-    maxRetryAfter: nonNegative('maxRetryAfter', maxRetryAfter, retryDefaults.maxRetryAfter),
-    timeout: nonNegative('timeout', timeout, 60_000),
-    totalTimeout: nonNegative('totalTimeout', totalTimeout, Infinity),
     normalize,
     redact: createRedactor([apiKey]),
-    maxErrorBodyBytes: nonNegative('maxErrorBodyBytes', maxErrorBodyBytes, 65_536),
     idHeader: requestIdHeader,
     onEvent: onEvent ?? (debug ? debugLogger() : undefined),
     timers: newAttemptTimers(),
-  };
+  } as CallSettings;
+  // Checked in this order; openapi-fetch gets the rest of the options.
+  for (const [name, fallback] of Object.entries(numeric) as [keyof typeof numeric, number][]) {
+    settings[name] = nonNegative(name, rest[name], fallback);
+    delete rest[name];
+  }
   const core = createFetchClient<Paths, 'application/json'>({
     ...rest,
     baseUrl,

@@ -257,6 +257,25 @@ describe('Idempotency-Key', () => {
     await client.GET('/v1/models/{model}', model);
     expect(server.requests[0]?.headers['idempotency-key']).toBeUndefined();
   });
+
+  // A GET nobody watches does not look for the key: one the caller set in its headers still goes out
+  // as it is, on every attempt, and an onEvent hook still sees it named.
+  it.each([
+    { name: 'without an onEvent hook', given: { watched: false }, want: [] },
+    { name: 'with an onEvent hook', given: { watched: true }, want: ['mine-2', 'mine-2'] },
+  ])('a GET sends the key the caller set, unchanged on a retry: $name', async ({ given, want }) => {
+    const seen: (string | undefined)[] = [];
+    const onEvent = given.watched
+      ? (e: { type: string; idempotencyKey?: string }) => e.type === 'attempt' && seen.push(e.idempotencyKey)
+      : undefined;
+    const { client, server } = await serve(
+      (_req, res, i) => (i === 0 ? reply(res, 503, '', { 'retry-after-ms': '1' }) : ok(res)),
+      onEvent ? { onEvent } : {},
+    );
+    await client.GET('/v1/models/{model}', { ...model, headers: { 'Idempotency-Key': 'mine-2' } });
+    expect(server.requests.map((r) => r.headers['idempotency-key'])).toEqual(['mine-2', 'mine-2']);
+    expect(seen).toEqual(want);
+  });
 });
 
 describe('bad options', () => {

@@ -65,6 +65,16 @@ const cases: Case[] = [
     want: 'Bearer [redacted]',
   },
   {
+    name: 'two bearer tokens, one text',
+    given: { secrets: [], text: 'Bearer a1, then bearer b2!' },
+    want: 'Bearer [redacted], then bearer [redacted]!',
+  },
+  {
+    name: 'the word Bearer with no token after it stays',
+    given: { secrets: [], text: 'scheme: Bearer' },
+    want: 'scheme: Bearer',
+  },
+  {
     name: 'no secrets: only bearer tokens go',
     given: { secrets: [], text: `key ${KEY}, Bearer x` },
     want: `key ${KEY}, Bearer [redacted]`,
@@ -89,6 +99,21 @@ const cases: Case[] = [
 describe('createRedactor', () => {
   it.each(cases)('$name', ({ given, want }) => {
     expect(createRedactor(given.secrets, given.options)(given.text)).toBe(want);
+  });
+
+  // The redactor tests a text before replacing in it: one redactor, text after text, keeps no state.
+  it('one redactor over many texts: each as if it were the first', () => {
+    const redact = createRedactor([KEY]);
+    const texts = ['Bearer a1', 'nothing', `Bearer b2 ${KEY}`, 'bearer c3', 'no token', 'Bearer d4'];
+    expect(texts.map(redact)).toEqual(texts.map((text) => createRedactor([KEY])(text)));
+    expect(texts.map(redact)).toEqual([
+      'Bearer [redacted]',
+      'nothing',
+      'Bearer [redacted] [redacted]',
+      'bearer [redacted]',
+      'no token',
+      'Bearer [redacted]',
+    ]);
   });
 
   it('marks with REDACTED', () => {

@@ -8,10 +8,10 @@
  *   4. `decide()` (pure, `decide.ts`): wait and retry, or stop;
  *   5. wait, return (data, or the canonical error) or throw (an `ErrataError`).
  *
- * Only `ErrataError`s are thrown. Steps 4 and 5, and the reading of error answers, run only after
- * a failure: they come through `loadDeferred()`, the client's one lazy seam (`deferred.ts`), so that
- * the main entry stays in its size budget. The time limits come from the timer strategy
- * (`attempt-timer.ts`).
+ * Only `ErrataError`s are thrown. Steps 4 and 5 (`settle-failure.ts`), and the reading of error
+ * answers, run only after a failure: they come through `loadDeferred()`, the client's one lazy seam
+ * (`deferred.ts`), so that the main entry stays in its size budget. The time limits come from the
+ * timer strategy (`attempt-timer.ts`).
  */
 import { type RunningAttempt, startAttempt } from './attempt-timer.js';
 import type { CallDescription } from './call-description.js';
@@ -20,13 +20,21 @@ import type { CallResult } from './call-result.js';
 import type { CallSettings } from './call-settings.js';
 import type { ErrorAnswer } from './error-answer.js';
 import { newIdempotencyKey } from './idempotency-key.js';
-import { loadDeferred } from './load-deferred.js';
+import { deferredModule, loadDeferred } from './load-deferred.js';
+import { readBounded } from './read-body.js';
 
 /** Sends one logical call with retries, and reads its answer. */
 export async function runCall(request: Request, call: CallDescription, settings: CallSettings): Promise<CallResult> {
   const deadline = Date.now() + settings.totalTimeout;
   const emit = callEvents(settings.onEvent, call);
-  const { init, idempotencyKey } = await resendable(request, call);
+  const init: RequestInit = {};
+  // A header read is not free: the key is looked for only where it is sent or named (a POST, a key
+  // of the caller's, an `attempt` event); elsewhere a key already in the headers goes out as it is.
+  const idempotencyKey =
+    emit || call.method === 'POST' || call.idempotencyKey !== undefined ? keyed(request, call, init) : undefined;
+  // The body is read once into a Blob, which fetch can send again: on every attempt and on a 307/308
+  // redirect (undici detaches an ArrayBuffer on its first send, and a stream is sent once).
+  if (request.body) init.body = await request.blob();
 
   for (let retry = 0; ; retry++) {
     const attempt = retry + 1;
@@ -59,7 +67,7 @@ export async function runCall(request: Request, call: CallDescription, settings:
         });
         return result;
       }
-      answer = await (await loadDeferred()).readErrorAnswer(response, settings);
+      answer = await (deferredModule() ?? (await loadDeferred())).readErrorAnswer(response, settings);
       // A body cut at the limit was cancelled, not read to its end: its controller is not reused.
       running?.finish(!answer.read.truncated);
     } catch (cause) {
@@ -67,55 +75,26 @@ export async function runCall(request: Request, call: CallDescription, settings:
       thrown = cause;
     }
 
-    // The attempt failed: the rest is the failure path, behind the one lazy seam.
-    const failurePath = await loadDeferred();
-    const stoppedBy = running?.stoppedBy ?? (call.signal?.aborted ? 'aborted' : undefined);
-    const failure = answer ? undefined : failurePath.transportError(thrown, stoppedBy, !!response, settings.redact);
-
-    // 4. Decide.
-    const decision = failurePath.decide(
-      {
-        retry,
-        headers: answer && response?.headers,
-        bodyRetryAfter: answer?.askedSeconds,
-        timeLeft: deadline - Date.now(),
-      },
-      answer ? answer.policy : failure!.retryable ? 'transport' : 'final',
+    // 4 and 5. The attempt failed: the rest is the failure path, behind the one lazy seam
+    // (`settle-failure.ts`), which waits and comes back for the next attempt, returns or throws.
+    const failurePath = deferredModule() ?? (await loadDeferred());
+    const result = await failurePath.settleFailure(
+      { retry, response, answer, thrown, running, deadline },
+      call,
       settings,
+      emit,
     );
-
-    // 5. Wait, return or throw.
-    const code = answer ? answer.envelope.code : failure!.code;
-    const requestId = answer?.envelope.request_id || undefined;
-    if (decision.retry) {
-      const { wait, reason } = decision;
-      emit?.('retry', attempt, { status: response?.status, code, requestId, wait, reason });
-      if (await failurePath.sleep(wait, call.signal)) continue;
-      emit?.('done', attempt, { outcome: 'thrown', code: 'ABORTED', reason: 'not-retryable' });
-      throw failurePath.abortedInWait();
-    }
-    if (answer) {
-      emit?.('done', attempt, { outcome: 'error', status: response!.status, code, requestId, reason: decision.reason });
-      return failurePath.errorResult(response!, answer, decision, call, settings.redact);
-    }
-    emit?.('done', attempt, { outcome: 'thrown', code, message: failure!.message, reason: decision.reason });
-    throw failure;
+    if (result) return result;
   }
 }
 
 /**
- * What every attempt sends besides the request. Every POST in the spec declares Idempotency-Key, and
- * a POST is retried only with one: one key per logical call (the caller's, when it set one), the same
- * on every attempt, so that a retry is answered with the first attempt's outcome and never runs the
- * operation twice. The body is read once into a Blob, which fetch can send again: on every attempt
- * and on a 307/308 redirect (undici detaches an ArrayBuffer on its first send, and a stream is sent
- * once).
+ * The Idempotency-Key every attempt sends. Every POST in the spec declares it, and a POST is retried
+ * only with one: one key per logical call (the caller's, when it set one), the same on every
+ * attempt, so that a retry is answered with the first attempt's outcome and never runs the
+ * operation twice. Sets `init.headers` when the key is not the one the request already carries.
  */
-async function resendable(
-  request: Request,
-  call: CallDescription,
-): Promise<{ init: RequestInit; idempotencyKey: string | undefined }> {
-  const init: RequestInit = {};
+function keyed(request: Request, call: CallDescription, init: RequestInit): string | undefined {
   const sent = request.headers.get('idempotency-key') ?? undefined;
   let idempotencyKey = call.idempotencyKey ?? sent;
   if (!idempotencyKey && call.method === 'POST') idempotencyKey = newIdempotencyKey();
@@ -123,30 +102,26 @@ async function resendable(
     init.headers = new Headers(request.headers);
     init.headers.set('idempotency-key', idempotencyKey);
   }
-  if (request.body) init.body = await request.blob();
-  return { init, idempotencyKey };
+  return idempotencyKey;
 }
 
 /**
  * A 2xx, read as the caller asked. Every 2xx the spec declares has a JSON body, so an empty one (a
  * 204, a `Content-Length: 0`, an empty chunked body) is `INVALID_RESPONSE`, like a body that is not
- * JSON: never `data: undefined` for the caller's next line to trip on.
+ * JSON: never `data: undefined` for the caller's next line to trip on. A HEAD, and a body read as
+ * text, a Blob or bytes, are read on the deferred path (`other-data.ts`).
  */
 async function readData(response: Response, call: CallDescription, settings: CallSettings): Promise<CallResult> {
-  const { parseAs, forMiddleware } = call;
-  if (call.method === 'HEAD') return forMiddleware ? { response, forOpenapiFetch: response } : { response };
-  if (parseAs === 'json') {
-    const text = await response.text();
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      throw (await loadDeferred()).notJson(response, text, settings);
-    }
-    return forMiddleware ? { response, forOpenapiFetch: new Response(text, response) } : { data, response };
+  if (call.method === 'HEAD' || call.parseAs !== 'json')
+    return (deferredModule() ?? (await loadDeferred())).otherData(response, call);
+  const { text } = await readBounded(response, Infinity);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw (await loadDeferred()).notJson(response, text, settings);
   }
-  if (forMiddleware) return { response, forOpenapiFetch: new Response(await response.arrayBuffer(), response) };
-  return { data: await response[parseAs as 'text' | 'blob' | 'arrayBuffer'](), response };
+  return call.forMiddleware ? { response, forOpenapiFetch: new Response(text, response) } : { data, response };
 }
 
 /**

@@ -57,7 +57,9 @@ export function decide(
   now = Date.now(),
   random: () => number = Math.random,
 ): Decision {
-  const plan = policy === 'final' ? final : retryPlan({ ...failure, kind: policy }, settings, now, random);
+  const { retry, headers, bodyRetryAfter } = failure;
+  const plan =
+    policy === 'final' ? final : retryPlan({ retry, kind: policy, headers, bodyRetryAfter }, settings, now, random);
   const late = plan.delay !== undefined && plan.delay >= failure.timeLeft;
   // `plan.wait` is `plan.delay` when the plan retries.
   return {

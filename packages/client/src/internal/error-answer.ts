@@ -27,18 +27,16 @@ interface ErrorBody {
   body: unknown;
 }
 
-/** Reads an error body, up to `limit` bytes; a cut JSON body is closed where it was cut, so its message survives. */
-async function readError(response: Response, limit: number): Promise<ErrorBody> {
-  const { text, truncated } = await readBounded(response, limit);
-  return { text, truncated, body: truncated ? (salvageJson(text) ?? text) : text };
-}
-
 /**
  * An error answer, read and normalized: its envelope, the wait the server asked (seconds, like a
- * body's `retry_after`), and the catalog's retry policy for its code.
+ * body's `retry_after`), the catalog's retry policy for its code, and its headers as read.
  */
 export interface ErrorAnswer {
   read: ErrorBody;
+  /** Every header, by its lower-case name: what the envelope and the retry decision read. */
+  headers: Record<string, string>;
+  /** Whether a header value holds the API key or a bearer token (the Response handed out is then a redacted copy). */
+  secret: boolean;
   envelope: ErrorEnvelope;
   askedSeconds: number | undefined;
   policy: FailureKind;
@@ -54,14 +52,27 @@ export async function readErrorAnswer(
   settings: Pick<CallSettings, 'maxErrorBodyBytes' | 'normalize' | 'redact' | 'idHeader'>,
 ): Promise<ErrorAnswer> {
   const { maxErrorBodyBytes: limit, normalize, redact, idHeader: requestIdHeader } = settings;
-  const read = await readError(response, limit);
+  // One pass over the headers, which costs about what one `get` does (profiled): what the envelope
+  // and the retry decision read, and whether a value holds a secret.
+  const headers: Record<string, string> = Object.create(null);
+  let secret = false;
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+    secret ||= redact(value) !== value;
+  });
+  const { text, truncated } = await readBounded(response, limit);
+  // A cut JSON body is closed where it was cut, so that its message survives.
+  const read = { text, truncated, body: truncated ? (salvageJson(text) ?? text) : text };
+  // A normalizer of the caller's gets the Headers, as documented; Errata's own reads the record.
   const { envelope, asked } = (normalize ?? normalizeEnvelope)(
-    { status: response.status, headers: response.headers, body: read.body, requestIdHeader },
+    { status: response.status, headers: normalize ? response.headers : headers, body: read.body, requestIdHeader },
     redact,
   );
   if (read.truncated) envelope.message = `${envelope.message} (error body cut at ${limit} bytes)`;
   return {
     read,
+    headers,
+    secret,
     envelope,
     askedSeconds: asked === undefined ? undefined : asked / 1000,
     policy: factsOf(envelope.code).retry,
@@ -87,7 +98,7 @@ export function errorResult(
   const { envelope, read } = answer;
   if (decision.wait !== undefined && (envelope.retry_after !== undefined || answer.policy === 'after_retry_after'))
     (envelope as { retry_after?: number }).retry_after = Math.ceil(decision.wait / 1000);
-  const raw = redactHeaders(response.headers, redact);
+  const raw = answer.secret ? redactHeaders(response.headers, redact) : response.headers;
   let out = response;
   if (call.forMiddleware || raw !== response.headers) {
     const headers = new Headers(raw);
@@ -98,6 +109,7 @@ export function errorResult(
     const body = call.forMiddleware && !nullBody.includes(response.status) ? JSON.stringify(envelope) : null;
     out = new Response(body, { status: response.status, statusText: response.statusText, headers });
   }
-  rememberRawError(out, { status: response.status, headers: raw, body: redact(read.text), truncated: read.truncated });
+  const { status } = response;
+  rememberRawError(out, () => ({ status, headers: raw, body: redact(read.text), truncated: read.truncated }));
   return call.forMiddleware ? { response: out, forOpenapiFetch: out } : { error: envelope, response: out };
 }

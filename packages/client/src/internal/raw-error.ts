@@ -19,13 +19,19 @@ export interface RawError {
 }
 
 // A symbol-keyed property rather than a WeakMap: setting a WeakMap entry per error response cost
-// more than the rest of the bookkeeping (profiled), and the symbol is not enumerable by JSON.
+// more than the rest of the bookkeeping (profiled), and the symbol is not enumerable by JSON. It
+// holds what builds the raw error until someone reads it: redacting the body is then paid only by
+// those who look (`getRawError`, an `ErrataError`'s `raw`), and once.
 const raw = Symbol('errata.rawError');
 
-export function rememberRawError(response: Response, error: RawError): void {
-  Object.defineProperty(response, raw, { value: error, configurable: true });
+export function rememberRawError(response: Response, build: () => RawError): void {
+  Object.defineProperty(response, raw, { value: build, configurable: true, writable: true });
 }
 
 export function rawErrorOf(response: Response): RawError | undefined {
-  return (response as unknown as Record<symbol, RawError | undefined>)[raw];
+  const held = response as unknown as Record<symbol, RawError | (() => RawError) | undefined>;
+  const kept = held[raw];
+  if (typeof kept !== 'function') return kept;
+  held[raw] = kept();
+  return held[raw] as RawError;
 }
