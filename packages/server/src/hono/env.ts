@@ -14,7 +14,7 @@ export interface ErrataVariables {
   rateLimit: RateLimitState | undefined;
   /** The parsed request body (set by `body()`): JSON, or a multipart form's fields. */
   body: unknown;
-  /** The body's bytes as received (set by `body()`): what idempotency fingerprints. */
+  /** The body's bytes as received, its Content-Encoding undone (set by `body()`): what idempotency fingerprints. */
   rawBody: Uint8Array | undefined;
   /**
    * Who is calling (set by `auth()`): the stable id of the credential, never the key itself.

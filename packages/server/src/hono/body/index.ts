@@ -10,7 +10,8 @@ import { CatalogError } from '../../catalog-error.js';
 import type { ErrataServer } from '../../errata-server.js';
 import { nestsDeeperThan } from '../../json-depth.js';
 import type { ErrataEnv } from '../env.js';
-import { type ReadOptions, readBody } from './read-body.js';
+import { decodeBody } from './decode-body.js';
+import { type ReadOptions, readBody, tooLargeError } from './read-body.js';
 
 export interface BodyOptions extends Partial<Omit<ReadOptions, 'limit'>> {
   /** Bytes (default 1 MiB); a larger body answers the too-large code (413) and the connection is closed. */
@@ -54,9 +55,10 @@ async function parseForm(
 }
 
 /**
- * Reads, checks and parses the operation's request body into `c.var.body` (its bytes in
+ * Reads, checks and parses the operation's request body into `c.var.body` (its bytes, decoded, in
  * `c.var.rawBody`): the media type must be one the spec lists for it (`text/plain` to a JSON
- * operation is refused), the size within `limit`, the time within `timeoutMs`, JSON must parse
+ * operation is refused), a gzip, deflate or br Content-Encoding is undone (any other is refused),
+ * the size within `limit` (as sent and as decoded), the time within `timeoutMs`, JSON must parse
  * and nest at most `maxDepth` deep, multipart becomes its fields.
  *
  * @example
@@ -81,7 +83,12 @@ export function body<E extends ErrataEnv = ErrataEnv>(
   return async function bodyStage(context, next) {
     const c = context as unknown as Context<ErrataEnv>;
     const type = mediaType(c.req.header('content-type'));
-    const bytes = await readBody(c, server, read);
+    const bytes = await decodeBody(
+      await readBody(c, server, read),
+      c.req.header('content-encoding'),
+      read.limit,
+      (why) => (why === 'too-large' ? tooLargeError(server, read) : invalid(why.reason)),
+    );
     c.set('rawBody', bytes);
     // An empty body says nothing about its type: curl -d '' sends form-urlencoded. Say it is empty.
     if (bytes.length === 0 && !multipart) throw invalid(`the body is empty; send ${accepted.join(' or ')}`);

@@ -24,9 +24,20 @@ export interface ReadOptions {
 const DEFAULT_BODY_TIMEOUT_MS = 30_000;
 
 /** Fails the request and closes the connection: the rest of the body is left unread. */
-function closing(c: Context, code: string, init?: ErrorInit): CatalogError {
+function closing(c: Context, error: CatalogError): CatalogError {
   c.header('Connection', 'close');
-  return new CatalogError(code, init);
+  return error;
+}
+
+/**
+ * What a body over the limit answers: `tooLarge` when the operation sets one, else the kit's too-large code.
+ *
+ * @example
+ * throw tooLargeError(server, { limit: 1024, tooLarge: { code: 'FILE_TOO_LARGE' } });
+ */
+export function tooLargeError(server: ErrataServer<string>, options: ReadOptions): CatalogError {
+  const { tooLarge } = options;
+  return tooLarge ? new CatalogError(tooLarge.code, tooLarge.init) : new CatalogError(server.codes.tooLarge);
 }
 
 /**
@@ -37,11 +48,13 @@ function closing(c: Context, code: string, init?: ErrorInit): CatalogError {
  */
 export async function readBody(c: Context, server: ErrataServer<string>, options: ReadOptions): Promise<Buffer> {
   const { limit } = options;
-  const overflow = () =>
-    options.tooLarge ? closing(c, options.tooLarge.code, options.tooLarge.init) : closing(c, server.codes.tooLarge);
+  const overflow = () => closing(c, tooLargeError(server, options));
   if (Number(c.req.header('content-length') ?? 0) > limit) throw overflow();
   const timedOut = () =>
-    closing(c, server.codes.timeout, { details: { issue: 'the request body did not arrive in time' } });
+    closing(
+      c,
+      new CatalogError(server.codes.timeout, { details: { issue: 'the request body did not arrive in time' } }),
+    );
   const timers = options.timers ?? systemTimers;
   const timeoutMs = options.timeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
   const incoming = (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
