@@ -22,7 +22,7 @@ const DECODERS: Record<string, Decoder> = {
 export type DecodeFailure = { reason: string } | 'too-large';
 
 /** The codings a body can be sent in, for a message. */
-export const KNOWN_CODINGS = ['gzip', 'deflate', 'br'] as const;
+const KNOWN_CODINGS = 'gzip, deflate or br';
 
 /**
  * `bytes` with the codings of `contentEncoding` undone (last applied, first undone), at most `limit`
@@ -45,10 +45,8 @@ export async function decodeBody(
   let decoded = bytes;
   for (const coding of codings.reverse()) {
     const decoder = DECODERS[coding];
-    if (!decoder)
-      throw fail({
-        reason: `the body's Content-Encoding ${JSON.stringify(coding)} is not supported; send it as ${KNOWN_CODINGS.join(', ')} or uncoded`,
-      });
+    const unknown = `the body's Content-Encoding ${JSON.stringify(coding)} is not supported`;
+    if (!decoder) throw fail({ reason: `${unknown}; send it as ${KNOWN_CODINGS}, or uncoded` });
     try {
       decoded = await decoder(decoded, { maxOutputLength: limit });
     } catch (error) {
