@@ -46,7 +46,5 @@ export function createRequestIds(options: RequestIdOptions = {}): (incoming?: st
   const prefix = options.prefix ?? 'req_';
   const accept = options.accept ?? INCOMING_REQUEST_ID;
   return (incoming) =>
-    accept && typeof incoming === 'string' && accept.test(incoming)
-      ? incoming
-      : `${prefix}${randomHex()}`;
+    accept && typeof incoming === 'string' && accept.test(incoming) ? incoming : `${prefix}${randomHex()}`;
 }
