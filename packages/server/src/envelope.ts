@@ -129,6 +129,10 @@ export interface PreparedEnvelope {
   middle: string;
   /** `,"doc_url":…` */
   tail: string;
+  /** The text before the request id of an envelope nothing fills: `head`, `message` and `middle` joined. */
+  before: string;
+  /** And after it: `tail`, closed. */
+  after: string;
 }
 
 /**
@@ -142,13 +146,18 @@ export function prepareEnvelope(definition: ErrorDefinition, options: EnvelopeOp
   const json = JSON.stringify;
   const status = `,"status":${json(meta.status)}`;
   const policy = `,"category":${json(meta.category)},"retry":${json(meta.retry)}`;
-  return {
-    definition,
-    head: `{"code":${json(code)},"message":`,
-    message: json(meta.message),
-    middle: `${status}${policy},"request_id":`,
-    tail: `,"doc_url":${json(options.docUrl(code))}`,
-  };
+  const head = `{"code":${json(code)},"message":`;
+  const message = json(meta.message);
+  const middle = `${status}${policy},"request_id":`;
+  const tail = `,"doc_url":${json(options.docUrl(code))}`;
+  return { definition, head, message, middle, tail, before: `${head}${message}${middle}`, after: `${tail}}` };
+}
+
+/** Whether `init` fills nothing of the envelope: no message, parameters or details. */
+function bare(init: ErrorInit): boolean {
+  return (
+    (init.message === undefined || init.message === null) && init.params === undefined && init.details === undefined
+  );
 }
 
 /**
@@ -162,6 +171,10 @@ export function envelopeText(
   options: EnvelopeOptions,
 ): { text: string; retryAfter: number | undefined } {
   const { definition } = prepared;
+  // A refusal that carries nothing (no key, a key nobody issued) and whose policy states no wait: the
+  // text around the request id is the same every time, joined once.
+  if (bare(init) && definition.meta.retry !== 'after_retry_after')
+    return { text: `${prepared.before}${JSON.stringify(requestId)}${prepared.after}`, retryAfter: undefined };
   const template = definition.meta.message;
   const message =
     init.message !== undefined && init.message !== null

@@ -31,4 +31,13 @@ describe('createRequestIds', () => {
     expect(a).toMatch(/^acme_[0-9a-f]{32}$/);
     expect(own()).not.toBe(a);
   });
+
+  // Minted ids come from a pool of random bytes refilled every 256 ids: across several refills each
+  // id still has the format and none repeats.
+  it('mints distinct ids across refills of its random pool', () => {
+    const mint = createRequestIds({ accept: false });
+    const ids = Array.from({ length: 1000 }, () => mint());
+    for (const id of ids) expect(id).toMatch(MINTED);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
 });

@@ -39,6 +39,8 @@ const given: Given[] = [
   { code: 'RATE_LIMIT_EXCEEDED', rateLimit: true, operationId: 'listModels' },
   { code: 'OVERLOADED', init: { retryAfter: 2.5 } },
   { code: 'MISSING_API_KEY', unstaged: true },
+  // Nothing filled (the text joined once around the request id), a wait given to a code that states none.
+  { code: 'INVALID_API_KEY', init: { retryAfter: 3 } },
   { code: 'MISSING_API_KEY', init: { headers: { 'X-Request-Id': 'req_overridden_by_init' } } },
   { code: 'MISSING_API_KEY', init: { headers: { 'Content-Type': 'text/plain' } } },
   { kit: 'legacy', code: 'MODEL_NOT_FOUND', init: { params: { model: 'x' } } },

@@ -8,7 +8,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { CatalogError, type ErrorInit } from '../../catalog-error.js';
 import type { ErrataServer } from '../../errata-server.js';
-import { refuse } from '../../internal/refuse.js';
+import { refusal } from '../../internal/refuse.js';
 import type { ErrataEnv } from '../env.js';
 
 /** What the auth stage adds to `c.var`, besides `credentialId`. */
@@ -56,6 +56,9 @@ export function auth<Credential, E extends ErrataEnv = ErrataEnv>(
   // request shares them.
   const missing = sharedRefusal(missingKey);
   const invalid = sharedRefusal(invalidKey);
+  // And their rejections, built once too: a request without a key awaits a promise already rejected.
+  const refuseMissing = refusal(missing);
+  const refuseInvalid = refusal(invalid);
   const authenticate = async (c: Context<ErrataEnv>, key: string, next: () => Promise<void>) => {
     const found = await options.lookup(key, c);
     if (!found) throw invalid;
@@ -64,13 +67,13 @@ export function auth<Credential, E extends ErrataEnv = ErrataEnv>(
     c.set('credentialId', found.id);
     await next();
   };
-  // Not async: a request without a key (a refusing server's commonest) is refused by refuse(), the
-  // error handler's path without a throw where the request starts or an untracked rejection.
+  // Not async: a request without a key (a refusing server's commonest) is refused by a shared rejected
+  // promise (refusal()), the error handler's path without a throw or an untracked rejection.
   return function authStage(context, next) {
     const c = context as unknown as Context<ErrataEnv>;
     const key = find(c);
-    if (key === undefined) return refuse(missing);
-    if (key === '') return refuse(invalid);
+    if (key === undefined) return refuseMissing;
+    if (key === '') return refuseInvalid;
     return authenticate(c, key, next);
   };
 }
