@@ -106,6 +106,19 @@ interface Buckets {
   byStatus: Map<number, List>;
   /** The loose entries with a pattern: all that can match an error whose status says nothing. */
   patterned: List;
+  /** The loose entries an error of a status can match, found on first use of that status (`atStatus`). */
+  statuses: Map<number, AtStatus>;
+}
+
+/**
+ * The loose entries of one status and of any status, merged: the ones sure to match an error of that
+ * status (no pattern: a status alone, or nothing) taken without a test, and of the others only those
+ * as specific as the surest (a less specific one can never win): for a message that none of their
+ * patterns matches, one scan of it and the sure entries are the whole lookup.
+ */
+interface AtStatus {
+  tested: List | undefined;
+  sure: IndexedEntry[];
 }
 
 /**
@@ -268,6 +281,7 @@ function bucketsById(among: readonly ProviderId[]): Buckets {
       type: new Map(),
       byStatus: new Map(),
       patterned: { entries: [], any: undefined },
+      statuses: new Map(),
     };
     const add = <K>(map: Map<K, List>, key: K, entry: IndexedEntry) => {
       const list = map.get(key);
@@ -294,6 +308,21 @@ function bucketsById(among: readonly ProviderId[]): Buckets {
     bucketed.set(id, buckets);
   }
   return buckets;
+}
+
+function atStatus(buckets: Buckets, status: number): AtStatus {
+  let found = buckets.statuses.get(status);
+  if (!found) {
+    const loose = [...(buckets.byStatus.get(status)?.entries ?? []), ...(buckets.byStatus.get(0)?.entries ?? [])];
+    loose.sort((a, b) => a.rank - b.rank);
+    const isSure = (e: IndexedEntry) => !e.pattern && !e.reasonPattern;
+    const surest = loose.find(isSure)?.specificity ?? -1;
+    const sure = loose.filter((e) => isSure(e) && e.specificity === surest);
+    const tested = loose.filter((e) => !isSure(e) && e.specificity >= surest);
+    found = { tested: tested.length ? { entries: tested, any: anyOf(tested) } : undefined, sure };
+    buckets.statuses.set(status, found);
+  }
+  return found;
 }
 
 // A status below 400 (a mid-stream error under the stream's 200, an error whose status nobody
@@ -376,9 +405,12 @@ export function findCommonMatch(among: readonly ProviderId[], key: ProviderError
   if (key.internal_code !== undefined) consider(scan, buckets.internal_code.get(key.internal_code), key);
   if (key.reason !== undefined) consider(scan, buckets.reason.get(key.reason), key);
   if (key.type !== undefined) consider(scan, buckets.type.get(key.type), key);
-  if (knownStatus(key.status)) {
-    if (key.status !== undefined) consider(scan, buckets.byStatus.get(key.status), key);
-    consider(scan, buckets.byStatus.get(0), key);
+  if (key.status === undefined) consider(scan, buckets.byStatus.get(0), key);
+  else if (knownStatus(key.status)) {
+    const loose = atStatus(buckets, key.status);
+    consider(scan, loose.tested, key);
+    const { sure } = loose;
+    for (let i = 0; i < sure.length; i++) if (keepScanning(scan, sure[i]!)) take(scan, sure[i]!);
   } else consider(scan, buckets.patterned, key);
   const winner = scan.hit as IndexedEntry | undefined;
   if (!winner) return undefined;
