@@ -113,11 +113,12 @@ interface Buckets {
 /**
  * The loose entries of one status and of any status, merged: the ones sure to match an error of that
  * status (no pattern: a status alone, or nothing) taken without a test, and of the others only those
- * as specific as the surest (a less specific one can never win): for a message that none of their
- * patterns matches, one scan of it and the sure entries are the whole lookup.
+ * as specific as the surest (a less specific one can never win), one list per specificity, most
+ * specific first: a message that a list's patterns match rules out the lists after it unscanned (a
+ * group of candidates' loose patterns, merged, would otherwise be scanned whole for every message).
  */
 interface AtStatus {
-  tested: List | undefined;
+  tested: List[];
   sure: IndexedEntry[];
 }
 
@@ -319,7 +320,11 @@ function atStatus(buckets: Buckets, status: number): AtStatus {
     const surest = loose.find(isSure)?.specificity ?? -1;
     const sure = loose.filter((e) => isSure(e) && e.specificity === surest);
     const tested = loose.filter((e) => !isSure(e) && e.specificity >= surest);
-    found = { tested: tested.length ? { entries: tested, any: anyOf(tested) } : undefined, sure };
+    const tiers = [...new Set(tested.map((e) => e.specificity))].map((specificity) => {
+      const entries = tested.filter((e) => e.specificity === specificity);
+      return { entries, any: anyOf(entries) };
+    });
+    found = { tested: tiers, sure };
     buckets.statuses.set(status, found);
   }
   return found;
@@ -408,8 +413,8 @@ export function findCommonMatch(among: readonly ProviderId[], key: ProviderError
   if (key.status === undefined) consider(scan, buckets.byStatus.get(0), key);
   else if (knownStatus(key.status)) {
     const loose = atStatus(buckets, key.status);
-    consider(scan, loose.tested, key);
-    const { sure } = loose;
+    const { tested, sure } = loose;
+    for (let i = 0; i < tested.length; i++) consider(scan, tested[i], key);
     for (let i = 0; i < sure.length; i++) if (keepScanning(scan, sure[i]!)) take(scan, sure[i]!);
   } else consider(scan, buckets.patterned, key);
   const winner = scan.hit as IndexedEntry | undefined;
