@@ -35,6 +35,7 @@ import {
   type Paths,
   pathsFor,
   pick,
+  present,
   toIssue,
 } from './internal/provider-fields.js';
 import { headerResetWait, messageWait } from './internal/stated-wait.js';
@@ -91,19 +92,21 @@ function paramsFrom(match: CrosswalkMatch | undefined, message: string | undefin
 }
 
 // What every reading shares: issues, details, field, the job of a queued request, the stated wait.
-function common(paths: Paths, response: ErrorResponseLike, body: unknown, said: string | undefined) {
+function common(paths: Paths, response: ErrorResponseLike, body: unknown, said: string | undefined, has = -1) {
   const { headers } = response;
-  const issues: Issue[] | undefined = (pick(body, headers, paths.issues, isArray) ?? detailInText(said))?.map(toIssue);
+  const issues: Issue[] | undefined = (pick(body, headers, paths.issues, isArray, has) ?? detailInText(said))?.map(
+    toIssue,
+  );
   const issuesText = issues?.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
   const details: Record<string, unknown> = {};
-  const stated = pick(body, headers, paths.details, isObject);
+  const stated = pick(body, headers, paths.details, isObject, has);
   if (stated) Object.assign(details, stated);
   if (issues?.length) details.issues = issues;
-  const validationErrors = pick(body, headers, paths.validation_errors, isArray);
+  const validationErrors = pick(body, headers, paths.validation_errors, isArray, has);
   if (validationErrors) details.validation_errors = validationErrors;
-  const field = pick(body, headers, paths.field, isString) ?? issues?.[0]?.path.slice(1).replaceAll('/', '.');
+  const field = pick(body, headers, paths.field, isString, has) ?? issues?.[0]?.path.slice(1).replaceAll('/', '.');
   if (field !== undefined) details.field = field;
-  const issue = pick(body, headers, paths.issue, isString) ?? issues?.[0]?.message;
+  const issue = pick(body, headers, paths.issue, isString, has) ?? issues?.[0]?.message;
   if (issue !== undefined) details.issue = issue;
   // A queued request's own status payload (modelrunner's FAILED body) is the failed job.
   if (isObject(body) && isString(body.status_url) && !details.job) {
@@ -112,7 +115,7 @@ function common(paths: Paths, response: ErrorResponseLike, body: unknown, said: 
   }
   // The wait: a body member, else what the message says, else the used-up limit's reset header.
   const retryAfter =
-    toSeconds(pick(body, headers, paths.retry_after, isWait)) ?? messageWait(said) ?? headerResetWait(headers);
+    toSeconds(pick(body, headers, paths.retry_after, isWait, has)) ?? messageWait(said) ?? headerResetWait(headers);
   return { details, issuesText, retryAfter };
 }
 
@@ -137,17 +140,19 @@ function readProvider(
   }
   const paths = pathsFor(among);
   const { headers } = response;
-  const raw = pick(body, headers, paths.code, isString);
+  // A body this call parsed, read for several candidates: the paths of members it lacks are passed over.
+  const has = among.length > 1 && typeof response.body === 'string' ? present(body, paths) : -1;
+  const raw = pick(body, headers, paths.code, isString, has);
   const rawCode = raw === undefined ? undefined : exceptionName(raw);
-  const internal = pick(body, headers, paths.internal_code, isNumber);
-  const type = pick(body, headers, paths.type, isString);
-  const reason = pick(body, headers, paths.reason, isString);
+  const internal = pick(body, headers, paths.internal_code, isNumber, has);
+  const type = pick(body, headers, paths.type, isString, has);
+  const reason = pick(body, headers, paths.reason, isString, has);
   // A thrown error's own status (the Worker binding's `statusCode`) outranks the transport's.
-  const status = pick(body, headers, paths.status, isNumber) ?? response.status;
+  const status = pick(body, headers, paths.status, isNumber, has) ?? response.status;
   // A JSON body cut short (a proxy's limit, a printout) still says its message.
   const said =
-    pick(body, headers, paths.message, isString) ?? (isString(body) ? salvageJson(body)?.message : undefined);
-  const { details, issuesText, retryAfter } = common(paths, response, body, said);
+    pick(body, headers, paths.message, isString, has) ?? (isString(body) ? salvageJson(body)?.message : undefined);
+  const { details, issuesText, retryAfter } = common(paths, response, body, said, has);
   const message = said ?? textMessage(body) ?? issuesText;
 
   let match = findCommonMatch(among, { code: rawCode, internal_code: internal, type, reason, status, message });
@@ -160,7 +165,7 @@ function readProvider(
   // The error of the provider behind a gateway (OpenRouter's `error.metadata.raw`): read as its
   // sender's, and its meaning taken where the gateway's own says no more than its status.
   let upstream: Record<string, unknown> | undefined;
-  const nested = depth === 0 ? pick(body, headers, paths.upstream, (v): v is unknown => v != null) : undefined;
+  const nested = depth === 0 ? pick(body, headers, paths.upstream, (v): v is unknown => v != null, has) : undefined;
   if (nested !== undefined) {
     const inner = parseBody(nested);
     const detection = isObject(inner) ? detectProvider(inner, undefined) : undefined;
@@ -192,7 +197,7 @@ function readProvider(
     {
       code,
       message,
-      requestId: pick(body, headers, paths.request_id, isString),
+      requestId: pick(body, headers, paths.request_id, isString, has),
       retryAfter,
       details,
       origin: origin as Found['origin'],

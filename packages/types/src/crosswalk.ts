@@ -106,6 +106,20 @@ interface Buckets {
   byStatus: Map<number, List>;
   /** The loose entries with a pattern: all that can match an error whose status says nothing. */
   patterned: List;
+  /** The loose entries an error of a status can match, found on first use of that status (`atStatus`). */
+  statuses: Map<number, AtStatus>;
+}
+
+/**
+ * The loose entries of one status and of any status, merged: the ones sure to match an error of that
+ * status (no pattern: a status alone, or nothing) taken without a test, and of the others only those
+ * as specific as the surest (a less specific one can never win), one list per specificity, most
+ * specific first: a message that a list's patterns match rules out the lists after it unscanned (a
+ * group of candidates' loose patterns, merged, would otherwise be scanned whole for every message).
+ */
+interface AtStatus {
+  tested: List[];
+  sure: IndexedEntry[];
 }
 
 /**
@@ -268,6 +282,7 @@ function bucketsById(among: readonly ProviderId[]): Buckets {
       type: new Map(),
       byStatus: new Map(),
       patterned: { entries: [], any: undefined },
+      statuses: new Map(),
     };
     const add = <K>(map: Map<K, List>, key: K, entry: IndexedEntry) => {
       const list = map.get(key);
@@ -294,6 +309,25 @@ function bucketsById(among: readonly ProviderId[]): Buckets {
     bucketed.set(id, buckets);
   }
   return buckets;
+}
+
+function atStatus(buckets: Buckets, status: number): AtStatus {
+  let found = buckets.statuses.get(status);
+  if (!found) {
+    const loose = [...(buckets.byStatus.get(status)?.entries ?? []), ...(buckets.byStatus.get(0)?.entries ?? [])];
+    loose.sort((a, b) => a.rank - b.rank);
+    const isSure = (e: IndexedEntry) => !e.pattern && !e.reasonPattern;
+    const surest = loose.find(isSure)?.specificity ?? -1;
+    const sure = loose.filter((e) => isSure(e) && e.specificity === surest);
+    const tested = loose.filter((e) => !isSure(e) && e.specificity >= surest);
+    const tiers = [...new Set(tested.map((e) => e.specificity))].map((specificity) => {
+      const entries = tested.filter((e) => e.specificity === specificity);
+      return { entries, any: anyOf(entries) };
+    });
+    found = { tested: tiers, sure };
+    buckets.statuses.set(status, found);
+  }
+  return found;
 }
 
 // A status below 400 (a mid-stream error under the stream's 200, an error whose status nobody
@@ -376,9 +410,12 @@ export function findCommonMatch(among: readonly ProviderId[], key: ProviderError
   if (key.internal_code !== undefined) consider(scan, buckets.internal_code.get(key.internal_code), key);
   if (key.reason !== undefined) consider(scan, buckets.reason.get(key.reason), key);
   if (key.type !== undefined) consider(scan, buckets.type.get(key.type), key);
-  if (knownStatus(key.status)) {
-    if (key.status !== undefined) consider(scan, buckets.byStatus.get(key.status), key);
-    consider(scan, buckets.byStatus.get(0), key);
+  if (key.status === undefined) consider(scan, buckets.byStatus.get(0), key);
+  else if (knownStatus(key.status)) {
+    const loose = atStatus(buckets, key.status);
+    const { tested, sure } = loose;
+    for (let i = 0; i < tested.length; i++) consider(scan, tested[i], key);
+    for (let i = 0; i < sure.length; i++) if (keepScanning(scan, sure[i]!)) take(scan, sure[i]!);
   } else consider(scan, buckets.patterned, key);
   const winner = scan.hit as IndexedEntry | undefined;
   if (!winner) return undefined;

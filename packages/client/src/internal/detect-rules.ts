@@ -47,8 +47,11 @@ export interface Test {
   /** The JSON type the value must have (`TYPES`), 0 for any. */
   type: number;
   pattern: RegExp | undefined;
-  /** The characters a match of the pattern must begin with, when its source says (`firstChars`). */
-  first: string | undefined;
+  /**
+   * The characters a match of the pattern must begin with, when its source says (`firstChars`): by
+   * character code, so that a value's first character is looked at without a call.
+   */
+  first: Set<number> | undefined;
 }
 export interface Rule {
   /** Every provider whose rules include this one (the OpenAI-compatible hosts share theirs), as a bit mask. */
@@ -83,6 +86,9 @@ function memberOf<M extends Member>(members: Map<string, M>, name: string, make:
   }
   return member;
 }
+
+const codesOf = (chars: string | undefined): Set<number> | undefined =>
+  chars === undefined ? undefined : new Set(Array.from(chars, (c) => c.charCodeAt(0)));
 
 export function compileRules(): Rules {
   const ids = Object.keys(providers) as ProviderId[];
@@ -135,7 +141,7 @@ export function compileRules(): Rules {
             equals: exact ? condition : undefined,
             type: exact || !condition.type ? 0 : TYPES[condition.type],
             pattern: !exact && condition.pattern ? new RegExp(condition.pattern, 'i') : undefined,
-            first: !exact && condition.pattern ? firstChars(condition.pattern) : undefined,
+            first: !exact && condition.pattern ? codesOf(firstChars(condition.pattern)) : undefined,
           };
           tests.set(key, test);
         }
@@ -192,5 +198,5 @@ export function holds(test: Test, body: object, c: Rules, listed: boolean): bool
   if (!pattern) return true;
   const text = typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
   // A value that does not begin the way every match does is ruled out without running the pattern.
-  return text !== undefined && (first === undefined || first.includes(text.charAt(0))) && pattern.test(text);
+  return text !== undefined && (first === undefined || first.has(text.charCodeAt(0))) && pattern.test(text);
 }

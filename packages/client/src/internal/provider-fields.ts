@@ -31,8 +31,13 @@ interface Source {
   readonly path: CompiledPath;
   /** A path of one plain member (`message`), the most common: read without a call. */
   member: string | undefined;
+  /** The bit of the path's top member in `Paths.tops` (0: always read — a header, `*`, past 30 names). */
+  bit: number;
 }
-export type Paths = Partial<Record<Field, Source[]>>;
+export type Paths = Partial<Record<Field, Source[]>> & {
+  /** The top-level member each path starts at, with its bit: for the members a body has (`present`). */
+  tops: Map<string, number>;
+};
 type FieldLists = Partial<Record<Field, readonly string[]>>;
 
 // The envelope's own fields come first; for Errata, every seed provider's paths follow, so that a
@@ -81,32 +86,54 @@ function pathsByKey(among: 'errata' | readonly ProviderId[]): Paths {
         for (const path of list) if (!paths.includes(path)) paths.push(path);
       }
     }
-    paths = Object.fromEntries(
+    const tops = new Map<string, number>();
+    const bitOf = (top: string | undefined): number => {
+      if (top === undefined || top === '*') return 0;
+      if (!tops.has(top)) tops.set(top, tops.size < 30 ? 1 << tops.size : 0);
+      return tops.get(top)!;
+    };
+    const read = Object.fromEntries(
       Object.entries(merged).map(([field, list]) => [
         field,
         list.map((path): Source => {
           const header = path.startsWith('header:') ? path.slice(7) : undefined;
           const compiled = header === undefined ? compilePath(path) : [];
           const member = compiled.length === 1 && compiled[0] !== '*' ? compiled[0] : undefined;
-          return { header, path: compiled, member };
+          return { header, path: compiled, member, bit: bitOf(compiled[0]) };
         }),
       ]),
     );
+    paths = { ...read, tops };
     compiled.set(key, paths);
   }
   return paths;
 }
 
-/** The first value the paths hold that `accept` takes. */
+/**
+ * The bits (`Paths.tops`) of the top-level members a body parsed from JSON has, or -1 (read every
+ * path): a path whose top member the body lacks holds nothing, and is passed over without a read (a
+ * group of candidates' paths, merged, are mostly other providers' members).
+ */
+export function present(body: unknown, paths: Paths): number {
+  if (body === null || typeof body !== 'object' || Object.getPrototypeOf(body) !== Object.prototype) return -1;
+  const { tops } = paths;
+  let mask = 0;
+  for (const name in body) mask |= tops.get(name) ?? 0;
+  return mask;
+}
+
+/** The first value the paths hold that `accept` takes (of the paths whose top member is `has`, as `present`). */
 export function pick<T>(
   body: unknown,
   headers: HeaderSource,
   paths: Source[] | undefined,
   accept: (v: unknown) => v is T,
+  has = -1,
 ): T | undefined {
   if (paths)
     for (let i = 0; i < paths.length; i++) {
-      const { header, path, member } = paths[i]!;
+      const { header, path, member, bit } = paths[i]!;
+      if (bit !== 0 && (has & bit) === 0) continue;
       const value =
         member !== undefined
           ? body !== null && typeof body === 'object'
